@@ -1,0 +1,277 @@
+//! Reading a corpus: a folder of article files (or the embedded default) into decoded text.
+//!
+//! This is the only place that sees raw bytes. It promises: every file in the folder either becomes
+//! an [`RawArticle`] or a [`LoadIssue`] that names the file and says why (never a panic, never a
+//! silent skip); text in UTF-8, UTF-16 with a BOM, GBK, GB18030, Big5 or Big5-HKSCS is decoded;
+//! an article's id is its file's stem. The optional `manifest.toml` records what a user knows about
+//! each file (outlet, URL, a publication date) and nothing derived from the text.
+
+use crate::error::{Error, ErrorCode, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_articles.rs"));
+
+/// Files larger than this are refused: no news article comes near it, and reading one would hold
+/// the whole pipeline (and the reader's memory) hostage.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+pub const MANIFEST_FILE: &str = "manifest.toml";
+
+/// What kind of markup a file holds, from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    Text,
+    Html,
+}
+
+/// A user's record of one file; every field optional.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestEntry {
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    /// A publication date the user knows (YYYY-MM-DD, YYYY-MM or YYYY); wins over the text.
+    pub published: Option<String>,
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    #[serde(default)]
+    articles: BTreeMap<String, ManifestEntry>,
+}
+
+/// One decoded file.
+#[derive(Debug, Clone)]
+pub struct RawArticle {
+    pub id: String,
+    pub file: String,
+    pub format: SourceFormat,
+    /// The text as decoded, BOM removed, line ends as in the file.
+    pub text: String,
+    /// The encoding the bytes were in (`UTF-8`, `GBK`, `Big5` …).
+    pub encoding: &'static str,
+    pub bytes: usize,
+    pub meta: ManifestEntry,
+}
+
+/// A file that could not become an article, and why.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct LoadIssue {
+    pub file: String,
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// Where the corpus came from: a folder, or `None` for the embedded default.
+    pub root: Option<PathBuf>,
+    pub articles: Vec<RawArticle>,
+    pub issues: Vec<LoadIssue>,
+}
+
+impl Corpus {
+    /// The five articles compiled into the binary.
+    pub fn embedded() -> Corpus {
+        let mut corpus = Corpus::default();
+        let manifest = EMBEDDED_ARTICLES
+            .iter()
+            .find(|(name, _)| *name == MANIFEST_FILE)
+            .map(|(_, bytes)| parse_manifest(bytes, Path::new(MANIFEST_FILE)))
+            .transpose();
+        let manifest = match manifest {
+            Ok(m) => m.unwrap_or_default(),
+            Err(e) => {
+                corpus.issues.push(issue(MANIFEST_FILE, &e));
+                Manifest::default()
+            }
+        };
+        for (name, bytes) in EMBEDDED_ARTICLES {
+            if *name == MANIFEST_FILE || article_format(Path::new(name)).is_none() {
+                continue;
+            }
+            corpus.push(Path::new(name), name, Ok(bytes.to_vec()), &manifest);
+        }
+        corpus
+    }
+
+    /// Every article file (`.txt`, `.html`, `.htm`) directly in `dir`, in file-name order.
+    pub fn open(dir: &Path) -> Result<Corpus> {
+        let entries = fs::read_dir(dir).map_err(|e| {
+            Error::new(
+                ErrorCode::CorpusMissing,
+                format!("cannot open corpus folder {}: {}", dir.display(), e),
+            )
+        })?;
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        let mut corpus = Corpus { root: Some(dir.to_path_buf()), ..Corpus::default() };
+        let manifest_path = dir.join(MANIFEST_FILE);
+        let manifest = if manifest_path.exists() {
+            match fs::read(&manifest_path)
+                .map_err(|e| Error::io(&manifest_path, &e))
+                .and_then(|b| parse_manifest(&b, &manifest_path))
+            {
+                Ok(m) => m,
+                Err(e) => {
+                    corpus.issues.push(issue(MANIFEST_FILE, &e));
+                    Manifest::default()
+                }
+            }
+        } else {
+            Manifest::default()
+        };
+        for path in paths {
+            let name = match path.file_name() {
+                Some(n) => n.to_string_lossy().into_owned(),
+                None => continue,
+            };
+            if name == MANIFEST_FILE || name.starts_with('.') || path.is_dir() {
+                continue;
+            }
+            if article_format(&path).is_none() {
+                corpus.issues.push(LoadIssue {
+                    file: name.clone(),
+                    code: ErrorCode::Unreadable,
+                    message: format!("{name}: not an article file (expected .txt, .html or .htm); left out"),
+                });
+                continue;
+            }
+            let bytes = read_limited(&path);
+            corpus.push(&path, &name, bytes, &manifest);
+        }
+        for id in manifest.articles.keys() {
+            if !corpus.articles.iter().any(|a| &a.id == id) && !corpus.issues.iter().any(|i| stem(&i.file) == *id) {
+                corpus.issues.push(LoadIssue {
+                    file: MANIFEST_FILE.into(),
+                    code: ErrorCode::BadManifest,
+                    message: format!("{MANIFEST_FILE}: names article {id:?}, but no such file is in the folder"),
+                });
+            }
+        }
+        Ok(corpus)
+    }
+
+    fn push(&mut self, path: &Path, name: &str, bytes: Result<Vec<u8>>, manifest: &Manifest) {
+        let format = article_format(path).unwrap_or(SourceFormat::Text);
+        let id = stem(name);
+        match bytes.and_then(|b| decode(&b, path).map(|(t, enc)| (t, enc, b.len()))) {
+            Ok((text, encoding, bytes)) => self.articles.push(RawArticle {
+                meta: manifest.articles.get(&id).cloned().unwrap_or_default(),
+                id,
+                file: name.to_string(),
+                format,
+                text,
+                encoding,
+                bytes,
+            }),
+            Err(e) => self.issues.push(issue(name, &e)),
+        }
+    }
+}
+
+fn issue(file: &str, e: &Error) -> LoadIssue {
+    LoadIssue { file: file.to_string(), code: e.code, message: e.message.clone() }
+}
+
+fn stem(name: &str) -> String {
+    Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn article_format(path: &Path) -> Option<SourceFormat> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "txt" | "text" => Some(SourceFormat::Text),
+        "html" | "htm" => Some(SourceFormat::Html),
+        _ => None,
+    }
+}
+
+fn parse_manifest(bytes: &[u8], path: &Path) -> Result<Manifest> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| Error::file(ErrorCode::BadManifest, path, "manifest is not UTF-8"))?;
+    toml::from_str(text).map_err(|e| Error::file(ErrorCode::BadManifest, path, e.message()))
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>> {
+    let meta = fs::metadata(path).map_err(|e| Error::io(path, &e))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Error::file(
+            ErrorCode::TooLarge,
+            path,
+            format!(
+                "file is {:.1} MB; articles larger than {} MB are not read",
+                meta.len() as f64 / 1e6,
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    fs::read(path).map_err(|e| Error::io(path, &e))
+}
+
+/// Bytes to text: BOMs first, then strict UTF-8, then a detector for the legacy Chinese encodings.
+/// Binary data and empty files are errors, not articles.
+pub fn decode(bytes: &[u8], path: &Path) -> Result<(String, &'static str)> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::file(ErrorCode::TooLarge, path, "file is too large to be an article"));
+    }
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            return Err(Error::file(
+                ErrorCode::UndecodableText,
+                path,
+                format!("starts with a {} byte-order mark but is not valid {}", enc.name(), enc.name()),
+            ));
+        }
+        return check_text(text.into_owned(), enc.name(), path);
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::file(ErrorCode::EmptyFile, path, "file is empty"));
+    }
+    if looks_binary(bytes) {
+        return Err(Error::file(ErrorCode::BinaryFile, path, "file holds binary data, not text"));
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return check_text(s.to_string(), "UTF-8", path);
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    let enc = det.guess(None, chardetng::Utf8Detection::Allow);
+    let (text, _, had_errors) = enc.decode(bytes);
+    if had_errors {
+        return Err(Error::file(
+            ErrorCode::UndecodableText,
+            path,
+            format!("text is neither UTF-8 nor a Chinese legacy encoding (best guess {} failed)", enc.name()),
+        ));
+    }
+    check_text(text.into_owned(), enc.name(), path)
+}
+
+fn check_text(text: String, enc: &'static str, path: &Path) -> Result<(String, &'static str)> {
+    if text.trim().is_empty() {
+        return Err(Error::file(ErrorCode::EmptyFile, path, "file holds no text"));
+    }
+    let control = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if control * 10 > text.chars().count() {
+        return Err(Error::file(ErrorCode::BinaryFile, path, "file holds binary data, not text"));
+    }
+    Ok((text, enc))
+}
+
+/// NUL bytes never occur in text without a UTF-16 BOM (handled before this is called).
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    head.contains(&0)
+}

@@ -1,0 +1,85 @@
+//! The event stage: sentences that tell of something happening to someone become candidate events
+//! (kind, status, date, entities, money, the cited passage); [`merge`] then joins the candidates that
+//! tell of one happening across articles into one event with all its passages and any conflicts.
+
+pub mod merge;
+
+use crate::text::Span;
+use crate::time::DateRange;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub enum EventKind {
+    Organization,
+    Investment,
+    Hire,
+    Departure,
+    Layoff,
+    Infrastructure,
+    Product,
+    Agreement,
+    Lawsuit,
+    Compensation,
+    Statement,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub enum Status {
+    Confirmed,
+    Reported,
+    Rumoured,
+    Planned,
+}
+
+/// One sentence's worth of event, before merging.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    pub article: usize,
+    /// The cited passage, char offsets in the article's display text.
+    pub span: Span,
+    pub kind: EventKind,
+    pub status: Status,
+    pub date: Option<DateRange>,
+    /// Indices into the corpus entity list; actors first.
+    pub entities: Vec<usize>,
+    pub title_zh: String,
+    pub title_en: Option<String>,
+}
+
+/// A merged event: one happening, every passage that tells of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub id: String,
+    pub kind: EventKind,
+    pub status: Status,
+    pub date: Option<DateRange>,
+    pub entities: Vec<usize>,
+    pub title_zh: String,
+    pub title_en: Option<String>,
+    /// (article index, span) of each passage.
+    pub sources: Vec<(usize, Span)>,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Sources that disagree on a field of one event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct Conflict {
+    pub field: String,
+    pub values: Vec<ConflictValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct ConflictValue {
+    pub value: String,
+    /// Article ids.
+    pub articles: Vec<String>,
+}
+

@@ -1,0 +1,270 @@
+//! The `storyline` command: a thin layer of argument parsing and printing over [`storyline::Library`].
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use storyline::api::Options;
+use storyline::export::Format;
+use storyline::text::ScriptChoice;
+use storyline::timeline::{parse_bound, Filter};
+use storyline::{Error, Library};
+
+#[derive(Parser)]
+#[command(name = "storyline", version, about = "Timeline and reader for one news story across Chinese-language sources")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct CorpusArg {
+    /// Folder of articles (default: the embedded corpus).
+    #[arg(long, global = true)]
+    corpus: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Clone, Default)]
+struct FilterArgs {
+    /// Keep events involving this person or company (any name or alias); repeat for all of several.
+    #[arg(long)]
+    entity: Vec<String>,
+    /// Keep events from this date on (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long)]
+    from: Option<String>,
+    /// Keep events up to this date.
+    #[arg(long)]
+    to: Option<String>,
+    /// Keep events of this kind (hire, investment, …); repeatable.
+    #[arg(long)]
+    kind: Vec<String>,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> Result<Filter, Error> {
+        let kinds = self
+            .kind
+            .iter()
+            .map(|k| {
+                serde_json::from_value(serde_json::Value::String(k.clone())).map_err(|_| {
+                    Error::new(storyline::ErrorCode::BadQuery, format!("unknown event kind {k:?}"))
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Filter {
+            entities: self.entity.clone(),
+            from: self.from.as_deref().map(|s| parse_bound(s, false)).transpose()?,
+            to: self.to.as_deref().map(|s| parse_bound(s, true)).transpose()?,
+            kinds,
+            ..Filter::default()
+        })
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the corpus' articles.
+    Articles {
+        #[command(flatten)]
+        corpus: CorpusArg,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print an article's display text.
+    Show {
+        id: String,
+        #[command(flatten)]
+        corpus: CorpusArg,
+        /// Read in the original script, traditional (hant) or simplified (hans).
+        #[arg(long, value_enum, default_value = "original")]
+        script: ScriptArg,
+        /// Print the folded text used for matching instead (same length).
+        #[arg(long)]
+        folded: bool,
+    },
+    /// List people, companies and other entities.
+    Entities {
+        #[command(flatten)]
+        corpus: CorpusArg,
+        #[arg(long)]
+        json: bool,
+        /// Only this kind (person, organization, facility, product, media).
+        #[arg(long)]
+        kind: Option<String>,
+    },
+    /// Search passages across scripts and spellings.
+    Search {
+        query: String,
+        #[command(flatten)]
+        corpus: CorpusArg,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        entity: Vec<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// Export the (filtered) timeline.
+    Export {
+        #[arg(long, value_enum)]
+        format: Format,
+        #[command(flatten)]
+        corpus: CorpusArg,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Include each article's display text (json).
+        #[arg(long)]
+        with_text: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Serve the UI and the API on 127.0.0.1.
+    Serve {
+        #[command(flatten)]
+        corpus: CorpusArg,
+        #[arg(long, default_value_t = 8790)]
+        port: u16,
+        /// Folder of the built UI (default: ui/dist).
+        #[arg(long)]
+        ui: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ScriptArg {
+    Original,
+    Hant,
+    Hans,
+}
+
+fn open(corpus: &CorpusArg) -> Result<Library, Error> {
+    let lib = Library::open(&Options { corpus: corpus.corpus.clone() })?;
+    for issue in &lib.issues {
+        eprintln!("warning: {}", issue.message);
+    }
+    Ok(lib)
+}
+
+fn print_json<T: serde::Serialize>(v: &T) -> Result<(), Error> {
+    let s = serde_json::to_string_pretty(v)
+        .map_err(|e| Error::new(storyline::ErrorCode::Internal, e.to_string()))?;
+    println!("{s}");
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Command::Articles { corpus, json } => {
+            let lib = open(&corpus)?;
+            let articles = lib.articles();
+            if json {
+                return print_json(&articles);
+            }
+            for a in articles {
+                let script = serde_json::to_value(a.script).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+                let date = a.published.date.map(|d| d.to_string()).unwrap_or_else(|| "????-??-??".into());
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{} B\t{}",
+                    a.id,
+                    a.file,
+                    date,
+                    a.outlet.as_deref().unwrap_or("-"),
+                    script,
+                    a.size,
+                    a.title
+                );
+            }
+            Ok(())
+        }
+        Command::Show { id, corpus, script, folded } => {
+            let lib = open(&corpus)?;
+            if folded {
+                let i = lib.analysis.article_index(&id).ok_or_else(|| {
+                    Error::new(storyline::ErrorCode::UnknownArticle, format!("no article with id {id:?}"))
+                })?;
+                println!("{}", lib.analysis.articles[i].text.folded);
+                return Ok(());
+            }
+            let choice = match script {
+                ScriptArg::Original => ScriptChoice::Original,
+                ScriptArg::Hant => ScriptChoice::Hant,
+                ScriptArg::Hans => ScriptChoice::Hans,
+            };
+            println!("{}", lib.article(&id, choice)?.text);
+            Ok(())
+        }
+        Command::Entities { corpus, json, kind } => {
+            let lib = open(&corpus)?;
+            let mut list = lib.entities();
+            if let Some(k) = kind {
+                let k: storyline::entities::EntityKind = serde_json::from_value(serde_json::Value::String(k.clone()))
+                    .map_err(|_| Error::new(storyline::ErrorCode::BadQuery, format!("unknown entity kind {k:?}")))?;
+                list.retain(|e| e.kind == k);
+            }
+            if json {
+                return print_json(&list);
+            }
+            for e in list {
+                let mut per: std::collections::BTreeMap<&str, usize> = Default::default();
+                for m in &e.mentions {
+                    *per.entry(m.article.as_str()).or_default() += 1;
+                }
+                let counts: Vec<String> = per.iter().map(|(a, n)| format!("{a}:{n}")).collect();
+                println!("{}\t{:?}\t{}\t{}\t{}", e.id, e.kind, e.name, e.aliases.join("|"), counts.join(" "));
+            }
+            Ok(())
+        }
+        Command::Search { query, corpus, json, limit, entity, from, to } => {
+            let lib = open(&corpus)?;
+            let req = storyline::search::SearchRequest {
+                query,
+                limit: Some(limit),
+                entities: entity,
+                from: from.as_deref().map(|s| parse_bound(s, false)).transpose()?,
+                to: to.as_deref().map(|s| parse_bound(s, true)).transpose()?,
+                articles: Vec::new(),
+            };
+            let hits = storyline::search::search(&lib.analysis, &req)?;
+            if json {
+                return print_json(&hits);
+            }
+            for h in hits {
+                println!("{}\t{}-{}\t{:.2}\t{}", h.article, h.start, h.end, h.score, h.snippet);
+            }
+            Ok(())
+        }
+        Command::Export { format, corpus, filter, with_text, output } => {
+            let lib = open(&corpus)?;
+            let filter = filter.filter()?;
+            match output {
+                Some(path) => lib.export_to_file(format, &filter, with_text, &path),
+                None => {
+                    print!("{}", lib.export(format, &filter, with_text)?.content);
+                    Ok(())
+                }
+            }
+        }
+        Command::Serve { corpus, port, ui } => {
+            let lib = open(&corpus)?;
+            let ui_dir = storyline::serve::find_ui_dir(ui.as_deref());
+            let server = storyline::serve::Server::bind(lib, port, ui_dir.clone())?;
+            eprintln!("storyline: serving {} on http://127.0.0.1:{}/", ui_dir.display(), server.port());
+            server.run();
+            Ok(())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("storyline: error [{}]: {}", serde_json::to_value(e.code).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(), e.message);
+            ExitCode::FAILURE
+        }
+    }
+}
