@@ -53,10 +53,35 @@ impl Analysis {
                 Article { raw: raw.clone(), text, published: Published::unknown(), dates }
             })
             .collect();
-        let ids: Vec<String> = articles.iter().map(|a| a.raw.id.clone()).collect();
-        let candidates: Vec<Candidate> = Vec::new();
-        let events = events::merge::merge(candidates.clone(), &ids);
-        Analysis { articles, entities: Vec::new(), mentions: Vec::new(), candidates, events }
+        let mut analysis = Analysis { articles, ..Analysis::default() };
+        analysis.find_events();
+        analysis
+    }
+
+    /// Candidates from every article, merged across articles.
+    fn find_events(&mut self) {
+        let lexicon = events::lexicon::Lexicon::embedded();
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut by_article: Vec<Vec<Mention>> = vec![Vec::new(); self.articles.len()];
+        for m in &self.mentions {
+            by_article[m.article].push(*m);
+        }
+        for list in &mut by_article {
+            list.sort_by_key(|m| (m.span.start, m.span.end));
+        }
+        for (index, a) in self.articles.iter().enumerate() {
+            let input = events::extract::ArticleInput {
+                index,
+                text: &a.text,
+                dates: &a.dates,
+                mentions: &by_article[index],
+                published: &a.published,
+            };
+            candidates.extend(events::extract::candidates(&lexicon, &input, &self.entities));
+        }
+        let ids: Vec<String> = self.articles.iter().map(|a| a.raw.id.clone()).collect();
+        self.events = events::merge::merge(candidates.clone(), &self.entities, &ids);
+        self.candidates = candidates;
     }
 
     pub fn article_index(&self, id: &str) -> Option<usize> {
