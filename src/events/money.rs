@@ -133,7 +133,7 @@ mod tests {
         assert_eq!(one("HK$148"), "");
         assert_eq!(one("7,460万美元"), "US$74.6 million");
         assert_eq!(one("逾2亿美元"), "about US$200 million");
-        assert_eq!(one("1000万元人民币"), "");
+        assert_eq!(one("1000万元人民币"), "RMB 10 million");
         assert_eq!(one("300万人民币"), "RMB 3 million");
     }
 
