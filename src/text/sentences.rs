@@ -3,8 +3,9 @@
 //! A sentence ends at a Chinese or Latin sentence mark (`。！？!?；;`, a Latin `.` followed by a
 //! space or the line end, except after a single capital such as `D.A.`), at an ellipsis, or at the
 //! end of a line: a sentence never spans two paragraphs. Marks inside quotes or brackets
-//! (`「」『』“”‘’（）《》`) do not end a sentence, so a quoted speech stays with its speaker; closing
-//! quotes and brackets right after a mark stay with the sentence they close. Leading and trailing
+//! (`「」『』“”‘’（）《》`) do not end a sentence, so a quoted speech stays with its speaker; a quote
+//! closing right after a mark ends the sentence with it, and closers right after a mark stay with
+//! the sentence they close. Leading and trailing
 //! spaces are left out of the span; the spans are sorted and do not overlap.
 
 use super::Span;
@@ -49,7 +50,13 @@ pub fn split(chars: &[char]) -> Vec<Span> {
             // A straight quote opens when nothing is open, closes otherwise.
             depth = if depth == 0 { 1 } else { depth - 1 };
         }
-        let ends = depth == 0 && (is_terminal(c) || latin_full_stop(chars, i));
+        // A quote that closes right after a sentence mark ends the sentence with it:
+        // 他說:“我們會贏。”然後… splits after ”.
+        let closes_sentence = depth == 0
+            && (is_close(c) || c == '"')
+            && i > 0
+            && (is_terminal(chars[i - 1]) || chars[i - 1] == '.');
+        let ends = depth == 0 && (is_terminal(c) || latin_full_stop(chars, i) || closes_sentence);
         if ends {
             let mut j = i + 1;
             // Runs of marks (?!, ……, 。」) and closers belong to the sentence they end.
@@ -111,7 +118,7 @@ mod tests {
     fn splits_chinese_and_keeps_quotes() {
         assert_eq!(
             texts("他說:「我們會贏。你們會輸!」然後離開。第二句？好"),
-            vec!["他說:「我們會贏。你們會輸!」然後離開。", "第二句？", "好"]
+            vec!["他說:「我們會贏。你們會輸!」", "然後離開。", "第二句？", "好"]
         );
         assert_eq!(texts("“我希望最少。”\nMeta CEO說"), vec!["“我希望最少。”", "Meta CEO說"]);
     }
