@@ -49,8 +49,10 @@ impl Analysis {
             .iter()
             .map(|raw| {
                 let text = text::build(&raw.text, raw.format);
-                let dates = time::tag(&text.folded, None);
-                Article { raw: raw.clone(), text, published: Published::unknown(), dates }
+                let scanned = time::scan(&text.folded);
+                let published = time::reference::publication(&raw.meta, &text, &scanned);
+                let dates = time::resolve(&scanned, published.date);
+                Article { raw: raw.clone(), text, published, dates }
             })
             .collect();
         let ids: Vec<String> = articles.iter().map(|a| a.raw.id.clone()).collect();
