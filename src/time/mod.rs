@@ -10,9 +10,11 @@
 //! corpus) simply resolves the same scan again. A resolved date has a [`Precision`] that says how much
 //! the text really told: "6月中旬" is days 11–20 at precision `Xun`, never a fake day.
 
+mod clause;
 mod labels;
 pub mod numerals;
 pub mod reference;
+mod relative;
 mod resolve;
 pub mod scan;
 

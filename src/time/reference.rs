@@ -8,7 +8,7 @@
 //! works the result is [`Published::unknown`], which the corpus-level stage may later replace.
 
 use super::resolve::resolve;
-use super::scan::{scan, Expr, Kind, MonthSpec, Part, YearSpec};
+use super::scan::{Expr, Kind, MonthSpec, Part, YearSpec};
 use super::{Precision, Published};
 use crate::corpus::ManifestEntry;
 use crate::text::{fold_str, ArticleText};
@@ -98,7 +98,7 @@ pub fn dateline(text: &ArticleText, body: &[Expr]) -> Option<Published> {
                     });
                 }
                 None if super::scan::lit(&folded, e.span.end, OPENERS).is_some() => {
-                    let Some((y, why)) = body_year(text, body) else {
+                    let Some((y, why)) = body_year(body) else {
                         continue;
                     };
                     let date = NaiveDate::from_ymd_opt(y, m, d)?;
@@ -117,7 +117,7 @@ pub fn dateline(text: &ArticleText, body: &[Expr]) -> Option<Published> {
 }
 
 /// The year the body speaks of most (ties to the later), among explicit years outside future clauses.
-fn body_year(text: &ArticleText, body: &[Expr]) -> Option<(i32, String)> {
+fn body_year(body: &[Expr]) -> Option<(i32, String)> {
     let mut counts: Vec<(i32, usize)> = Vec::new();
     for y in body.iter().filter(|e| !e.future).filter_map(|e| e.abs_year()) {
         match counts.iter_mut().find(|(cy, _)| *cy == y) {
@@ -125,7 +125,6 @@ fn body_year(text: &ArticleText, body: &[Expr]) -> Option<(i32, String)> {
             None => counts.push((y, 1)),
         }
     }
-    let _ = text;
     let (y, n) = counts.into_iter().max_by_key(|&(y, n)| (n, y))?;
     Some((y, format!("cited most in the body ({n}×)")))
 }
@@ -218,9 +217,4 @@ pub fn infer(text: &ArticleText, body: &[Expr]) -> Published {
         }
     }
     Published::inferred(date, Precision::Month, basis)
-}
-
-/// Scan a head line the way the body is scanned (used by tests and tools).
-pub fn scan_line(line: &str) -> Vec<Expr> {
-    scan(&fold_str(line))
 }
