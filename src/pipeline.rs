@@ -46,8 +46,10 @@ impl Analysis {
     pub fn run(corpus: &Corpus) -> Analysis {
         let articles: Vec<Article> = par_map(&corpus.articles, |raw| {
             let text = text::build(&raw.text, raw.format);
-            let dates = time::tag(&text.folded, None);
-            Article { raw: raw.clone(), text, published: Published::unknown(), dates }
+            let scanned = time::scan(&text.folded);
+            let published = time::reference::publication(&raw.meta, &text, &scanned);
+            let dates = time::resolve(&scanned, published.date);
+            Article { raw: raw.clone(), text, published, dates }
         });
         let mut analysis = Analysis { articles, ..Analysis::default() };
         analysis.find_events();
