@@ -10,6 +10,12 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod fold;
+mod script;
+
+pub use fold::{fold_char, fold_into, fold_str};
+pub use script::{convert_script, detect_script};
+
 /// A half-open range of char offsets `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../ui/src/bindings/")]
@@ -150,7 +156,8 @@ pub fn build(raw: &str, format: crate::corpus::SourceFormat) -> ArticleText {
         to_raw.push(i);
     }
     to_raw.push(last);
-    let folded = display.clone();
+    let folded = fold_str(&display);
+    let script = detect_script(&display);
     let char_bytes = char_byte_offsets(&display);
     let mut paragraphs = Vec::new();
     let mut start = 0;
@@ -177,17 +184,7 @@ pub fn build(raw: &str, format: crate::corpus::SourceFormat) -> ArticleText {
         paragraphs,
         sentences,
         furniture: Vec::new(),
-        script: Script::Mixed,
+        script,
     }
 }
 
-/// Fold a short string (a query, a name) the way article texts are folded, for comparisons.
-pub fn fold_str(s: &str) -> String {
-    s.chars().flat_map(|c| c.to_lowercase()).collect()
-}
-
-/// The display text in another script for reading; char count (so every offset) unchanged.
-pub fn convert_script(display: &str, choice: ScriptChoice) -> String {
-    let _ = choice;
-    display.to_string()
-}
