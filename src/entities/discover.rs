@@ -229,9 +229,16 @@ fn titled(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
             continue;
         }
         let chars: Vec<char> = first.word.chars().collect();
-        let chinese = len <= 3 && ctx.surname(chars[0]);
-        let foreign = len >= 3 && chars.iter().all(|&c| ctx.translit(c));
-        if !(chinese || foreign) || ctx.lex.person_titles.iter().any(|t| first.word.starts_with(t.as_str())) {
+        let mut len = len;
+        let foreign = chars.iter().all(|&c| ctx.translit(c));
+        if foreign {
+            // jieba may cut a transliteration short (朱克|伯格): the name runs over all of it.
+            while s + len < e && len < 7 && ctx.translit(doc.fold[s + len]) {
+                len += 1;
+            }
+        }
+        let chinese = len <= 3 && ctx.surname(chars[0]) && !foreign;
+        if !(chinese || (foreign && len >= 3)) || ctx.lex.person_titles.iter().any(|t| first.word.starts_with(t.as_str())) {
             continue;
         }
         out.push(Candidate { names: vec![doc.text(s, s + len)], scoped: Vec::new(), kind: EntityKind::Person, strength: 1 });

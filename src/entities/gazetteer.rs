@@ -71,13 +71,14 @@ impl Gazetteer {
 
     /// Read and validate a user's gazetteer file.
     pub fn load(path: &Path) -> Result<Gazetteer> {
-        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData => Error::file(ErrorCode::BadGazetteer, path, "not UTF-8 text"),
-            _ => {
-                let mut err = Error::io(path, &e);
-                err.message = format!("gazetteer {}", err.message);
-                err
-            }
+        // Every failure to read a gazetteer is the gazetteer's problem, whatever the I/O cause.
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            let why = match e.kind() {
+                std::io::ErrorKind::InvalidData => "not UTF-8 text".to_string(),
+                std::io::ErrorKind::NotFound => "no such gazetteer file".to_string(),
+                _ => format!("cannot read the gazetteer: {e}"),
+            };
+            Error::file(ErrorCode::BadGazetteer, path, why)
         })?;
         Gazetteer::parse(&text, &path.display().to_string())
     }

@@ -53,7 +53,9 @@ pub fn resolve_with(gazetteer: &Gazetteer, lex: &Lexicon, texts: &[&ArticleText]
         groups.push(Group { id: Some(e.id.clone()), kind: e.kind, strength: u8::MAX, names, name_zh: e.name_zh.clone(), scoped: Vec::new(), gazetteer: true, dead: false });
     }
     let known: Vec<String> = owner.keys().cloned().collect();
-    let candidates = discover::discover(texts, lex, &known);
+    let mut candidates = discover::discover(texts, lex, &known);
+    // Strong evidence first, so a weak guess cannot claim a spelling a gloss explains.
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.strength));
     for c in candidates {
         join(&mut groups, &mut owner, c);
     }
@@ -82,7 +84,15 @@ fn join(groups: &mut Vec<Group>, owner: &mut HashMap<String, usize>, c: Candidat
     if hit.iter().filter(|&&g| groups[g].gazetteer).count() > 1 {
         return;
     }
+    // A weak guess that is only some entity's surname: the scoped alias already covers it.
+    if hit.is_empty() && c.strength <= 1 && c.names.len() == 1 {
+        let f = fold_str(&c.names[0]);
+        if groups.iter().any(|g| !g.dead && g.scoped.iter().any(|s| fold_str(s) == f)) {
+            return;
+        }
+    }
     hit.sort_by_key(|&g| (!groups[g].gazetteer, g));
+    let fresh = hit.is_empty();
     let target = match hit.first() {
         Some(&g) => g,
         None => {
@@ -116,7 +126,7 @@ fn join(groups: &mut Vec<Group>, owner: &mut HashMap<String, usize>, c: Candidat
             t.scoped.push(s);
         }
     }
-    if !t.gazetteer && (c.strength > t.strength || t.names.len() == c.names.len()) {
+    if !t.gazetteer && (c.strength > t.strength || fresh) {
         t.kind = c.kind;
         t.strength = c.strength.max(t.strength);
     }

@@ -68,7 +68,7 @@ fn org_shaped(s: &str, ctx: &Ctx) -> bool {
 
 /// Kind of a single-word name from the words before it (第一座數據中心命名為「普羅米修斯」) and its own ending.
 fn kind_from_context(doc: &Doc, ctx: &Ctx, at: usize) -> EntityKind {
-    let a = at.saturating_sub(16);
+    let a = at.saturating_sub(24);
     let before = doc.folded(a, at);
     if ctx.lex.facility_cues.iter().any(|c| before.contains(c.as_str())) {
         EntityKind::Facility
@@ -197,6 +197,7 @@ fn latin_inside(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba, open: usize, inne
         return None;
     }
     let words = english.split_whitespace().count();
+    let mut strength = 3;
     let media_zh = shape == Shape::Quoted
         && doc.disp[open - 1] == '》'
         && ctx.lex.media_suffix_zh.iter().any(|s| crate::text::fold_str(&zh).ends_with(s.as_str()));
@@ -207,7 +208,12 @@ fn latin_inside(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba, open: usize, inne
     } else if matches!(shape, Shape::Dotted | Shape::Translit | Shape::Chinese) && person_shaped(english, ctx) {
         EntityKind::Person
     } else if words == 1 {
-        kind_from_context(doc, ctx, open)
+        let k = kind_from_context(doc, ctx, open);
+        if k == EntityKind::Organization {
+            // Organisation is only the default here: weaker than a cue-backed kind.
+            strength = 2;
+        }
+        k
     } else if shape == Shape::Chinese {
         // A Chinese name glossed with something not person-shaped: too unsure.
         return None;
@@ -223,7 +229,7 @@ fn latin_inside(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba, open: usize, inne
             scoped.push(last.to_string());
         }
     }
-    Some(Candidate { names, scoped, kind, strength: 3 })
+    Some(Candidate { names, scoped, kind, strength })
 }
 
 /// Latin words right before `end`: up to four capitalised (or all-caps) words, single spaces.
@@ -292,9 +298,10 @@ fn han_inside(doc: &Doc, ctx: &Ctx, open: usize, inner: &str) -> Option<Candidat
     } else {
         EntityKind::Organization
     };
+    let strength = if kind == EntityKind::Organization && words == 1 { 2 } else { 3 };
     let mut scoped = Vec::new();
     if kind == EntityKind::Person {
         scoped.extend(surname_of(inner));
     }
-    Some(Candidate { names: vec![english, inner.to_string()], scoped, kind, strength: 3 })
+    Some(Candidate { names: vec![english, inner.to_string()], scoped, kind, strength })
 }

@@ -71,7 +71,12 @@ fn runs(doc: &Doc) -> Vec<Vec<Word>> {
 pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
     let mut out = Vec::new();
     let lex = ctx.lex;
-    for mut run in runs(doc) {
+    let runs = runs(doc);
+    // Words that stand alone somewhere in the article: companies and products do (Google, Meta),
+    // first names in news copy do not — so such a word does not start a person's name.
+    let alone: std::collections::HashSet<String> =
+        runs.iter().filter(|r| r.len() == 1).map(|r| fold_str(&doc.text(r[0].start, r[0].end))).collect();
+    for mut run in runs {
         // A title in front is not part of the name: CEO Aravind Srinivas.
         while run.len() > 1 && lex.is_not_name(&doc.text(run[0].start, run[0].end)) {
             run.remove(0);
@@ -96,6 +101,7 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
             let head = &words[..words.len() - 1];
             let ok = head.iter().all(|w| capitalised(w) || w.chars().any(|c| c.is_ascii_uppercase()))
                 && !ctx.is_known(&head[0])
+                && !(head.len() == 1 && alone.contains(&fold_str(&head[0])))
                 && !lex.is_not_name(&head[0])
                 && head.len() <= 3;
             if ok {
@@ -106,6 +112,7 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
         if (2..=3).contains(&run.len()) {
             let person = words.iter().all(|w| capitalised_name(w) && !lex.is_not_name(w) && !ctx.is_known(w))
                 && !followed_by_number
+                && !alone.contains(&fold_str(&words[0]))
                 && !is_han_before_cue(doc, ctx, first.start);
             if person {
                 let surname = words[words.len() - 1].clone();
@@ -131,7 +138,12 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
 
 /// A capitalised name word, allowing inner capitals (LeCun, McCarthy) but not all-caps.
 fn capitalised_name(w: &str) -> bool {
-    capitalised(w) && w.len() >= 2
+    if !capitalised(w) || w.len() < 2 {
+        return false;
+    }
+    // An inner capital only after a name particle (LeCun, McCarthy, O'Brien); DeepMind is a brand.
+    let inner = w.char_indices().skip(1).find(|(_, c)| c.is_ascii_uppercase());
+    inner.is_none_or(|(i, _)| ["Mc", "Mac", "Le", "La", "De", "Di", "Du", "Da"].contains(&&w[..i]))
 }
 
 /// Is the Latin text at `start` right after an organisation cue (初創, 新創, 公司)?
