@@ -132,3 +132,41 @@ fn facilities_products_and_companies_have_their_kinds() {
     // Facebook the social network is not Meta the company.
     assert_ne!(an.find_entity("Facebook"), an.find_entity("Meta"));
 }
+
+/// Entity ids with their mention count in each article.
+fn census(texts: &[storyline::text::ArticleText]) -> std::collections::BTreeMap<(String, usize), usize> {
+    let refs: Vec<&storyline::text::ArticleText> = texts.iter().collect();
+    let (es, ms) = entities::resolve(&entities::Gazetteer::embedded(), &refs);
+    let mut out = std::collections::BTreeMap::new();
+    for m in ms {
+        *out.entry((es[m.entity].id.clone(), m.article)).or_insert(0) += 1;
+    }
+    out
+}
+
+#[test]
+fn the_same_entities_whatever_the_script() {
+    use storyline::text::{self, ScriptChoice};
+    let c = Corpus::embedded();
+    let build = |choice: Option<ScriptChoice>| -> Vec<text::ArticleText> {
+        c.articles
+            .iter()
+            .map(|a| {
+                let raw = match choice {
+                    Some(ch) => text::convert_script(&a.text, ch),
+                    None => a.text.clone(),
+                };
+                text::build(&raw, a.format)
+            })
+            .collect()
+    };
+    let original = census(&build(None));
+    assert!(original.len() > 50);
+    for choice in [ScriptChoice::Hans, ScriptChoice::Hant] {
+        let converted = census(&build(Some(choice)));
+        let gazetteer_only = |m: &std::collections::BTreeMap<(String, usize), usize>| {
+            m.iter().filter(|((id, _), _)| entities::Gazetteer::embedded().entries.iter().any(|e| &e.id == id)).map(|(k, v)| (k.clone(), *v)).collect::<Vec<_>>()
+        };
+        assert_eq!(gazetteer_only(&original), gazetteer_only(&converted), "{choice:?}");
+    }
+}

@@ -17,7 +17,7 @@ use super::gazetteer::Lexicon;
 use super::EntityKind;
 use crate::text::{fold_str, ArticleText};
 use std::collections::HashSet;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Spellings the text says name one thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,18 +101,36 @@ impl Ctx<'_> {
     }
 }
 
-/// jieba, shared: loading its dictionary costs ~130 ms, so it is built once per process.
-fn with_jieba<R>(extra: &[String], f: impl FnOnce(&jieba_rs::Jieba) -> R) -> R {
-    static JIEBA: std::sync::OnceLock<Mutex<jieba_rs::Jieba>> = std::sync::OnceLock::new();
-    let m = JIEBA.get_or_init(|| Mutex::new(jieba_rs::Jieba::new()));
-    let mut j = m.lock().unwrap_or_else(|p| p.into_inner());
-    for w in extra {
-        if w.chars().count() >= 2 && w.chars().all(is_han) && !j.has_word(w) {
-            // Known names are nouns, not new person candidates.
-            j.add_word(w, Some(1000), Some("nz"));
-        }
+/// jieba with the gazetteer's Chinese names added as words. Loading its dictionary costs ~130 ms,
+/// so the plain dictionary is built once per process and a copy with a gazetteer's words is kept
+/// for as long as the same gazetteer is in use; the result never depends on earlier calls.
+fn with_jieba<R>(known: &[String], f: impl FnOnce(&jieba_rs::Jieba) -> R) -> R {
+    static BASE: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
+    static CUSTOM: Mutex<Option<(Vec<String>, Arc<jieba_rs::Jieba>)>> = Mutex::new(None);
+    let base = BASE.get_or_init(jieba_rs::Jieba::new);
+    let mut words: Vec<String> = known.iter().filter(|w| w.chars().count() >= 2 && w.chars().all(is_han)).cloned().collect();
+    words.sort();
+    words.dedup();
+    if words.is_empty() {
+        return f(base);
     }
-    f(&j)
+    let jieba = {
+        let mut cache = CUSTOM.lock().unwrap_or_else(|p| p.into_inner());
+        match cache.as_ref() {
+            Some((w, j)) if *w == words => j.clone(),
+            _ => {
+                let mut j = base.clone();
+                for w in &words {
+                    // Known names are nouns to jieba, so they are never taken for new person names.
+                    j.add_word(w, Some(1000), Some("nz"));
+                }
+                let j = Arc::new(j);
+                *cache = Some((words, j.clone()));
+                j
+            }
+        }
+    };
+    f(&jieba)
 }
 
 /// Candidates from every article. `known` holds the gazetteer's folded spellings.
@@ -208,7 +226,11 @@ const PERSON_TAGS: [&str; 3] = ["nr", "nrt", "nrfg"];
 fn titled(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
     let mut out = Vec::new();
     let n = doc.len();
+    let firsts: HashSet<char> = ctx.lex.person_titles.iter().filter_map(|t| t.chars().next()).collect();
     for i in 0..n {
+        if !firsts.contains(&doc.fold[i]) {
+            continue;
+        }
         let Some(title) = ctx.lex.person_titles.iter().find(|t| doc.starts_with(i, t)) else { continue };
         let s = i + title.chars().count();
         if s >= n || !is_han(doc.fold[s]) || (s + 1 < n && is_dot(doc.disp[s + 1])) {
