@@ -5,7 +5,7 @@
 //! text → entities (corpus-wide) → publication dates → dates → candidates → merge.
 
 use crate::corpus::{Corpus, RawArticle};
-use crate::entities::{Entity, Mention};
+use crate::entities::{self, Entity, Gazetteer, Mention};
 use crate::events::{self, Candidate, Event};
 use crate::text::{self, ArticleText};
 use crate::time::{self, Published, TimeMention};
@@ -44,6 +44,11 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn run(corpus: &Corpus) -> Analysis {
+        Analysis::run_with(corpus, &Gazetteer::embedded())
+    }
+
+    /// Run with a particular gazetteer (a user's, or an empty one).
+    pub fn run_with(corpus: &Corpus, gazetteer: &Gazetteer) -> Analysis {
         let articles: Vec<Article> = par_map(&corpus.articles, |raw| {
             let text = text::build(&raw.text, raw.format);
             let scanned = time::scan(&text.folded);
@@ -51,7 +56,9 @@ impl Analysis {
             let dates = time::resolve(&scanned, published.date);
             Article { raw: raw.clone(), text, published, dates }
         });
-        let mut analysis = Analysis { articles, ..Analysis::default() };
+        let texts: Vec<&ArticleText> = articles.iter().map(|a| &a.text).collect();
+        let (entities, mentions) = entities::resolve(gazetteer, &texts);
+        let mut analysis = Analysis { articles, entities, mentions, ..Analysis::default() };
         analysis.find_events();
         analysis
     }
