@@ -33,6 +33,8 @@ const CLAUSE_ENDS: &[char] = &['，', ',', '；', ';', '：', ':'];
 const CONTINUERS: &[&str] = &["以及", "及", "和", "与", "包括", "还有", "、", "并"];
 /// A clause this short (in chars) that names someone continues the clause before it.
 const SHORT_CLAUSE: usize = 14;
+/// Longest paragraph, in chars, that can be a sub-heading.
+const HEADING_CHARS: usize = 30;
 /// Days before the publication date that an undated clause is placed in.
 pub const ARTICLE_WINDOW_DAYS: i64 = 31;
 /// Nouns that make an infrastructure trigger about infrastructure (建设 of a data centre, not of a team).
@@ -59,6 +61,9 @@ pub fn candidates(lex: &Lexicon, input: &ArticleInput, entities: &[Entity]) -> V
             continue;
         }
         let paragraph = text.paragraph_at(sentence.start);
+        if paragraph.is_some_and(|p| is_heading(text, p)) {
+            continue;
+        }
         let previous = carried.filter(|(p, _)| Some(*p) == paragraph).map(|(_, s)| s);
         let subject = sentence_candidates(lex, input, entities, sentence, previous, &mut out);
         if let (Some(p), Some(s)) = (paragraph, subject) {
@@ -66,6 +71,12 @@ pub fn candidates(lex: &Lexicon, input: &ArticleInput, entities: &[Entity]) -> V
         }
     }
     out
+}
+
+/// A sub-heading: a short paragraph that does not end a sentence. It names a topic, not a happening.
+fn is_heading(text: &ArticleText, paragraph: Span) -> bool {
+    let shown = text.slice(paragraph).trim();
+    shown.chars().count() <= HEADING_CHARS && !shown.ends_with(['。', '！', '!', '？', '?', '」', '”', '.'])
 }
 
 struct Clause {
@@ -146,24 +157,29 @@ fn sentence_candidates(
     if groups.iter().any(|g| g.kind != EventKind::Statement) {
         groups.retain(|g| g.kind != EventKind::Statement);
     }
-    // A pay package offered to bring someone in is part of that hire.
-    let hire = groups.iter().position(|g| g.kind == EventKind::Hire);
+    // Parts of one happening told in one sentence: the pay package that brings someone in is part
+    // of the hire, the staff who leave in a layoff are the layoff, a company founded by those who
+    // left is part of their leaving.
     let mut extra_money: Option<Money> = None;
-    if let Some(h) = hire {
-        if let Some(c) = groups.iter().position(|g| g.kind == EventKind::Compensation) {
-            extra_money = money::find(text.folded_slice(groups[c].span)).first().copied().map(|mut m| {
-                m.start = 0;
-                m.end = 0;
-                m
-            });
-            let comp = groups.remove(c);
-            let h = if c < h { h - 1 } else { h };
-            groups[h].actors.extend(comp.actors);
+    for (whole, part) in ABSORBS {
+        let Some(w) = groups.iter().position(|g| g.kind == *whole) else { continue };
+        while let Some(p) = groups.iter().position(|g| g.kind == *part) {
+            if *part == EventKind::Compensation {
+                extra_money = money::find(text.folded_slice(groups[p].span)).first().copied();
+            }
+            let absorbed = groups.remove(p);
+            let w = if p < w { w - 1 } else { w };
+            groups[w].actors.extend(absorbed.actors);
+            if absorbed.span.start < groups[w].span.start || absorbed.span.end > groups[w].span.end {
+                groups[w].span = Span::new(groups[w].span.start.min(absorbed.span.start), groups[w].span.end.max(absorbed.span.end));
+            }
         }
     }
-    let reported = hits.iter().any(|h| h.cue == Cue::Reported);
-    let rumoured = hits.iter().any(|h| h.cue == Cue::Rumoured);
     for g in groups {
+        // Status cues speak for the clauses they stand in and those after them in the sentence.
+        let before_or_in = |h: &&Hit| h.start < g.span.end;
+        let reported = hits.iter().filter(before_or_in).any(|h| h.cue == Cue::Reported);
+        let rumoured = hits.iter().filter(before_or_in).any(|h| h.cue == Cue::Rumoured);
         let money = if g.kind == EventKind::Hire { extra_money } else { None };
         if let Some(c) = build(lex, input, entities, sentence, g, subject, &hits, reported, rumoured, money) {
             out.push(c);
@@ -171,6 +187,13 @@ fn sentence_candidates(
     }
     subject
 }
+
+/// (whole, part): in one sentence, a happening of the second kind is part of one of the first.
+const ABSORBS: &[(EventKind, EventKind)] = &[
+    (EventKind::Hire, EventKind::Compensation),
+    (EventKind::Layoff, EventKind::Departure),
+    (EventKind::Departure, EventKind::Organization),
+];
 
 fn mentions_in(mentions: &[Mention], span: Span) -> Vec<&Mention> {
     let start = mentions.partition_point(|m| m.span.end <= span.start);
@@ -182,8 +205,13 @@ fn clauses_of(input: &ArticleInput, sentence: Span, hits: &[Hit], mentions: &[&M
     let mut spans = Vec::new();
     let mut start = sentence.start;
     let mut depth = 0i32;
-    for (k, ch) in text.slice(sentence).chars().enumerate() {
+    let chars: Vec<char> = text.slice(sentence).chars().collect();
+    for (k, &ch) in chars.iter().enumerate() {
         let pos = sentence.start + k;
+        let in_number = ch == ',' && k > 0 && chars[k - 1].is_ascii_digit() && chars.get(k + 1).is_some_and(|c| c.is_ascii_digit());
+        if in_number {
+            continue;
+        }
         match ch {
             '(' | '（' | '「' | '“' | '《' => depth += 1,
             ')' | '）' | '」' | '”' | '》' => depth -= 1,
@@ -221,7 +249,8 @@ fn clauses_of(input: &ArticleInput, sentence: Span, hits: &[Hit], mentions: &[&M
                     actors.push((m.entity, m.span.start));
                 }
             }
-            let source_only = kind.is_none() && hits.iter().filter(within).any(|h| h.cue == Cue::Reported);
+            let source_only = kind.is_none()
+                && hits.iter().filter(within).any(|h| h.cue == Cue::Reported || h.cue == Cue::Trigger(EventKind::Statement));
             let folded = text.folded_slice(span);
             let continues = CONTINUERS.iter().any(|c| folded.trim_start().starts_with(c)) || span.len() <= SHORT_CLAUSE;
             let has_date = input.dates.iter().any(|d| span.contains(d.span) && d.range.precision != Precision::Vague);
@@ -253,6 +282,8 @@ fn build(
     let folded_clause = text.folded_slice(span);
     let kind_of = |k: EntityKind| group.actors.iter().any(|&(e, _)| entities[e].kind == k);
     let ok = match kind {
+        // Something must be formed: an organisation named in the clause.
+        EventKind::Organization => kind_of(EntityKind::Organization),
         EventKind::Product => kind_of(EntityKind::Product),
         EventKind::Infrastructure => kind_of(EntityKind::Facility) || INFRA_NOUNS.iter().any(|n| folded_clause.contains(n)),
         EventKind::Statement => kind_of(EntityKind::Person),
@@ -262,7 +293,7 @@ fn build(
         return None;
     }
     let actors = order_actors(input, &group, subject, entities, hits);
-    if actors.is_empty() {
+    if actors.is_empty() || (kind == EventKind::Organization && actors.len() < 2) {
         return None;
     }
     let amounts: Vec<Money> = money::find(folded_clause);

@@ -150,7 +150,14 @@ fn compatible(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
         return ka.persons.iter().any(|p| kb.persons.contains(p));
     }
     if ka.distinct.is_empty() && kb.distinct.is_empty() {
-        return ka.all == kb.all;
+        // Only the story's protagonists: one article telling of the same kind of thing again, or
+        // two articles naming the very same actors.
+        return a.article == b.article || ka.all == kb.all;
+    }
+    if ka.distinct.is_empty() || kb.distinct.is_empty() {
+        // A vaguer telling (only the protagonists) fits a precise one that names them all.
+        let (vague, precise) = if ka.distinct.is_empty() { (ka, kb) } else { (kb, ka) };
+        return !vague.all.is_empty() && vague.all.iter().all(|e| precise.all.contains(e));
     }
     ka.distinct.iter().any(|e| kb.distinct.contains(e))
 }
@@ -259,7 +266,9 @@ fn event_of(group: &[usize], candidates: &[Candidate], article_ids: &[String], e
     // The title comes from the source with the nearest date, then the one with an English title.
     let best = members
         .iter()
-        .max_by_key(|c| (c.date == date, c.date_source, c.title_en.is_some(), std::cmp::Reverse(c.title_zh.chars().count())))
+        .max_by_key(|c| {
+            (c.date == date, c.date_source, c.title_en.is_some(), c.entities.len(), std::cmp::Reverse(c.title_zh.chars().count()))
+        })
         .expect("a group has members");
     let mut sources: Vec<(usize, crate::text::Span)> = Vec::new();
     for c in &members {

@@ -107,6 +107,14 @@ pub fn en(
             // The hirer is the first actor (the extractor orders them so); the hired are the others.
             let hirer = entities[actors[0]].name.clone();
             let hired: Vec<usize> = persons.iter().copied().filter(|&p| p != actors[0]).collect();
+            let lead_is_person = entities[actors[0]].kind == EntityKind::Person;
+            let joins = ["加入", "加盟", "出任", "投奔", "转投", "跳槽"].iter().any(|w| trigger.contains(w));
+            if lead_is_person && hired.is_empty() && joins {
+                return Some(match orgs.first() {
+                    Some(&o) => format!("{hirer} {} {}", verb("join", "joins"), entities[o].name),
+                    None => format!("{hirer} takes a new role"),
+                });
+            }
             if hired.is_empty() {
                 let from = orgs
                     .iter()
