@@ -73,6 +73,24 @@ pub fn candidates(lex: &Lexicon, input: &ArticleInput, entities: &[Entity]) -> V
     out
 }
 
+/// Spans of text inside quotation marks (「」, “”, 『』), marks included.
+fn quoted_spans(shown: &str, offset: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, c) in shown.chars().enumerate() {
+        match c {
+            '「' | '“' | '『' if open.is_none() => open = Some(k),
+            '」' | '”' | '』' => {
+                if let Some(o) = open.take() {
+                    out.push(Span::new(offset + o, offset + k + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// A sub-heading: a short paragraph that does not end a sentence. It names a topic, not a happening.
 fn is_heading(text: &ArticleText, paragraph: Span) -> bool {
     let shown = text.slice(paragraph).trim();
@@ -108,10 +126,15 @@ fn sentence_candidates(
 ) -> Option<usize> {
     let text = input.text;
     let folded = text.folded_slice(sentence);
+    let quoted = quoted_spans(text.slice(sentence), sentence.start);
     let hits: Vec<Hit> = lex
         .scan(folded)
         .into_iter()
         .map(|h| Hit { start: h.start + sentence.start, end: h.end + sentence.start, ..h })
+        // Words inside quotation marks are someone's speech (or a coined phrase), not the happening.
+        .filter(|h| {
+            !matches!(h.cue, Cue::Trigger(k) if k != EventKind::Statement) || !quoted.iter().any(|q| q.start < h.start && h.end < q.end)
+        })
         .collect();
     let mentions = mentions_in(input.mentions, sentence);
     let clauses = clauses_of(input, sentence, &hits, &mentions, entities);
@@ -250,7 +273,10 @@ fn clauses_of(input: &ArticleInput, sentence: Span, hits: &[Hit], mentions: &[&M
                 }
             }
             let source_only = kind.is_none()
-                && hits.iter().filter(within).any(|h| h.cue == Cue::Reported || h.cue == Cue::Trigger(EventKind::Statement));
+                && hits
+                    .iter()
+                    .filter(within)
+                    .any(|h| h.cue == Cue::Reported || (h.cue == Cue::Trigger(EventKind::Statement) && h.class == 0));
             let folded = text.folded_slice(span);
             let continues = CONTINUERS.iter().any(|c| folded.trim_start().starts_with(c)) || span.len() <= SHORT_CLAUSE;
             let has_date = input.dates.iter().any(|d| span.contains(d.span) && d.range.precision != Precision::Vague);

@@ -48,8 +48,10 @@ pub fn merge(candidates: Vec<Candidate>, entities: &[Entity], article_ids: &[Str
                 distinct.dedup();
             }
             let persons = distinct.iter().copied().filter(|&e| entities[e].kind == EntityKind::Person).collect();
-            let mut all: Vec<usize> = c.entities.iter().copied().filter(|&e| entities[e].kind != EntityKind::Media).collect();
+            let mut all: Vec<usize> =
+                c.entities.iter().chain(&c.context).copied().filter(|&e| entities[e].kind != EntityKind::Media).collect();
             all.sort_unstable();
+            all.dedup();
             let lead = c.entities.first().copied().filter(|&e| entities[e].kind == EntityKind::Organization);
             Keys { distinct, persons, all, lead }
         })
@@ -65,15 +67,30 @@ pub fn merge(candidates: Vec<Candidate>, entities: &[Entity], article_ids: &[Str
     let mut by_bucket: HashMap<(EventKind, u16, Vec<usize>), Vec<usize>> = HashMap::new();
     for i in order {
         let c = &candidates[i];
-        let buckets: Vec<(EventKind, u16, Vec<usize>)> = if keys[i].distinct.is_empty() {
-            vec![(c.kind, c.class, keys[i].all.clone())]
+        // Look where a fitting cluster may be: under each distinctive actor, or (for a telling with
+        // only protagonists) under each of its actors; register under every actor and the whole set.
+        let lookup: Vec<(EventKind, u16, Vec<usize>)> = if keys[i].distinct.is_empty() {
+            keys[i].all.iter().map(|&e| (c.kind, c.class, vec![e])).chain(std::iter::once((c.kind, c.class, keys[i].all.clone()))).collect()
         } else {
             keys[i].distinct.iter().map(|&e| (c.kind, c.class, vec![e])).collect()
         };
+        let register: Vec<(EventKind, u16, Vec<usize>)> =
+            keys[i].all.iter().map(|&e| (c.kind, c.class, vec![e])).chain(std::iter::once((c.kind, c.class, keys[i].all.clone()))).collect();
+        let buckets = lookup;
         let mut home = None;
         'search: for b in &buckets {
             for &cl in by_bucket.get(b).map(|v| v.as_slice()).unwrap_or(&[]) {
-                if clusters[cl].iter().all(|&j| compatible(c, &candidates[j], &keys[i], &keys[j])) {
+                // Every member must agree on dates and amounts; on who is involved, only the members
+                // that name someone distinctive have a say (a vague telling vetoes nothing), and at
+                // least one member must agree.
+                let members = &clusters[cl];
+                let fits = members.iter().all(|&j| dates_and_money_agree(c, &candidates[j]))
+                    && members
+                        .iter()
+                        .filter(|&&j| !keys[j].distinct.is_empty())
+                        .all(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j]))
+                    && members.iter().any(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j]));
+                if fits {
                     home = Some(cl);
                     break 'search;
                 }
@@ -84,7 +101,7 @@ pub fn merge(candidates: Vec<Candidate>, entities: &[Entity], article_ids: &[Str
             clusters.len() - 1
         });
         clusters[cl].push(i);
-        for b in buckets {
+        for b in register {
             let list = by_bucket.entry(b).or_default();
             if !list.contains(&cl) {
                 list.push(cl);
@@ -111,7 +128,7 @@ struct Keys {
     lead: Option<usize>,
 }
 
-fn compatible(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
+fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
     if a.kind != b.kind || a.class != b.class || (a.article == b.article && a.span == b.span) {
         return false;
     }
@@ -135,9 +152,10 @@ fn compatible(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
         }
         _ => true,
     };
-    if !dates_ok {
-        return false;
-    }
+    dates_ok
+}
+
+fn actors_agree(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
     if a.kind == EventKind::Hire {
         if let (Some(x), Some(y)) = (ka.lead, kb.lead) {
             if x != y {
@@ -157,7 +175,7 @@ fn compatible(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
     if ka.distinct.is_empty() || kb.distinct.is_empty() {
         // A vaguer telling (only the protagonists) fits a precise one that names them all.
         let (vague, precise) = if ka.distinct.is_empty() { (ka, kb) } else { (kb, ka) };
-        return !vague.all.is_empty() && vague.all.iter().all(|e| precise.all.contains(e));
+        return vague.all.iter().any(|e| precise.all.contains(e) || precise.distinct.contains(e));
     }
     ka.distinct.iter().any(|e| kb.distinct.contains(e))
 }
