@@ -43,7 +43,7 @@ def die(msg):
     sys.exit(2)
 
 
-def read_ocd2(name, tmp):
+def read_ocd2(name, tmp, prefer_rewrite=False):
     src = os.path.join(OPENCC_DIR, name + ".ocd2")
     if not os.path.exists(src):
         die(f"{src} missing: apt-get install libopencc-data opencc")
@@ -60,10 +60,16 @@ def read_ocd2(name, tmp):
             if len(parts) != 2:
                 continue
             key, cands = parts[0], parts[1].split(" ")
-            # Single-char keys with a single-char first candidate: a phrase or a length change
-            # would break the one-char-for-one-char promise of folding.
-            if len(key) == 1 and cands and len(cands[0]) == 1:
-                table[key] = cands[0]
+            # Single-char keys with a single-char candidate: a phrase or a length change would
+            # break the one-char-for-one-char promise of folding. Where OpenCC keeps the char by
+            # default but its phrase rules may rewrite it (藉 → 借 in 藉此, 瞭 → 了 in 瞭解), fold
+            # to the rewrite, so folding a text and folding its OpenCC conversion agree.
+            cands = [c for c in cands if len(c) == 1]
+            if len(key) == 1 and cands:
+                pick = cands[0]
+                if prefer_rewrite and pick == key and len(cands) > 1:
+                    pick = cands[1]
+                table[key] = pick
     return table
 
 
@@ -85,7 +91,7 @@ def cps(value):
 def main():
     check = "--check" in sys.argv[1:]
     with tempfile.TemporaryDirectory() as tmp:
-        ts = read_ocd2("TSCharacters", tmp)
+        ts = read_ocd2("TSCharacters", tmp, prefer_rewrite=True)
         hk_rev = read_ocd2("HKVariantsRev", tmp)
         tw_rev = read_ocd2("TWVariantsRev", tmp)
         st = read_ocd2("STCharacters", tmp)
@@ -108,7 +114,8 @@ def main():
     rows = {}  # char -> (target, source tag)
     for c, s in ts.items():
         if s != c:
-            rows[c] = (s, "opencc-ts")
+            # "shared": also a standard simplified char (覆, 著, 乾), so no sign of the script.
+            rows[c] = (s, "opencc-ts-shared" if c in mainland else "opencc-ts")
     for tag, rev in (("opencc-hk", hk_rev), ("opencc-tw", tw_rev)):
         for c, std in rev.items():
             s = t2s(std)

@@ -131,8 +131,8 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
 }
 
-/// Whether the generated table maps `c` as a traditional-only character (OpenCC t2s changes it).
-/// Used to tell the article's script; rare variants and compatibility forms do not count.
+/// Chars that only traditional text uses: OpenCC's t2s changes them and they are not standard
+/// simplified chars too. Used to tell the article's script; rare variants do not count.
 pub(crate) fn opencc_traditional_chars() -> &'static std::collections::HashSet<char> {
     static SET: OnceLock<std::collections::HashSet<char>> = OnceLock::new();
     SET.get_or_init(|| {
@@ -145,12 +145,11 @@ pub(crate) fn opencc_traditional_chars() -> &'static std::collections::HashSet<c
     })
 }
 
-/// Simplified chars that the fold table produces from traditional ones, with the simplified
-/// form differing: `(simplified, traditional)` pairs as OpenCC's t2s table has them.
+/// OpenCC's t2s char pairs `(traditional, simplified)`, as the fold table holds them.
 pub(crate) fn opencc_t2s_pairs() -> impl Iterator<Item = (char, char)> {
     GENERATED
         .lines()
-        .filter(|l| l.ends_with("\topencc-ts"))
+        .filter(|l| l.ends_with("\topencc-ts") || l.ends_with("\topencc-ts-shared"))
         .filter_map(|l| parse_pairs(l).next())
 }
 
