@@ -128,3 +128,26 @@ fn a_surname_alone_counts_only_where_the_full_name_appears() {
     assert!(ms.iter().any(|m| m.entity == v && m.article == 0 && m.span.len() == 4));
     assert!(!ms.iter().any(|m| m.article == 1), "no full name in article 1, so the surname stays unresolved");
 }
+
+/// Also written for this test, in simplified script, with other shapes of the same clues.
+const INVENTED_2: &str = "据彭博社报道,Veltrix Inc.的创始人Ingrid Solberg(英格丽・索尔伯格)周四在新书《机器的黄昏》发布会上表示,公司与新创Orbisk达成协议。索尔伯格说,双方将共建名为Aurora(极光)的数据中心。首席执行官罗嘉豪则表示会继续招聘。";
+
+#[test]
+fn another_unseen_article_with_other_clue_shapes() {
+    let (texts, es, ms) = resolve(&Gazetteer::empty(), &[INVENTED_2]);
+    let names: Vec<&String> = es.iter().map(|e| &e.name).collect();
+    let solberg = entity(&es, "Ingrid Solberg");
+    assert_eq!(solberg.kind, EntityKind::Person, "{names:?}");
+    assert!(solberg.is_called("英格丽・索尔伯格"), "Latin(Chinese) gloss with a katakana middle dot");
+    let si = entities::find(&es, "Ingrid Solberg").unwrap();
+    assert!(ms.iter().any(|m| m.entity == si && texts[0].slice(m.span) == "索尔伯格"));
+    assert_eq!(entity(&es, "Veltrix Inc.").kind, EntityKind::Organization);
+    assert_eq!(entity(&es, "Orbisk").kind, EntityKind::Organization);
+    let aurora = entity(&es, "Aurora");
+    assert_eq!(aurora.kind, EntityKind::Facility);
+    assert!(aurora.is_called("极光"));
+    assert_eq!(entity(&es, "彭博社").kind, EntityKind::Media);
+    assert_eq!(entity(&es, "罗嘉豪").kind, EntityKind::Person);
+    // A book title in 《》 is not an outlet.
+    assert_eq!(entities::find(&es, "机器的黄昏"), None);
+}

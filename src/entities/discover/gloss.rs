@@ -70,7 +70,10 @@ fn org_shaped(s: &str, ctx: &Ctx) -> bool {
 fn kind_from_context(doc: &Doc, ctx: &Ctx, at: usize) -> EntityKind {
     let a = at.saturating_sub(24);
     let before = doc.folded(a, at);
-    if ctx.lex.facility_cues.iter().any(|c| before.contains(c.as_str())) {
+    // And the few words after the gloss: 名為Aurora(極光)的數據中心.
+    let close = (at..doc.len().min(at + 48)).find(|&k| CLOSE.contains(&doc.disp[k])).unwrap_or(at);
+    let after = doc.folded(close, doc.len().min(close + 8));
+    if ctx.lex.facility_cues.iter().any(|c| before.contains(c.as_str()) || after.contains(c.as_str())) {
         EntityKind::Facility
     } else if ctx.lex.product_cues.iter().any(|c| before.ends_with(c.as_str())) {
         EntityKind::Product

@@ -105,6 +105,9 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
                 && !lex.is_not_name(&head[0])
                 && head.len() <= 3;
             if ok {
+                // Inc. and Corp. keep their period.
+                let dot = after < doc.len() && doc.disp[after] == '.' && lex.org_suffix_latin.contains(&format!("{}.", fold_str(&words[words.len() - 1])));
+                let whole = if dot { doc.text(first.start, after + 1) } else { whole };
                 out.push(Candidate { names: vec![whole], scoped: Vec::new(), kind: EntityKind::Organization, strength: 2 });
             }
             continue;
