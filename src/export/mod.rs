@@ -63,7 +63,7 @@ pub fn render(format: Format, view: &TimelineView) -> Result<String> {
         Format::Md => Ok(md::render(view)),
         Format::Ics => Ok(ics::render(view)),
         Format::Timelinejs => timelinejs::render_json(view),
-        Format::TimelinejsCsv => Ok(timelinejs::render_csv(view)),
+        Format::TimelinejsCsv => timelinejs::render_csv(view),
     }
 }
 

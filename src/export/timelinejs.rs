@@ -6,7 +6,8 @@
 //! and month; a year-precise one the year alone; ranges (xun, quarter, half, vague) get an
 //! `end_date` and a `display_date` carrying the event's own label, so TimelineJS never shows a
 //! made-up day. TimelineJS cannot place an event without a start date, so undated events are left
-//! out and the title slide says how many. Slide text is HTML: everything from articles is escaped;
+//! out and the title slide says how many; with no dated event at all the export is an error (TimelineJS
+//! rejects an empty timeline). Slide text is HTML: everything from articles is escaped;
 //! each passage is a `<blockquote>` followed by the article's title, outlet and file. `group` is the
 //! event kind; `unique_id`s are derived from event ids and are unique within the file.
 
@@ -210,13 +211,29 @@ fn title_slide(view: &TimelineView, shown: usize) -> TitleSlide {
     TitleSlide { headline: "Storyline".into(), text }
 }
 
-fn dated(view: &TimelineView) -> Vec<&EventInfo> {
-    chronological(view).into_iter().filter(|e| e.date.is_some()).collect()
+/// The dated events, chronologically. TimelineJS refuses a timeline without events ("Timeline
+/// configuration has no events"), so an export that would have none is an error that says why,
+/// rather than a file TimelineJS cannot open.
+fn dated(view: &TimelineView) -> Result<Vec<&EventInfo>> {
+    let events: Vec<&EventInfo> = chronological(view).into_iter().filter(|e| e.date.is_some()).collect();
+    if events.is_empty() {
+        let undated = view.events.len();
+        let mut why = String::from("nothing to put on a TimelineJS timeline: ");
+        why.push_str(&match describe_filter(&view.filter) {
+            Some(f) => format!("no dated event matches this filter ({f})"),
+            None => "the timeline has no dated events".to_string(),
+        });
+        if undated > 0 {
+            why.push_str(&format!("; {undated} undated event{} cannot be placed", if undated == 1 { "" } else { "s" }));
+        }
+        return Err(Error::new(ErrorCode::BadQuery, why));
+    }
+    Ok(events)
 }
 
 pub fn render_json(view: &TimelineView) -> Result<String> {
     let catalog = Catalog::new(view);
-    let events = dated(view);
+    let events = dated(view)?;
     let ids = unique_ids(&events);
     let slides: Vec<Value> = events
         .iter()
@@ -246,9 +263,9 @@ pub fn render_json(view: &TimelineView) -> Result<String> {
         .map_err(|e| Error::new(ErrorCode::Internal, format!("cannot encode TimelineJS JSON: {e}")))
 }
 
-pub fn render_csv(view: &TimelineView) -> String {
+pub fn render_csv(view: &TimelineView) -> Result<String> {
     let catalog = Catalog::new(view);
-    let events = dated(view);
+    let events = dated(view)?;
     let mut out = String::from(BOM);
     csv_record(&mut out, &CSV_COLUMNS);
     let title = title_slide(view, events.len());
@@ -271,5 +288,5 @@ pub fn render_csv(view: &TimelineView) -> String {
         row[16] = group(e);
         csv_record(&mut out, &row);
     }
-    out
+    Ok(out)
 }
