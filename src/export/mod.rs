@@ -80,11 +80,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     if path.is_dir() {
         return Err(Error::new(ErrorCode::Io, format!("cannot write {}: it is a folder", path.display())));
     }
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| Error::new(ErrorCode::Io, format!("cannot write {}: cannot create a file in {}: {e}", path.display(), dir.display())))?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| Error::new(ErrorCode::Io, format!("cannot write {}: {e}", path.display())))?;
+    // The io::Error of a temporary file names the temporary's random path; a reader needs the
+    // target and the reason only.
+    let fail = |e: std::io::Error| Error::new(ErrorCode::Io, format!("cannot write {}: {}", path.display(), e.kind()));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+        Error::new(ErrorCode::Io, format!("cannot write {}: cannot create a file in {}: {}", path.display(), dir.display(), e.kind()))
+    })?;
+    tmp.write_all(bytes).and_then(|_| tmp.as_file().sync_all()).map_err(fail)?;
     // The temporary file is private (0600); an export is an ordinary document, readable like any
     // other file the user creates.
     #[cfg(unix)]
@@ -92,8 +94,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         use std::os::unix::fs::PermissionsExt;
         let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
     }
-    tmp.persist(path)
-        .map_err(|e| Error::new(ErrorCode::Io, format!("cannot write {}: {}", path.display(), e.error)))?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }
 
