@@ -165,3 +165,12 @@ fn timelinejs_csv_has_the_18_template_columns_in_order() {
     assert_eq!(&vague[4..7], ["2025", "", ""]);
     assert_eq!(vague[8], "in recent years");
 }
+
+#[test]
+fn the_amount_has_its_own_column() {
+    let (h, rows) = read(&render(Format::Csv, &support::view()).unwrap());
+    let xun = rows.iter().find(|r| r[0] == "ev-xun").unwrap();
+    assert_eq!(xun[col(&h, "money")], "US$14.3 billion");
+    let day = rows.iter().find(|r| r[0] == "ev-day").unwrap();
+    assert_eq!(day[col(&h, "money")], "");
+}

@@ -9,7 +9,7 @@ use super::{chronological, csv_record, tag, Catalog, BOM};
 use crate::timeline::TimelineView;
 
 /// Column names, in order.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 15] = [
     "id",
     "date start",
     "date end",
@@ -21,6 +21,7 @@ pub const COLUMNS: [&str; 14] = [
     "title (en)",
     "kind",
     "status",
+    "money",
     "entities",
     "sources",
     "conflicts",
@@ -59,6 +60,7 @@ pub fn render(view: &TimelineView) -> String {
             event.title.en.clone().unwrap_or_default(),
             tag(&event.kind),
             tag(&event.status),
+            event.money.clone().unwrap_or_default(),
             catalog.entity_names(event).join("; "),
             sources.join("\n"),
             catalog.conflict_lines(event).join("\n"),

@@ -81,7 +81,11 @@ fn description(catalog: &Catalog, event: &EventInfo) -> String {
     if let Some(d) = &event.date {
         lines.push(format!("{} / {} (precision: {})", d.label, d.label_zh, tag(&d.precision)));
     }
-    lines.push(format!("{}, {}", tag(&event.kind), tag(&event.status)));
+    let mut facts = format!("{}, {}", tag(&event.kind), tag(&event.status));
+    if let Some(m) = &event.money {
+        facts.push_str(&format!(", {m}"));
+    }
+    lines.push(facts);
     let names = catalog.entity_names(event);
     if !names.is_empty() {
         lines.push(format!("Entities: {}", names.join(", ")));

@@ -93,6 +93,9 @@ fn event_block(out: &mut String, catalog: &Catalog, event: &EventInfo) {
     if let Some(d) = &event.date {
         let _ = write!(facts, "; date: {} ({}, {})", inline(&d.edtf), inline(&d.label_zh), tag(&d.precision));
     }
+    if let Some(m) = &event.money {
+        let _ = write!(facts, "; amount: {}", inline(m));
+    }
     let _ = writeln!(out, "{facts}");
     let names = catalog.entity_names(event);
     if !names.is_empty() {

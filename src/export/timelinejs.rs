@@ -132,6 +132,9 @@ fn slide_text(catalog: &Catalog, event: &EventInfo) -> String {
         out.push_str(&format!("<p><em>{}</em></p>", html(en)));
     }
     let mut facts = format!("{} · {}", html(&tag(&event.kind)), html(&tag(&event.status)));
+    if let Some(m) = &event.money {
+        facts.push_str(&format!(" · {}", html(m)));
+    }
     if let Some(d) = &event.date {
         facts.push_str(&format!(" · {} ({})", html(&d.label_zh), html(&tag(&d.precision))));
     }

@@ -72,6 +72,7 @@ fn event(
         entities: entities.iter().map(|s| s.to_string()).collect(),
         sources,
         conflicts: vec![],
+        money: None,
     }
 }
 
@@ -186,6 +187,7 @@ pub fn view() -> TimelineView {
             vec![src("a2", 500, "協議於12月31日簽署")],
         ),
     ];
+    events[2].money = Some("US$14.3 billion".into());
     events[1].conflicts = vec![Conflict {
         field: "date".into(),
         values: vec![
