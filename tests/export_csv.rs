@@ -174,3 +174,20 @@ fn the_amount_has_its_own_column() {
     let day = rows.iter().find(|r| r[0] == "ev-day").unwrap();
     assert_eq!(day[col(&h, "money")], "");
 }
+
+#[test]
+fn cells_that_a_spreadsheet_would_run_as_formulas_are_defused() {
+    let mut view = support::view();
+    view.events[0].title.zh = "=HYPERLINK(\"http://x\",\"點我\")".into();
+    view.events[0].title.en = Some("@SUM(1+1)".into());
+    for format in [Format::Csv, Format::TimelinejsCsv] {
+        let (h, rows) = read(&render(format, &view).unwrap());
+        let cells: Vec<&String> = rows.iter().flatten().collect();
+        assert!(cells.iter().all(|c| !c.starts_with(['=', '+', '-', '@'])), "{format:?}: {h:?}");
+        if format == Format::Csv {
+            let row = rows.iter().find(|r| r[0] == view.events[0].id).unwrap();
+            assert_eq!(row[col(&h, "title (zh)")], "'=HYPERLINK(\"http://x\",\"點我\")", "kept whole, shown as text");
+            assert_eq!(row[col(&h, "title (en)")], "'@SUM(1+1)");
+        }
+    }
+}

@@ -126,7 +126,7 @@ pub fn inline(text: &str) -> String {
     let flat: String = text.split(['\r', '\n']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(flat.len() + 8);
     for ch in flat.chars() {
-        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '{' | '}') {
+        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '{' | '}') {
             out.push('\\');
         }
         out.push(ch);

@@ -201,9 +201,18 @@ pub(crate) fn describe_filter(filter: &Filter) -> Option<String> {
 
 /// One RFC 4180 record: fields quoted when they hold a comma, quote, CR or LF (or edge spaces a
 /// spreadsheet would trim), quotes doubled, CRLF at the end.
+///
+/// Article text is untrusted (content farms repost anything), and spreadsheet programs run a cell
+/// that starts with `=`, `+`, `-` or `@` as a formula; such a cell gets a leading `'`, the usual
+/// defence, which spreadsheets show as text.
 pub(crate) fn csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
     for (i, field) in fields.iter().enumerate() {
-        let f = field.as_ref();
+        let guarded;
+        let mut f = field.as_ref();
+        if f.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            guarded = format!("'{f}");
+            f = &guarded;
+        }
         if i > 0 {
             out.push(',');
         }
