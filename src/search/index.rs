@@ -283,6 +283,9 @@ fn build_in_place(
     analysis: &Analysis,
     passages: &[Passage],
 ) -> Result<()> {
+    if dir.exists() {
+        ensure_replaceable(dir)?;
+    }
     let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
     let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "index".into());
@@ -299,7 +302,8 @@ fn build_in_place(
     let json = serde_json::to_vec_pretty(&meta).map_err(index_err)?;
     write_synced(&meta_path, &json).map_err(|e| Error::io(&meta_path, &e))?;
     if dir.exists() {
-        remove_old(dir)?;
+        ensure_replaceable(dir)?;
+        std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
     }
     let tmp = tmp.keep();
     if let Err(e) = std::fs::rename(&tmp, dir) {
@@ -319,9 +323,9 @@ fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     f.sync_all()
 }
 
-/// Remove a folder being replaced — only if it is an index (ours or tantivy's) or empty, so a
-/// mistyped `--index` never deletes someone's files.
-fn remove_old(dir: &Path) -> Result<()> {
+/// A folder may be replaced only if it is an index (ours or tantivy's) or empty, so a mistyped
+/// `--index` never deletes someone's files.
+fn ensure_replaceable(dir: &Path) -> Result<()> {
     let entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, &e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -334,5 +338,5 @@ fn remove_old(dir: &Path) -> Result<()> {
             format!("{} is not a search index folder (and is not empty); choose another --index folder", dir.display()),
         ));
     }
-    std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, &e))
+    Ok(())
 }
