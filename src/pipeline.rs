@@ -5,7 +5,7 @@
 //! text → entities (corpus-wide) → publication dates → dates → candidates → merge.
 
 use crate::corpus::{Corpus, RawArticle};
-use crate::entities::{Entity, Mention};
+use crate::entities::{self, Entity, Gazetteer, Mention};
 use crate::events::{self, Candidate, Event};
 use crate::text::{self, ArticleText};
 use crate::time::{self, Published, TimeMention};
@@ -44,6 +44,11 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn run(corpus: &Corpus) -> Analysis {
+        Analysis::run_with(corpus, &Gazetteer::embedded())
+    }
+
+    /// Run with a particular gazetteer (a user's, or an empty one).
+    pub fn run_with(corpus: &Corpus, gazetteer: &Gazetteer) -> Analysis {
         let articles: Vec<Article> = corpus
             .articles
             .iter()
@@ -53,10 +58,12 @@ impl Analysis {
                 Article { raw: raw.clone(), text, published: Published::unknown(), dates }
             })
             .collect();
+        let texts: Vec<&ArticleText> = articles.iter().map(|a| &a.text).collect();
+        let (entities, mentions) = entities::resolve(gazetteer, &texts);
         let ids: Vec<String> = articles.iter().map(|a| a.raw.id.clone()).collect();
         let candidates: Vec<Candidate> = Vec::new();
         let events = events::merge::merge(candidates.clone(), &ids);
-        Analysis { articles, entities: Vec::new(), mentions: Vec::new(), candidates, events }
+        Analysis { articles, entities, mentions, candidates, events }
     }
 
     pub fn article_index(&self, id: &str) -> Option<usize> {

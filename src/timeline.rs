@@ -201,13 +201,7 @@ impl Analysis {
 
     /// Resolve a name, alias or id (either script, any spelling the folding accepts) to an entity.
     pub fn find_entity(&self, name: &str) -> Option<usize> {
-        let key = crate::text::fold_str(name.trim());
-        self.entities.iter().position(|e| {
-            e.id == name
-                || crate::text::fold_str(&e.name) == key
-                || e.name_zh.as_deref().map(crate::text::fold_str).as_deref() == Some(key.as_str())
-                || e.aliases.iter().any(|a| crate::text::fold_str(a) == key)
-        })
+        crate::entities::find(&self.entities, name)
     }
 
     /// Indices of the events the filter keeps, in timeline order.
