@@ -1,9 +1,9 @@
 //! A query naming an entity by any of its names finds every name, in either script; highlights are
 //! display-text ranges whose folded text is one of the names; hits come grouped by article.
 
-mod common;
+mod search_common;
 
-use common::*;
+use search_common::*;
 use storyline::search::{SearchIndex, SearchRequest};
 use storyline::text::fold_str;
 

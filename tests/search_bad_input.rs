@@ -1,15 +1,15 @@
 //! Whatever a reader types is a query: results or an empty list, never an error or a panic.
 
-mod common;
+mod search_common;
 
-use common::*;
+use search_common::*;
 use proptest::prelude::*;
 use storyline::search::{SearchIndex, SearchRequest};
 use storyline::Library;
 
 fn sample() -> storyline::pipeline::Analysis {
     let mut a = analysis(&[
-        ("a", "Meta首席执行官扎克伯格宣布建造数据中心 (AND) [x] {y} a+b-c ~d ^e *f: \"引号\"。\n汪滔加入Meta。"),
+        ("a", "Meta首席执行官扎克伯格宣布汪滔建造数据中心 (AND) [x] {y} a+b-c ~d ^e *f: \"引号\"。\n汪滔加入Meta。"),
         ("b", "朱克伯格說：「超級智能」是未來。😀 emoji 在这里。"),
     ]);
     add_person(&mut a, "zuck", "Mark Zuckerberg", &["扎克伯格", "朱克伯格"]);
@@ -52,7 +52,7 @@ fn a_zero_or_huge_limit_is_not_an_error() {
     let zero = SearchRequest { limit: Some(0), ..req("汪滔") };
     assert!(index.search(&a, &zero).unwrap().is_empty());
     let huge = SearchRequest { limit: Some(usize::MAX), ..req("汪滔") };
-    assert_eq!(index.search(&a, &huge).unwrap().len(), 1);
+    assert_eq!(index.search(&a, &huge).unwrap().len(), 2);
 }
 
 #[test]

@@ -1,10 +1,10 @@
 //! Filters narrow a search to passages naming an entity, to articles, and to publication dates;
 //! a filter naming something that does not exist says so.
 
-mod common;
+mod search_common;
 
 use chrono::NaiveDate;
-use common::*;
+use search_common::*;
 use storyline::search::{SearchIndex, SearchRequest};
 use storyline::ErrorCode;
 

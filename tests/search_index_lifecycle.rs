@@ -2,9 +2,9 @@
 //! when it is damaged or half written — and never a crash or stale results. A folder that holds
 //! something other than an index is left alone.
 
-mod common;
+mod search_common;
 
-use common::*;
+use search_common::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 use storyline::api::Options;
