@@ -1,31 +1,57 @@
-//! Where in a passage the query matched: the same token sequences the query asked the index for,
-//! found again in the passage's folded text, as byte ranges of that text (the caller maps them to
+//! Where in a passage the query matched, as byte ranges of its folded text (the caller maps them to
 //! display chars, which line up one to one with folded chars).
+//!
+//! Matching runs on the passage's bigram tokens, which find every spelling wherever it occurs as a
+//! substring (a jieba word match is always one too) without running jieba over each hit. Only a
+//! passage where that finds nothing — a needle with a lone Han char that jieba matched — is cut into
+//! jieba words and matched again.
 
 use super::tokenize::{grams_tokens, is_han, Dictionary, GramMode, Tok};
 use std::collections::HashMap;
 
-/// Byte ranges of `folded` where any needle matches, sorted, overlapping or touching ones merged.
-pub fn ranges(dict: &Dictionary, needles: &[&str], folded: &str) -> Vec<(usize, usize)> {
-    let words = dict.words_tokens(folded);
-    let grams = grams_tokens(folded, GramMode::Index);
-    let words_at = by_position(&words);
-    let grams_at = by_position(&grams);
-    let mut out = Vec::new();
-    for needle in needles {
-        sequence(&words, &words_at, &dict.words_tokens(needle), &mut out);
-        if needle.chars().any(is_han) {
-            let q = grams_tokens(needle, GramMode::Query);
+/// The needles of one query, tokenized once for all its hits.
+pub struct Highlighter<'d> {
+    dict: &'d Dictionary,
+    grams: Vec<Vec<Tok>>,
+    words: Vec<Vec<Tok>>,
+}
+
+impl<'d> Highlighter<'d> {
+    pub fn new(dict: &'d Dictionary, needles: &[&str]) -> Highlighter<'d> {
+        Highlighter {
+            dict,
+            grams: needles.iter().map(|n| grams_tokens(n, GramMode::Query)).collect(),
+            words: needles.iter().map(|n| dict.words_tokens(n)).collect(),
+        }
+    }
+
+    /// Byte ranges of `folded` where any needle matches, sorted, overlapping or touching ones merged.
+    pub fn ranges(&self, folded: &str) -> Vec<(usize, usize)> {
+        let grams = grams_tokens(folded, GramMode::Index);
+        let at = by_position(&grams);
+        let mut out = Vec::new();
+        for q in &self.grams {
             match q.as_slice() {
-                [t] if t.text.chars().count() == 1 => {
+                [t] if t.text.chars().count() == 1 && t.text.chars().all(is_han) => {
                     for g in grams.iter().filter(|g| g.text.starts_with(&t.text)) {
                         out.push((g.from, g.from + t.text.len()));
                     }
                 }
-                _ => sequence(&grams, &grams_at, &q, &mut out),
+                _ => sequence(&grams, &at, q, &mut out),
             }
         }
+        if out.is_empty() {
+            let words = self.dict.words_tokens(folded);
+            let at = by_position(&words);
+            for q in &self.words {
+                sequence(&words, &at, q, &mut out);
+            }
+        }
+        merge(out)
     }
+}
+
+fn merge(mut out: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     out.sort();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
     for (s, e) in out {

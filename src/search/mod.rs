@@ -189,6 +189,7 @@ impl SearchIndex {
             top = self.run(&parsed, &filters, limit)?;
         }
         let needles: Vec<&str> = parsed.needles().collect();
+        let highlighter = highlight::Highlighter::new(&self.dict, &needles);
         let mut hits: Vec<(usize, Hit)> = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let Some([ord, start, end]) = self.columns.get(addr.segment_ord as usize) else { continue };
@@ -196,7 +197,7 @@ impl SearchIndex {
                 continue;
             };
             let p = Passage { article: ord as usize, span: Span::new(start as usize, end as usize), entities: Vec::new(), events: Vec::new() };
-            if let Some(hit) = self.hit(analysis, &p, score, &needles) {
+            if let Some(hit) = self.hit(analysis, &p, score, &highlighter) {
                 hits.push((p.article, hit));
             }
         }
@@ -209,18 +210,17 @@ impl SearchIndex {
         filters: &[(Occur, Box<dyn Query>)],
         limit: usize,
     ) -> Result<Vec<(f32, tantivy::DocAddress)>> {
-        let Some(mut clauses) = query::text_query(parsed, &self.fields, &self.dict) else {
+        let filters = filters.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+        let Some(q) = query::build(parsed, &self.fields, &self.dict, &self.aliases, filters) else {
             return Ok(Vec::new());
         };
-        clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
-        let q = BooleanQuery::new(clauses);
         let collector = TopDocs::with_limit(limit).order_by_score();
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.searcher.search(&q, &collector)))
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.searcher.search(q.as_ref(), &collector)))
             .map_err(|_| Error::new(ErrorCode::Index, "the search index failed on this query"))?
             .map_err(index::index_err)
     }
 
-    fn hit(&self, analysis: &Analysis, p: &Passage, score: f32, needles: &[&str]) -> Option<Hit> {
+    fn hit(&self, analysis: &Analysis, p: &Passage, score: f32, highlighter: &highlight::Highlighter) -> Option<Hit> {
         let a = analysis.articles.get(p.article)?;
         if p.span.end > a.text.len() || p.span.is_empty() {
             return None;
@@ -228,7 +228,8 @@ impl SearchIndex {
         let folded = a.text.folded_slice(p.span);
         let starts = char_byte_offsets(folded);
         let to_char = |b: usize| p.span.start + starts.partition_point(|&x| x < b);
-        let highlights = highlight::ranges(&self.dict, needles, folded)
+        let highlights = highlighter
+            .ranges(folded)
             .into_iter()
             .map(|(b0, b1)| [to_char(b0), to_char(b1)])
             .collect();

@@ -55,6 +55,7 @@ impl Parsed {
 /// Every entity's names, folded, and an automaton that finds them in a folded query.
 #[derive(Debug)]
 pub struct Aliases {
+    ids: Vec<String>,
     names: Vec<Vec<String>>,
     ac: Option<AhoCorasick>,
     /// Entity of each automaton pattern.
@@ -65,6 +66,7 @@ pub struct Aliases {
 impl Aliases {
     pub fn new(entities: &[Entity]) -> Aliases {
         let mut names = Vec::with_capacity(entities.len());
+        let ids = entities.iter().map(|e| e.id.clone()).collect();
         let mut patterns = Vec::new();
         let mut owners = Vec::new();
         for (i, e) in entities.iter().enumerate() {
@@ -87,7 +89,12 @@ impl Aliases {
         } else {
             AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok()
         };
-        Aliases { names, ac, owners, patterns }
+        Aliases { ids, names, ac, owners, patterns }
+    }
+
+    /// The id of entity `i`.
+    pub fn id(&self, i: usize) -> &str {
+        self.ids.get(i).map(String::as_str).unwrap_or("")
     }
 
     /// The folded names of entity `i`.
@@ -288,21 +295,36 @@ fn regex_escape(s: &str) -> String {
         .collect()
 }
 
-/// The text part of the search: required concepts, optional ones, and phrase boosts.
-pub fn text_query(parsed: &Parsed, fields: &Fields, dict: &Dictionary) -> Option<Vec<(Occur, Box<dyn Query>)>> {
+/// The whole query: required concepts, optional ones, phrase boosts and the caller's filters.
+///
+/// An entity matches through the passages its mentions were indexed under and through its names as
+/// jieba words (all in the dictionary, so each is one term): plain term queries, which tantivy runs
+/// with block-max pruning, instead of a bigram phrase per spelling. A query of one concept is run
+/// as that concept alone for the same reason.
+pub fn build(
+    parsed: &Parsed,
+    fields: &Fields,
+    dict: &Dictionary,
+    aliases: &Aliases,
+    filters: Vec<(Occur, Box<dyn Query>)>,
+) -> Option<Box<dyn Query>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for c in &parsed.concepts {
-        let alts: Vec<(Occur, Box<dyn Query>)> = c
-            .needles
-            .iter()
-            .filter_map(|n| needle_query(fields, dict, n))
-            .map(|q| (Occur::Should, q))
-            .collect();
-        if alts.is_empty() {
-            continue;
+        let mut alts: Vec<Box<dyn Query>> = Vec::new();
+        match c.entity {
+            Some(e) => {
+                let id = Term::from_field_text(fields.entity, aliases.id(e));
+                alts.push(Box::new(TermQuery::new(id, IndexRecordOption::Basic)));
+                alts.extend(c.needles.iter().filter_map(|n| term_or_phrase(fields.words, &dict.words_tokens(n))));
+            }
+            None => alts.extend(c.needles.iter().filter_map(|n| needle_query(fields, dict, n))),
         }
-        let occur = if c.required { Occur::Must } else { Occur::Should };
-        clauses.push((occur, Box::new(BooleanQuery::new(alts))));
+        let q: Box<dyn Query> = match alts.len() {
+            0 => continue,
+            1 => alts.remove(0),
+            _ => Box::new(BooleanQuery::new(alts.into_iter().map(|q| (Occur::Should, q)).collect())),
+        };
+        clauses.push((if c.required { Occur::Must } else { Occur::Should }, q));
     }
     if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
         return None;
@@ -312,7 +334,11 @@ pub fn text_query(parsed: &Parsed, fields: &Fields, dict: &Dictionary) -> Option
             clauses.push((Occur::Should, q));
         }
     }
-    Some(clauses)
+    clauses.extend(filters);
+    if clauses.len() == 1 {
+        return clauses.pop().map(|(_, q)| q);
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
 }
 
 #[cfg(test)]
