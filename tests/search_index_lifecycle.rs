@@ -167,3 +167,32 @@ fn the_library_owns_an_opened_index_and_searches_through_it() {
     assert_eq!(lib.search_index().unwrap().outcome, Outcome::Memory);
     assert_eq!(lib.search(&req("实验室")).unwrap().len(), 1);
 }
+
+#[test]
+fn the_data_folder_keeps_a_few_recent_indexes_and_drops_abandoned_builds() {
+    use std::time::{Duration, SystemTime};
+    let tmp = tempfile::tempdir().unwrap();
+    let base = tmp.path();
+    let age = |path: &Path, hours: u64| {
+        let t = SystemTime::now() - Duration::from_secs(hours * 3600);
+        fs::File::open(path).unwrap().set_modified(t).unwrap();
+    };
+    for (i, hours) in [(1, 5), (2, 1), (3, 30), (4, 2), (5, 50)] {
+        let d = base.join(format!("index-{i}"));
+        fs::create_dir(&d).unwrap();
+        fs::write(d.join("storyline-index.json"), "{}").unwrap();
+        age(&d.join("storyline-index.json"), hours);
+    }
+    let current = base.join("index-current");
+    fs::create_dir(&current).unwrap();
+    let abandoned = base.join(".index-x.building-abc");
+    let running = base.join(".index-y.building-def");
+    fs::create_dir(&abandoned).unwrap();
+    fs::create_dir(&running).unwrap();
+    age(&abandoned, 3);
+    fs::write(base.join("settings.toml"), "keep me").unwrap();
+    storyline::search::index::prune(base, &current);
+    let mut left: Vec<String> = fs::read_dir(base).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    left.sort();
+    assert_eq!(left, vec![".index-y.building-def", "index-1", "index-2", "index-4", "index-current", "settings.toml"]);
+}

@@ -316,6 +316,35 @@ fn build_in_place(
     Ok(())
 }
 
+/// Indexes of other corpora kept in the data folder, most recently built first; older ones and
+/// builds abandoned more than an hour ago are removed, so switching corpora does not fill the disk.
+pub const KEEP_OTHER_INDEXES: usize = 3;
+
+/// Tidy the data folder `base` after `current` was opened or built. Only `index-*` folders and
+/// `.index-*.building-*` leftovers are touched; failures are ignored (tidying is not needed to search).
+pub fn prune(base: &Path, current: &Path) {
+    let Ok(entries) = std::fs::read_dir(base) else { return };
+    let mut others: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for e in entries.filter_map(|e| e.ok()) {
+        let path = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        let modified = e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::SystemTime::UNIX_EPOCH);
+        if name.starts_with(".index-") && name.contains(".building-") {
+            if modified < hour_ago {
+                let _ = std::fs::remove_dir_all(&path);
+            }
+        } else if name.starts_with("index-") && path != current && path.is_dir() {
+            let built = std::fs::metadata(path.join(META_FILE)).and_then(|m| m.modified()).unwrap_or(modified);
+            others.push((built, path));
+        }
+    }
+    others.sort_by(|a, b| b.0.cmp(&a.0));
+    for (_, path) in others.into_iter().skip(KEEP_OTHER_INDEXES) {
+        let _ = std::fs::remove_dir_all(path);
+    }
+}
+
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let mut f = std::fs::File::create(path)?;

@@ -130,6 +130,9 @@ impl SearchIndex {
                 })?;
                 let dir = base.join(format!("index-{fingerprint}"));
                 let (i, r, o) = index::open_or_build(&dir, &fingerprint, &dict, analysis, &passages)?;
+                if o != Outcome::Opened {
+                    index::prune(&base, &dir);
+                }
                 (i, r, o, Some(dir))
             }
         };
