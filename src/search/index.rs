@@ -98,16 +98,32 @@ pub fn passages(analysis: &Analysis) -> Vec<Passage> {
     let events = events_by_article(analysis);
     let mut out = Vec::new();
     for (i, a) in analysis.articles.iter().enumerate() {
-        let spans = if a.text.sentences.is_empty() { &a.text.paragraphs } else { &a.text.sentences };
-        for &span in spans {
-            if span.is_empty() || span.end > a.text.len() {
-                continue;
+        let source = if a.text.sentences.is_empty() { &a.text.paragraphs } else { &a.text.sentences };
+        let mut spans: Vec<Span> = source.iter().copied().filter(|s| !s.is_empty() && s.end <= a.text.len()).collect();
+        spans.sort();
+        spans.dedup();
+        let attach = |list: &[(Span, usize)]| -> Vec<BTreeSet<usize>> {
+            let mut sets = vec![BTreeSet::new(); spans.len()];
+            for &(s, x) in list {
+                // Passages are sorted; those overlapping `s` are a run starting at the first that
+                // ends after it starts.
+                let mut j = spans.partition_point(|p| p.end <= s.start);
+                while j < spans.len() && spans[j].start < s.end {
+                    sets[j].insert(x);
+                    j += 1;
+                }
             }
-            let overlapping = |v: &[(Span, usize)]| -> Vec<usize> {
-                let set: BTreeSet<usize> = v.iter().filter(|(s, _)| s.overlaps(span)).map(|(_, x)| *x).collect();
-                set.into_iter().collect()
-            };
-            out.push(Passage { article: i, span, entities: overlapping(&mentions[i]), events: overlapping(&events[i]) });
+            sets
+        };
+        let ents = attach(&mentions[i]);
+        let evs = attach(&events[i]);
+        for (j, span) in spans.iter().enumerate() {
+            out.push(Passage {
+                article: i,
+                span: *span,
+                entities: ents[j].iter().copied().collect(),
+                events: evs[j].iter().copied().collect(),
+            });
         }
     }
     out

@@ -236,10 +236,13 @@ impl SearchIndex {
             .into_iter()
             .map(|(b0, b1)| [to_char(b0), to_char(b1)])
             .collect();
-        let mut events: Vec<String> = self.events[p.article]
-            .iter()
+        let mut events: Vec<String> = self
+            .events
+            .get(p.article)
+            .into_iter()
+            .flatten()
             .filter(|(s, _)| s.overlaps(p.span))
-            .map(|&(_, e)| analysis.events[e].id.clone())
+            .filter_map(|&(_, e)| analysis.events.get(e).map(|ev| ev.id.clone()))
             .collect();
         events.sort();
         events.dedup();
