@@ -142,7 +142,11 @@ pub fn en(
         EventKind::Infrastructure => {
             let what = if things.is_empty() { "AI data centres".to_string() } else { names(&things, entities) };
             if trigger.contains("启用") || trigger.contains("投入运") {
-                format!("{what} to open")
+                if things.is_empty() {
+                    format!("{actor} to open a new data centre")
+                } else {
+                    format!("{what} to open")
+                }
             } else {
                 format!("{actor} {} {what}", verb("build", "builds"))
             }
