@@ -11,6 +11,9 @@ use crate::text::{self, ArticleText};
 use crate::time::{self, Precision, Published, TimeMention};
 use chrono::Datelike;
 
+/// Longest title made from an article's opening sentence, in chars.
+const TITLE_CHARS: usize = 40;
+
 /// One article after every per-article stage.
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -29,7 +32,21 @@ impl Article {
         if let Some(t) = &self.raw.meta.title {
             return t.clone();
         }
-        self.text.title.map(|s| self.text.slice(s).trim().to_string()).unwrap_or_else(|| self.raw.id.clone())
+        if let Some(t) = self.text.title {
+            return self.text.slice(t).trim().to_string();
+        }
+        // No title line: the opening sentence, shortened, says more than the file name.
+        match self.text.sentences.first() {
+            Some(&s) => {
+                let first = self.text.slice(s).trim();
+                if first.chars().count() > TITLE_CHARS {
+                    format!("{}…", first.chars().take(TITLE_CHARS - 1).collect::<String>())
+                } else {
+                    first.to_string()
+                }
+            }
+            None => self.raw.id.clone(),
+        }
     }
 }
 
