@@ -168,7 +168,7 @@ fn group(event: &EventInfo) -> String {
 }
 
 /// Ids safe in an HTML id and a URL hash, unique within one export.
-fn unique_ids<'a>(events: &[&'a EventInfo]) -> Vec<String> {
+fn unique_ids(events: &[&EventInfo]) -> Vec<String> {
     let mut seen = HashSet::new();
     events
         .iter()
