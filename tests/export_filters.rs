@@ -51,22 +51,30 @@ fn check_filter(lib: &Library, filter: &Filter) {
     let h3 = Parser::new(&md).filter(|e| matches!(e, Md::Start(Tag::Heading { level: HeadingLevel::H3, .. }))).count();
     assert_eq!(h3, ids.len(), "md: one ### per event");
 
-    let ics = content(lib, Format::Ics, filter);
-    let cal: icalendar::Calendar = ics.parse().unwrap();
-    let uids: Vec<String> = cal
-        .components
-        .iter()
-        .filter_map(|c| match c {
-            icalendar::CalendarComponent::Event(e) => {
-                use icalendar::Component;
-                Some(e.get_uid().unwrap().trim_end_matches("@storyline").to_string())
-            }
-            _ => None,
-        })
-        .collect();
-    assert_eq!(uids.iter().cloned().collect::<BTreeSet<_>>(), dated, "ics: every dated event");
-    assert_eq!(uids.len(), dated.len(), "ics: once");
-    assert_eq!(cal.property_value("X-STORYLINE-UNDATED"), Some((ids.len() - dated.len()).to_string().as_str()));
+    match lib.export(Format::Ics, filter, false) {
+        Ok(file) => {
+            let cal: icalendar::Calendar = file.content.parse().unwrap();
+            let uids: Vec<String> = cal
+                .components
+                .iter()
+                .filter_map(|c| match c {
+                    icalendar::CalendarComponent::Event(e) => {
+                        use icalendar::Component;
+                        Some(e.get_uid().unwrap().trim_end_matches("@storyline").to_string())
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(uids.iter().cloned().collect::<BTreeSet<_>>(), dated, "ics: every dated event");
+            assert_eq!(uids.len(), dated.len(), "ics: once");
+            let undated = (ids.len() - dated.len()).to_string();
+            assert_eq!(cal.property_value("X-STORYLINE-UNDATED"), Some(undated.as_str()));
+        }
+        Err(e) => {
+            assert!(dated.is_empty(), "ics refused a timeline with dated events: {}", e.message);
+            assert_eq!(e.code, ErrorCode::BadQuery);
+        }
+    }
 
     for format in [Format::Timelinejs, Format::TimelinejsCsv] {
         match lib.export(format, filter, false) {

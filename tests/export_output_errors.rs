@@ -23,7 +23,7 @@ fn a_missing_folder_is_an_io_error_naming_the_path_and_nothing_is_created() {
     let lib = Library::open(&Options::default()).unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let target = tmp.path().join("no-such-folder").join("out.csv");
-    for format in [Format::Json, Format::Csv, Format::Md, Format::Ics] {
+    for format in [Format::Json, Format::Csv, Format::Md] {
         let err = lib.export_to_file(format, &Filter::default(), false, &target).unwrap_err();
         assert_eq!(err.code, ErrorCode::Io);
         assert!(err.message.contains(&target.display().to_string()), "{}", err.message);
@@ -121,9 +121,9 @@ fn a_folder_without_write_permission_is_an_io_error_and_leaves_files_untouched()
 #[test]
 fn the_cli_reports_a_missing_folder_on_stderr_with_a_failing_status() {
     let tmp = tempfile::tempdir().unwrap();
-    let target = tmp.path().join("missing").join("t.ics");
+    let target = tmp.path().join("missing").join("t.md");
     let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
-        .args(["export", "--format", "ics", "-o"])
+        .args(["export", "--format", "md", "-o"])
         .arg(&target)
         .output()
         .unwrap();

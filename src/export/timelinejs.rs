@@ -11,7 +11,7 @@
 //! each passage is a `<blockquote>` followed by the article's title, outlet and file. `group` is the
 //! event kind; `unique_id`s are derived from event ids and are unique within the file.
 
-use super::{chronological, csv_record, describe_filter, tag, Catalog, BOM};
+use super::{chronological, csv_record, describe_filter, no_dated_events, tag, Catalog, BOM};
 use crate::error::{Error, ErrorCode, Result};
 use crate::time::Precision;
 use crate::timeline::{EventDate, EventInfo, TimelineView};
@@ -220,16 +220,7 @@ fn title_slide(view: &TimelineView, shown: usize) -> TitleSlide {
 fn dated(view: &TimelineView) -> Result<Vec<&EventInfo>> {
     let events: Vec<&EventInfo> = chronological(view).into_iter().filter(|e| e.date.is_some()).collect();
     if events.is_empty() {
-        let undated = view.events.len();
-        let mut why = String::from("nothing to put on a TimelineJS timeline: ");
-        why.push_str(&match describe_filter(&view.filter) {
-            Some(f) => format!("no dated event matches this filter ({f})"),
-            None => "the timeline has no dated events".to_string(),
-        });
-        if undated > 0 {
-            why.push_str(&format!("; {undated} undated event{} cannot be placed", if undated == 1 { "" } else { "s" }));
-        }
-        return Err(Error::new(ErrorCode::BadQuery, why));
+        return Err(no_dated_events(view, "on a TimelineJS timeline"));
     }
     Ok(events)
 }
