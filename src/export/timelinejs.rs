@@ -3,7 +3,8 @@
 //!
 //! A title slide says what the timeline holds; then one slide per dated event. Dates are filled only
 //! down to what the text told: a day-precise event has year, month and day; a month-precise one year
-//! and month; a year-precise one the year alone; ranges (xun, quarter, half, vague) get an
+//! and month; a year-precise one the year alone (a vague range: its months within one year, else
+//! its years); ranges (xun, quarter, half, vague) get an
 //! `end_date` and a `display_date` carrying the event's own label, so TimelineJS never shows a
 //! made-up day. TimelineJS cannot place an event without a start date, so undated events are left
 //! out and the title slide says how many; with no dated event at all the export is an error (TimelineJS
@@ -94,7 +95,9 @@ fn slide_date(d: &EventDate) -> SlideDate {
         Precision::Month => (2, false),
         Precision::Quarter | Precision::Half => (2, true),
         Precision::Year => (1, false),
-        Precision::Vague => (1, true),
+        // A vague range within one year ("c. 14 June – 15 July") is placed by its months, so the
+        // marker sits where the text put it, not on 1 January; across years, by its years.
+        Precision::Vague => (if d.start.year() == d.end.year() { 2 } else { 1 }, true),
     };
     let start = Partial::of(d.start, depth);
     let end = Partial::of(d.end.max(d.start), depth);
