@@ -57,6 +57,20 @@ fn a_successful_write_replaces_the_whole_file_and_leaves_no_temporary() {
     assert_eq!(entries(tmp.path()), ["out.md"]);
 }
 
+#[test]
+fn a_replaced_file_keeps_its_mode_and_a_new_one_is_readable() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let kept = tmp.path().join("kept.csv");
+    std::fs::write(&kept, "old").unwrap();
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+    write_atomically(&kept, b"new").unwrap();
+    assert_eq!(std::fs::metadata(&kept).unwrap().permissions().mode() & 0o777, 0o640);
+    let fresh = tmp.path().join("fresh.csv");
+    write_atomically(&fresh, b"new").unwrap();
+    assert_eq!(std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777, 0o644, "not the temporary's 0600");
+}
+
 fn is_root() -> bool {
     Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
 }

@@ -87,12 +87,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         Error::new(ErrorCode::Io, format!("cannot write {}: cannot create a file in {}: {}", path.display(), dir.display(), e.kind()))
     })?;
     tmp.write_all(bytes).and_then(|_| tmp.as_file().sync_all()).map_err(fail)?;
-    // The temporary file is private (0600); an export is an ordinary document, readable like any
-    // other file the user creates.
+    // The temporary file is private (0600); an export is an ordinary document: it keeps the mode of
+    // the file it replaces, or is readable like any other new file.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+        let mode = std::fs::metadata(path).map(|m| m.permissions()).unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        let _ = tmp.as_file().set_permissions(mode);
     }
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
