@@ -182,3 +182,12 @@ fn python_icalendar_reads_every_dated_event_back() {
         }
     }
 }
+
+#[test]
+fn a_timeline_without_dated_events_is_a_clear_error_not_an_empty_calendar() {
+    let mut view = support::view();
+    view.events.retain(|e| e.date.is_none());
+    let err = render(Format::Ics, &view).unwrap_err();
+    assert_eq!(err.code, storyline::ErrorCode::BadQuery);
+    assert!(err.message.contains("nothing to put in a calendar") && err.message.contains("1 undated event"), "{}", err.message);
+}

@@ -23,7 +23,7 @@ fn a_missing_folder_is_an_io_error_naming_the_path_and_nothing_is_created() {
     let lib = Library::open(&Options::default()).unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let target = tmp.path().join("no-such-folder").join("out.csv");
-    for format in [Format::Json, Format::Csv, Format::Md, Format::Ics] {
+    for format in [Format::Json, Format::Csv, Format::Md] {
         let err = lib.export_to_file(format, &Filter::default(), false, &target).unwrap_err();
         assert_eq!(err.code, ErrorCode::Io);
         assert!(err.message.contains(&target.display().to_string()), "{}", err.message);
@@ -55,6 +55,20 @@ fn a_successful_write_replaces_the_whole_file_and_leaves_no_temporary() {
     let written = std::fs::read_to_string(&target).unwrap();
     assert_eq!(written, lib.export(Format::Md, &Filter::default(), false).unwrap().content);
     assert_eq!(entries(tmp.path()), ["out.md"]);
+}
+
+#[test]
+fn a_replaced_file_keeps_its_mode_and_a_new_one_is_readable() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let kept = tmp.path().join("kept.csv");
+    std::fs::write(&kept, "old").unwrap();
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+    write_atomically(&kept, b"new").unwrap();
+    assert_eq!(std::fs::metadata(&kept).unwrap().permissions().mode() & 0o777, 0o640);
+    let fresh = tmp.path().join("fresh.csv");
+    write_atomically(&fresh, b"new").unwrap();
+    assert_eq!(std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777, 0o644, "not the temporary's 0600");
 }
 
 fn is_root() -> bool {
@@ -121,9 +135,9 @@ fn a_folder_without_write_permission_is_an_io_error_and_leaves_files_untouched()
 #[test]
 fn the_cli_reports_a_missing_folder_on_stderr_with_a_failing_status() {
     let tmp = tempfile::tempdir().unwrap();
-    let target = tmp.path().join("missing").join("t.ics");
+    let target = tmp.path().join("missing").join("t.md");
     let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
-        .args(["export", "--format", "ics", "-o"])
+        .args(["export", "--format", "md", "-o"])
         .arg(&target)
         .output()
         .unwrap();

@@ -82,6 +82,18 @@ fn dates_are_filled_only_down_to_their_precision() {
 }
 
 #[test]
+fn a_vague_range_within_a_year_is_placed_by_its_months() {
+    let mut view = support::view();
+    let e = view.events.iter_mut().find(|e| e.id == "ev-vague").unwrap();
+    e.date = Some(support::date("2025-06-14", "2025-07-15", storyline::time::Precision::Vague, "2025-06-14~/2025-07-15~", "c. 14 June – 15 July 2025", "約2025年6月14日至7月15日"));
+    let doc: Value = serde_json::from_str(&render(Format::Timelinejs, &view).unwrap()).unwrap();
+    let vague = slide(&doc, "近年模型表現不佳");
+    assert_eq!(vague["start_date"], json!({"year": 2025, "month": 6}));
+    assert_eq!(vague["end_date"], json!({"year": 2025, "month": 7}));
+    assert_eq!(vague["display_date"], "c. 14 June – 15 July 2025");
+}
+
+#[test]
 fn slide_text_is_escaped_html_with_passages_and_their_articles() {
     let doc = export();
     let day = slide(&doc, "Meta宣布成立&quot;超級智能實驗室&quot;,由汪滔領導");

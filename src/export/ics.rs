@@ -11,11 +11,14 @@
 //!
 //! A calendar cannot hold an undated item, so undated events are left out; the calendar says how
 //! many with `X-STORYLINE-UNDATED` (a legal calendar-level x-property) so nothing is dropped silently.
+//! RFC 5545 requires at least one component, so with no dated event at all the export is an error
+//! that says why, not an empty calendar.
 //!
 //! Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character; TEXT values
 //! escape `\`, `;`, `,` and line breaks.
 
-use super::{chronological, describe_filter, tag, Catalog};
+use super::{chronological, describe_filter, no_dated_events, tag, Catalog};
+use crate::error::Result;
 use crate::events::Status;
 use crate::timeline::{EventInfo, TimelineView};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -23,7 +26,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 /// The most octets a physical line may hold, line break excluded (RFC 5545 §3.1).
 pub const MAX_OCTETS: usize = 75;
 
-pub fn render(view: &TimelineView) -> String {
+pub fn render(view: &TimelineView) -> Result<String> {
+    if view.events.iter().all(|e| e.date.is_none()) {
+        return Err(no_dated_events(view, "in a calendar"));
+    }
     let catalog = Catalog::new(view);
     let stamp = DateTime::parse_from_rfc3339(&view.generated)
         .map(|d| d.with_timezone(&Utc))
@@ -48,7 +54,7 @@ pub fn render(view: &TimelineView) -> String {
         vevent(&mut out, &catalog, event, &stamp);
     }
     line(&mut out, "END:VCALENDAR");
-    out
+    Ok(out)
 }
 
 fn vevent(out: &mut String, catalog: &Catalog, event: &EventInfo, stamp: &str) {

@@ -61,7 +61,7 @@ pub fn render(format: Format, view: &TimelineView) -> Result<String> {
             .map_err(|e| Error::new(ErrorCode::Internal, format!("cannot encode JSON: {e}"))),
         Format::Csv => Ok(csv::render(view)),
         Format::Md => Ok(md::render(view)),
-        Format::Ics => Ok(ics::render(view)),
+        Format::Ics => ics::render(view),
         Format::Timelinejs => timelinejs::render_json(view),
         Format::TimelinejsCsv => timelinejs::render_csv(view),
     }
@@ -87,12 +87,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         Error::new(ErrorCode::Io, format!("cannot write {}: cannot create a file in {}: {}", path.display(), dir.display(), e.kind()))
     })?;
     tmp.write_all(bytes).and_then(|_| tmp.as_file().sync_all()).map_err(fail)?;
-    // The temporary file is private (0600); an export is an ordinary document, readable like any
-    // other file the user creates.
+    // The temporary file is private (0600); an export is an ordinary document: it keeps the mode of
+    // the file it replaces, or is readable like any other new file.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+        let mode = std::fs::metadata(path).map(|m| m.permissions()).unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        let _ = tmp.as_file().set_permissions(mode);
     }
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
@@ -173,6 +174,21 @@ pub(crate) fn chronological(view: &TimelineView) -> Vec<&EventInfo> {
     let mut events: Vec<(usize, &EventInfo)> = view.events.iter().enumerate().collect();
     events.sort_by_key(|(i, e)| (e.date.is_none(), e.date.as_ref().map(|d| (d.start, d.end)), *i));
     events.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Why an export that can hold only dated events has nothing to hold (TimelineJS rejects an empty
+/// timeline; RFC 5545 requires a calendar to have at least one component).
+pub(crate) fn no_dated_events(view: &TimelineView, target: &str) -> Error {
+    let mut why = format!("nothing to put {target}: ");
+    why.push_str(&match describe_filter(&view.filter) {
+        Some(f) => format!("no dated event matches this filter ({f})"),
+        None => "the timeline has no dated events".to_string(),
+    });
+    let undated = view.events.len();
+    if undated > 0 {
+        why.push_str(&format!("; {undated} undated event{} cannot be placed", if undated == 1 { "" } else { "s" }));
+    }
+    Error::new(ErrorCode::BadQuery, why)
 }
 
 /// The filter in words, or `None` when it keeps everything.

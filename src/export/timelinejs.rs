@@ -3,7 +3,8 @@
 //!
 //! A title slide says what the timeline holds; then one slide per dated event. Dates are filled only
 //! down to what the text told: a day-precise event has year, month and day; a month-precise one year
-//! and month; a year-precise one the year alone; ranges (xun, quarter, half, vague) get an
+//! and month; a year-precise one the year alone (a vague range: its months within one year, else
+//! its years); ranges (xun, quarter, half, vague) get an
 //! `end_date` and a `display_date` carrying the event's own label, so TimelineJS never shows a
 //! made-up day. TimelineJS cannot place an event without a start date, so undated events are left
 //! out and the title slide says how many; with no dated event at all the export is an error (TimelineJS
@@ -11,7 +12,7 @@
 //! each passage is a `<blockquote>` followed by the article's title, outlet and file. `group` is the
 //! event kind; `unique_id`s are derived from event ids and are unique within the file.
 
-use super::{chronological, csv_record, describe_filter, tag, Catalog, BOM};
+use super::{chronological, csv_record, describe_filter, no_dated_events, tag, Catalog, BOM};
 use crate::error::{Error, ErrorCode, Result};
 use crate::time::Precision;
 use crate::timeline::{EventDate, EventInfo, TimelineView};
@@ -94,7 +95,9 @@ fn slide_date(d: &EventDate) -> SlideDate {
         Precision::Month => (2, false),
         Precision::Quarter | Precision::Half => (2, true),
         Precision::Year => (1, false),
-        Precision::Vague => (1, true),
+        // A vague range within one year ("c. 14 June – 15 July") is placed by its months, so the
+        // marker sits where the text put it, not on 1 January; across years, by its years.
+        Precision::Vague => (if d.start.year() == d.end.year() { 2 } else { 1 }, true),
     };
     let start = Partial::of(d.start, depth);
     let end = Partial::of(d.end.max(d.start), depth);
@@ -168,7 +171,7 @@ fn group(event: &EventInfo) -> String {
 }
 
 /// Ids safe in an HTML id and a URL hash, unique within one export.
-fn unique_ids<'a>(events: &[&'a EventInfo]) -> Vec<String> {
+fn unique_ids(events: &[&EventInfo]) -> Vec<String> {
     let mut seen = HashSet::new();
     events
         .iter()
@@ -220,16 +223,7 @@ fn title_slide(view: &TimelineView, shown: usize) -> TitleSlide {
 fn dated(view: &TimelineView) -> Result<Vec<&EventInfo>> {
     let events: Vec<&EventInfo> = chronological(view).into_iter().filter(|e| e.date.is_some()).collect();
     if events.is_empty() {
-        let undated = view.events.len();
-        let mut why = String::from("nothing to put on a TimelineJS timeline: ");
-        why.push_str(&match describe_filter(&view.filter) {
-            Some(f) => format!("no dated event matches this filter ({f})"),
-            None => "the timeline has no dated events".to_string(),
-        });
-        if undated > 0 {
-            why.push_str(&format!("; {undated} undated event{} cannot be placed", if undated == 1 { "" } else { "s" }));
-        }
-        return Err(Error::new(ErrorCode::BadQuery, why));
+        return Err(no_dated_events(view, "on a TimelineJS timeline"));
     }
     Ok(events)
 }

@@ -85,7 +85,7 @@ pub fn long_title() -> String {
         if i % 3 == 0 {
             s.push('𠀋'); // four bytes
         }
-        s.push_str("a");
+        s.push('a');
     }
     s
 }
