@@ -1,0 +1,55 @@
+/**
+ * The list of the corpus' articles. Clicking one opens it in the reader; the open one is marked.
+ */
+import type { Actions } from "../actions";
+import { fill, h } from "../dom";
+import { STRINGS } from "../i18n";
+import type { State } from "../store";
+
+export class ArticleList {
+  readonly el = h("nav", { class: "panel article-list-panel" });
+  private readonly list = h("ul", { class: "article-list", "data-testid": "article-list" });
+  private readonly heading = h("h2", { class: "panel-title" });
+
+  constructor(private readonly actions: Actions) {
+    this.el.append(this.heading, this.list);
+  }
+
+  update(s: State, prev: State | null): void {
+    if (prev && prev.articles === s.articles && prev.reader.article === s.reader.article && prev.lang === s.lang) return;
+    const t = STRINGS[s.lang];
+    this.heading.textContent = t.articles;
+    this.el.setAttribute("aria-label", t.articles);
+    if (!s.articles) {
+      fill(this.list, h("li", { class: "muted" }, t.loading));
+      return;
+    }
+    fill(
+      this.list,
+      s.articles.map((a, i) =>
+        h(
+          "li",
+          {},
+          h(
+            "button",
+            {
+              class: "article-item",
+              "data-testid": "article-item",
+              "data-article-id": a.id,
+              "aria-current": a.id === s.reader.article ? "true" : null,
+              title: a.file,
+              onclick: () => void this.actions.readArticle(a.id),
+            },
+            h("span", { class: "article-no" }, String(i + 1).padStart(2, "0")),
+            h(
+              "span",
+              { class: "article-text" },
+              h("span", { class: "article-title", lang: "zh" }, a.title),
+              h("span", { class: "article-meta" }, [a.outlet, a.published.date, a.script].filter(Boolean).join(" · ")),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+}
