@@ -39,3 +39,9 @@ export function fill(el: Element, ...children: Child[]): void {
   el.replaceChildren();
   append(el, children);
 }
+
+/** Run `f` before the next paint (or soon, where there is no rendering, as in tests). */
+export function nextFrame(f: () => void): void {
+  if (typeof globalThis.requestAnimationFrame === "function") globalThis.requestAnimationFrame(() => f());
+  else setTimeout(f, 0);
+}

@@ -13,6 +13,6 @@ export default class SummaryReporter implements Reporter {
         else if (state === "failed") failed++;
       }
     }
-    process.stdout.write(`${passed} passed, ${failed} failed\n`);
+    console.log(`${passed} passed, ${failed} failed`);
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Actions } from "../actions";
 import type { ScriptChoice } from "../bindings/ScriptChoice";
-import { fill, h } from "../dom";
+import { fill, h, nextFrame } from "../dom";
 import { STRINGS, type Lang } from "../i18n";
 import { CharIndex } from "../model/offsets";
 import { buildBlocks, type OtherPassage, type Range } from "../model/segments";
@@ -80,7 +80,7 @@ export class Reader {
     if (scrollChanged) this.scrollKey = scrollKey;
     this.text.setAttribute("data-article-id", view.info.id);
     this.text.setAttribute("data-script", r.script);
-    requestAnimationFrame(() => {
+    nextFrame(() => {
       this.placeMarkers(s.lang);
       if (scrollChanged) this.scrollToFocus();
     });
