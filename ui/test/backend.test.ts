@@ -27,7 +27,7 @@ describe("Tauri backend", () => {
       throw { code: "unknown_article", message: "no article with id \"x\"" };
     });
     const b = new TauriBackend({ __TAURI__: { core: { invoke } } });
-    const err = await b.call({ cmd: "article", args: { id: "x", script: "original" } }).catch((e) => e);
+    const err = await b.call<never>({ cmd: "article", args: { id: "x", script: "original" } }).catch((e: BackendError) => e);
     expect(err).toBeInstanceOf(BackendError);
     expect(err.code).toBe("unknown_article");
   });
@@ -70,7 +70,7 @@ describe("HTTP backend", () => {
 
   it("reports the server's error code, not its wording", async () => {
     vi.stubGlobal("fetch", async () => new Response(JSON.stringify({ code: "bad_format", message: "nope" }), { status: 400 }));
-    const err = await new HttpBackend().call({ cmd: "export", args: { format: "ics", filter: emptyFilter() } }).catch((e) => e);
+    const err = await new HttpBackend().call<never>({ cmd: "export", args: { format: "ics", filter: emptyFilter() } }).catch((e: BackendError) => e);
     expect(err).toBeInstanceOf(BackendError);
     expect(err.code).toBe("bad_format");
   });
@@ -79,7 +79,7 @@ describe("HTTP backend", () => {
     vi.stubGlobal("fetch", async () => {
       throw new TypeError("Failed to fetch");
     });
-    const err = await new HttpBackend().call({ cmd: "articles" }).catch((e) => e);
+    const err = await new HttpBackend().call<never>({ cmd: "articles" }).catch((e: BackendError) => e);
     expect(err.code).toBe("io");
   });
 

@@ -12,7 +12,7 @@ function scroller(height: number) {
 describe("virtual list", () => {
   const rows = Array.from({ length: 10_000 }, (_, i) => ({ id: i, group: i % 50 === 0 }));
   const make = (el: HTMLElement) =>
-    new VirtualList(el, {
+    new VirtualList<{ id: number; group: boolean }>(el, {
       height: (r) => (r.group ? 30 : 80),
       key: (r) => String(r.id),
       render: (r) => Object.assign(document.createElement("div"), { textContent: String(r.id) }),

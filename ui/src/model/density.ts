@@ -19,6 +19,19 @@ export function isoOfDay(day: number): string {
   return new Date(Math.round(day) * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Day numbers of each event date, computed once per date object (filters rebuild densities often). */
+const daysOf = new WeakMap<object, [number, number]>();
+
+function days(date: NonNullable<EventInfo["date"]>): [number, number] {
+  let r = daysOf.get(date);
+  if (!r) {
+    const a = dayNumber(date.start);
+    r = [a, Math.max(a, dayNumber(date.end))];
+    daysOf.set(date, r);
+  }
+  return r;
+}
+
 export class Density {
   /** First and last day (inclusive) with any event; `null` when nothing is dated. */
   readonly first: number | null = null;
@@ -33,8 +46,7 @@ export class Density {
     const ranges: [number, number][] = [];
     for (const e of events) {
       if (!e.date) continue;
-      const a = dayNumber(e.date.start);
-      const b = Math.max(a, dayNumber(e.date.end));
+      const [a, b] = days(e.date);
       if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
       ranges.push([a, b]);
       if (a < lo) lo = a;

@@ -23,15 +23,6 @@ export interface EventRow {
 }
 export type Row = GroupRow | EventRow;
 
-interface Group {
-  key: string;
-  start: string;
-  end: string;
-  band: boolean;
-  sample: EventInfo | null;
-  events: EventInfo[];
-}
-
 const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const FINE = new Set(["day", "xun", "month"]);
 
@@ -77,14 +68,33 @@ function compareEvents(a: EventInfo, b: EventInfo): number {
   return 0;
 }
 
-/** Group and order events; `ordered` is the reading order (story mode, j/k). */
-export function groupEvents(events: EventInfo[], lang: Lang): { rows: Row[]; ordered: EventInfo[] } {
+/**
+ * The whole timeline placed once: events in reading order, each with its group. Filtering then keeps
+ * a subsequence, so the filtered rows come from one linear pass ([`rowsOf`]) instead of a new sort.
+ */
+export interface Placed {
+  ordered: EventInfo[];
+  /** Group of `ordered[i]`. */
+  groupOf: Group[];
+}
+
+export interface Group {
+  key: string;
+  label: string;
+  band: boolean;
+  start: string;
+  end: string;
+  sample: EventInfo | null;
+  events: EventInfo[];
+}
+
+export function place(events: EventInfo[], lang: Lang): Placed {
   const groups = new Map<string, Group>();
   for (const e of events) {
     const g = groupOf(e);
     let group = groups.get(g.key);
     if (!group) {
-      group = { ...g, sample: e, events: [] };
+      group = { ...g, label: "", sample: e, events: [] };
       groups.set(g.key, group);
     }
     group.events.push(e);
@@ -93,15 +103,42 @@ export function groupEvents(events: EventInfo[], lang: Lang): { rows: Row[]; ord
   const sorted = [...groups.values()].sort((a, b) =>
     a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.end !== b.end ? (a.end > b.end ? -1 : 1) : 0,
   );
-  const rows: Row[] = [];
   const ordered: EventInfo[] = [];
+  const groupOfEvent: Group[] = [];
   for (const g of sorted) {
-    rows.push({ type: "group", key: g.key, label: groupLabel(g, lang), band: g.band, count: g.events.length });
-    const evs = g.events.slice().sort(compareEvents);
-    for (const e of evs) {
-      rows.push({ type: "event", event: e, index: ordered.length });
+    g.label = groupLabel(g, lang);
+    g.events.sort(compareEvents);
+    for (const e of g.events) {
       ordered.push(e);
+      groupOfEvent.push(g);
     }
   }
+  return { ordered, groupOf: groupOfEvent };
+}
+
+/** Rows for the events of `placed` that `keep` accepts, in reading order. */
+export function rowsOf(placed: Placed, keep: (e: EventInfo) => boolean): { rows: Row[]; ordered: EventInfo[] } {
+  const rows: Row[] = [];
+  const ordered: EventInfo[] = [];
+  let header: GroupRow | null = null;
+  let current: Group | null = null;
+  for (let i = 0; i < placed.ordered.length; i++) {
+    const e = placed.ordered[i];
+    if (!keep(e)) continue;
+    const g = placed.groupOf[i];
+    if (g !== current) {
+      current = g;
+      header = { type: "group", key: g.key, label: g.label, band: g.band, count: 0 };
+      rows.push(header);
+    }
+    header!.count++;
+    rows.push({ type: "event", event: e, index: ordered.length });
+    ordered.push(e);
+  }
   return { rows, ordered };
+}
+
+/** Group and order events; `ordered` is the reading order (story mode, j/k). */
+export function groupEvents(events: EventInfo[], lang: Lang): { rows: Row[]; ordered: EventInfo[] } {
+  return rowsOf(place(events, lang), () => true);
 }

@@ -8,11 +8,12 @@ import type { EventInfo } from "../bindings/EventInfo";
 import type { Filter } from "../bindings/Filter";
 import type { TimelineView } from "../bindings/TimelineView";
 import type { Lang } from "../i18n";
-import { applyFilter } from "./filter";
-import { groupEvents, type Row } from "./groups";
+import { isEmptyFilter, matches } from "./filter";
+import { place, rowsOf, type Placed, type Row } from "./groups";
 
 export interface Derived {
   all: EventInfo[];
+  /** The events the filter keeps, in reading order (the same array as `ordered`). */
   visible: EventInfo[];
   ordered: EventInfo[];
   rows: Row[];
@@ -32,14 +33,20 @@ const EMPTY: EventInfo[] = [];
 export class TimelineModel {
   private last: Inputs | null = null;
   private derived: Derived | null = null;
+  private placed: { timeline: TimelineView | null; lang: Lang; placed: Placed } | null = null;
   private idIndex: { timeline: TimelineView | null; map: Map<string, EventInfo> } = { timeline: null, map: new Map() };
 
   derive(s: Inputs): Derived {
     const l = this.last;
     if (this.derived && l && l.timeline === s.timeline && l.filter === s.filter && l.lang === s.lang) return this.derived;
     const all = s.timeline?.events ?? EMPTY;
-    const visible = applyFilter(all, s.filter);
-    const { rows, ordered } = groupEvents(visible, s.lang);
+    if (!this.placed || this.placed.timeline !== s.timeline || this.placed.lang !== s.lang) {
+      this.placed = { timeline: s.timeline, lang: s.lang, placed: place(all, s.lang) };
+    }
+    const f = s.filter;
+    const everything = isEmptyFilter(f);
+    const { rows, ordered } = rowsOf(this.placed.placed, everything ? () => true : (e) => matches(e, f));
+    const visible = ordered;
     const entityCounts = new Map<string, number>();
     for (const e of visible) for (const id of e.entities) entityCounts.set(id, (entityCounts.get(id) ?? 0) + 1);
     const entities = new Map((s.timeline?.entities ?? []).map((e) => [e.id, e] as const));

@@ -153,10 +153,16 @@ export class Filters {
         ),
       ),
     );
+    const perArticle = new Map<string, number>();
+    for (const e of d.visible) {
+      const seen = new Set<string>();
+      for (const x of e.sources) if (!seen.has(x.article)) seen.add(x.article);
+      for (const a of seen) perArticle.set(a, (perArticle.get(a) ?? 0) + 1);
+    }
     fill(
       this.articleChips,
       (s.articles ?? []).map((a, i) => {
-        const n = d.visible.filter((e) => e.sources.some((x) => x.article === a.id)).length;
+        const n = perArticle.get(a.id) ?? 0;
         const c = chip("article-chip", { "data-article-id": a.id }, `article:${a.id}`, f.articles.includes(a.id), String(i + 1).padStart(2, "0"), n, () =>
           this.set({ articles: toggle(this.actions.store.get().filter.articles, a.id) }),
         );

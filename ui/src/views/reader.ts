@@ -135,12 +135,14 @@ export class Reader {
     );
   }
 
-  /** Flag other events' passages in the margin, at the height of their first line. */
+  /**
+   * Flag other events' passages in the margin, at the height of their first line (`.reader-text` is
+   * positioned, so a span's offsetTop is measured from the text's top, as is the margin's).
+   */
   private placeMarkers(lang: Lang): void {
     const spans = this.text.querySelectorAll<HTMLElement>(".other-passage");
     const seen = new Set<string>();
     const markers: HTMLElement[] = [];
-    const top0 = this.text.offsetTop;
     for (const span of spans) {
       for (const id of (span.dataset.events ?? "").split(" ")) {
         if (!id || seen.has(id)) continue;
@@ -156,7 +158,7 @@ export class Reader {
               "data-event-id": id,
               title: label,
               "aria-label": `${STRINGS[lang].otherEvents}: ${label}`,
-              style: `top:${span.offsetTop - top0}px`,
+              style: `top:${span.offsetTop}px`,
               onclick: () => void this.actions.selectEvent(id),
             },
             "•",
