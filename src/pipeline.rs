@@ -44,22 +44,59 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn run(corpus: &Corpus) -> Analysis {
-        let articles: Vec<Article> = corpus
-            .articles
-            .iter()
-            .map(|raw| {
-                let text = text::build(&raw.text, raw.format);
-                let dates = time::tag(&text.folded, None);
-                Article { raw: raw.clone(), text, published: Published::unknown(), dates }
-            })
-            .collect();
-        let ids: Vec<String> = articles.iter().map(|a| a.raw.id.clone()).collect();
-        let candidates: Vec<Candidate> = Vec::new();
-        let events = events::merge::merge(candidates.clone(), &ids);
-        Analysis { articles, entities: Vec::new(), mentions: Vec::new(), candidates, events }
+        let articles: Vec<Article> = par_map(&corpus.articles, |raw| {
+            let text = text::build(&raw.text, raw.format);
+            let scanned = time::scan(&text.folded);
+            let published = time::reference::publication(&raw.meta, &text, &scanned);
+            let dates = time::resolve(&scanned, published.date);
+            Article { raw: raw.clone(), text, published, dates }
+        });
+        let mut analysis = Analysis { articles, ..Analysis::default() };
+        analysis.find_events();
+        analysis
+    }
+
+    /// Candidates from every article, merged across articles.
+    fn find_events(&mut self) {
+        let lexicon = events::lexicon::Lexicon::embedded();
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut by_article: Vec<Vec<Mention>> = vec![Vec::new(); self.articles.len()];
+        for m in &self.mentions {
+            by_article[m.article].push(*m);
+        }
+        for list in &mut by_article {
+            list.sort_by_key(|m| (m.span.start, m.span.end));
+        }
+        for (index, a) in self.articles.iter().enumerate() {
+            let input = events::extract::ArticleInput {
+                index,
+                text: &a.text,
+                dates: &a.dates,
+                mentions: &by_article[index],
+                published: &a.published,
+            };
+            candidates.extend(events::extract::candidates(&lexicon, &input, &self.entities));
+        }
+        let ids: Vec<String> = self.articles.iter().map(|a| a.raw.id.clone()).collect();
+        self.events = events::merge::merge(candidates.clone(), &self.entities, &ids);
+        self.candidates = candidates;
     }
 
     pub fn article_index(&self, id: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.raw.id == id)
     }
+}
+
+/// `f` over `items` on every core, order kept. Articles are independent until entity discovery, and
+/// scoped threads need no extra dependency.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(items.len().max(1));
+    if workers <= 1 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().expect("a pipeline worker panicked")).collect()
+    })
 }

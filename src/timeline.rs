@@ -97,6 +97,8 @@ pub struct EventInfo {
     pub entities: Vec<String>,
     pub sources: Vec<SourceRef>,
     pub conflicts: Vec<Conflict>,
+    /// The amount the event is about, normalised for display (`US$14.3 billion`).
+    pub money: Option<String>,
 }
 
 /// What to keep. Empty lists keep everything; several entities keep events that involve all of them.
@@ -196,6 +198,7 @@ impl Analysis {
                 })
                 .collect(),
             conflicts: e.conflicts.clone(),
+            money: e.money.as_ref().map(|m| m.display()),
         }
     }
 

@@ -2,7 +2,11 @@
 //! (kind, status, date, entities, money, the cited passage); [`merge`] then joins the candidates that
 //! tell of one happening across articles into one event with all its passages and any conflicts.
 
+pub mod extract;
+pub mod lexicon;
 pub mod merge;
+pub mod money;
+pub mod title;
 
 use crate::text::Span;
 use crate::time::DateRange;
@@ -37,15 +41,31 @@ pub enum Status {
     Planned,
 }
 
-/// One sentence's worth of event, before merging.
+/// Where a candidate's date was found: the nearer, the more it counts when sources disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum DateSource {
+    None,
+    /// A window before the article's publication date.
+    Article,
+    /// An earlier sentence of the same paragraph.
+    Paragraph,
+    Sentence,
+    Clause,
+}
+
+/// One clause's worth of event, before merging.
 #[derive(Debug, Clone, Serialize)]
 pub struct Candidate {
     pub article: usize,
-    /// The cited passage, char offsets in the article's display text.
+    /// The cited passage (its sentence), char offsets in the article's display text.
     pub span: Span,
+    /// The clauses that tell of it, within `span`.
+    pub clause: Span,
     pub kind: EventKind,
     pub status: Status,
     pub date: Option<DateRange>,
+    pub date_source: DateSource,
+    pub money: Option<money::Money>,
     /// Indices into the corpus entity list; actors first.
     pub entities: Vec<usize>,
     pub title_zh: String,
@@ -60,6 +80,7 @@ pub struct Event {
     pub status: Status,
     pub date: Option<DateRange>,
     pub entities: Vec<usize>,
+    pub money: Option<money::Money>,
     pub title_zh: String,
     pub title_en: Option<String>,
     /// (article index, span) of each passage.

@@ -3,12 +3,34 @@
 //! For each article it derives the **display text** (the body as the reader shows it: page furniture
 //! out, inline pinyin out, the author's characters kept), a **folded text** of exactly the same
 //! length in chars (simplified script, standard forms of rare variants, ASCII for full-width forms,
-//! lower-case Latin) that all matching runs on, **sentence** and **paragraph** spans, and a map from
+//! lower-case letters) that all matching runs on, **sentence** and **paragraph** spans, and a map from
 //! every display char back to the raw file. Offsets everywhere are char (Unicode scalar) offsets,
 //! end exclusive. Nothing above this stage sees raw bytes or raw text.
+//!
+//! The display text is the article's kept lines, trimmed, joined by single `\n` (blank lines go);
+//! a paragraph is one line. Control and zero-width chars are left out. What goes is recorded in
+//! [`ArticleText::furniture`] with the rule's reason (`breadcrumb`, `widget`, `dateline`, `related`,
+//! `sidebar`, `promo`, `teaser`, `repeated-title`, `pinyin`). **Datelines** (a line near the top that
+//! is only a date/time, `18/07/2025`, `2025-07-17 07:13:09`) are furniture too, so they never become
+//! a sentence; [`ArticleText::dateline`] points at the first one in the raw text and
+//! [`ArticleText::dateline_text`] returns it, for the dates stage.
+//!
+//! Submodules: [`fold`] (the fold table), [`script`] (script detection and display conversion),
+//! `boilerplate` (furniture rules), `pinyin`, `sentences`, `html` (readability for `.html`).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+mod boilerplate;
+mod display;
+pub mod fold;
+mod html;
+mod pinyin;
+pub mod script;
+mod sentences;
+
+pub use fold::{fold_char, fold_into, fold_str};
+pub use script::{convert_script, detect_script};
 
 /// A half-open range of char offsets `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
@@ -86,6 +108,8 @@ pub struct ArticleText {
     pub sentences: Vec<Span>,
     pub furniture: Vec<Furniture>,
     pub script: Script,
+    /// The first dateline (a date/time-only line above the article) as a raw span, if any.
+    pub dateline: Option<Span>,
 }
 
 impl ArticleText {
@@ -109,6 +133,30 @@ impl ArticleText {
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
         let i = self.sentences.partition_point(|s| s.end <= offset);
         self.sentences.get(i).copied().filter(|s| s.start <= offset)
+    }
+    /// The raw span a display span came from (it includes anything left out inside it).
+    pub fn raw_span(&self, span: Span) -> Span {
+        let n = self.to_raw.len() - 1;
+        let (a, b) = (span.start.min(n), span.end.min(n));
+        let start = self.to_raw[a];
+        // The end is just past the last display char of the span, not where the next one starts.
+        let end = if b > a { self.to_raw[b - 1] + 1 } else { start };
+        Span::new(start, end.max(start))
+    }
+    /// The raw text of a raw char span.
+    pub fn raw_slice(&self, span: Span) -> &str {
+        let mut it = self.raw.char_indices().map(|(b, _)| b).chain(std::iter::once(self.raw.len()));
+        let start = it.nth(span.start).unwrap_or(self.raw.len());
+        let end = if span.end > span.start {
+            it.nth(span.end - span.start - 1).unwrap_or(self.raw.len())
+        } else {
+            start
+        };
+        &self.raw[start..end]
+    }
+    /// The raw text of the dateline, e.g. `18/07/2025`.
+    pub fn dateline_text(&self) -> Option<&str> {
+        self.dateline.map(|s| self.raw_slice(s).trim())
     }
     pub fn paragraph_at(&self, offset: usize) -> Option<Span> {
         let i = self.paragraphs.partition_point(|s| s.end <= offset);
@@ -136,58 +184,11 @@ pub fn char_byte_offsets(s: &str) -> Vec<usize> {
 
 /// Derive the article's texts from its decoded file.
 pub fn build(raw: &str, format: crate::corpus::SourceFormat) -> ArticleText {
-    let _ = format;
-    // Walking-skeleton stand-in: display = raw with line ends normalised; refined by the text stage.
-    let mut display = String::with_capacity(raw.len());
-    let mut to_raw = Vec::with_capacity(raw.len());
-    let mut last = 0;
-    for (i, c) in raw.chars().enumerate() {
-        last = i + 1;
-        if c == '\r' {
-            continue;
+    match format {
+        crate::corpus::SourceFormat::Html => {
+            let (text, map) = html::extract(raw);
+            display::assemble(raw, &text, Some(&map))
         }
-        display.push(c);
-        to_raw.push(i);
+        crate::corpus::SourceFormat::Text => display::assemble(raw, raw, None),
     }
-    to_raw.push(last);
-    let folded = display.clone();
-    let char_bytes = char_byte_offsets(&display);
-    let mut paragraphs = Vec::new();
-    let mut start = 0;
-    for (i, c) in display.chars().enumerate() {
-        if c == '\n' {
-            if i > start {
-                paragraphs.push(Span::new(start, i));
-            }
-            start = i + 1;
-        }
-    }
-    let n = char_bytes.len() - 1;
-    if n > start {
-        paragraphs.push(Span::new(start, n));
-    }
-    let sentences = paragraphs.clone();
-    ArticleText {
-        raw: raw.to_string(),
-        display,
-        folded,
-        to_raw,
-        char_bytes,
-        title: paragraphs.first().copied(),
-        paragraphs,
-        sentences,
-        furniture: Vec::new(),
-        script: Script::Mixed,
-    }
-}
-
-/// Fold a short string (a query, a name) the way article texts are folded, for comparisons.
-pub fn fold_str(s: &str) -> String {
-    s.chars().flat_map(|c| c.to_lowercase()).collect()
-}
-
-/// The display text in another script for reading; char count (so every offset) unchanged.
-pub fn convert_script(display: &str, choice: ScriptChoice) -> String {
-    let _ = choice;
-    display.to_string()
 }

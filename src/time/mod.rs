@@ -1,9 +1,26 @@
 //! The temporal stage: Chinese (and numeric) date expressions in an article, resolved to date
 //! ranges against the article's reference (publication) date.
 //!
-//! Tagging runs on the folded text, so both scripts and full-width digits look alike here; spans are
-//! char offsets valid in the display text. A resolved date is a [`DateRange`] with a [`Precision`]
-//! that says how much the text really told: "6月中旬" is days 11–20 at precision `Xun`, never a fake day.
+//! Tagging runs on the folded text, so both scripts and full-width digits look alike here (the
+//! scanner accepts traditional forms too, so unfolded text works as well); spans are char offsets
+//! valid in the display text. Work is split in two phases: [`scan`] finds expressions and records what
+//! they literally say, [`resolve`] turns them into [`DateRange`]s against a reference date. The
+//! reference itself comes from [`reference`] (a manifest date, a dateline, or an inference from the
+//! body's explicit dates), and a caller that learns a reference later (from other articles of the
+//! corpus) simply resolves the same scan again. A resolved date has a [`Precision`] that says how much
+//! the text really told: "6月中旬" is days 11–20 at precision `Xun`, never a fake day.
+
+mod clause;
+mod labels;
+pub mod numerals;
+pub mod reference;
+mod relative;
+mod resolve;
+pub mod scan;
+
+pub use labels::{edtf, label_en, label_zh};
+pub use resolve::resolve;
+pub use scan::{scan, Expr, Kind};
 
 use crate::text::Span;
 use chrono::NaiveDate;
@@ -38,7 +55,7 @@ pub struct DateRange {
 pub struct TimeMention {
     pub span: Span,
     pub range: DateRange,
-    /// The clause speaks of the future (預計, 將於, 計劃 …).
+    /// The clause speaks of the future (預計, 將於, 計劃 …), or the date lies after the reference.
     pub future: bool,
     /// The expression needed the reference date (a missing year, 去年, 周一 …).
     pub relative: bool,
@@ -56,41 +73,21 @@ pub struct Published {
 }
 
 impl Published {
+    /// No date known: precision `Vague`, to be filled in by corpus-level inference if it can.
     pub fn unknown() -> Published {
         Published { date: None, precision: Precision::Vague, inferred: true, basis: "no date found".into() }
     }
+    /// A date inferred by a later stage (e.g. from events shared with dated articles).
+    pub fn inferred(date: NaiveDate, precision: Precision, basis: impl Into<String>) -> Published {
+        Published { date: Some(date), precision, inferred: true, basis: basis.into() }
+    }
+    pub fn is_known(&self) -> bool {
+        self.date.is_some()
+    }
 }
 
-/// Find and resolve every date expression in `folded` against `reference`.
+/// Find and resolve every date expression in `folded` against `reference`; relative expressions are
+/// left out when there is no reference.
 pub fn tag(folded: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
-    let _ = (folded, reference);
-    Vec::new()
-}
-
-/// The Extended Date/Time Format string of a range (`2025-06-30`, `2025-06`, `2025-21` …).
-pub fn edtf(r: &DateRange) -> String {
-    match r.precision {
-        Precision::Day => r.start.format("%Y-%m-%d").to_string(),
-        Precision::Month => r.start.format("%Y-%m").to_string(),
-        Precision::Year => r.start.format("%Y").to_string(),
-        _ => format!("{}/{}", r.start.format("%Y-%m-%d"), r.end.format("%Y-%m-%d")),
-    }
-}
-
-pub fn label_en(r: &DateRange) -> String {
-    match r.precision {
-        Precision::Day => r.start.format("%-d %B %Y").to_string(),
-        Precision::Month => r.start.format("%B %Y").to_string(),
-        Precision::Year => r.start.format("%Y").to_string(),
-        _ => format!("{} – {}", r.start.format("%-d %B %Y"), r.end.format("%-d %B %Y")),
-    }
-}
-
-pub fn label_zh(r: &DateRange) -> String {
-    match r.precision {
-        Precision::Day => r.start.format("%Y年%-m月%-d日").to_string(),
-        Precision::Month => r.start.format("%Y年%-m月").to_string(),
-        Precision::Year => r.start.format("%Y年").to_string(),
-        _ => format!("{}至{}", r.start.format("%Y年%-m月%-d日"), r.end.format("%Y年%-m月%-d日")),
-    }
+    resolve(&scan(folded), reference)
 }

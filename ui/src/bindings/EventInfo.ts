@@ -10,4 +10,8 @@ export type EventInfo = { id: string, kind: EventKind, status: Status, date: Eve
 /**
  * Entity ids.
  */
-entities: Array<string>, sources: Array<SourceRef>, conflicts: Array<Conflict>, };
+entities: Array<string>, sources: Array<SourceRef>, conflicts: Array<Conflict>, 
+/**
+ * The amount the event is about, normalised for display (`US$14.3 billion`).
+ */
+money: string | null, };

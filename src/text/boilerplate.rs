@@ -1,0 +1,386 @@
+//! Body extraction: which lines of a page are the article and which are page furniture.
+//!
+//! Judged line by line from general signs, never from the text of particular pages:
+//! - **shape**: a *body* line is a real paragraph (≥ 40 chars with a full stop, or long with
+//!   several commas); a *heading* is a short line without a full stop directly followed by a body
+//!   line; number-only lines (share and comment counters) and timestamp-only lines are widgets and
+//!   datelines;
+//! - **position**: the *head* (before the first body line) holds breadcrumbs, tags, datelines and
+//!   slogans; the *tail* (after the last body line) holds widgets, ads and sidebars;
+//! - **vocabulary** (`assets/text/furniture.txt`, matched on folded text): widget labels, "related"
+//!   headers, breadcrumb labels and ad calls to action, each trusted only where the shape fits;
+//! - **lists**: a "related" header swallows the headline list after it, up to the next body line (a
+//!   heading just before that line stays); a run of headline lines with source and timestamp lines
+//!   is a news list even without a header; either one reaching the end of the page takes the rest of
+//!   the page with it (sidebar);
+//! - **ads**: lines with a call to action, emoji bullets or arrows; in the head and tail the lines
+//!   between two ad lines go with them;
+//! - **repeats**: a later copy of the title (image alt text) and a truncated teaser (`…`) whose text
+//!   the body repeats.
+//! A heading or the title is never taken by a single weak sign. If the rules would leave nothing,
+//! every line is kept.
+
+use super::fold::fold_str;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
+
+const VOCAB: &str = include_str!("../../assets/text/furniture.txt");
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    Widget,
+    Related,
+    Breadcrumb,
+    Promo,
+}
+
+struct Vocab {
+    ac: AhoCorasick,
+    classes: Vec<Class>,
+    lens: Vec<usize>,
+}
+
+fn vocab() -> &'static Vocab {
+    static V: OnceLock<Vocab> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut class = None;
+        let (mut pats, mut classes, mut lens) = (Vec::new(), Vec::new(), Vec::new());
+        for line in VOCAB.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            class = match line {
+                "[widget]" => Some(Class::Widget),
+                "[related]" => Some(Class::Related),
+                "[breadcrumb]" => Some(Class::Breadcrumb),
+                "[promo]" => Some(Class::Promo),
+                _ => {
+                    if let Some(c) = class {
+                        let folded = fold_str(line);
+                        lens.push(folded.chars().count());
+                        pats.push(folded);
+                        classes.push(c);
+                    }
+                    continue;
+                }
+            };
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("furniture vocabulary builds");
+        Vocab { ac, classes, lens }
+    })
+}
+
+/// What the classifier needs to know of one line.
+pub struct LineInfo<'a> {
+    /// The line without surrounding white space.
+    pub text: &'a str,
+    /// Its length in chars, after inline pinyin is left out.
+    pub chars: usize,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Sign {
+    blank: bool,
+    body: bool,
+    timestamp: bool,
+    number: bool,
+    full_stop_end: bool,
+    breadcrumb: bool,
+    widget: bool,
+    /// The line is nothing but a widget label.
+    widget_exact: bool,
+    related: bool,
+    promo: u8,
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '·' | '●' | '▪' | '■' | '◆' | '-' | '–' | '—' | '*' | '・') || c.is_whitespace()
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x1F000..=0x1F2FF)
+}
+
+fn is_arrow(c: char) -> bool {
+    matches!(c, '→' | '➜' | '►' | '▶' | '➡' | '⇒' | '👉' | '🔗' | '»')
+}
+
+/// A line that is only a date and/or a time: `18/07/2025`, `2025-07-17 07:13:09`, `2025年7月17日 07:13`.
+fn is_timestamp(s: &str) -> bool {
+    let (mut digits, mut other) = (0, 0);
+    let mut runs = Vec::new();
+    let mut run = 0;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            run += 1;
+            continue;
+        }
+        if run > 0 {
+            runs.push(run);
+            run = 0;
+        }
+        if !matches!(c, '-' | '/' | '.' | ':' | ' ' | '年' | '月' | '日' | '号' | '時' | '时' | '分' | '秒' | 'T' | '：') {
+            other += 1;
+        }
+    }
+    if run > 0 {
+        runs.push(run);
+    }
+    other == 0 && digits >= 6 && runs.len() >= 3 && runs.contains(&4) && s.chars().count() <= 25
+}
+
+fn signs(line: &LineInfo, v: &Vocab) -> Sign {
+    let t = line.text;
+    let n = line.chars;
+    if n == 0 {
+        return Sign { blank: true, ..Sign::default() };
+    }
+    let core = t.trim_start_matches(is_bullet).trim_end();
+    let full_stops = t.matches('。').count()
+        + t.matches(". ").count()
+        + usize::from(t.ends_with('.'))
+        + t.matches('．').count();
+    let commas = t.chars().filter(|c| matches!(c, '，' | ',' | '；' | ';' | '、')).count();
+    let body = (n >= 40 && full_stops > 0) || (n >= 80 && commas >= 2) || n >= 150;
+    let mut s = Sign {
+        body,
+        full_stop_end: t.ends_with('。') || t.ends_with('.'),
+        timestamp: is_timestamp(core),
+        number: !core.is_empty() && core.chars().count() <= 6 && core.chars().all(|c| c.is_ascii_digit()),
+        ..Sign::default()
+    };
+    if body || n > 60 {
+        return s;
+    }
+    let seps = t.matches(" > ").count() + t.matches('›').count() + t.matches(" » ").count() + t.matches('＞').count();
+    s.breadcrumb = seps >= 2;
+    let folded = fold_str(core);
+    let core_n = folded.chars().count();
+    let mut promo_terms: Vec<usize> = Vec::new();
+    for m in v.ac.find_iter(&folded) {
+        let p = m.pattern().as_usize();
+        let rest = core_n.saturating_sub(v.lens[p]);
+        match v.classes[p] {
+            Class::Widget if rest <= 3 => {
+                s.widget = true;
+                s.widget_exact |= rest == 0;
+            }
+            Class::Related if rest <= 2 => s.related = true,
+            Class::Breadcrumb => s.breadcrumb = true,
+            Class::Promo if !promo_terms.contains(&p) => promo_terms.push(p),
+            _ => {}
+        }
+    }
+    let emoji = t.chars().filter(|&c| is_emoji(c)).count();
+    let emoji_led = t.chars().next().is_some_and(is_emoji);
+    s.promo = promo_terms.len().min(3) as u8
+        + u8::from(emoji_led || emoji >= 2)
+        + u8::from(t.chars().any(is_arrow));
+    s
+}
+
+/// The judgement on a page's lines.
+pub struct Verdict {
+    /// The reason each line is furniture, or `None` for article lines (and blank lines).
+    pub reasons: Vec<Option<&'static str>>,
+    /// The line holding the article's title, if one has a title's shape and place.
+    pub title: Option<usize>,
+}
+
+pub fn classify(lines: &[LineInfo]) -> Verdict {
+    let v = vocab();
+    let sg: Vec<Sign> = lines.iter().map(|l| signs(l, v)).collect();
+    let n = lines.len();
+    let mut out: Vec<Option<&'static str>> = vec![None; n];
+    let first_body = sg.iter().position(|s| s.body);
+    let last_body = sg.iter().rposition(|s| s.body);
+    let next_nonblank = |i: usize| (i + 1..n).find(|&j| !sg[j].blank);
+    let is_heading = |i: usize| {
+        let s = &sg[i];
+        !s.blank && !s.body && !s.full_stop_end && !s.timestamp && lines[i].chars <= 40
+            && next_nonblank(i).is_some_and(|j| sg[j].body)
+    };
+    let in_head = |i: usize| first_body.is_some_and(|f| i < f);
+    let in_tail = |i: usize| last_body.is_some_and(|l| i > l);
+
+    // Single-line signs.
+    for i in 0..n {
+        let s = &sg[i];
+        if s.blank || s.body {
+            continue;
+        }
+        if s.number {
+            out[i] = Some("widget");
+        } else if s.widget_exact || (s.widget && !is_heading(i)) {
+            out[i] = Some("widget");
+        } else if s.breadcrumb && (in_head(i) || first_body.is_none()) {
+            out[i] = Some("breadcrumb");
+        } else if s.timestamp {
+            out[i] = Some("dateline");
+        }
+    }
+
+    // The title: the first line left, when it has a headline's shape.
+    let title = (0..n).find(|&i| !sg[i].blank && out[i].is_none()).filter(|&i| {
+        let s = &sg[i];
+        !s.body && !s.full_stop_end && !s.timestamp && lines[i].chars <= 80 && !in_tail(i)
+    });
+    if let Some(t) = title {
+        for i in t + 1..n {
+            if out[i].is_none() && !sg[i].blank && lines[i].text == lines[t].text {
+                out[i] = Some("repeated-title");
+            }
+        }
+    }
+    teasers(lines, &sg, &mut out);
+
+    // "Related" headers and the headline lists they introduce.
+    let mut i = 0;
+    while i < n {
+        if sg[i].related && !sg[i].body && !is_heading(i) && Some(i) != title {
+            let mut j = i + 1;
+            let mut end = n;
+            while j < n {
+                if sg[j].body || is_heading(j) {
+                    end = j;
+                    break;
+                }
+                j += 1;
+            }
+            let reason = if end == n { "sidebar" } else { "related" };
+            for k in i..end {
+                if !sg[k].blank {
+                    out[k] = Some(reason);
+                }
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+
+    news_lists(lines, &sg, &mut out, &is_heading);
+
+    // Ads: strong anywhere, weak only in the head and tail.
+    for i in 0..n {
+        let s = &sg[i];
+        if s.blank || s.body || out[i].is_some() {
+            continue;
+        }
+        let zone = (in_head(i) || in_tail(i)) && Some(i) != title && !is_heading(i);
+        if s.promo >= 2 || (s.promo >= 1 && zone) {
+            out[i] = Some("promo");
+        }
+    }
+    fill_ad_blocks(&sg, &mut out, first_body, last_body, title, &is_heading);
+
+    // Tags and stray bits above the article: tiny lines that are neither title nor heading.
+    for i in 0..n {
+        if in_head(i) && out[i].is_none() && !sg[i].blank && lines[i].chars <= 4
+            && Some(i) != title && !is_heading(i)
+        {
+            out[i] = Some("widget");
+        }
+    }
+
+    if (0..n).all(|i| sg[i].blank || out[i].is_some()) {
+        return Verdict { reasons: vec![None; n], title };
+    }
+    Verdict { reasons: out, title }
+}
+
+/// A truncated teaser (ending in an ellipsis) whose text the page goes on to repeat in full.
+fn teasers(lines: &[LineInfo], sg: &[Sign], out: &mut [Option<&'static str>]) {
+    for i in 0..lines.len() {
+        let t = lines[i].text;
+        if sg[i].blank || out[i].is_some() || !(t.ends_with("...") || t.ends_with('…')) {
+            continue;
+        }
+        let stem = t.trim_end_matches(['.', '…']);
+        let chars: Vec<char> = stem.chars().collect();
+        if chars.len() < 12 {
+            continue;
+        }
+        let probe: String = chars[chars.len() - 12..].iter().collect();
+        if lines[i + 1..].iter().any(|l| l.text.contains(&probe)) {
+            out[i] = Some("teaser");
+        }
+    }
+}
+
+/// Runs of headline / source / timestamp lines with no header: other articles' listings.
+fn news_lists(
+    lines: &[LineInfo],
+    sg: &[Sign],
+    out: &mut [Option<&'static str>],
+    is_heading: &dyn Fn(usize) -> bool,
+) {
+    let n = lines.len();
+    let mut i = 0;
+    while i < n {
+        if sg[i].body {
+            i += 1;
+            continue;
+        }
+        // A run of non-body lines [i, j).
+        let mut j = i;
+        while j < n && !sg[j].body {
+            j += 1;
+        }
+        let stamps: Vec<usize> = (i..j).filter(|&k| sg[k].timestamp).collect();
+        // A listed timestamp has a headline (≥ 8 chars) within the three lines above it.
+        let listed: Vec<usize> = stamps
+            .iter()
+            .copied()
+            .filter(|&k| (k.saturating_sub(4).max(i)..k).any(|h| !sg[h].timestamp && lines[h].chars >= 8))
+            .collect();
+        if listed.len() >= 2 {
+            let first = listed[0];
+            let start = (first.saturating_sub(4).max(i)..first)
+                .find(|&h| !sg[h].blank && lines[h].chars >= 8)
+                .unwrap_or(first);
+            let (end, reason) = if j == n {
+                (n, "sidebar")
+            } else {
+                let mut e = j;
+                while e > start && (sg[e - 1].blank || is_heading(e - 1)) {
+                    e -= 1;
+                }
+                (e, "related")
+            };
+            for k in start..end {
+                if !sg[k].blank {
+                    out[k] = Some(reason);
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// In the head and tail, everything between two ad lines is part of the same ad.
+fn fill_ad_blocks(
+    sg: &[Sign],
+    out: &mut [Option<&'static str>],
+    first_body: Option<usize>,
+    last_body: Option<usize>,
+    title: Option<usize>,
+    is_heading: &dyn Fn(usize) -> bool,
+) {
+    let n = sg.len();
+    let zones = [(0, first_body.unwrap_or(0)), (last_body.map_or(n, |l| l + 1), n)];
+    for (a, b) in zones {
+        let ads: Vec<usize> = (a..b).filter(|&i| out[i] == Some("promo")).collect();
+        if let (Some(&lo), Some(&hi)) = (ads.first(), ads.last()) {
+            for i in lo..hi {
+                if out[i].is_none() && !sg[i].blank && Some(i) != title && !is_heading(i) {
+                    out[i] = Some("promo");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! An article's reference (publication) date, and where it came from.
+//!
+//! In order of trust: a date the user recorded in the manifest; a dateline in the article's first
+//! lines (a line that is nothing but a date, such as `18/07/2025` or `2025-07-17 07:13:09`, or an agency
+//! opener such as `7月15日消息` whose year is taken from the years the body cites); otherwise an
+//! inference from the body's explicit dates, marked `inferred` with the sentence of reasoning as its
+//! basis. Dates further down (sidebars, related-news lists) never count as datelines. When nothing
+//! works the result is [`Published::unknown`], which the corpus-level stage may later replace.
+
+use super::resolve::resolve;
+use super::scan::{Expr, Kind, MonthSpec, Part, YearSpec};
+use super::{Precision, Published};
+use crate::corpus::ManifestEntry;
+use crate::text::{fold_str, ArticleText};
+use chrono::{Datelike, Months, NaiveDate};
+
+/// How far into the raw text a dateline may sit.
+const HEAD_LINES: usize = 24;
+const HEAD_CHARS: usize = 2000;
+
+/// The publication date of an article: manifest, else dateline, else inference from `body` (the scan
+/// of its folded text).
+pub fn publication(meta: &ManifestEntry, text: &ArticleText, body: &[Expr]) -> Published {
+    if let Some(p) = meta.published.as_deref().and_then(from_manifest) {
+        return p;
+    }
+    if let Some(p) = dateline(text, body) {
+        return p;
+    }
+    infer(text, body)
+}
+
+/// A manifest date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+pub fn from_manifest(s: &str) -> Option<Published> {
+    let s = s.trim();
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |x: &str| x.parse::<u32>().ok();
+    let y = num(parts.first()?)? as i32;
+    let (m, d, p) = match parts.len() {
+        1 => (1, 1, Precision::Year),
+        2 => (num(parts[1])?, 1, Precision::Month),
+        3 => (num(parts[1])?, num(parts[2])?, Precision::Day),
+        _ => return None,
+    };
+    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+    Some(Published { date: Some(date), precision: p, inferred: false, basis: "manifest".into() })
+}
+
+/// The lines a dateline may be on: text the text stage set aside as a dateline, then the raw head.
+fn head_lines(text: &ArticleText) -> Vec<String> {
+    let mut lines = Vec::new();
+    for f in text.furniture.iter().filter(|f| f.reason == "dateline") {
+        lines.push(text.raw.chars().skip(f.raw.start).take(f.raw.len()).collect());
+    }
+    let mut used = 0;
+    for l in text.raw.lines().filter(|l| !l.trim().is_empty()).take(HEAD_LINES) {
+        used += l.chars().count();
+        if used > HEAD_CHARS {
+            break;
+        }
+        lines.push(l.to_string());
+    }
+    lines
+}
+
+/// Chars of a line that are neither its date nor the clock, bullets and separators around it.
+fn other_chars(line: &[char], e: &Expr) -> usize {
+    line.iter()
+        .enumerate()
+        .filter(|&(k, c)| {
+            !(e.span.start..e.span.end).contains(&k) && !c.is_whitespace() && !c.is_ascii_digit() && !"•·|:：-/()（）[]【】".contains(*c)
+        })
+        .count()
+}
+
+/// Agency openers that follow a dateline date.
+const OPENERS: &[&str] = &["消息", "电", "電", "讯", "訊", "报道", "報道", "报导", "報導", "讯息", "發佈", "发布"];
+
+/// A dateline in the first lines, with the year of a yearless one taken from the body.
+pub fn dateline(text: &ArticleText, body: &[Expr]) -> Option<Published> {
+    for line in head_lines(text) {
+        let folded: Vec<char> = fold_str(&line).chars().collect();
+        let line_str: String = line.chars().collect();
+        let exprs = super::scan::scan_chars(&folded);
+        for e in &exprs {
+            let Kind::Calendar { year, month: Some(MonthSpec::Abs(m)), day: Some(d), part: Part::Whole } = e.kind else {
+                continue;
+            };
+            let written: String = line_str.chars().skip(e.span.start).take(e.span.len()).collect();
+            match year {
+                Some(YearSpec::Abs(y)) if other_chars(&folded, e) <= 12 => {
+                    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                    return Some(Published {
+                        date: Some(date),
+                        precision: Precision::Day,
+                        inferred: false,
+                        basis: format!("dateline “{}”", line.trim()),
+                    });
+                }
+                None if super::scan::lit(&folded, e.span.end, OPENERS).is_some() => {
+                    let Some((y, why)) = body_year(body) else {
+                        continue;
+                    };
+                    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                    return Some(Published {
+                        date: Some(date),
+                        precision: Precision::Day,
+                        inferred: false,
+                        basis: format!("dateline “{written}” with the year {y} {why}"),
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// The year the body speaks of most (ties to the later), among explicit years outside future clauses.
+fn body_year(body: &[Expr]) -> Option<(i32, String)> {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for y in body.iter().filter(|e| !e.future).filter_map(|e| e.abs_year()) {
+        match counts.iter_mut().find(|(cy, _)| *cy == y) {
+            Some(c) => c.1 += 1,
+            None => counts.push((y, 1)),
+        }
+    }
+    let (y, n) = counts.into_iter().max_by_key(|&(y, n)| (n, y))?;
+    Some((y, format!("cited most in the body ({n}×)")))
+}
+
+fn written(text: &ArticleText, e: &Expr) -> String {
+    if e.span.end <= text.len() {
+        text.slice(e.span).to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// Infer the publication date from the body's explicit dates: it is no earlier than the latest past
+/// date cited. Yearless dates (`6月30日`) are in the publication year; when they fall months before the
+/// latest dated mention (`2024年11月`), that mention is from an earlier year, so the publication year is
+/// the next one. Bare days (`1日`) are days of the publication month: if they come before the latest
+/// yearless day, the publication month is the following one.
+pub fn infer(text: &ArticleText, body: &[Expr]) -> Published {
+    let past: Vec<&Expr> = body.iter().filter(|e| !e.future).collect();
+    let mut latest_abs: Option<(super::DateRange, &Expr)> = None;
+    for e in past.iter().filter(|e| !e.relative()) {
+        if let Some(m) = resolve(std::slice::from_ref(*e), None).into_iter().next() {
+            if latest_abs.is_none_or(|(r, _)| m.range.end > r.end) {
+                latest_abs = Some((m.range, e));
+            }
+        }
+    }
+    let Some((ar, ae)) = latest_abs else {
+        return Published::unknown();
+    };
+    let yearless: Vec<&Expr> = past
+        .iter()
+        .copied()
+        .filter(|e| matches!(e.kind, Kind::Calendar { year: None, month: Some(MonthSpec::Abs(_)), .. }))
+        .collect();
+    if yearless.is_empty() {
+        let precision = if ar.precision <= Precision::Month { Precision::Month } else { Precision::Year };
+        return Published::inferred(
+            ar.end,
+            precision,
+            format!("inferred from the body: latest date cited “{}”", written(text, ae)),
+        );
+    }
+    let max_month = yearless
+        .iter()
+        .filter_map(|e| match e.kind {
+            Kind::Calendar { month: Some(MonthSpec::Abs(m)), .. } => Some(m),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(1);
+    let mut year = ar.end.year();
+    let mut why = format!("year {year} as “{}”", written(text, ae));
+    if ar.precision <= Precision::Month && max_month + 2 < ar.end.month() {
+        year += 1;
+        why = format!("year {year}: after “{}”", written(text, ae));
+    }
+    // Resolve the yearless dates against the last day of that year, leaning to the past.
+    let Some(anchor) = NaiveDate::from_ymd_opt(year, 12, 31) else {
+        return Published::unknown();
+    };
+    let mut latest: Option<(super::DateRange, &Expr)> = None;
+    for e in &yearless {
+        if let Some(m) = resolve(std::slice::from_ref(*e), Some(anchor)).into_iter().next() {
+            if latest.is_none_or(|(r, _)| m.range.end > r.end) {
+                latest = Some((m.range, e));
+            }
+        }
+    }
+    let Some((lr, le)) = latest else {
+        return Published::unknown();
+    };
+    let mut date = lr.end;
+    let mut basis = format!("inferred from the body: latest date cited “{}”, {why}", written(text, le));
+    let bare: Vec<(u32, &Expr)> = past
+        .iter()
+        .filter_map(|e| match e.kind {
+            Kind::Calendar { year: None, month: None, day: Some(d), .. } => Some((d, *e)),
+            _ => None,
+        })
+        .collect();
+    if lr.precision == Precision::Day && !bare.is_empty() && bare.iter().all(|(d, _)| *d < lr.end.day()) {
+        let (d, be) = bare.iter().max_by_key(|(d, _)| *d).copied().unwrap_or((1, bare[0].1));
+        if let Some(next) = NaiveDate::from_ymd_opt(date.year(), date.month(), 1)
+            .and_then(|f| f.checked_add_months(Months::new(1)))
+            .and_then(|f| NaiveDate::from_ymd_opt(f.year(), f.month(), d))
+        {
+            date = next;
+            basis.push_str(&format!("; bare day “{}” read as the following month", written(text, be)));
+        }
+    }
+    Published::inferred(date, Precision::Month, basis)
+}

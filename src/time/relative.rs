@@ -1,0 +1,196 @@
+//! Recognisers for expressions anchored on words rather than numbers: relative years, months and
+//! weeks (今年, 上個月, 上周二), bare year parts (年初, 年底), weekdays (周一, 星期天, 禮拜一), vague
+//! nearness (近日, 日前, 最近), spans counted back (過去一個月, 近兩年) and entering a period (踏入7月份).
+//! Each returns the end of its match and the [`Kind`] it read, like the number-anchored recognisers
+//! in [`super::scan`].
+
+use super::numerals::{any_number, ascii_number, is_zh_numeral};
+use super::scan::{cal, digit_at, is_cjk, lit, month_tail, year_tail, zh_numeral_at, Hit, Kind, MonthSpec, Part, Unit, YearSpec};
+
+pub(crate) fn relative_at(t: &[char], i: usize) -> Hit {
+    if i > 0 && (is_zh_numeral(t[i - 1]) || t[i - 1].is_ascii_digit() || t[i - 1] == '每') {
+        return None;
+    }
+    let years: &[(&str, i32)] =
+        &[("今年", 0), ("本年", 0), ("去年", -1), ("前年", -2), ("明年", 1), ("来年", 1), ("來年", 1)];
+    for (p, k) in years {
+        if let Some(e) = lit(t, i, &[p]) {
+            return year_tail(t, e, YearSpec::Rel(*k));
+        }
+    }
+    let months: &[(&str, i32)] = &[
+        ("本月", 0),
+        ("当月", 0),
+        ("當月", 0),
+        ("这个月", 0),
+        ("這個月", 0),
+        ("上个月", -1),
+        ("上個月", -1),
+        ("上月", -1),
+        ("下个月", 1),
+        ("下個月", 1),
+        ("下月", 1),
+    ];
+    for (p, k) in months {
+        if let Some(e) = lit(t, i, &[p]) {
+            return month_tail(t, e, None, MonthSpec::Rel(*k));
+        }
+    }
+    let weeks: &[(&str, i32)] = &[
+        ("本周", 0),
+        ("本週", 0),
+        ("这周", 0),
+        ("這週", 0),
+        ("這周", 0),
+        ("本星期", 0),
+        ("这个星期", 0),
+        ("這個星期", 0),
+        ("上周", -1),
+        ("上週", -1),
+        ("上星期", -1),
+        ("上个星期", -1),
+        ("上個星期", -1),
+        ("上礼拜", -1),
+        ("上禮拜", -1),
+        ("下周", 1),
+        ("下週", 1),
+        ("下星期", 1),
+        ("下个星期", 1),
+        ("下個星期", 1),
+        ("下礼拜", 1),
+        ("下禮拜", 1),
+    ];
+    for (p, k) in weeks {
+        if let Some(e) = lit(t, i, &[p]) {
+            if let Some(wd) = t.get(e).and_then(|&c| weekday_char(c)) {
+                return Some((e + 1, Kind::Weekday { weekday: wd, week: Some(*k) }));
+            }
+            // `上周末`, `本周内` and a bare `上周` all name the week.
+            return Some((e, Kind::Week(*k)));
+        }
+    }
+    if let Some(e) = lit(t, i, &["上半年"]) {
+        return Some((e, cal(None, None, None, Part::Half(1))));
+    }
+    if let Some(e) = lit(t, i, &["下半年"]) {
+        return Some((e, cal(None, None, None, Part::Half(2))));
+    }
+    None
+}
+
+/// `年初`, `年底`, `年末`, `年中` with no year before them: the reference year's.
+pub(crate) fn bare_year_part(t: &[char], i: usize) -> Hit {
+    if i > 0 {
+        let p = t[i - 1];
+        if is_zh_numeral(p) || p.is_ascii_digit() || matches!(p, '多' | '几' | '幾' | '每' | '同' | '近' | '半' | '数' | '數' | '新' | '当' | '當' | '成' | '青' | '少' | '老' | '中' | '晚' | '早' | '周' | '週' | '百' | '千' | '万' | '萬' | '历' | '歷' | '往' | '全' | '整' | '跨') {
+            return None;
+        }
+    }
+    if let Some(e) = lit(t, i, &["年初"]) {
+        return Some((e, cal(None, None, None, Part::Season(0))));
+    }
+    if let Some(e) = lit(t, i, &["年底", "年末"]) {
+        return Some((e, cal(None, None, None, Part::Season(2))));
+    }
+    if let Some(e) = lit(t, i, &["年中"]) {
+        // `年中` is as often "in the year" as "mid-year"; only a clause end after it decides.
+        if t.get(e).is_none_or(|&c| !is_cjk(c) || matches!(c, '将' | '將' | '前' | '时' | '時')) {
+            return Some((e, cal(None, None, None, Part::Season(1))));
+        }
+    }
+    None
+}
+
+fn weekday_char(c: char) -> Option<u32> {
+    Some(match c {
+        '一' => 0,
+        '二' => 1,
+        '三' => 2,
+        '四' => 3,
+        '五' => 4,
+        '六' => 5,
+        '日' | '天' => 6,
+        _ => return None,
+    })
+}
+
+pub(crate) fn weekday_at(t: &[char], i: usize, week: Option<i32>) -> Hit {
+    if i > 0 && matches!(t[i - 1], '每' | '逢' | '两' | '兩' | '一' | '几' | '幾' | '数' | '數' | '上' | '下' | '本' | '这' | '這') {
+        return None;
+    }
+    let e = lit(t, i, &["星期", "礼拜", "禮拜", "周", "週"])?;
+    let wd = weekday_char(*t.get(e)?)?;
+    // `周一至周五` is fine; `周一次` is not a date but does not occur; `周日报` names a paper.
+    if t.get(e + 1).is_some_and(|&c| c == '报' || c == '報' || c == '刊') {
+        return None;
+    }
+    Some((e + 1, Kind::Weekday { weekday: wd, week }))
+}
+
+pub(crate) fn near_at(t: &[char], i: usize) -> Hit {
+    if let Some(e) = lit(t, i, &["近日", "近期", "近来", "近來", "最近", "日前"]) {
+        if t[i] == '日' && i > 0 && (is_zh_numeral(t[i - 1]) || t[i - 1].is_ascii_digit() || t[i - 1] == '几') {
+            return None;
+        }
+        if t[i] == '近' && i > 0 && t[i - 1] == '最' {
+            return None;
+        }
+        return Some((e, Kind::Near));
+    }
+    if t[i] == '近' {
+        return past_span(t, i, 1);
+    }
+    None
+}
+
+/// `過去(的)一個月`, `近兩年`: n units back from the reference date.
+pub(crate) fn past_span(t: &[char], i: usize, lead: usize) -> Hit {
+    if lead == 2 && lit(t, i, &["过去", "過去"]).is_none() {
+        return None;
+    }
+    let mut p = i + lead;
+    if t.get(p) == Some(&'的') {
+        p += 1;
+    }
+    if matches!(t.get(p), Some('这' | '這')) {
+        p += 1;
+    }
+    let (n, e, _) = any_number(t, p)?;
+    if n == 0 || n > 100 {
+        return None;
+    }
+    let mut q = e;
+    if matches!(t.get(q), Some('个' | '個')) {
+        q += 1;
+    }
+    let (unit, end) = match t.get(q)? {
+        '年' => (Unit::Year, q + 1),
+        '月' => (Unit::Month, q + 1),
+        '天' | '日' => (Unit::Day, q + 1),
+        '周' | '週' => (Unit::Week, q + 1),
+        '星' if t.get(q + 1) == Some(&'期') => (Unit::Week, q + 2),
+        _ => return None,
+    };
+    if unit == Unit::Month && !matches!(t.get(e), Some('个' | '個')) {
+        // `過去3月` reads as the month March; `近一月` is rare enough to leave.
+        return None;
+    }
+    Some((end, Kind::PastSpan { n, unit }))
+}
+
+/// `踏入7月份`, `進入今年下半年`: the period entered, with the verb in the span.
+pub(crate) fn entering(t: &[char], i: usize) -> Hit {
+    let p = lit(t, i, &["踏入", "进入", "進入"])?;
+    let c = *t.get(p)?;
+    if c.is_ascii_digit() {
+        let (v, nd, e) = ascii_number(t, p)?;
+        if nd <= 2 && t.get(e) == Some(&'月') && (1..=12).contains(&v) {
+            return month_tail(t, e + 1, None, MonthSpec::Abs(v));
+        }
+        return digit_at(t, p);
+    }
+    if is_zh_numeral(c) {
+        return zh_numeral_at(t, p);
+    }
+    relative_at(t, p)
+}

@@ -1,0 +1,184 @@
+//! Resolution: an [`Expr`] and a reference date become a [`DateRange`] with its [`Precision`].
+//!
+//! Absolute expressions need no reference; relative ones (a missing year, 去年, 上月, 周一, 近日 …)
+//! resolve only when one is given, and are left out otherwise, so the same scan can be resolved again
+//! once a publication date is known. News speaks mostly of the recent past, so a yearless month that
+//! would fall well after the reference goes to the previous year, a bare day after the reference day to
+//! the previous month, and a bare weekday to the latest such day on or before the reference — unless
+//! the clause speaks of the future, which turns the lean around.
+
+use super::scan::{Expr, Kind, MonthSpec, Part, Unit, YearSpec};
+use super::{DateRange, Precision, TimeMention};
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+/// Resolve every expression that can be resolved against `reference`.
+pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention> {
+    exprs
+        .iter()
+        .filter_map(|e| {
+            let range = resolve_one(e, reference)?;
+            let future = e.future || reference.is_some_and(|r| range.start > r);
+            Some(TimeMention { span: e.span, range, future, relative: e.relative() })
+        })
+        .collect()
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
+    let first = ymd(y, m, 1)?;
+    first.checked_add_months(Months::new(1))?.pred_opt()
+}
+
+fn range(start: NaiveDate, end: NaiveDate, precision: Precision) -> DateRange {
+    DateRange { start, end, precision }
+}
+
+/// The range of part of month `m` of year `y`.
+fn month_range(y: i32, m: u32, part: Part) -> Option<DateRange> {
+    let first = ymd(y, m, 1)?;
+    let last = month_end(y, m)?;
+    Some(match part {
+        Part::Xun(0) => range(first, ymd(y, m, 10)?, Precision::Xun),
+        Part::Xun(1) => range(ymd(y, m, 11)?, ymd(y, m, 20)?, Precision::Xun),
+        Part::Xun(_) => range(ymd(y, m, 21)?, last, Precision::Xun),
+        Part::LastWeek => range(last.checked_sub_days(Days::new(6))?, last, Precision::Xun),
+        _ => range(first, last, Precision::Month),
+    })
+}
+
+/// The range of part of year `y`.
+pub(crate) fn year_range(y: i32, part: Part) -> Option<DateRange> {
+    let (sm, em, p) = match part {
+        Part::Quarter(q) => {
+            let q = u32::from(q.clamp(1, 4));
+            (q * 3 - 2, q * 3, Precision::Quarter)
+        }
+        Part::Half(1) => (1, 6, Precision::Half),
+        Part::Half(_) => (7, 12, Precision::Half),
+        Part::Season(0) => (1, 3, Precision::Vague),
+        Part::Season(1) => (5, 8, Precision::Vague),
+        Part::Season(_) => (10, 12, Precision::Vague),
+        _ => (1, 12, Precision::Year),
+    };
+    Some(range(ymd(y, sm, 1)?, month_end(y, em)?, p))
+}
+
+fn resolve_one(e: &Expr, reference: Option<NaiveDate>) -> Option<DateRange> {
+    match e.kind {
+        Kind::Calendar { year, month, day, part } => calendar(year, month, day, part, e.future, reference),
+        Kind::Weekday { weekday, week } => {
+            let r = reference?;
+            let rw = r.weekday().num_days_from_monday();
+            let d = match week {
+                None if e.future => r.checked_add_days(Days::new(u64::from((weekday + 7 - rw) % 7)))?,
+                None => r.checked_sub_days(Days::new(u64::from((rw + 7 - weekday) % 7)))?,
+                Some(k) => monday(r)?.checked_add_signed(chrono::Duration::days(i64::from(k) * 7 + i64::from(weekday)))?,
+            };
+            Some(range(d, d, Precision::Day))
+        }
+        Kind::Week(k) => {
+            let m = monday(reference?)?.checked_add_signed(chrono::Duration::days(i64::from(k) * 7))?;
+            Some(range(m, m.checked_add_days(Days::new(6))?, Precision::Xun))
+        }
+        Kind::Near => {
+            let r = reference?;
+            Some(range(r.checked_sub_days(Days::new(10))?, r, Precision::Vague))
+        }
+        Kind::PastSpan { n, unit } => {
+            let r = reference?;
+            let start = match unit {
+                Unit::Day => r.checked_sub_days(Days::new(u64::from(n)))?,
+                Unit::Week => r.checked_sub_days(Days::new(u64::from(n) * 7))?,
+                Unit::Month => r.checked_sub_months(Months::new(n))?,
+                Unit::Year => r.checked_sub_months(Months::new(n * 12))?,
+            };
+            Some(range(start, r, Precision::Vague))
+        }
+    }
+}
+
+fn monday(d: NaiveDate) -> Option<NaiveDate> {
+    d.checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_monday())))
+}
+
+fn calendar(
+    year: Option<YearSpec>,
+    month: Option<MonthSpec>,
+    day: Option<u32>,
+    part: Part,
+    future: bool,
+    reference: Option<NaiveDate>,
+) -> Option<DateRange> {
+    let abs_year = match year {
+        Some(YearSpec::Abs(y)) => Some(y),
+        Some(YearSpec::Rel(k)) => Some(reference?.year() + k),
+        None => None,
+    };
+    match month {
+        Some(MonthSpec::Rel(k)) => {
+            let r = reference?;
+            let first = ymd(r.year(), r.month(), 1)?;
+            let m = if k >= 0 {
+                first.checked_add_months(Months::new(k as u32))?
+            } else {
+                first.checked_sub_months(Months::new(k.unsigned_abs()))?
+            };
+            match day {
+                Some(d) => ymd(m.year(), m.month(), d).map(|d| range(d, d, Precision::Day)),
+                None => month_range(m.year(), m.month(), part),
+            }
+        }
+        Some(MonthSpec::Abs(m)) => {
+            let build = |y: i32| match day {
+                Some(d) => ymd(y, m, d).map(|d| range(d, d, Precision::Day)),
+                None => month_range(y, m, part),
+            };
+            if let Some(y) = abs_year {
+                return build(y);
+            }
+            let r = reference?;
+            let here = build(r.year());
+            let lean = |rg: DateRange| -> bool {
+                if future {
+                    rg.end < r.checked_sub_months(Months::new(1)).unwrap_or(r)
+                } else {
+                    rg.start > r.checked_add_months(Months::new(1)).unwrap_or(r)
+                }
+            };
+            match here {
+                Some(rg) if !lean(rg) => Some(rg),
+                _ => build(if future { r.year() + 1 } else { r.year() - 1 }),
+            }
+        }
+        None => match day {
+            Some(d) => {
+                // A bare day is a day of the reference month, or of the month before when it is later
+                // than the reference day (and the clause is not about the future).
+                let r = reference?;
+                let this = ymd(r.year(), r.month(), d);
+                let other = if future {
+                    let n = ymd(r.year(), r.month(), 1)?.checked_add_months(Months::new(1))?;
+                    ymd(n.year(), n.month(), d)
+                } else {
+                    let p = ymd(r.year(), r.month(), 1)?.checked_sub_months(Months::new(1))?;
+                    ymd(p.year(), p.month(), d)
+                };
+                let pick = match this {
+                    Some(x) if (future && x >= r) || (!future && x <= r) => Some(x),
+                    _ => other.or(this),
+                };
+                pick.map(|x| range(x, x, Precision::Day))
+            }
+            None => {
+                let y = match abs_year {
+                    Some(y) => y,
+                    None => reference?.year(),
+                };
+                year_range(y, part)
+            }
+        },
+    }
+}

@@ -1,0 +1,428 @@
+//! The scanner: finds date expressions in folded text without resolving them.
+//!
+//! One pass over the chars, keyed on anchors (ASCII digits, Chinese numerals, and the few chars that
+//! open a relative expression: 今 去 明 本 上 下 周 星 近 最 過 踏 第 Q …); everything else is skipped at
+//! the cost of one `match`. Each hit becomes an [`Expr`]: what the text literally said (a year that may
+//! be missing or relative, a month, a day, a part such as 中旬 or 第一季度), with its span and whether its
+//! clause speaks of the future. Resolving against a reference date is [`super::resolve`]'s job, so an
+//! article's expressions can be scanned once and resolved again when its publication date is learnt.
+//! Traditional forms (週, 後, 個, 將, 預計 …) are accepted beside simplified ones, so the scanner also
+//! works on unfolded text.
+
+use super::clause::future_clause;
+use super::numerals::{any_number, ascii_number, is_zh_numeral, zh_small, zh_year};
+use super::relative::{bare_year_part, entering, near_at, past_span, relative_at, weekday_at};
+use crate::text::Span;
+
+/// A year as written: absolute (`2025年`) or relative to the reference year (`去年` = -1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearSpec {
+    Abs(i32),
+    Rel(i32),
+}
+
+/// A month as written: absolute (`7月`) or relative to the reference month (`上月` = -1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthSpec {
+    Abs(u32),
+    Rel(i32),
+}
+
+/// The part of a year or month an expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Whole,
+    /// 0 上旬/初, 1 中旬, 2 下旬/底/末.
+    Xun(u8),
+    /// The last seven days of the month (最後一周).
+    LastWeek,
+    /// 1–4.
+    Quarter(u8),
+    /// 1 上半年, 2 下半年.
+    Half(u8),
+    /// 0 年初, 1 年中, 2 年底/年末.
+    Season(u8),
+}
+
+/// Units of a span counted back from the reference date (過去一個月).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// What an expression literally says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A calendar date, any of whose fields may be missing (then taken from the reference date).
+    Calendar { year: Option<YearSpec>, month: Option<MonthSpec>, day: Option<u32>, part: Part },
+    /// A weekday (0 = Monday); `week` None leans to the past, Some(k) is k weeks from this one.
+    Weekday { weekday: u32, week: Option<i32> },
+    /// A whole week relative to the reference week (本周 0, 上周 -1).
+    Week(i32),
+    /// 近日 / 日前 / 最近: shortly before the reference date.
+    Near,
+    /// 過去 n units up to the reference date.
+    PastSpan { n: u32, unit: Unit },
+}
+
+/// One unresolved date expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Expr {
+    pub span: Span,
+    pub kind: Kind,
+    /// Its clause speaks of the future (預計, 將於, 計劃 …).
+    pub future: bool,
+}
+
+impl Expr {
+    /// Whether resolving needs the reference date.
+    pub fn relative(&self) -> bool {
+        match self.kind {
+            Kind::Calendar { year, month, .. } => {
+                !matches!(year, Some(YearSpec::Abs(_))) || matches!(month, Some(MonthSpec::Rel(_)))
+            }
+            _ => true,
+        }
+    }
+    /// An absolute year written in the text, if any.
+    pub fn abs_year(&self) -> Option<i32> {
+        match self.kind {
+            Kind::Calendar { year: Some(YearSpec::Abs(y)), .. } => Some(y),
+            _ => None,
+        }
+    }
+}
+
+/// Scan a text (folded, or any text) for date expressions, in order, non-overlapping.
+pub fn scan(text: &str) -> Vec<Expr> {
+    let t: Vec<char> = text.chars().collect();
+    scan_chars(&t)
+}
+
+/// [`scan`] over an already split char slice.
+pub fn scan_chars(t: &[char]) -> Vec<Expr> {
+    let mut out = Vec::new();
+    let n = t.len();
+    let mut i = 0;
+    while i < n {
+        let c = t[i];
+        let hit = match c {
+            '0'..='9' => {
+                if prev_blocks_digit(t, i) {
+                    None
+                } else {
+                    digit_at(t, i)
+                }
+            }
+            '〇' | '零' | '一' | '二' | '两' | '兩' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => {
+                zh_numeral_at(t, i)
+            }
+            'Q' | 'q' => quarter_letter(t, i),
+            '今' | '去' | '前' | '明' | '本' | '上' | '下' | '这' | '這' | '来' | '來' | '当' | '當' => relative_at(t, i),
+            '年' => bare_year_part(t, i),
+            '周' | '週' | '星' | '礼' | '禮' => weekday_at(t, i, None),
+            '近' | '日' | '最' => near_at(t, i),
+            '过' | '過' => past_span(t, i, 2),
+            '踏' | '进' | '進' => entering(t, i),
+            '第' | '首' => ordinal_quarter(t, i),
+            _ => None,
+        };
+        match hit {
+            Some((end, kind)) if end > i => {
+                let span = Span::new(i, end);
+                out.push(Expr { span, kind, future: future_clause(t, i, end) });
+                i = end;
+            }
+            _ => {
+                // Skip the rest of a number so its tail is never read as a number of its own.
+                if c.is_ascii_digit() {
+                    while i < n && t[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                } else if is_zh_numeral(c) {
+                    while i < n && is_zh_numeral(t[i]) {
+                        i += 1;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(crate) type Hit = Option<(usize, Kind)>;
+
+/// The text at `i` starts with one of `pats`: the end of the first that does.
+pub(crate) fn lit(t: &[char], i: usize, pats: &[&str]) -> Option<usize> {
+    'p: for p in pats {
+        let mut j = i;
+        for pc in p.chars() {
+            if t.get(j) != Some(&pc) {
+                continue 'p;
+            }
+            j += 1;
+        }
+        return Some(j);
+    }
+    None
+}
+
+pub(crate) fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '〇'
+}
+
+/// Digits glued to letters, decimals and thousands groups are versions, amounts and codes.
+fn prev_blocks_digit(t: &[char], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let p = t[i - 1];
+    p.is_ascii_alphanumeric()
+        || p == '_'
+        || p == '.'
+        || p == '·'
+        || ((p == ',' || p == ':' || p == '/' || p == '-') && i >= 2 && t[i - 2].is_ascii_digit())
+}
+
+/// Chars after a number that make it part of something longer (`2025.5`, `3,600`, `12:30`).
+fn next_continues_number(t: &[char], j: usize) -> bool {
+    match t.get(j) {
+        Some(c) if c.is_ascii_alphanumeric() => true,
+        Some('.' | ',' | ':' | '/' | '-') => t.get(j + 1).is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+pub(crate) fn digit_at(t: &[char], i: usize) -> Hit {
+    let (v, nd, e) = ascii_number(t, i)?;
+    let next = t.get(e).copied();
+    if nd == 4 && (1000..=2999).contains(&v) {
+        if let Some(sep @ ('-' | '/' | '.')) = next {
+            if let Some(h) = ymd(t, e, sep, v as i32) {
+                return Some(h);
+            }
+        }
+        if next == Some('年') && !matches!(t.get(e + 1), Some('代' | '级' | '級')) {
+            return year_tail(t, e + 1, YearSpec::Abs(v as i32));
+        }
+        if next == Some(' ') && matches!(t.get(e + 1), Some('Q' | 'q')) {
+            if let Some((q, end)) = q_digit(t, e + 1) {
+                return Some((end, cal(Some(YearSpec::Abs(v as i32)), None, None, Part::Quarter(q))));
+            }
+        }
+        return None;
+    }
+    if nd <= 2 {
+        if let Some(sep @ ('/' | '-' | '.')) = next {
+            return dmy(t, e, sep, v);
+        }
+        if next == Some('月') && (1..=12).contains(&v) && !month_prev_blocks(t, i) {
+            return month_tail(t, e + 1, None, MonthSpec::Abs(v));
+        }
+        if matches!(next, Some('日' | '号' | '號')) && (1..=31).contains(&v) {
+            return bare_day(t, i, e, v);
+        }
+        if next == Some('季') && t.get(e + 1) == Some(&'度') && (1..=4).contains(&v) {
+            return Some((e + 2, cal(None, None, None, Part::Quarter(v as u8))));
+        }
+    }
+    None
+}
+
+pub(crate) fn cal(year: Option<YearSpec>, month: Option<MonthSpec>, day: Option<u32>, part: Part) -> Kind {
+    Kind::Calendar { year, month, day, part }
+}
+
+/// `2025-07-17`, `2025/7/17`, `2025.07.17`, optionally followed by a time of day.
+fn ymd(t: &[char], e: usize, sep: char, y: i32) -> Hit {
+    let (m, mn, e2) = ascii_number(t, e + 1)?;
+    if mn > 2 || t.get(e2) != Some(&sep) {
+        // `2025-07` alone: a month.
+        if sep == '-' && mn == 2 && (1..=12).contains(&m) && !next_continues_number(t, e2) {
+            return Some((e2, cal(Some(YearSpec::Abs(y)), Some(MonthSpec::Abs(m)), None, Part::Whole)));
+        }
+        return None;
+    }
+    let (d, dn, e3) = ascii_number(t, e2 + 1)?;
+    if dn > 2 || !(1..=12).contains(&m) || !(1..=31).contains(&d) || next_continues_number(t, e3) {
+        return None;
+    }
+    Some((e3, cal(Some(YearSpec::Abs(y)), Some(MonthSpec::Abs(m)), Some(d), Part::Whole)))
+}
+
+/// `18/07/2025`: day first, as Hong Kong and European sites write it; month first only when the
+/// first number cannot be a month's day count otherwise (`7/18/2025`).
+fn dmy(t: &[char], e: usize, sep: char, a: u32) -> Hit {
+    let (b, bn, e2) = ascii_number(t, e + 1)?;
+    if bn > 2 || t.get(e2) != Some(&sep) {
+        return None;
+    }
+    let (y, yn, e3) = ascii_number(t, e2 + 1)?;
+    if yn != 4 || !(1000..=2999).contains(&y) || next_continues_number(t, e3) {
+        return None;
+    }
+    let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some((e3, cal(Some(YearSpec::Abs(y as i32)), Some(MonthSpec::Abs(m)), Some(d), Part::Whole)))
+}
+
+/// After `…年`: a month, a part of the year, or nothing more.
+pub(crate) fn year_tail(t: &[char], p: usize, year: YearSpec) -> Hit {
+    let y = Some(year);
+    if t.get(p) == Some(&'度') {
+        return Some((p + 1, cal(y, None, None, Part::Whole)));
+    }
+    if let Some((m, e, _)) = any_number(t, p) {
+        if t.get(e) == Some(&'月') && (1..=12).contains(&m) {
+            return month_tail(t, e + 1, y, MonthSpec::Abs(m));
+        }
+        if t.get(e) == Some(&'季') && t.get(e + 1) == Some(&'度') && (1..=4).contains(&m) {
+            return Some((e + 2, cal(y, None, None, Part::Quarter(m as u8))));
+        }
+    }
+    if let Some(e) = lit(t, p, &["上半年", "前半年"]) {
+        return Some((e, cal(y, None, None, Part::Half(1))));
+    }
+    if let Some(e) = lit(t, p, &["下半年", "后半年", "後半年"]) {
+        return Some((e, cal(y, None, None, Part::Half(2))));
+    }
+    if let Some(e) = lit(t, p, &["年初", "初"]) {
+        return Some((e, cal(y, None, None, Part::Season(0))));
+    }
+    if let Some(e) = lit(t, p, &["年中"]) {
+        return Some((e, cal(y, None, None, Part::Season(1))));
+    }
+    if let Some(e) = lit(t, p, &["年底", "年末", "底", "末"]) {
+        return Some((e, cal(y, None, None, Part::Season(2))));
+    }
+    if let Some((q, e)) = quarter_words(t, p) {
+        return Some((e, cal(y, None, None, Part::Quarter(q))));
+    }
+    if matches!(t.get(p), Some('Q' | 'q')) {
+        if let Some((q, e)) = q_digit(t, p) {
+            return Some((e, cal(y, None, None, Part::Quarter(q))));
+        }
+    }
+    Some((p, cal(y, None, None, Part::Whole)))
+}
+
+/// `第一季度`, `第1季`, `一季度`, `首季度`: the quarter number and the end.
+fn quarter_words(t: &[char], p: usize) -> Option<(u8, usize)> {
+    if let Some(e) = lit(t, p, &["首季度", "首季"]) {
+        return Some((1, e));
+    }
+    let q = if t.get(p) == Some(&'第') { p + 1 } else { p };
+    let (v, e, _) = any_number(t, q)?;
+    if !(1..=4).contains(&v) || t.get(e) != Some(&'季') {
+        return None;
+    }
+    let end = if t.get(e + 1) == Some(&'度') { e + 2 } else { e + 1 };
+    Some((v as u8, end))
+}
+
+/// `Q1`…`Q4` standing alone (not inside a word or a longer code).
+fn q_digit(t: &[char], p: usize) -> Option<(u8, usize)> {
+    let d = t.get(p + 1)?.to_digit(10)?;
+    if !(1..=4).contains(&d) || t.get(p + 2).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some((d as u8, p + 2))
+}
+
+fn quarter_letter(t: &[char], i: usize) -> Hit {
+    if i > 0 && (t[i - 1].is_ascii_alphanumeric() || t[i - 1] == '-') {
+        return None;
+    }
+    let (q, e) = q_digit(t, i)?;
+    // `Q2 2025`
+    if t.get(e) == Some(&' ') {
+        if let Some((y, 4, e2)) = ascii_number(t, e + 1) {
+            if (1000..=2999).contains(&y) && !next_continues_number(t, e2) {
+                return Some((e2, cal(Some(YearSpec::Abs(y as i32)), None, None, Part::Quarter(q))));
+            }
+        }
+    }
+    Some((e, cal(None, None, None, Part::Quarter(q))))
+}
+
+fn ordinal_quarter(t: &[char], i: usize) -> Hit {
+    // Bare `第二季` is as often a television season; only `季度` counts without a year.
+    let (q, e) = quarter_words(t, i)?;
+    if t.get(e - 1) != Some(&'度') {
+        return None;
+    }
+    Some((e, cal(None, None, None, Part::Quarter(q))))
+}
+
+/// Chars before a month number that make it a count or an ordinal, not a month.
+fn month_prev_blocks(t: &[char], i: usize) -> bool {
+    i > 0 && matches!(t[i - 1], '第' | '每' | '个' | '個' | '几' | '幾' | '数' | '數' | '多' | '近' | '过' | '過' | '前' | '后' | '後' | '逾' | '约' | '約')
+}
+
+/// After `…月`: a day, a part of the month, or nothing more.
+pub(crate) fn month_tail(t: &[char], p: usize, year: Option<YearSpec>, month: MonthSpec) -> Hit {
+    if let Some((d, e, nd)) = any_number(t, p) {
+        if nd <= 2 && matches!(t.get(e), Some('日' | '号' | '號')) && (1..=31).contains(&d) {
+            return Some((e + 1, cal(year, Some(month), Some(d), Part::Whole)));
+        }
+    }
+    let mut p = p;
+    if t.get(p) == Some(&'份') {
+        p += 1;
+    }
+    let part = if let Some(e) = lit(t, p, &["上旬", "初"]) {
+        Some((e, Part::Xun(0)))
+    } else if let Some(e) = lit(t, p, &["中旬"]) {
+        Some((e, Part::Xun(1)))
+    } else if let Some(e) = lit(t, p, &["下旬", "底", "末"]) {
+        Some((e, Part::Xun(2)))
+    } else {
+        lit(t, p, &["最后一周", "最後一周", "最後一週", "最后一週", "最后一个星期", "最後一個星期", "最后一星期", "最後一星期"])
+            .map(|e| (e, Part::LastWeek))
+    };
+    let (end, part) = part.unwrap_or((p, Part::Whole));
+    Some((end, cal(year, Some(month), None, part)))
+}
+
+/// `1日報道`: a day of the reference month, unless the number counts days (`3日內`, `第1日`).
+fn bare_day(t: &[char], i: usize, e: usize, d: u32) -> Hit {
+    if i > 0 && matches!(t[i - 1], '第' | '每' | '近' | '前' | '后' | '後' | '过' | '過' | '约' | '約' | '逾' | '数' | '數' | '+' | '~' | '～') {
+        return None;
+    }
+    if t[e] != '日' {
+        return None;
+    }
+    if lit(t, e + 1, &["内", "內", "间", "間", "以来", "以來", "之内", "之內", "后", "後", "前", "左右", "元", "圆", "圓", "币", "幣"]).is_some() {
+        return None;
+    }
+    Some((e + 1, cal(None, None, Some(d), Part::Whole)))
+}
+
+pub(crate) fn zh_numeral_at(t: &[char], i: usize) -> Hit {
+    if i > 0 && (is_zh_numeral(t[i - 1]) || t[i - 1].is_ascii_digit()) {
+        return None;
+    }
+    if let Some((y, e)) = zh_year(t, i) {
+        if t.get(e) == Some(&'年') {
+            return year_tail(t, e + 1, YearSpec::Abs(y as i32));
+        }
+        return None;
+    }
+    let (v, e) = zh_small(t, i)?;
+    if t.get(e) == Some(&'月') && (1..=12).contains(&v) && !month_prev_blocks(t, i) {
+        // `一月一次`-like counts are rare; a following 份/日/旬 or a clause break is usual.
+        return month_tail(t, e + 1, None, MonthSpec::Abs(v));
+    }
+    if t.get(e) == Some(&'季') && t.get(e + 1) == Some(&'度') && (1..=4).contains(&v) && !month_prev_blocks(t, i) {
+        return Some((e + 2, cal(None, None, None, Part::Quarter(v as u8))));
+    }
+    None
+}
+

@@ -1,0 +1,58 @@
+//! Shared by the integration tests: corpora written to temporary folders, and transformations of
+//! the real articles (script conversion, moved years).
+#![allow(dead_code)]
+
+use std::path::Path;
+use storyline::api::Options;
+use storyline::Library;
+
+pub const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/articles");
+
+/// The real articles' (file name, text), without the manifest.
+pub fn real_articles() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(REAL)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Write `files` into a fresh temporary folder and open it as a library.
+pub fn library_of(files: &[(String, String)]) -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let lib = Library::open(&Options { corpus: Some(dir.path().to_path_buf()), ..Options::default() }).unwrap();
+    (dir, lib)
+}
+
+pub fn open_dir(dir: &Path) -> Library {
+    Library::open(&Options { corpus: Some(dir.to_path_buf()), ..Options::default() }).unwrap()
+}
+
+/// Every four-digit year between 1990 and 2039 in `text` (not part of a longer number) moved by
+/// `delta` years. Weekdays repeat every 28 years in 1901–2099, so relative weekday dates move too.
+pub fn move_years(text: &str, delta: i32) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let is_digit = |k: usize| chars.get(k).is_some_and(|c| c.is_ascii_digit());
+        if is_digit(i) && (i == 0 || !is_digit(i - 1)) && (0..4).all(|k| is_digit(i + k)) && !is_digit(i + 4) {
+            let n: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap();
+            let prev_sep = i > 0 && matches!(chars[i - 1], ',' | '.');
+            if (1990..2040).contains(&n) && !prev_sep {
+                out.push_str(&(n + delta).to_string());
+                i += 4;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
