@@ -9,7 +9,7 @@ import { generateCorpus } from "./fixtures/corpus.js";
 const corpus = generateCorpus({ events: 400, seed: 3 }) as unknown as { events: EventInfo[] };
 
 function ev(id: string, date: EventInfo["date"], extra: Partial<EventInfo> = {}): EventInfo {
-  return { id, kind: "hire", status: "reported", date, title: { zh: id, en: id }, entities: [], sources: [], conflicts: [], ...extra };
+  return { id, kind: "hire", status: "reported", date, title: { zh: id, en: id }, entities: [], sources: [], conflicts: [], money: null, ...extra };
 }
 const d = (start: string, end: string, precision: NonNullable<EventInfo["date"]>["precision"], label = start): EventInfo["date"] => ({
   start, end, precision, edtf: start, label, label_zh: label,

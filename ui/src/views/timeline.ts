@@ -144,6 +144,7 @@ export function eventMeta(e: EventInfo, lang: Lang): HTMLElement {
       d ? (lang === "en" ? d.label : d.label_zh) : t.undated,
     ),
     h("span", { class: "event-kind" }, named(KIND_NAMES, e.kind, lang)),
+    e.money ? h("span", { class: "event-money", "data-testid": "event-money" }, e.money) : null,
     h("span", { class: `badge ${e.status}`, "data-testid": "status-badge" }, named(STATUS_NAMES, e.status, lang)),
     h("span", { class: "event-sources" }, t.sources(e.sources.length)),
     e.conflicts.length
