@@ -32,6 +32,11 @@ describe("reader segments", () => {
     expect(mergeRanges([{ start: 5, end: 9 }, { start: 1, end: 3 }, { start: 2, end: 6 }], 20)).toEqual([{ start: 1, end: 9 }]);
   });
 
+  it("keeps adjacent passages of one event as separate marks", () => {
+    const blocks = buildBlocks(20, [{ start: 2, end: 6 }, { start: 6, end: 9 }], null, []);
+    expect(blocks.filter((b) => b.role === "focus").map((b) => [b.start, b.end])).toEqual([[2, 6], [6, 9]]);
+  });
+
   it("keeps a focus passage whole even when other passages cut through it", () => {
     const blocks = buildBlocks(30, [{ start: 10, end: 20 }], null, [
       { event: "b", start: 5, end: 15 },

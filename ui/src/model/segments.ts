@@ -36,7 +36,8 @@ export function mergeRanges(ranges: Range[], length: number): Range[] {
   const out: Range[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    // Only overlapping ranges merge: two adjacent sentences of one event stay two marks, each its quote.
+    if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
     else out.push({ ...r });
   }
   return out;

@@ -6,6 +6,12 @@ import { fill, h } from "../dom";
 import { STRINGS } from "../i18n";
 import type { State } from "../store";
 
+const SCRIPT_NAMES: Record<string, [string, string]> = {
+  "zh-Hant": ["Traditional", "繁體"],
+  "zh-Hans": ["Simplified", "简体"],
+  mixed: ["Mixed script", "繁簡混合"],
+};
+
 export class ArticleList {
   readonly el = h("nav", { class: "panel article-list-panel" });
   private readonly list = h("ul", { class: "article-list", "data-testid": "article-list" });
@@ -45,7 +51,7 @@ export class ArticleList {
               "span",
               { class: "article-text" },
               h("span", { class: "article-title", lang: "zh" }, a.title),
-              h("span", { class: "article-meta" }, [a.outlet, a.published.date, a.script].filter(Boolean).join(" · ")),
+              h("span", { class: "article-meta" }, [a.outlet, a.published.date, SCRIPT_NAMES[a.script]?.[s.lang === "en" ? 0 : 1]].filter(Boolean).join(" · ")),
             ),
           ),
         ),
