@@ -43,4 +43,31 @@ export const tests = [
       await waitForCount(page, tl.events.length, "after clearing all filters");
     },
   },
+  {
+    name: "brushing the overview filters a date range exactly as the core's filter does",
+    async fn({ page, base, api }) {
+      const tl = await allEvents(api, 2);
+      await openApp(page, base);
+      const canvas = page.getByTestId("overview-canvas");
+      const box = await canvas.boundingBox();
+      expect(box && box.width > 100, "the overview axis should be drawn above the list");
+      await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 8 });
+      await page.mouse.up();
+      const from = await page.getByTestId("filter-from").inputValue();
+      const to = await page.getByTestId("filter-to").inputValue();
+      expect(/^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to), `brushing should set both ends of the date range; it set ${from} – ${to}`);
+      const server = await api({ cmd: "timeline", args: { filter: { from, to } } });
+      await waitForCount(page, server.events.length, `after brushing ${from} – ${to} (the core keeps ${server.events.length} of ${tl.events.length})`);
+      const ids = await renderedEventIds(page);
+      const allowed = new Set(server.events.map((e) => e.id));
+      const strays = ids.filter((id) => !allowed.has(id));
+      expect(strays.length === 0, `the list shows events outside ${from} – ${to} by the core's rule: ${strays.join(", ")}`);
+      const pills = await page.getByTestId("filter-pill").allTextContents();
+      expect(pills.some((p) => p.includes(from) && p.includes(to)), `the filter bar should show the range ${from} – ${to}: ${JSON.stringify(pills)}`);
+      await canvas.dblclick();
+      await waitForCount(page, tl.events.length, "a double click on the axis should clear the range");
+    },
+  },
 ];
