@@ -8,6 +8,7 @@ import type { ArticleView } from "./bindings/ArticleView";
 import type { EventInfo } from "./bindings/EventInfo";
 import type { Filter } from "./bindings/Filter";
 import type { Hit } from "./bindings/Hit";
+import type { LoadIssue } from "./bindings/LoadIssue";
 import type { ScriptChoice } from "./bindings/ScriptChoice";
 import type { TimelineView } from "./bindings/TimelineView";
 import { toBackendError, type Backend } from "./backend/index";
@@ -32,6 +33,11 @@ export class Actions {
     try {
       const articles = await this.backend.call<ArticleInfo[]>({ cmd: "articles" });
       this.store.set({ articles, error: null });
+      // Files that failed to load are worth a line, not a failure of the window.
+      void this.backend
+        .call<LoadIssue[]>({ cmd: "issues" })
+        .then((issues) => this.store.set({ issues }))
+        .catch(() => {});
       const timeline = await this.backend.call<TimelineView>({ cmd: "timeline", args: { filter: emptyFilter() } });
       const filter = restrictFilter(
         this.store.get().filter,

@@ -75,6 +75,7 @@ const en = {
   filterBar: "Active filter",
   removeFilter: (what: string) => `Remove ${what}`,
   mentions: (n: number) => `${n} events`,
+  loadIssues: (n: number) => (n === 1 ? "1 file could not be read" : `${n} files could not be read`),
 };
 
 type Strings = typeof en;
@@ -141,6 +142,7 @@ const zh: Strings = {
   filterBar: "目前的篩選",
   removeFilter: (what: string) => `移除 ${what}`,
   mentions: (n: number) => `${n} 個事件`,
+  loadIssues: (n: number) => `${n} 個檔案無法讀取`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, zh };

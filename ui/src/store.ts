@@ -7,6 +7,7 @@ import type { ArticleInfo } from "./bindings/ArticleInfo";
 import type { ArticleView } from "./bindings/ArticleView";
 import type { Filter } from "./bindings/Filter";
 import type { Hit } from "./bindings/Hit";
+import type { LoadIssue } from "./bindings/LoadIssue";
 import type { ScriptChoice } from "./bindings/ScriptChoice";
 import type { TimelineView } from "./bindings/TimelineView";
 import type { BackendError } from "./backend/index";
@@ -38,6 +39,8 @@ export interface State {
   lang: Lang;
   theme: Theme;
   articles: ArticleInfo[] | null;
+  /** Files of the corpus that could not become articles, and why. */
+  issues: LoadIssue[];
   /** The whole timeline (no filter): the UI filters it itself, so a change of filter costs no round-trip. */
   timeline: TimelineView | null;
   filter: Filter;
@@ -80,6 +83,7 @@ export class Store {
       lang: lang === "zh" || lang === "en" ? lang : systemLang(env.language !== undefined ? env : undefined),
       theme: theme === "dark" || theme === "light" ? theme : env.prefersDark ? "dark" : "light",
       articles: null,
+      issues: [],
       timeline: null,
       filter,
       selected: null,

@@ -63,6 +63,25 @@ describe("article list and reader", () => {
     expect(text.textContent).toBe('<img src=x onerror="alert(1)">數據中心');
   });
 
+  it("names the files that could not be read, and still lists the others", async () => {
+    const fake = new FakeBackend({ events: 10, seed: 1 });
+    fake.issues = [{ file: "broken.bin", code: "binary_file", message: "broken.bin: a binary file, not text" }];
+    const store = new Store(memory(), { language: "en-US" });
+    const actions = new Actions(store, fake);
+    const root = document.createElement("div");
+    document.body.replaceChildren(root);
+    current?.unmount();
+    current = new App(actions);
+    current.mount(root);
+    await actions.init();
+    await settle();
+    const box = root.querySelector<HTMLElement>('[data-testid="load-issues"]')!;
+    expect(box.hidden).toBe(false);
+    expect(box.textContent).toContain("1 file could not be read");
+    expect(box.querySelector('li[data-code="binary_file"]')!.textContent).toContain("broken.bin");
+    expect(root.querySelectorAll('[data-testid="article-item"]').length).toBe(fake.corpus.articles.length);
+  });
+
   it("shows an unknown article as an error with its code", async () => {
     const { root, actions } = await open();
     await actions.openArticle("nope");

@@ -34,6 +34,7 @@ export class FakeBackend implements Backend {
   readonly corpus: FakeCorpus;
   readonly calls: Request[] = [];
   readonly saved: { format: Format; filter: Filter }[] = [];
+  issues: { file: string; code: "binary_file"; message: string }[] = [];
   /** Make every call wait this many ms (to test loading states and races). */
   delay = 0;
 
@@ -90,7 +91,7 @@ export class FakeBackend implements Backend {
         return { filename: "storyline.csv", mime: "text/csv", content: events.map((e) => e.id).join("\n") } as R;
       }
       case "issues":
-        return [] as R;
+        return this.issues as R;
     }
   }
 

@@ -16,14 +16,21 @@ export class ArticleList {
   readonly el = h("nav", { class: "panel article-list-panel" });
   private readonly list = h("ul", { class: "article-list", "data-testid": "article-list" });
   private readonly heading = h("h2", { class: "panel-title" });
+  private readonly issues = h("details", { class: "load-issues", "data-testid": "load-issues", hidden: true });
 
   constructor(private readonly actions: Actions) {
-    this.el.append(this.heading, this.list);
+    this.el.append(this.heading, this.list, this.issues);
   }
 
   update(s: State, prev: State | null): void {
-    if (prev && prev.articles === s.articles && prev.reader.article === s.reader.article && prev.lang === s.lang) return;
+    if (prev && prev.articles === s.articles && prev.reader.article === s.reader.article && prev.lang === s.lang && prev.issues === s.issues) return;
     const t = STRINGS[s.lang];
+    this.issues.hidden = s.issues.length === 0;
+    fill(
+      this.issues,
+      h("summary", {}, t.loadIssues(s.issues.length)),
+      h("ul", {}, s.issues.map((i) => h("li", { "data-code": i.code }, h("strong", {}, i.file), ": ", i.message))),
+    );
     this.heading.textContent = t.articles;
     this.el.setAttribute("aria-label", t.articles);
     if (!s.articles) {

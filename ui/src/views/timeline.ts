@@ -72,7 +72,6 @@ export class Timeline {
 
   private renderRow(r: Row): HTMLElement {
     const s = this.state!;
-    const lang = s.lang;
     if (r.type === "group") {
       return h(
         "div",
@@ -84,6 +83,14 @@ export class Timeline {
     const e = r.event;
     const selected = s.selected === e.id;
     const related = s.related.includes(e.id);
+    // The virtual list sizes and places the slot; the card sits inside it with its margins.
+    return h("div", { class: "event-slot", role: "presentation" }, this.renderCard(r, selected, related));
+  }
+
+  private renderCard(r: Extract<Row, { type: "event" }>, selected: boolean, related: boolean): HTMLElement {
+    const s = this.state!;
+    const lang = s.lang;
+    const e = r.event;
     return h(
       "div",
       {
