@@ -28,24 +28,29 @@ export class Actions {
     readonly backend: Backend,
   ) {}
 
-  /** Load the article list, then the whole timeline. The list alone is enough to start reading. */
+  /**
+   * Load the article list and the whole timeline, both requested at once; the list paints as soon
+   * as it arrives (it is enough to start reading), the timeline when it does.
+   */
   async init(): Promise<void> {
+    const articles = this.backend.call<ArticleInfo[]>({ cmd: "articles" });
+    const timeline = this.backend.call<TimelineView>({ cmd: "timeline", args: { filter: emptyFilter() } });
     try {
-      const articles = await this.backend.call<ArticleInfo[]>({ cmd: "articles" });
-      this.store.set({ articles, error: null });
+      this.store.set({ articles: await articles, error: null });
       // Files that failed to load are worth a line, not a failure of the window.
       void this.backend
         .call<LoadIssue[]>({ cmd: "issues" })
         .then((issues) => this.store.set({ issues }))
         .catch(() => {});
-      const timeline = await this.backend.call<TimelineView>({ cmd: "timeline", args: { filter: emptyFilter() } });
+      const tl = await timeline;
       const filter = restrictFilter(
         this.store.get().filter,
-        new Set(timeline.entities.map((e) => e.id)),
-        new Set(timeline.articles.map((a) => a.id)),
+        new Set(tl.entities.map((e) => e.id)),
+        new Set(tl.articles.map((a) => a.id)),
       );
-      this.store.set({ timeline, filter });
+      this.store.set({ timeline: tl, filter });
     } catch (e) {
+      timeline.catch(() => {});
       this.store.set({ error: toBackendError(e) });
     }
   }

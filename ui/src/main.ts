@@ -7,10 +7,9 @@ import { App } from "./app";
 import { pickBackend } from "./backend/index";
 import { Store } from "./store";
 
-const store = new Store(undefined, {
-  language: navigator.language,
-  prefersDark: matchMedia?.("(prefers-color-scheme: dark)").matches ?? false,
-});
+const dark = globalThis.matchMedia?.("(prefers-color-scheme: dark)");
+const store = new Store(undefined, { language: navigator.language, prefersDark: dark?.matches ?? false });
+dark?.addEventListener("change", (e) => store.systemTheme(e.matches ? "dark" : "light"));
 const actions = new Actions(store, pickBackend());
 new App(actions).mount(document.getElementById("app")!);
 void actions.init();

@@ -65,6 +65,8 @@ const KEYS = { filter: "storyline.filter.v1", lang: "storyline.lang", theme: "st
 export class Store {
   private state: State;
   private listeners: Listener[] = [];
+  /** Whether the reader picked the theme (else it follows the system's). */
+  private themeChosen: boolean;
 
   constructor(
     private readonly persist: Persist | null = safeStorage(),
@@ -72,6 +74,7 @@ export class Store {
   ) {
     const lang = persist?.getItem(KEYS.lang);
     const theme = persist?.getItem(KEYS.theme);
+    this.themeChosen = theme === "dark" || theme === "light";
     let filter = emptyFilter();
     try {
       const raw = persist?.getItem(KEYS.filter);
@@ -104,7 +107,18 @@ export class Store {
     this.state = { ...prev, ...patch };
     if (patch.filter && patch.filter !== prev.filter) this.save(KEYS.filter, JSON.stringify(patch.filter));
     if (patch.lang && patch.lang !== prev.lang) this.save(KEYS.lang, patch.lang);
-    if (patch.theme && patch.theme !== prev.theme) this.save(KEYS.theme, patch.theme);
+    if (patch.theme && patch.theme !== prev.theme) {
+      this.themeChosen = true;
+      this.save(KEYS.theme, patch.theme);
+    }
+    for (const l of this.listeners) l(this.state, prev);
+  }
+
+  /** The system's colour scheme changed: follow it unless the reader chose a theme. Not persisted. */
+  systemTheme(theme: Theme): void {
+    if (this.themeChosen || theme === this.state.theme) return;
+    const prev = this.state;
+    this.state = { ...prev, theme };
     for (const l of this.listeners) l(this.state, prev);
   }
 

@@ -22,6 +22,17 @@ describe("store", () => {
     expect(b.get()).toMatchObject({ lang: "zh", theme: "dark" });
   });
 
+  it("follows the system's theme as it changes until the reader picks one, without saving it", () => {
+    const disk = memory();
+    const s = new Store(disk, { prefersDark: false });
+    s.systemTheme("dark");
+    expect(s.get().theme).toBe("dark");
+    expect(disk.data.has("storyline.theme")).toBe(false);
+    s.set({ theme: "light" });
+    s.systemTheme("dark");
+    expect(s.get().theme).toBe("light");
+  });
+
   it("starts clean from a corrupt saved filter", () => {
     const disk = memory();
     disk.setItem("storyline.filter.v1", "{not json");
