@@ -4,8 +4,8 @@
  * the story (anywhere but in a text field); Esc leaves story mode or closes search.
  */
 import type { Actions } from "./actions";
-import { h } from "./dom";
-import { STRINGS } from "./i18n";
+import { h, setAttr, setText } from "./dom";
+import { ERROR_TEXT, STRINGS } from "./i18n";
 import type { State } from "./store";
 import { ArticleList } from "./views/articleList";
 import { ExportDialog } from "./views/exportDialog";
@@ -25,7 +25,9 @@ interface View {
 export class App {
   readonly el: HTMLElement;
   private readonly views: View[];
-  private readonly errorBox = h("div", { class: "error-box", role: "alert", "data-testid": "error", hidden: true });
+  private readonly errorText = h("span", {});
+  private readonly errorClose = h("button", { class: "link", "data-testid": "error-dismiss" });
+  private readonly errorBox = h("div", { class: "error-box", role: "alert", "data-testid": "error", hidden: true }, this.errorText, this.errorClose);
   private readonly storyButton = h("button", { "data-testid": "story-mode", "aria-pressed": "false" });
   private readonly exportButton = h("button", { "data-testid": "export-button" });
   private readonly langButton = h("button", { "data-testid": "lang-toggle" });
@@ -49,6 +51,7 @@ export class App {
 
     this.storyButton.addEventListener("click", () => actions.setStory(!actions.store.get().story));
     this.exportButton.addEventListener("click", () => this.exportDialog.open());
+    this.errorClose.addEventListener("click", () => actions.store.set({ error: null }));
     this.langButton.addEventListener("click", () => actions.store.set({ lang: actions.store.get().lang === "zh" ? "en" : "zh" }));
     this.themeButton.addEventListener("click", () => actions.store.set({ theme: actions.store.get().theme === "dark" ? "light" : "dark" }));
 
@@ -100,24 +103,27 @@ export class App {
 
   private render(s: State, prev: State | null): void {
     const doc = document.documentElement;
-    doc.lang = s.lang === "zh" ? "zh-Hant" : "en";
-    doc.dataset.theme = s.theme;
+    setAttr(doc, "lang", s.lang === "zh" ? "zh-Hant" : "en");
+    setAttr(doc, "data-theme", s.theme);
     const t = STRINGS[s.lang];
-    document.title = this.filterBar.title(s);
-    this.storyButton.textContent = s.story ? t.storyExit : t.storyMode;
-    this.storyButton.setAttribute("aria-pressed", s.story ? "true" : "false");
-    this.storyButton.title = t.storyHelp;
-    this.exportButton.textContent = t.export;
-    this.langButton.textContent = t.language;
-    this.langButton.setAttribute("aria-label", t.languageLabel);
-    this.langButton.lang = s.lang === "zh" ? "en" : "zh-Hant";
-    this.themeButton.textContent = s.theme === "dark" ? `☀ ${t.themeLight}` : `☾ ${t.themeDark}`;
-    this.timeline.el.hidden = s.story;
+    const title = this.filterBar.title(s);
+    if (document.title !== title) document.title = title;
+    setText(this.storyButton, s.story ? t.storyExit : t.storyMode);
+    setAttr(this.storyButton, "aria-pressed", s.story ? "true" : "false");
+    setAttr(this.storyButton, "title", t.storyHelp);
+    setText(this.exportButton, t.export);
+    setText(this.langButton, t.language);
+    setAttr(this.langButton, "aria-label", t.languageLabel);
+    setAttr(this.langButton, "lang", s.lang === "zh" ? "en" : "zh-Hant");
+    setText(this.themeButton, s.theme === "dark" ? `☀ ${t.themeLight}` : `☾ ${t.themeDark}`);
+    if (this.timeline.el.hidden !== s.story) this.timeline.el.hidden = s.story;
     if (s.error) {
       this.errorBox.hidden = false;
-      this.errorBox.textContent = `${t.error}: ${s.error.message}`;
+      const known = ERROR_TEXT[s.error.code];
+      setText(this.errorText, `${known ? known[s.lang === "en" ? 0 : 1] : `${t.error}.`} ${s.error.message}`);
+      setText(this.errorClose, t.dismiss);
       this.errorBox.dataset.code = s.error.code;
-    } else {
+    } else if (!this.errorBox.hidden) {
       this.errorBox.hidden = true;
     }
     for (const v of this.views) v.update(s, prev);

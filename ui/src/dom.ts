@@ -45,3 +45,15 @@ export function nextFrame(f: () => void): void {
   if (typeof globalThis.requestAnimationFrame === "function") globalThis.requestAnimationFrame(() => f());
   else setTimeout(f, 0);
 }
+
+/**
+ * Set text or an attribute only when it changes: writing the same value still invalidates style
+ * (on `<html>`, for the whole document), which a render on every state change cannot afford.
+ */
+export function setText(el: Node, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+export function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}

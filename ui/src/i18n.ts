@@ -3,6 +3,7 @@
  * statuses. The language follows the system (`navigator.language`) until the reader picks one.
  */
 import type { EntityKind } from "./bindings/EntityKind";
+import type { ErrorCode } from "./bindings/ErrorCode";
 import type { EventKind } from "./bindings/EventKind";
 import type { Precision } from "./bindings/Precision";
 import type { Status } from "./bindings/Status";
@@ -76,6 +77,7 @@ const en = {
   removeFilter: (what: string) => `Remove ${what}`,
   mentions: (n: number) => `${n} events`,
   loadIssues: (n: number) => (n === 1 ? "1 file could not be read" : `${n} files could not be read`),
+  dismiss: "Dismiss",
 };
 
 type Strings = typeof en;
@@ -143,9 +145,22 @@ const zh: Strings = {
   removeFilter: (what: string) => `移除 ${what}`,
   mentions: (n: number) => `${n} 個事件`,
   loadIssues: (n: number) => `${n} 個檔案無法讀取`,
+  dismiss: "關閉",
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, zh };
+
+/** What an error means to a reader, by its stable code (the core's message follows as detail). */
+export const ERROR_TEXT: Partial<Record<ErrorCode, [string, string]>> = {
+  corpus_missing: ["The corpus folder is missing.", "找不到語料資料夾。"],
+  unknown_article: ["That article is not in this corpus.", "此語料中沒有這篇文章。"],
+  unknown_entity: ["No person or company by that name in this corpus.", "此語料中沒有這個人物或公司。"],
+  bad_format: ["This export format is not available.", "無法使用這個匯出格式。"],
+  bad_date: ["That is not a date.", "這不是有效的日期。"],
+  bad_query: ["The request was not understood.", "無法理解這個請求。"],
+  index: ["The search index is not available.", "搜尋索引無法使用。"],
+  io: ["Storyline could not be reached or could not write the file.", "無法連線到 Storyline，或無法寫入檔案。"],
+};
 
 export const KIND_NAMES: Record<EventKind, [string, string]> = {
   organization: ["Organisation", "組織"],

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { Actions } from "../src/actions";
 import { App } from "../src/app";
+import { BackendError } from "../src/backend/index";
 import { Store, type Persist } from "../src/store";
 import { FakeBackend, toScript } from "./fake";
 
@@ -89,6 +90,9 @@ describe("article list and reader", () => {
     const box = root.querySelector<HTMLElement>('[data-testid="error"]')!;
     expect(box.hidden).toBe(false);
     expect(box.dataset.code).toBe("unknown_article");
+    expect(box.textContent).toContain("That article is not in this corpus.");
+    root.querySelector<HTMLElement>('[data-testid="error-dismiss"]')!.click();
+    expect(box.hidden).toBe(true);
   });
 });
 
@@ -302,6 +306,18 @@ describe("export", () => {
     expect(fake.saved[0].format).toBe("csv");
     expect(fake.saved[0].filter.entities).toEqual(["alexandr-wang"]);
     expect(q("export-status")[0].textContent).toBe("Saved storyline.csv");
+  });
+
+  it("explains a failed export by its code and keeps the dialog open", async () => {
+    const { q, fake } = await open();
+    fake.saveExport = async () => {
+      throw new BackendError({ code: "bad_format", message: "export format Ics is not available yet" });
+    };
+    q("export-button")[0].click();
+    q("export-save")[0].closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    await settle();
+    expect(q("export-status")[0].textContent).toBe("This export format is not available. export format Ics is not available yet");
+    expect(q("export-dialog")[0].hasAttribute("open")).toBe(true);
   });
 });
 

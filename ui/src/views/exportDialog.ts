@@ -5,7 +5,8 @@
 import type { Actions } from "../actions";
 import type { Format } from "../bindings/Format";
 import { fill, h } from "../dom";
-import { STRINGS } from "../i18n";
+import { ERROR_TEXT, STRINGS } from "../i18n";
+import { toBackendError } from "../backend/index";
 import type { State } from "../store";
 import { describeFilter } from "./filterBar";
 
@@ -57,8 +58,9 @@ export class ExportDialog {
       const out = await this.actions.backend.saveExport(this.format, s.filter);
       this.status = out.saved ? t.exportSaved(out.name) : t.exportCancelled;
     } catch (e) {
-      const err = e as { code?: string; message?: string };
-      this.status = `${t.error}: ${err.message ?? String(e)}`;
+      const err = toBackendError(e);
+      const known = ERROR_TEXT[err.code];
+      this.status = `${known ? known[s.lang === "en" ? 0 : 1] : `${t.error}.`} ${err.message}`;
     } finally {
       this.busy = false;
       this.render(this.actions.store.get());

@@ -33,10 +33,15 @@ export function describeFilter(f: Filter, d: Derived, s: State, lang: Lang): Par
 export class FilterBar {
   readonly el = h("div", { class: "filter-bar", "data-testid": "filter-bar", role: "status" });
 
+  private key: unknown[] = [];
+
   constructor(private readonly actions: Actions) {}
 
   update(s: State): void {
     const d = this.actions.model.derive(s);
+    const key = [d, s.lang, s.articles, s.timeline];
+    if (key.every((k, i) => k === this.key[i])) return;
+    this.key = key;
     const t = STRINGS[s.lang];
     const parts = describeFilter(s.filter, d, s, s.lang);
     this.el.setAttribute("aria-label", t.filterBar);

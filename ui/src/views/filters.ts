@@ -155,9 +155,13 @@ export class Filters {
     );
     const perArticle = new Map<string, number>();
     for (const e of d.visible) {
-      const seen = new Set<string>();
-      for (const x of e.sources) if (!seen.has(x.article)) seen.add(x.article);
-      for (const a of seen) perArticle.set(a, (perArticle.get(a) ?? 0) + 1);
+      const src = e.sources;
+      for (let i = 0; i < src.length; i++) {
+        const a = src[i].article;
+        let first = true;
+        for (let j = 0; j < i; j++) if (src[j].article === a) first = false;
+        if (first) perArticle.set(a, (perArticle.get(a) ?? 0) + 1);
+      }
     }
     fill(
       this.articleChips,

@@ -5,7 +5,7 @@
  * O(bins): smooth with 10,000 events, where thousands of DOM items would not be.
  */
 import type { Actions } from "../actions";
-import { h } from "../dom";
+import { h, setAttr } from "../dom";
 import { STRINGS, type Lang } from "../i18n";
 import { Density, dayNumber, isoOfDay } from "../model/density";
 import { applyFilter } from "../model/filter";
@@ -43,13 +43,11 @@ export class Overview {
   update(s: State): void {
     this.state = s;
     const t = STRINGS[s.lang];
-    this.zoomIn.title = t.zoomIn;
-    this.zoomIn.setAttribute("aria-label", t.zoomIn);
-    this.zoomOut.title = t.zoomOut;
-    this.zoomOut.setAttribute("aria-label", t.zoomOut);
-    this.reset.title = t.zoomReset;
-    this.reset.setAttribute("aria-label", t.zoomReset);
-    this.canvas.title = t.brushHelp;
+    for (const [b, label] of [[this.zoomIn, t.zoomIn], [this.zoomOut, t.zoomOut], [this.reset, t.zoomReset]] as const) {
+      setAttr(b, "title", label);
+      setAttr(b, "aria-label", label);
+    }
+    setAttr(this.canvas, "title", t.brushHelp);
     const f = s.filter;
     const key = [s.timeline, f.entities, f.kinds, f.statuses, f.articles];
     if (key.some((k, i) => k !== this.densityKey[i])) {
@@ -59,7 +57,8 @@ export class Overview {
       if (first) this.fit(false);
     }
     const d = this.density;
-    this.canvas.setAttribute(
+    setAttr(
+      this.canvas,
       "aria-label",
       d.first === null ? t.overview : `${t.overview}: ${d.dated} · ${isoOfDay(d.first)} – ${isoOfDay(d.last!)}. ${t.brushHelp}`,
     );

@@ -6,7 +6,7 @@
  */
 import type { Actions } from "../actions";
 import type { ScriptChoice } from "../bindings/ScriptChoice";
-import { fill, h, nextFrame } from "../dom";
+import { fill, h, nextFrame, setAttr } from "../dom";
 import { STRINGS, type Lang } from "../i18n";
 import { CharIndex } from "../model/offsets";
 import { buildBlocks, type OtherPassage, type Range } from "../model/segments";
@@ -38,8 +38,8 @@ export class Reader {
     const scrollKey = [r.article, r.view?.info.id, r.script, r.source, r.hit?.start, s.selected].join("|");
     const scrollChanged = scrollKey !== this.scrollKey;
     const t = STRINGS[s.lang];
-    this.el.setAttribute("aria-label", t.reader);
-    this.el.setAttribute("aria-busy", r.loading ? "true" : "false");
+    setAttr(this.el, "aria-label", t.reader);
+    setAttr(this.el, "aria-busy", r.loading ? "true" : "false");
     this.renderHead(s);
     const view = r.view && r.view.info.id === r.article ? r.view : null;
     if (!view) {

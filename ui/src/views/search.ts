@@ -5,7 +5,7 @@
  */
 import type { Actions } from "../actions";
 import type { Hit } from "../bindings/Hit";
-import { fill, h } from "../dom";
+import { fill, h, setAttr } from "../dom";
 import { STRINGS } from "../i18n";
 import { CharIndex } from "../model/offsets";
 import type { State } from "../store";
@@ -75,11 +75,11 @@ export class Search {
 
   update(s: State): void {
     const t = STRINGS[s.lang];
-    this.input.placeholder = t.searchPlaceholder;
-    this.input.setAttribute("aria-label", t.search);
+    setAttr(this.input, "placeholder", t.searchPlaceholder);
+    setAttr(this.input, "aria-label", t.search);
     const q = s.search;
     const show = q.open && !!q.query.trim();
-    this.results.hidden = !show;
+    if (this.results.hidden === show) this.results.hidden = !show;
     const key = [show, q.hits, q.loading, s.lang, s.articles?.length].map(String).join("|") + (q.hits ? q.hits.length : "");
     if (key === this.key) return;
     this.key = key;

@@ -17,7 +17,7 @@ export class Story {
   constructor(private readonly actions: Actions) {}
 
   update(s: State): void {
-    this.el.hidden = !s.story;
+    if (this.el.hidden === s.story) this.el.hidden = !s.story;
     if (!s.story) {
       this.key = "";
       return;

@@ -5,7 +5,7 @@
  */
 import type { Actions } from "../actions";
 import type { EventInfo } from "../bindings/EventInfo";
-import { h } from "../dom";
+import { h, setAttr } from "../dom";
 import { KIND_NAMES, named, PRECISION_NAMES, STATUS_NAMES, STRINGS, type Lang } from "../i18n";
 import type { Row } from "../model/groups";
 import { entityName, eventTitle, type Derived } from "../model/timeline";
@@ -45,9 +45,9 @@ export class Timeline {
     const prev = this.state;
     this.state = s;
     const t = STRINGS[s.lang];
-    this.el.dataset.loaded = s.timeline ? "true" : "false";
-    this.el.dataset.eventCount = String(d.ordered.length);
-    this.el.setAttribute("aria-label", t.timeline);
+    setAttr(this.el, "data-loaded", s.timeline ? "true" : "false");
+    setAttr(this.el, "data-event-count", String(d.ordered.length));
+    setAttr(this.el, "aria-label", t.timeline);
     if (d !== this.derived) {
       this.derived = d;
       this.list.setRows(d.rows);
@@ -56,7 +56,7 @@ export class Timeline {
     } else if (!prev || prev.selected !== s.selected || prev.related !== s.related) {
       this.list.refresh();
     }
-    this.el.setAttribute("aria-activedescendant", s.selected && d.ordered.some((e) => e.id === s.selected) ? `ev-${s.selected}` : "");
+    setAttr(this.el, "aria-activedescendant", s.selected && d.ordered.some((e) => e.id === s.selected) ? `ev-${s.selected}` : "");
     if (s.selected !== this.lastSelected) {
       this.lastSelected = s.selected;
       this.reveal(s.selected);
