@@ -78,6 +78,7 @@ const en = {
   mentions: (n: number) => `${n} events`,
   loadIssues: (n: number) => (n === 1 ? "1 file could not be read" : `${n} files could not be read`),
   dismiss: "Dismiss",
+  supports: (n: number) => (n === 1 ? "supports 1 event" : `supports ${n} events`),
 };
 
 type Strings = typeof en;
@@ -146,6 +147,7 @@ const zh: Strings = {
   mentions: (n: number) => `${n} 個事件`,
   loadIssues: (n: number) => `${n} 個檔案無法讀取`,
   dismiss: "關閉",
+  supports: (n: number) => `支持 ${n} 個事件`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, zh };

@@ -106,7 +106,12 @@ export class Search {
             "data-events": hit.events.join(" "),
             onclick: () => void this.actions.openHit(hit),
           },
-          h("span", { class: "where", lang: "zh" }, titleOf(hit.article)),
+          h(
+            "span",
+            { class: "where" },
+            h("span", { lang: "zh" }, titleOf(hit.article)),
+            hit.events.length ? h("span", { class: "supports" }, t.supports(hit.events.length)) : null,
+          ),
           h("span", { class: "snippet", lang: "zh" }, snippetNodes(hit)),
         ),
       ),

@@ -5,7 +5,7 @@
  */
 import type { Actions } from "../actions";
 import type { EventInfo } from "../bindings/EventInfo";
-import { h, setAttr } from "../dom";
+import { h, setAttr, setText } from "../dom";
 import { KIND_NAMES, named, PRECISION_NAMES, STATUS_NAMES, STRINGS, type Lang } from "../i18n";
 import type { Row } from "../model/groups";
 import { entityName, eventTitle, type Derived } from "../model/timeline";
@@ -25,6 +25,8 @@ export class Timeline {
   });
   private readonly list: VirtualList<Row>;
   private readonly empty = h("p", { class: "empty", hidden: true });
+  /** The group of the topmost visible row, pinned while its rows scroll under it. */
+  private readonly pinned = h("div", { class: "group-row pinned", "aria-hidden": "true", hidden: true });
   private derived: Derived | null = null;
   private state: State | null = null;
   private lastSelected: string | null = null;
@@ -36,8 +38,27 @@ export class Timeline {
       render: (r) => this.renderRow(r),
       fallbackHeight: 800,
     });
+    this.el.prepend(h("div", { class: "pin-holder" }, this.pinned));
     this.el.append(this.empty);
     this.el.addEventListener("keydown", (e) => this.onKey(e));
+    this.el.addEventListener("scroll", () => this.pin(), { passive: true });
+  }
+
+  /** Show the group the first visible row belongs to (none while the group's own header shows). */
+  private pin(): void {
+    const rows = this.derived?.rows;
+    const top = this.el.scrollTop;
+    if (!rows?.length || top <= 0) {
+      this.pinned.hidden = true;
+      return;
+    }
+    let i = this.list.indexAt(top);
+    while (i > 0 && rows[i].type !== "group") i--;
+    const g = rows[i];
+    if (g.type !== "group") return;
+    this.pinned.hidden = false;
+    this.pinned.classList.toggle("band", g.band);
+    setText(this.pinned, g.label);
   }
 
   update(s: State): void {
@@ -51,6 +72,7 @@ export class Timeline {
     if (d !== this.derived) {
       this.derived = d;
       this.list.setRows(d.rows);
+      this.pin();
       this.empty.hidden = d.rows.length > 0 || !s.timeline;
       this.empty.textContent = d.all.length === 0 ? t.noEventsYet : t.noEvents;
     } else if (!prev || prev.selected !== s.selected || prev.related !== s.related) {
