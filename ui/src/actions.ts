@@ -18,7 +18,8 @@ import type { Store } from "./store";
 
 export class Actions {
   private articleCache = new Map<string, Promise<ArticleView>>();
-  private searchSeq = 0;
+  private searchBusy = false;
+  private searchPending: string | null = null;
   private articleSeq = 0;
   /** The derived timeline (filtered, grouped, indexed); rebuilt only when its inputs change. */
   readonly model = new TimelineModel();
@@ -158,25 +159,48 @@ export class Actions {
     }
   }
 
+  /**
+   * Search as the reader types, without a debounce delay: one request in flight at a time; keys
+   * typed meanwhile coalesce into one follow-up request for the latest text. Answers for text that
+   * is no longer in the box are dropped.
+   */
   async search(query: string): Promise<void> {
-    const seq = ++this.searchSeq;
     this.store.setSearch({ query, open: true });
     if (!query.trim()) {
+      this.searchPending = null;
       this.store.setSearch({ hits: null, loading: false });
       return;
     }
+    if (this.searchBusy) {
+      this.searchPending = query;
+      return;
+    }
+    this.searchBusy = true;
     this.store.setSearch({ loading: true });
+    let q: string | null = query;
     try {
-      const hits = await this.backend.call<Hit[]>({
-        cmd: "search",
-        args: { query, limit: 50, entities: [], from: null, to: null, articles: [] },
-      });
-      if (seq !== this.searchSeq) return;
-      this.store.setSearch({ hits, loading: false });
-    } catch (e) {
-      if (seq !== this.searchSeq) return;
-      this.store.setSearch({ hits: [], loading: false });
-      this.store.set({ error: toBackendError(e) });
+      while (q !== null) {
+        let hits: Hit[] = [];
+        let failed: unknown = null;
+        try {
+          hits = await this.backend.call<Hit[]>({
+            cmd: "search",
+            args: { query: q, limit: 50, entities: [], from: null, to: null, articles: [] },
+          });
+        } catch (e) {
+          failed = e;
+        }
+        const next: string | null = this.searchPending;
+        this.searchPending = null;
+        if (next === null && this.store.get().search.query === q) {
+          this.store.setSearch({ hits, loading: false });
+          if (failed) this.store.set({ error: toBackendError(failed) });
+        }
+        q = next && next.trim() ? next : null;
+      }
+    } finally {
+      this.searchBusy = false;
+      if (this.store.get().search.loading) this.store.setSearch({ loading: false });
     }
   }
 

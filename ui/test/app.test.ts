@@ -341,3 +341,20 @@ describe("language and theme", () => {
     expect(document.documentElement.dataset.theme).toBe("dark");
   });
 });
+
+describe("search while typing", () => {
+  it("keeps one request in flight and answers for the latest text only", async () => {
+    const { fake, actions, store, q } = await open();
+    fake.delay = 20;
+    const before = fake.calls.filter((c) => c.cmd === "search").length;
+    const typed = ["數", "數據", "數據中", "數據中心"];
+    const all = typed.map((t) => actions.search(t));
+    await Promise.all(all);
+    await new Promise((r) => setTimeout(r, 80));
+    const sent = fake.calls.filter((c) => c.cmd === "search").slice(before).map((c) => (c.cmd === "search" ? c.args.query : ""));
+    expect(sent).toEqual(["數", "數據中心"]);
+    expect(store.get().search.query).toBe("數據中心");
+    expect(store.get().search.loading).toBe(false);
+    expect(q("search-result")[0].querySelector("mark")!.textContent).toBe("數據中心");
+  });
+});

@@ -23,19 +23,15 @@ export class Search {
     "aria-controls": "search-results",
   });
   private readonly results = h("div", { id: "search-results", class: "search-results", "data-testid": "search-results", hidden: true });
-  private timer: ReturnType<typeof setTimeout> | null = null;
   private key = "";
 
   constructor(private readonly actions: Actions) {
     this.el.append(this.input, this.results);
-    this.input.addEventListener("input", () => {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.actions.search(this.input.value), 150);
-    });
+    this.input.addEventListener("input", () => void this.actions.search(this.input.value));
     this.input.addEventListener("keydown", (e) => {
       if (e.key === "Enter") {
-        if (this.timer) clearTimeout(this.timer);
-        void this.actions.search(this.input.value);
+        if (this.input.value !== this.actions.store.get().search.query) void this.actions.search(this.input.value);
+        else this.actions.store.setSearch({ open: true });
       } else if (e.key === "ArrowDown") {
         e.preventDefault();
         this.results.querySelector<HTMLElement>(".search-result")?.focus();
