@@ -72,7 +72,8 @@ try {
   // Filter: click an entity chip, wait for the list's next frame.
   const filterTimes = await page.evaluate(async () => {
     const out = [];
-    for (const id of ["alexandr-wang", "alexandr-wang", "meta", "meta", "scale-ai", "scale-ai", "openai", "openai"]) {
+    const ids = ["alexandr-wang", "meta", "scale-ai", "openai"].flatMap((id) => [id, id]);
+    for (const id of [...ids, ...ids, ...ids]) {
       const chip = document.querySelector(`[data-testid="entity-chip"][data-entity-id="${id}"]`);
       const t = performance.now();
       chip.click();
@@ -83,7 +84,8 @@ try {
     return out;
   });
   const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log(`filter click → list updated (synchronous work): median ${med(filterTimes.map((x) => x[0])).toFixed(1)} ms [${filterTimes.map((x) => x[0].toFixed(1)).join(", ")}]`);
+  const sync = filterTimes.map((x) => x[0]);
+  console.log(`filter click → list updated (synchronous work, ${sync.length} clicks): min ${Math.min(...sync).toFixed(1)} ms, median ${med(sync).toFixed(1)} ms`);
   console.log(`filter click → next frame: median ${med(filterTimes.map((x) => x[1])).toFixed(1)} ms`);
 
   // Search: Enter in the box → results rendered (fake API answers at once, so this is the UI's share).

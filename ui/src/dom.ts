@@ -57,3 +57,8 @@ export function setText(el: Node, text: string): void {
 export function setAttr(el: Element, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
+
+/** Run `f` after the next paint: for work the reader should not wait for. */
+export function afterPaint(f: () => void): void {
+  nextFrame(() => setTimeout(f, 0));
+}

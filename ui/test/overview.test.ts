@@ -57,4 +57,15 @@ describe("overview", () => {
     const { canvas } = await setup();
     expect(canvas.getAttribute("aria-label")).toMatch(/^Overview: \d+ · \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/);
   });
+
+  it("follows the other filters (not its own date range) once the list has painted", async () => {
+    const { store, o, canvas } = await setup();
+    const all = Number(/: (\d+) ·/.exec(canvas.getAttribute("aria-label")!)![1]);
+    store.set({ filter: { ...store.get().filter, entities: ["alexandr-wang"], from: "2025-01-01" } });
+    o.update(store.get());
+    await new Promise((r) => setTimeout(r, 50));
+    const his = store.get().timeline!.events.filter((e) => e.date && e.entities.includes("alexandr-wang")).length;
+    expect(canvas.getAttribute("aria-label")).toContain(`: ${his} ·`);
+    expect(his).toBeLessThan(all);
+  });
 });

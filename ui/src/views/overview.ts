@@ -5,7 +5,7 @@
  * O(bins): smooth with 10,000 events, where thousands of DOM items would not be.
  */
 import type { Actions } from "../actions";
-import { h, setAttr } from "../dom";
+import { afterPaint, h, setAttr } from "../dom";
 import { STRINGS, type Lang } from "../i18n";
 import { Density, dayNumber, isoOfDay } from "../model/density";
 import { applyFilter } from "../model/filter";
@@ -53,17 +53,31 @@ export class Overview {
     if (key.some((k, i) => k !== this.densityKey[i])) {
       const first = this.densityKey.length === 0 || this.densityKey[0] !== s.timeline;
       this.densityKey = key;
-      this.density = new Density(applyFilter(s.timeline?.events ?? [], { ...f, from: null, to: null }));
-      if (first) this.fit(false);
+      const rebuild = () => {
+        if (this.densityKey !== key) return;
+        this.density = new Density(applyFilter(s.timeline?.events ?? [], { ...f, from: null, to: null }));
+        if (first) this.fit(false);
+        this.updateLabel();
+        this.schedule();
+      };
+      // The list answers a filter change first; the overview's density follows after that paint.
+      if (first) rebuild();
+      else afterPaint(rebuild);
     }
+    this.updateLabel();
+    if (this.colors.theme !== s.theme) this.readColors(s.theme);
+    this.schedule();
+  }
+
+  private updateLabel(): void {
+    if (!this.state) return;
+    const t = STRINGS[this.state.lang];
     const d = this.density;
     setAttr(
       this.canvas,
       "aria-label",
       d.first === null ? t.overview : `${t.overview}: ${d.dated} · ${isoOfDay(d.first)} – ${isoOfDay(d.last!)}. ${t.brushHelp}`,
     );
-    if (this.colors.theme !== s.theme) this.readColors(s.theme);
-    this.schedule();
   }
 
   private readColors(theme: string): void {
