@@ -9,7 +9,9 @@ use crate::pipeline::Analysis;
 use crate::text::{ScriptChoice, Span};
 use crate::timeline::{ArticleInfo, EntityInfo, Filter, TimelineView};
 use serde::{Deserialize, Serialize};
+use crate::search::{Hit, IndexLocation, SearchIndex, SearchRequest};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use ts_rs::TS;
 
 /// Where a library's articles come from.
@@ -17,6 +19,8 @@ use ts_rs::TS;
 pub struct Options {
     /// A folder of articles; `None` opens the embedded default corpus.
     pub corpus: Option<PathBuf>,
+    /// Where the search index lives (default: the per-platform data folder).
+    pub index: IndexLocation,
 }
 
 /// An opened corpus with everything the pipeline derived from it.
@@ -24,6 +28,8 @@ pub struct Library {
     pub analysis: Analysis,
     pub issues: Vec<LoadIssue>,
     pub root: Option<PathBuf>,
+    /// Opened by [`Library::open`]; built in memory on the first search for [`Library::from_corpus`].
+    index: OnceLock<std::result::Result<SearchIndex, Error>>,
 }
 
 /// A passage of an article that cites an event, for highlighting.
@@ -86,12 +92,32 @@ impl Library {
             Some(dir) => Corpus::open(dir)?,
             None => Corpus::embedded(),
         };
-        Ok(Library::from_corpus(corpus))
+        let mut lib = Library::from_corpus(corpus);
+        // An index that cannot live on disk (no data folder, a read-only one) still searches.
+        let index = SearchIndex::open(&lib.analysis, &options.index).or_else(|e| {
+            lib.issues.push(LoadIssue {
+                file: "search index".into(),
+                code: e.code,
+                message: format!("{}; searching with an index in memory instead", e.message),
+            });
+            SearchIndex::in_memory(&lib.analysis)
+        });
+        let _ = lib.index.set(index);
+        Ok(lib)
     }
 
     pub fn from_corpus(corpus: Corpus) -> Library {
         let analysis = Analysis::run(&corpus);
-        Library { analysis, issues: corpus.issues, root: corpus.root }
+        Library { analysis, issues: corpus.issues, root: corpus.root, index: OnceLock::new() }
+    }
+
+    /// The search index, built in memory now if the library was not opened with one.
+    pub fn search_index(&self) -> Result<&SearchIndex> {
+        self.index.get_or_init(|| SearchIndex::in_memory(&self.analysis)).as_ref().map_err(Clone::clone)
+    }
+
+    pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>> {
+        self.search_index()?.search(&self.analysis, req)
     }
 
     pub fn articles(&self) -> Vec<ArticleInfo> {
@@ -156,7 +182,7 @@ impl Library {
             Request::Article { id, script } => json(serde_json::to_value(self.article(&id, script)?)),
             Request::Entities => json(serde_json::to_value(self.entities())),
             Request::Timeline { filter } => json(serde_json::to_value(self.timeline(&filter)?)),
-            Request::Search(req) => json(serde_json::to_value(crate::search::search(&self.analysis, &req)?)),
+            Request::Search(req) => json(serde_json::to_value(self.search(&req)?)),
             Request::Export { format, filter } => json(serde_json::to_value(self.export(format, &filter, false)?)),
             Request::Issues => json(serde_json::to_value(&self.issues)),
         }

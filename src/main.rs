@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use storyline::api::Options;
 use storyline::export::Format;
+use storyline::search::IndexLocation;
 use storyline::text::ScriptChoice;
 use storyline::timeline::{parse_bound, Filter};
 use storyline::{Error, Library};
@@ -106,6 +107,9 @@ enum Command {
         from: Option<String>,
         #[arg(long)]
         to: Option<String>,
+        /// Keep the search index in this folder (default: the per-platform data folder).
+        #[arg(long)]
+        index: Option<PathBuf>,
     },
     /// Export the (filtered) timeline.
     Export {
@@ -142,7 +146,12 @@ enum ScriptArg {
 }
 
 fn open(corpus: &CorpusArg) -> Result<Library, Error> {
-    let lib = Library::open(&Options { corpus: corpus.corpus.clone() })?;
+    open_with_index(corpus, None)
+}
+
+fn open_with_index(corpus: &CorpusArg, index: Option<PathBuf>) -> Result<Library, Error> {
+    let index = index.map(IndexLocation::Dir).unwrap_or_default();
+    let lib = Library::open(&Options { corpus: corpus.corpus.clone(), index })?;
     for issue in &lib.issues {
         eprintln!("warning: {}", issue.message);
     }
@@ -218,8 +227,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             Ok(())
         }
-        Command::Search { query, corpus, json, limit, entity, from, to } => {
-            let lib = open(&corpus)?;
+        Command::Search { query, corpus, json, limit, entity, from, to, index } => {
+            let lib = open_with_index(&corpus, index)?;
             let req = storyline::search::SearchRequest {
                 query,
                 limit: Some(limit),
@@ -228,7 +237,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 to: to.as_deref().map(|s| parse_bound(s, true)).transpose()?,
                 articles: Vec::new(),
             };
-            let hits = storyline::search::search(&lib.analysis, &req)?;
+            let hits = lib.search(&req)?;
             if json {
                 return print_json(&hits);
             }

@@ -5,10 +5,11 @@
 //! text → entities (corpus-wide) → publication dates → dates → candidates → merge.
 
 use crate::corpus::{Corpus, RawArticle};
-use crate::entities::{Entity, Mention};
+use crate::entities::{self, Entity, Gazetteer, Mention};
 use crate::events::{self, Candidate, Event};
 use crate::text::{self, ArticleText};
-use crate::time::{self, Published, TimeMention};
+use crate::time::{self, Precision, Published, TimeMention};
+use chrono::Datelike;
 
 /// One article after every per-article stage.
 #[derive(Debug, Clone)]
@@ -44,6 +45,11 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn run(corpus: &Corpus) -> Analysis {
+        Analysis::run_with(corpus, &Gazetteer::embedded())
+    }
+
+    /// Run with a particular gazetteer (a user's, or an empty one).
+    pub fn run_with(corpus: &Corpus, gazetteer: &Gazetteer) -> Analysis {
         let articles: Vec<Article> = par_map(&corpus.articles, |raw| {
             let text = text::build(&raw.text, raw.format);
             let scanned = time::scan(&text.folded);
@@ -51,9 +57,61 @@ impl Analysis {
             let dates = time::resolve(&scanned, published.date);
             Article { raw: raw.clone(), text, published, dates }
         });
-        let mut analysis = Analysis { articles, ..Analysis::default() };
+        let texts: Vec<&ArticleText> = articles.iter().map(|a| &a.text).collect();
+        let (entities, mentions) = entities::resolve(gazetteer, &texts);
+        let mut analysis = Analysis { articles, entities, mentions, ..Analysis::default() };
         analysis.find_events();
+        if analysis.date_undated_articles() {
+            analysis.find_events();
+        }
         analysis
+    }
+
+    /// An article with no date of its own that tells of the same happenings as dated articles
+    /// belongs to their time: it takes the latest of their publication dates, at month precision
+    /// and marked inferred, and its relative dates (今年初, 4月) are resolved again against it.
+    /// Returns whether any article got a date.
+    fn date_undated_articles(&mut self) -> bool {
+        let mut changed = false;
+        for i in 0..self.articles.len() {
+            if self.articles[i].published.is_known() {
+                continue;
+            }
+            let mut peers: Vec<usize> = Vec::new();
+            let mut shared = 0;
+            for e in &self.events {
+                if !e.sources.iter().any(|(a, _)| *a == i) {
+                    continue;
+                }
+                let dated: Vec<usize> = e
+                    .sources
+                    .iter()
+                    .map(|(a, _)| *a)
+                    .filter(|&a| a != i && self.articles[a].published.is_known() && !self.articles[a].published.inferred)
+                    .collect();
+                if !dated.is_empty() {
+                    shared += 1;
+                }
+                for a in dated {
+                    if !peers.contains(&a) {
+                        peers.push(a);
+                    }
+                }
+            }
+            let Some(latest) = peers.iter().filter_map(|&a| self.articles[a].published.date).max() else { continue };
+            peers.sort_unstable();
+            let names: Vec<String> = peers.iter().map(|&a| self.articles[a].id().to_string()).collect();
+            let month = latest.with_day(1).unwrap_or(latest);
+            let a = &mut self.articles[i];
+            a.published = Published::inferred(
+                month,
+                Precision::Month,
+                format!("shares {shared} events with dated articles {}; the latest was published {latest}", names.join(", ")),
+            );
+            a.dates = time::resolve(&time::scan(&a.text.folded), a.published.date);
+            changed = true;
+        }
+        changed
     }
 
     /// Candidates from every article, merged across articles.

@@ -184,7 +184,15 @@ impl Analysis {
             id: e.id.clone(),
             kind: e.kind,
             status: e.status,
-            date: e.date.as_ref().map(date_info),
+            date: e.date.as_ref().map(|d| {
+                let mut info = date_info(d);
+                if e.date_source == crate::events::DateSource::Article {
+                    // Only the article's date is known: say so rather than invent a window.
+                    info.label = format!("reported by {}", crate::time::label_en(&DateRange { start: d.end, end: d.end, precision: Precision::Day }));
+                    info.label_zh = format!("{}前報道", crate::time::label_zh(&DateRange { start: d.end, end: d.end, precision: Precision::Day }));
+                }
+                info
+            }),
             title: Title { zh: e.title_zh.clone(), en: e.title_en.clone() },
             entities: e.entities.iter().map(|&i| self.entities[i].id.clone()).collect(),
             sources: e
@@ -204,13 +212,7 @@ impl Analysis {
 
     /// Resolve a name, alias or id (either script, any spelling the folding accepts) to an entity.
     pub fn find_entity(&self, name: &str) -> Option<usize> {
-        let key = crate::text::fold_str(name.trim());
-        self.entities.iter().position(|e| {
-            e.id == name
-                || crate::text::fold_str(&e.name) == key
-                || e.name_zh.as_deref().map(crate::text::fold_str).as_deref() == Some(key.as_str())
-                || e.aliases.iter().any(|a| crate::text::fold_str(a) == key)
-        })
+        crate::entities::find(&self.entities, name)
     }
 
     /// Indices of the events the filter keeps, in timeline order.

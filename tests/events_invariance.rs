@@ -68,6 +68,6 @@ fn moving_every_year_28_on_moves_every_date_28_on() {
 
 #[test]
 fn move_years_leaves_amounts_alone() {
-    assert_eq!(move_years("2025年6月30日 1,115億 3,600名 2024年", 28), "2053年6月30日 1,115億 3,600名 2052年");
+    assert_eq!(move_years("2025年6月30日 1,115億 3,600名,2024年 1,2024", 28), "2053年6月30日 1,115億 3,600名,2052年 1,2024");
     assert_eq!(move_years("18/07/2025", 28), "18/07/2053");
 }

@@ -1,11 +1,24 @@
 //! The entity stage: people, organisations, facilities, products and media outlets, one entity
 //! however each outlet spells it.
 //!
-//! Names come from the gazetteer (`assets/gazetteer.toml`, user-extensible data) and from discovery
-//! in the text (glosses such as 汪滔(Alexandr Wang), Latin-script names, ·-joined transliterations).
-//! Matching runs on the folded text with one Aho-Corasick automaton over every folded alias.
+//! Names come from the gazetteer ([`gazetteer`], `assets/gazetteer.toml`, user-extensible data) and
+//! from discovery in the text ([`discover`]: glosses such as 汪滔(Alexandr Wang), Latin-script
+//! names, ·-joined transliterations and their later surname-only references, organisation and
+//! outlet cues). [`resolve`] joins every spelling that the gazetteer or a gloss pairs into one
+//! entity, then finds mentions with one Aho-Corasick automaton over every folded spelling
+//! ([`matcher`]) on the folded text; a mention's span is in chars and valid in the display text.
+//! Media outlets are entities of kind [`EntityKind::Media`]: sources of reports, never actors
+//! ([`EntityKind::is_actor`]). Only entities mentioned in the corpus are returned.
 
-use crate::text::Span;
+pub mod discover;
+pub mod gazetteer;
+pub mod matcher;
+mod resolve;
+
+pub use gazetteer::{Entry, Gazetteer, Lexicon};
+pub use resolve::{resolve, resolve_with};
+
+use crate::text::{fold_str, Span};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -20,6 +33,13 @@ pub enum EntityKind {
     Media,
 }
 
+impl EntityKind {
+    /// Can it act in the story? Media outlets report on it instead.
+    pub fn is_actor(self) -> bool {
+        self != EntityKind::Media
+    }
+}
+
 /// One person, company, place or thing of the story.
 #[derive(Debug, Clone, Serialize)]
 pub struct Entity {
@@ -29,10 +49,42 @@ pub struct Entity {
     /// Display name (English where known, else Chinese).
     pub name: String,
     pub name_zh: Option<String>,
-    /// Every spelling that refers to it, in any script.
+    /// Every spelling that refers to it, in any script, the names included.
     pub aliases: Vec<String>,
     /// Not in the gazetteer: found in the text.
     pub discovered: bool,
+}
+
+impl Entity {
+    /// Every spelling folded the way article texts are (for matching and query expansion),
+    /// without duplicates.
+    pub fn folded_aliases(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let all = std::iter::once(&self.name).chain(self.name_zh.iter()).chain(self.aliases.iter());
+        for s in all {
+            let f = fold_str(s.trim());
+            if !f.is_empty() && !out.contains(&f) {
+                out.push(f);
+            }
+        }
+        out
+    }
+
+    /// Is `name` (any script, any case) its id or one of its spellings?
+    pub fn is_called(&self, name: &str) -> bool {
+        let name = name.trim();
+        if self.id.eq_ignore_ascii_case(name) {
+            return true;
+        }
+        let key = fold_str(name);
+        !key.is_empty() && self.folded_aliases().contains(&key)
+    }
+}
+
+/// The entity a name, alias or id refers to: an exact id first, then any spelling.
+pub fn find(entities: &[Entity], name: &str) -> Option<usize> {
+    let name = name.trim();
+    entities.iter().position(|e| e.id == name).or_else(|| entities.iter().position(|e| e.is_called(name)))
 }
 
 /// An entity named at a span of an article's display text.

@@ -1,13 +1,15 @@
 //! Candidate events from sentences.
 //!
-//! A sentence is cut into clauses (at ，；：and their kin). A clause tells of a happening when it
-//! holds a trigger word of the lexicon and names a story actor (a person, company, lab, facility or
-//! product — not a media outlet), either itself or through the sentence's subject carried over.
-//! Neighbouring clauses of one kind become one candidate. Its date comes from the clause, else the
-//! sentence, else the paragraph so far, else the article's reference date (a vague "by" range); its
-//! status from the cues of its sentence. Analysis and hypotheticals (如果, 是否, 为了 …) and
-//! questions are not events, and a clause must carry some sign of news: a date, an amount, a news
-//! cue, or a person joining or leaving.
+//! A sentence is cut into clauses (at ，；：and their kin, never inside brackets or quotes). A clause
+//! tells of a happening when it holds a trigger word of the lexicon and names a story actor (a person,
+//! company, lab, facility or product — not a media outlet), itself or through the sentence's subject
+//! (carried from the previous sentence of the paragraph when this one starts without one). A clause
+//! is joined by the clauses that continue it (lists of names, the same kind without a date of their
+//! own). Its date comes from the clause, else the sentence, else the paragraph so far, else the
+//! article's publication date (an honest "reported by" range); its status from the cues of its
+//! sentence. Analysis, comparisons and hypotheticals (如果, 还要高 …) and questions are not events,
+//! and a clause must carry some sign of news: a date, an amount, a news cue, or a person joining or
+//! leaving.
 
 use super::lexicon::{Cue, Hit, Lexicon};
 use super::money::{self, Money};
@@ -26,115 +28,213 @@ pub struct ArticleInput<'a> {
     pub published: &'a Published,
 }
 
-const CLAUSE_ENDS: &[char] = &['，', ',', '；', ';', '：', ':', '—'];
-
-/// Days before the publication date that an undated "latest news" clause may lie.
-const LATEST_WINDOW_DAYS: i64 = 31;
+const CLAUSE_ENDS: &[char] = &['，', ',', '；', ';', '：', ':'];
+/// Openers of a clause that continues the previous one's list (以及 Daniel Gross …).
+const CONTINUERS: &[&str] = &["以及", "及", "和", "与", "包括", "还有", "、", "并"];
+/// A clause this short (in chars) that names someone continues the clause before it.
+const SHORT_CLAUSE: usize = 14;
+/// Longest paragraph, in chars, that can be a sub-heading.
+const HEADING_CHARS: usize = 30;
+/// Days before the publication date that an undated clause is placed in.
+pub const ARTICLE_WINDOW_DAYS: i64 = 31;
+/// Nouns that make an infrastructure trigger about infrastructure (建设 of a data centre, not of a team).
+const INFRA_NOUNS: &[&str] = &["数据中心", "集群", "发电厂", "算力", "基础设施", "超算"];
+/// Triggers after which the organisation named is where a person goes.
+const DESTINATION_TRIGGERS: &[&str] = &["加入", "加盟", "投奔", "转投", "跳槽"];
+/// Kinds whose happenings are news whenever a specific person, product or facility is named.
+const NAMED_NEWS: &[EventKind] = &[
+    EventKind::Product,
+    EventKind::Departure,
+    EventKind::Layoff,
+    EventKind::Organization,
+    EventKind::Lawsuit,
+    EventKind::Agreement,
+    EventKind::Infrastructure,
+];
 
 pub fn candidates(lex: &Lexicon, input: &ArticleInput, entities: &[Entity]) -> Vec<Candidate> {
     let text = input.text;
     let mut out = Vec::new();
+    let mut carried: Option<(Span, usize)> = None;
     for &sentence in &text.sentences {
-        if Some(sentence) == text.title || text.title.is_some_and(|t| t.contains(sentence)) {
+        if text.title.is_some_and(|t| t.overlaps(sentence)) {
             continue;
         }
-        sentence_candidates(lex, input, entities, sentence, &mut out);
+        let paragraph = text.paragraph_at(sentence.start);
+        if paragraph.is_some_and(|p| is_heading(text, p)) {
+            continue;
+        }
+        let previous = carried.filter(|(p, _)| Some(*p) == paragraph).map(|(_, s)| s);
+        let subject = sentence_candidates(lex, input, entities, sentence, previous, &mut out);
+        if let (Some(p), Some(s)) = (paragraph, subject) {
+            carried = Some((p, s));
+        }
     }
     out
 }
 
-struct Clause {
-    span: Span,
-    kind: Option<EventKind>,
-    actors: Vec<usize>,
+/// Spans of text inside quotation marks (「」, “”, 『』), marks included.
+fn quoted_spans(shown: &str, offset: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, c) in shown.chars().enumerate() {
+        match c {
+            '「' | '“' | '『' if open.is_none() => open = Some(k),
+            '」' | '”' | '』' => {
+                if let Some(o) = open.take() {
+                    out.push(Span::new(offset + o, offset + k + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
-fn sentence_candidates(lex: &Lexicon, input: &ArticleInput, entities: &[Entity], sentence: Span, out: &mut Vec<Candidate>) {
+/// A sub-heading: a short paragraph that does not end a sentence. It names a topic, not a happening.
+fn is_heading(text: &ArticleText, paragraph: Span) -> bool {
+    let shown = text.slice(paragraph).trim();
+    shown.chars().count() <= HEADING_CHARS && !shown.ends_with(['。', '！', '!', '？', '?', '」', '”', '.'])
+}
+
+struct Clause {
+    span: Span,
+    kind: Option<(EventKind, u16)>,
+    /// (entity, mention start), in text order, media left out.
+    actors: Vec<(usize, usize)>,
+    has_date: bool,
+    /// Names only who reports (据 X 透露): its names are sources, not actors.
+    source_only: bool,
+    continues: bool,
+}
+
+struct Group {
+    span: Span,
+    kind: EventKind,
+    class: u16,
+    actors: Vec<(usize, usize)>,
+}
+
+/// Candidates of one sentence; returns the sentence's subject for the next sentence.
+fn sentence_candidates(
+    lex: &Lexicon,
+    input: &ArticleInput,
+    entities: &[Entity],
+    sentence: Span,
+    previous_subject: Option<usize>,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
     let text = input.text;
     let folded = text.folded_slice(sentence);
-    let trimmed = folded.trim_end();
-    if trimmed.ends_with('？') || trimmed.ends_with('?') {
-        return;
-    }
+    let quoted = quoted_spans(text.slice(sentence), sentence.start);
     let hits: Vec<Hit> = lex
         .scan(folded)
         .into_iter()
         .map(|h| Hit { start: h.start + sentence.start, end: h.end + sentence.start, ..h })
+        // Words inside quotation marks are someone's speech (or a coined phrase), not the happening.
+        .filter(|h| {
+            !matches!(h.cue, Cue::Trigger(k) if k != EventKind::Statement) || !quoted.iter().any(|q| q.start < h.start && h.end < q.end)
+        })
         .collect();
-    if !hits.iter().any(|h| matches!(h.cue, Cue::Trigger(_))) {
-        return;
+    let mentions = mentions_in(input.mentions, sentence);
+    let clauses = clauses_of(input, sentence, &hits, &mentions, entities);
+    let first_trigger = clauses.iter().position(|c| c.kind.is_some());
+    let trigger_at = hits.iter().find(|h| matches!(h.cue, Cue::Trigger(_))).map_or(sentence.end, |h| h.start);
+    let own_subject = clauses
+        .iter()
+        .filter(|c| !c.source_only)
+        .flat_map(|c| c.actors.iter())
+        .filter(|a| a.1 < trigger_at)
+        .map(|a| a.0)
+        .find(|&e| matches!(entities[e].kind, EntityKind::Person | EntityKind::Organization));
+    let subject = own_subject.or(previous_subject);
+    let trimmed = folded.trim_end();
+    if first_trigger.is_none() || trimmed.ends_with('？') || trimmed.ends_with('?') {
+        return subject;
     }
-    let has = |c: Cue| hits.iter().any(|h| h.cue == c);
-    let quoted = folded.contains('“') || folded.contains('「') || folded.contains('"');
-    let mentions: Vec<&Mention> = mentions_in(input.mentions, sentence);
 
-    let clauses = clauses_of(text, sentence, &hits, &mentions, entities, quoted);
-    let mut subject: Option<usize> = None;
+    let mut groups: Vec<Group> = Vec::new();
     let mut i = 0;
     while i < clauses.len() {
-        let c = &clauses[i];
-        if c.actors.is_empty() && c.kind.is_none() {
-            i += 1;
-            continue;
-        }
-        if let Some(&first) = c.actors.first() {
-            if subject.is_none() {
-                subject = Some(first);
-            }
-        }
-        let Some(kind) = c.kind else {
+        let Some((kind, class)) = clauses[i].kind else {
             i += 1;
             continue;
         };
-        // Join the following clauses of the same kind, or without a trigger but with actors of
-        // their own (lists of names that continue the clause).
-        let mut span = c.span;
-        let mut actors = c.actors.clone();
+        let mut g = Group { span: clauses[i].span, kind, class, actors: clauses[i].actors.clone() };
         let mut j = i + 1;
-        while j < clauses.len() && (clauses[j].kind == Some(kind) || (clauses[j].kind.is_none() && !clauses[j].actors.is_empty())) {
-            span.end = clauses[j].span.end;
-            for &a in &clauses[j].actors {
-                if !actors.contains(&a) {
-                    actors.push(a);
-                }
+        while j < clauses.len() {
+            let c = &clauses[j];
+            let same = c.kind == Some((kind, class)) && !c.has_date;
+            let continues = c.kind.is_none() && !c.source_only && !c.actors.is_empty() && c.continues;
+            if !(same || continues) {
+                break;
             }
+            g.span.end = c.span.end;
+            g.actors.extend(c.actors.iter().copied());
             j += 1;
         }
-        if actors.is_empty() || (!actors.iter().any(|&a| Some(a) == subject) && kind != EventKind::Statement) {
-            if let Some(s) = subject {
-                if !actors.contains(&s) {
-                    actors.insert(0, s);
-                }
+        groups.push(g);
+        i = j;
+    }
+    // "X 宣布, …": the announcing verb is not a statement of its own when the sentence tells of more.
+    if groups.iter().any(|g| g.kind != EventKind::Statement) {
+        groups.retain(|g| g.kind != EventKind::Statement);
+    }
+    // Parts of one happening told in one sentence: the pay package that brings someone in is part
+    // of the hire, the staff who leave in a layoff are the layoff, a company founded by those who
+    // left is part of their leaving.
+    let mut extra_money: Option<Money> = None;
+    for (whole, part) in ABSORBS {
+        let Some(w) = groups.iter().position(|g| g.kind == *whole) else { continue };
+        while let Some(p) = groups.iter().position(|g| g.kind == *part) {
+            if *part == EventKind::Compensation {
+                extra_money = money::find(text.folded_slice(groups[p].span)).first().copied();
+            }
+            let absorbed = groups.remove(p);
+            let w = if p < w { w - 1 } else { w };
+            groups[w].actors.extend(absorbed.actors);
+            if absorbed.span.start < groups[w].span.start || absorbed.span.end > groups[w].span.end {
+                groups[w].span = Span::new(groups[w].span.start.min(absorbed.span.start), groups[w].span.end.max(absorbed.span.end));
             }
         }
-        i = j;
-        if actors.is_empty() {
-            continue;
-        }
-        if let Some(c) = build(lex, input, entities, sentence, span, kind, actors, &hits, has(Cue::Reported), has(Cue::Rumoured)) {
+    }
+    for g in groups {
+        // Status cues speak for the clauses they stand in and those after them in the sentence.
+        let before_or_in = |h: &&Hit| h.start < g.span.end;
+        let reported = hits.iter().filter(before_or_in).any(|h| h.cue == Cue::Reported);
+        let rumoured = hits.iter().filter(before_or_in).any(|h| h.cue == Cue::Rumoured);
+        let money = if g.kind == EventKind::Hire { extra_money } else { None };
+        if let Some(c) = build(lex, input, entities, sentence, g, subject, &hits, reported, rumoured, money) {
             out.push(c);
         }
     }
+    subject
 }
+
+/// (whole, part): in one sentence, a happening of the second kind is part of one of the first.
+const ABSORBS: &[(EventKind, EventKind)] = &[
+    (EventKind::Hire, EventKind::Compensation),
+    (EventKind::Layoff, EventKind::Departure),
+    (EventKind::Departure, EventKind::Organization),
+];
 
 fn mentions_in(mentions: &[Mention], span: Span) -> Vec<&Mention> {
     let start = mentions.partition_point(|m| m.span.end <= span.start);
     mentions[start..].iter().take_while(|m| m.span.start < span.end).filter(|m| span.contains(m.span)).collect()
 }
 
-fn clauses_of(
-    text: &ArticleText,
-    sentence: Span,
-    hits: &[Hit],
-    mentions: &[&Mention],
-    entities: &[Entity],
-    quoted: bool,
-) -> Vec<Clause> {
+fn clauses_of(input: &ArticleInput, sentence: Span, hits: &[Hit], mentions: &[&Mention], entities: &[Entity]) -> Vec<Clause> {
+    let text = input.text;
     let mut spans = Vec::new();
     let mut start = sentence.start;
     let mut depth = 0i32;
-    for (k, ch) in text.slice(sentence).chars().enumerate() {
+    let chars: Vec<char> = text.slice(sentence).chars().collect();
+    for (k, &ch) in chars.iter().enumerate() {
         let pos = sentence.start + k;
+        let in_number = ch == ',' && k > 0 && chars[k - 1].is_ascii_digit() && chars.get(k + 1).is_some_and(|c| c.is_ascii_digit());
+        if in_number {
+            continue;
+        }
         match ch {
             '(' | '（' | '「' | '“' | '《' => depth += 1,
             ')' | '）' | '」' | '”' | '》' => depth -= 1,
@@ -150,24 +250,37 @@ fn clauses_of(
     if sentence.end > start {
         spans.push(Span::new(start, sentence.end));
     }
+    let quoted = {
+        let f = text.folded_slice(sentence);
+        f.contains('“') || f.contains('「') || f.contains('"')
+    };
     spans
         .into_iter()
         .map(|span| {
-            let kind = super::lexicon::PRIORITY.iter().copied().find(|k| {
-                hits.iter().any(|h| h.cue == Cue::Trigger(*k) && span.start <= h.start && h.start < span.end)
+            let within = |h: &&Hit| span.start <= h.start && h.start < span.end;
+            let kind = super::lexicon::PRIORITY.iter().copied().find_map(|k| {
+                hits.iter().filter(within).find(|h| h.cue == Cue::Trigger(k)).map(|h| (k, h.class))
             });
             let kind = match kind {
-                // A statement needs a speaker who is a person and words in quotes.
-                Some(EventKind::Statement) if !quoted => None,
+                // A statement needs words in quotes.
+                Some((EventKind::Statement, _)) if !quoted => None,
                 k => k,
             };
-            let mut actors = Vec::new();
+            let mut actors: Vec<(usize, usize)> = Vec::new();
             for m in mentions.iter().filter(|m| span.contains(m.span)) {
-                if entities[m.entity].kind != EntityKind::Media && !actors.contains(&m.entity) {
-                    actors.push(m.entity);
+                if entities[m.entity].kind != EntityKind::Media && !actors.iter().any(|a| a.0 == m.entity) {
+                    actors.push((m.entity, m.span.start));
                 }
             }
-            Clause { span, kind, actors }
+            let source_only = kind.is_none()
+                && hits
+                    .iter()
+                    .filter(within)
+                    .any(|h| h.cue == Cue::Reported || (h.cue == Cue::Trigger(EventKind::Statement) && h.class == 0));
+            let folded = text.folded_slice(span);
+            let continues = CONTINUERS.iter().any(|c| folded.trim_start().starts_with(c)) || span.len() <= SHORT_CLAUSE;
+            let has_date = input.dates.iter().any(|d| span.contains(d.span) && d.range.precision != Precision::Vague);
+            Clause { span, kind, actors, has_date, source_only, continues }
         })
         .collect()
 }
@@ -178,31 +291,47 @@ fn build(
     input: &ArticleInput,
     entities: &[Entity],
     sentence: Span,
-    span: Span,
-    kind: EventKind,
-    actors: Vec<usize>,
+    group: Group,
+    subject: Option<usize>,
     hits: &[Hit],
     reported: bool,
     rumoured: bool,
+    extra_money: Option<Money>,
 ) -> Option<Candidate> {
-    let _ = lex;
     let text = input.text;
-    let in_span = |h: &&Hit, s: Span| s.start <= h.start && h.end <= s.end;
-    let clause_hits: Vec<&Hit> = hits.iter().filter(|h| in_span(h, span)).collect();
+    let span = group.span;
+    let kind = group.kind;
+    let clause_hits: Vec<&Hit> = hits.iter().filter(|h| span.start <= h.start && h.end <= span.end).collect();
     if clause_hits.iter().any(|h| h.cue == Cue::Hypothetical) {
         return None;
     }
-    if kind == EventKind::Statement && !actors.iter().any(|&a| entities[a].kind == EntityKind::Person) {
+    let folded_clause = text.folded_slice(span);
+    let kind_of = |k: EntityKind| group.actors.iter().any(|&(e, _)| entities[e].kind == k);
+    let ok = match kind {
+        // Something must be formed: an organisation named in the clause.
+        EventKind::Organization => kind_of(EntityKind::Organization),
+        EventKind::Product => kind_of(EntityKind::Product),
+        EventKind::Infrastructure => kind_of(EntityKind::Facility) || INFRA_NOUNS.iter().any(|n| folded_clause.contains(n)),
+        EventKind::Statement => kind_of(EntityKind::Person),
+        _ => true,
+    };
+    if !ok {
         return None;
     }
-    let folded_clause = text.folded_slice(span);
+    let actors = order_actors(input, &group, subject, entities, hits);
+    if actors.is_empty() || (kind == EventKind::Organization && actors.len() < 2) {
+        return None;
+    }
     let amounts: Vec<Money> = money::find(folded_clause);
-    let (date, date_source, future) = date_for(input, sentence, span, hits);
+    let amount = amounts.first().copied().or(extra_money);
+    let (date, date_source, future) = date_for(input, sentence, span);
     let latest = hits.iter().any(|h| h.cue == Cue::Latest);
     let joins_or_leaves = matches!(kind, EventKind::Hire | EventKind::Departure)
         && actors.iter().any(|&a| entities[a].kind == EntityKind::Person);
+    let named = actors.iter().any(|&a| matches!(entities[a].kind, EntityKind::Person | EntityKind::Product | EntityKind::Facility));
     let newsy = date_source >= DateSource::Paragraph
-        || !amounts.is_empty()
+        || (named && NAMED_NEWS.contains(&kind))
+        || amount.is_some()
         || reported
         || rumoured
         || latest
@@ -221,32 +350,86 @@ fn build(
     } else {
         Status::Confirmed
     };
-    let title_zh = super::title::zh(text, span, &actors, input.mentions);
+    let title_zh = super::title::zh(text, span);
     let stake = money::stake(folded_clause);
     let trigger = clause_hits
         .iter()
         .find(|h| h.cue == Cue::Trigger(kind))
         .map(|h| text.folded_slice(Span::new(h.start, h.end)).to_string())
         .unwrap_or_default();
-    let title_en = super::title::en(kind, status, &trigger, &actors, entities, amounts.first(), stake.as_deref());
+    let title_en = super::title::en(
+        kind,
+        lex.class_name(kind, group.class),
+        status,
+        &trigger,
+        &actors,
+        entities,
+        amount.as_ref(),
+        stake.as_deref(),
+    );
     Some(Candidate {
         article: input.index,
         span: sentence,
         clause: span,
         kind,
+        class: group.class,
         status,
         date,
         date_source,
         entities: actors,
-        money: amounts.first().copied(),
+        context: input
+            .mentions
+            .iter()
+            .filter(|m| sentence.contains(m.span) && entities[m.entity].kind != EntityKind::Media)
+            .map(|m| m.entity)
+            .collect(),
+        money: amount,
         title_zh,
         title_en,
     })
 }
 
+/// Actors in the order titles read them: who acts first. For a hire that is the organisation a
+/// person goes to (after 被, or after 加入-like triggers), else the sentence's subject.
+fn order_actors(input: &ArticleInput, group: &Group, subject: Option<usize>, entities: &[Entity], hits: &[Hit]) -> Vec<usize> {
+    let mut actors: Vec<usize> = Vec::new();
+    for &(e, _) in &group.actors {
+        if !actors.contains(&e) {
+            actors.push(e);
+        }
+    }
+    let mut first: Option<usize> = None;
+    if group.kind == EventKind::Hire {
+        let folded = input.text.folded_slice(group.span);
+        let chars: Vec<char> = folded.chars().collect();
+        let is_org = |e: usize| entities[e].kind == EntityKind::Organization;
+        first = group.actors.iter().find_map(|&(e, at)| {
+            let rel = at.checked_sub(group.span.start)?;
+            let after_bei = rel > 0 && chars[..rel].iter().rev().take(3).any(|&c| c == '被');
+            let word = |h: &Hit| input.text.folded_slice(Span::new(h.start, h.end));
+            let hires = |h: &&Hit| h.cue == Cue::Trigger(EventKind::Hire);
+            let after_dest = hits.iter().filter(hires).any(|h| {
+                h.end <= at && at - h.end <= 2 && DESTINATION_TRIGGERS.contains(&word(h))
+            });
+            let before_verb = input.mentions.iter().find(|m| m.entity == e && m.span.start == at).is_some_and(|m| {
+                hits.iter().filter(hires).any(|h| {
+                    h.start >= m.span.end && h.start - m.span.end <= 2 && !DESTINATION_TRIGGERS.contains(&word(h))
+                })
+            });
+            (is_org(e) && (after_bei || after_dest || before_verb)).then_some(e)
+        });
+    }
+    let first = first.or(subject.filter(|_| group.kind != EventKind::Statement));
+    if let Some(f) = first {
+        actors.retain(|&a| a != f);
+        actors.insert(0, f);
+    }
+    actors
+}
+
 /// The clause's own date, else the sentence's, else the last one earlier in the paragraph, else a
 /// window before the publication date. The bool says the date lies in the clause's future.
-fn date_for(input: &ArticleInput, sentence: Span, clause: Span, hits: &[Hit]) -> (Option<DateRange>, DateSource, bool) {
+fn date_for(input: &ArticleInput, sentence: Span, clause: Span) -> (Option<DateRange>, DateSource, bool) {
     let usable = |d: &&TimeMention| d.range.precision != Precision::Vague || d.relative;
     let pick = |within: Span| -> Option<&TimeMention> {
         input.dates.iter().filter(|d| within.contains(d.span)).filter(usable).min_by_key(|d| d.range.precision)
@@ -262,17 +445,16 @@ fn date_for(input: &ArticleInput, sentence: Span, clause: Span, hits: &[Hit]) ->
         if let Some(d) = input
             .dates
             .iter()
-            .filter(|d| earlier.contains(d.span) && d.range.precision <= Precision::Month)
+            .filter(|d| earlier.contains(d.span) && d.range.precision <= Precision::Month && !d.future)
             .last()
         {
             return (Some(d.range), DateSource::Paragraph, false);
         }
     }
-    let _ = hits;
     match input.published.date {
         Some(p) => (
             Some(DateRange {
-                start: p - chrono::Duration::days(LATEST_WINDOW_DAYS),
+                start: p - chrono::Duration::days(ARTICLE_WINDOW_DAYS),
                 end: p,
                 precision: Precision::Vague,
             }),

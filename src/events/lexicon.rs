@@ -34,11 +34,22 @@ pub enum Cue {
     Planned,
     Latest,
     Hypothetical,
+    /// A word holding a trigger that does not tell of it (投资者); the trigger inside is dropped.
+    Blocker,
 }
 
+/// A kind's triggers: the plain list, and named classes of happenings that are never one event
+/// (a product's release, setback or change of strategy).
 #[derive(Deserialize)]
 struct TriggerList {
     triggers: Vec<String>,
+    #[serde(flatten)]
+    classes: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct Blockers {
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -58,6 +69,7 @@ struct CueLists {
 #[serde(deny_unknown_fields)]
 struct File {
     kinds: BTreeMap<EventKind, TriggerList>,
+    blockers: Blockers,
     status: StatusLists,
     cues: CueLists,
 }
@@ -66,13 +78,17 @@ struct File {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub cue: Cue,
+    /// For triggers: the class within the kind (0: the plain list).
+    pub class: u16,
     pub start: usize,
     pub end: usize,
 }
 
 pub struct Lexicon {
     automaton: AhoCorasick,
-    cues: Vec<Cue>,
+    cues: Vec<(Cue, u16)>,
+    /// Names of each kind's trigger classes; index 0 is the plain list ("").
+    classes: BTreeMap<EventKind, Vec<String>>,
 }
 
 impl Lexicon {
@@ -84,29 +100,43 @@ impl Lexicon {
         let file: File = toml::from_str(toml_text)
             .map_err(|e| Error::new(ErrorCode::Internal, format!("event lexicon: {}", e.message())))?;
         let mut words: Vec<String> = Vec::new();
-        let mut cues = Vec::new();
-        let mut add = |list: &[String], cue: Cue| {
+        let mut cues: Vec<(Cue, u16)> = Vec::new();
+        let mut add = |list: &[String], cue: Cue, class: u16| {
             for w in list {
                 let folded = crate::text::fold_str(w);
-                if !folded.is_empty() && !words.iter().zip(&cues).any(|(x, c)| *x == folded && *c == cue) {
+                if !folded.is_empty() && !words.iter().zip(&cues).any(|(x, c)| *x == folded && c.0 == cue) {
                     words.push(folded);
-                    cues.push(cue);
+                    cues.push((cue, class));
                 }
             }
         };
+        let classes: BTreeMap<EventKind, Vec<String>> = file
+            .kinds
+            .iter()
+            .map(|(k, list)| (*k, std::iter::once(String::new()).chain(list.classes.keys().cloned()).collect()))
+            .collect();
         for (kind, list) in &file.kinds {
-            add(&list.triggers, Cue::Trigger(*kind));
+            add(&list.triggers, Cue::Trigger(*kind), 0);
+            for (i, words) in list.classes.values().enumerate() {
+                add(words, Cue::Trigger(*kind), i as u16 + 1);
+            }
         }
-        add(&file.status.reported, Cue::Reported);
-        add(&file.status.rumoured, Cue::Rumoured);
-        add(&file.status.planned, Cue::Planned);
-        add(&file.cues.latest, Cue::Latest);
-        add(&file.cues.hypothetical, Cue::Hypothetical);
+        add(&file.blockers.words, Cue::Blocker, 0);
+        add(&file.status.reported, Cue::Reported, 0);
+        add(&file.status.rumoured, Cue::Rumoured, 0);
+        add(&file.status.planned, Cue::Planned, 0);
+        add(&file.cues.latest, Cue::Latest, 0);
+        add(&file.cues.hypothetical, Cue::Hypothetical, 0);
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&words)
             .map_err(|e| Error::new(ErrorCode::Internal, format!("event lexicon: {e}")))?;
-        Ok(Lexicon { automaton, cues })
+        Ok(Lexicon { automaton, cues, classes })
+    }
+
+    /// The name of a trigger class ("setback", "strategy" …; "" for a kind's plain triggers).
+    pub fn class_name(&self, kind: EventKind, class: u16) -> &str {
+        self.classes.get(&kind).and_then(|c| c.get(class as usize)).map_or("", |s| s.as_str())
     }
 
     /// Every cue in `folded` (overlapping ones too), with char offsets; a trigger inside a longer
@@ -128,19 +158,23 @@ impl Lexicon {
         let mut hits: Vec<Hit> = self
             .automaton
             .find_overlapping_iter(folded)
-            .map(|m| Hit {
-                cue: self.cues[m.pattern().as_usize()],
-                start: byte_to_char[m.start()],
-                end: byte_to_char[m.end()],
+            .map(|m| {
+                let (cue, class) = self.cues[m.pattern().as_usize()];
+                Hit { cue, class, start: byte_to_char[m.start()], end: byte_to_char[m.end()] }
             })
             .collect();
-        let triggers: Vec<Hit> = hits.iter().copied().filter(|h| matches!(h.cue, Cue::Trigger(_))).collect();
+        let covering: Vec<Hit> =
+            hits.iter().copied().filter(|h| matches!(h.cue, Cue::Trigger(_) | Cue::Blocker)).collect();
         hits.retain(|h| {
             !matches!(h.cue, Cue::Trigger(_))
-                || !triggers.iter().any(|o| {
-                    o != h && o.start <= h.start && h.end <= o.end && (o.end - o.start) > (h.end - h.start)
+                || !covering.iter().any(|o| {
+                    o != h
+                        && o.start <= h.start
+                        && h.end <= o.end
+                        && ((o.end - o.start) > (h.end - h.start) || o.cue == Cue::Blocker)
                 })
         });
+        hits.retain(|h| h.cue != Cue::Blocker);
         hits.sort_by_key(|h| (h.start, h.end));
         hits
     }

@@ -2,13 +2,16 @@
 //!
 //! Two candidates are one happening when they are of the same kind, share a distinctive actor (one
 //! that is not in most candidates of the corpus, so that "Meta" alone joins nothing), their dates are
-//! compatible, and their amounts (if both give one) are of one order. Joining is transitive (union-
-//! find), but only candidates that share an actor are ever compared, so the work stays near-linear.
+//! compatible, and their amounts (if both give one) are of one order. Only candidates that share an
+//! actor are ever compared, so the work stays near-linear.
 //!
 //! The merged event keeps every source's passage; its date is the one most articles give (each
 //! article one vote, its nearest date), ties going to the date found nearest the trigger and then to
 //! the more precise one. Dates that contradict each other become a `conflicts` entry, and so do
 //! amounts; ids are a hash of the kind, the actors and the first passage, stable across runs.
+//!
+//! Clustering is complete-linkage and greedy: a candidate joins the first cluster whose every member
+//! it is compatible with, so an undated mention cannot glue two different happenings together.
 
 use super::{Candidate, Conflict, ConflictValue, DateSource, Event, EventKind, Status};
 use crate::entities::{Entity, EntityKind};
@@ -21,55 +24,91 @@ const BACKGROUND_SHARE: f64 = 0.3;
 const FEW_CANDIDATES: usize = 12;
 /// Day-precise dates this many days apart may still be one happening told differently.
 const DAY_TOLERANCE: i64 = 3;
+/// Amounts further apart than this factor are different deals, not one deal told differently.
+const MONEY_RATIO: f64 = 1.3;
 
 pub fn merge(candidates: Vec<Candidate>, entities: &[Entity], article_ids: &[String]) -> Vec<Event> {
     let n = candidates.len();
-    let key_entities: Vec<Vec<usize>> = candidates
-        .iter()
-        .map(|c| c.entities.iter().copied().filter(|&e| entities[e].kind != EntityKind::Media).collect())
-        .collect();
     let mut frequency: HashMap<usize, usize> = HashMap::new();
-    for keys in &key_entities {
-        for &e in keys {
+    for c in &candidates {
+        for &e in c.entities.iter().filter(|&&e| entities[e].kind != EntityKind::Media) {
             *frequency.entry(e).or_default() += 1;
         }
     }
-    let distinctive = |e: usize| n < FEW_CANDIDATES || (frequency[&e] as f64) <= BACKGROUND_SHARE * n as f64;
-
-    // Buckets of candidates sharing (kind, distinctive actor); candidates with no distinctive actor
-    // are bucketed by their whole actor set.
-    let mut buckets: HashMap<(EventKind, Vec<usize>), Vec<usize>> = HashMap::new();
-    for (i, c) in candidates.iter().enumerate() {
-        let keys: Vec<usize> = key_entities[i].iter().copied().filter(|&e| distinctive(e)).collect();
-        if keys.is_empty() {
-            let mut all = key_entities[i].clone();
-            all.sort_unstable();
-            buckets.entry((c.kind, all)).or_default().push(i);
-        } else {
-            for k in keys {
-                buckets.entry((c.kind, vec![k])).or_default().push(i);
+    let distinctive = |e: usize| {
+        entities[e].kind != EntityKind::Media && (n < FEW_CANDIDATES || (frequency.get(&e).copied().unwrap_or(0) as f64) <= BACKGROUND_SHARE * n as f64)
+    };
+    let keys: Vec<Keys> = candidates
+        .iter()
+        .map(|c| {
+            let mut distinct: Vec<usize> = c.entities.iter().copied().filter(|&e| distinctive(e)).collect();
+            if distinct.is_empty() {
+                // Nothing distinctive among the actors: let the sentence's other names tell it apart.
+                distinct = c.context.iter().copied().filter(|&e| distinctive(e)).collect();
+                distinct.dedup();
             }
-        }
-    }
-    let mut parent: Vec<usize> = (0..n).collect();
-    let mut keys: Vec<_> = buckets.keys().cloned().collect();
-    keys.sort();
-    for key in keys {
-        let members = &buckets[&key];
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                if compatible(&candidates[a], &candidates[b]) {
-                    union(&mut parent, a, b);
+            let persons = distinct.iter().copied().filter(|&e| entities[e].kind == EntityKind::Person).collect();
+            let mut all: Vec<usize> =
+                c.entities.iter().chain(&c.context).copied().filter(|&e| entities[e].kind != EntityKind::Media).collect();
+            all.sort_unstable();
+            all.dedup();
+            let lead = c.entities.first().copied().filter(|&e| entities[e].kind == EntityKind::Organization);
+            Keys { distinct, persons, all, lead }
+        })
+        .collect();
+
+    // Precise, near-dated candidates seed the clusters; the rest join the first cluster they fit.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| {
+        let c = &candidates[i];
+        (c.kind, c.class, std::cmp::Reverse(c.date_source), c.date.map(|d| d.precision), c.article, c.span)
+    });
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut by_bucket: HashMap<(EventKind, u16, Vec<usize>), Vec<usize>> = HashMap::new();
+    for i in order {
+        let c = &candidates[i];
+        // Look where a fitting cluster may be: under each distinctive actor, or (for a telling with
+        // only protagonists) under each of its actors; register under every actor and the whole set.
+        let lookup: Vec<(EventKind, u16, Vec<usize>)> = if keys[i].distinct.is_empty() {
+            keys[i].all.iter().map(|&e| (c.kind, c.class, vec![e])).chain(std::iter::once((c.kind, c.class, keys[i].all.clone()))).collect()
+        } else {
+            keys[i].distinct.iter().map(|&e| (c.kind, c.class, vec![e])).collect()
+        };
+        let register: Vec<(EventKind, u16, Vec<usize>)> =
+            keys[i].all.iter().map(|&e| (c.kind, c.class, vec![e])).chain(std::iter::once((c.kind, c.class, keys[i].all.clone()))).collect();
+        let buckets = lookup;
+        let mut home = None;
+        'search: for b in &buckets {
+            for &cl in by_bucket.get(b).map(|v| v.as_slice()).unwrap_or(&[]) {
+                // Every member must agree on dates and amounts; on who is involved, only the members
+                // that name someone distinctive have a say (a vague telling vetoes nothing), and at
+                // least one member must agree.
+                let members = &clusters[cl];
+                let fits = members.iter().all(|&j| dates_and_money_agree(c, &candidates[j]))
+                    && members
+                        .iter()
+                        .filter(|&&j| !keys[j].distinct.is_empty())
+                        .all(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j]))
+                    && members.iter().any(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j]));
+                if fits {
+                    home = Some(cl);
+                    break 'search;
                 }
             }
         }
+        let cl = home.unwrap_or_else(|| {
+            clusters.push(Vec::new());
+            clusters.len() - 1
+        });
+        clusters[cl].push(i);
+        for b in register {
+            let list = by_bucket.entry(b).or_default();
+            if !list.contains(&cl) {
+                list.push(cl);
+            }
+        }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
-    }
-    let mut events: Vec<Event> = groups.into_values().map(|g| event_of(&g, &candidates, article_ids, entities)).collect();
+    let mut events: Vec<Event> = clusters.iter().map(|g| event_of(g, &candidates, article_ids, entities)).collect();
     events.sort_by(|a, b| {
         let key = |e: &Event| e.date.map(|d| (d.start, d.end));
         key(a).is_none().cmp(&key(b).is_none()).then(key(a).cmp(&key(b))).then(a.id.cmp(&b.id))
@@ -77,37 +116,68 @@ pub fn merge(candidates: Vec<Candidate>, entities: &[Entity], article_ids: &[Str
     events
 }
 
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
+/// The entities that decide whether two candidates are one happening.
+struct Keys {
+    /// Actors that are not the story's background.
+    distinct: Vec<usize>,
+    /// The distinctive actors who are people.
+    persons: Vec<usize>,
+    /// Every actor, sorted.
+    all: Vec<usize>,
+    /// The first actor when it is an organisation: for a hire, who hires.
+    lead: Option<usize>,
 }
 
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
-    }
-}
-
-fn compatible(a: &Candidate, b: &Candidate) -> bool {
-    if a.kind != b.kind {
-        return false;
-    }
-    if a.article == b.article && a.span == b.span {
+fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
+    if a.kind != b.kind || a.class != b.class || (a.article == b.article && a.span == b.span) {
         return false;
     }
     if let (Some(x), Some(y)) = (&a.money, &b.money) {
-        if x.currency == y.currency && (x.amount / y.amount > 2.0 || y.amount / x.amount > 2.0) {
+        if x.currency == y.currency && (x.amount / y.amount > MONEY_RATIO || y.amount / x.amount > MONEY_RATIO) {
             return false;
         }
     }
-    match (&a.date, &b.date) {
-        (Some(x), Some(y)) => dates_compatible(x, y),
+    let dates_ok = match (&a.date, &b.date) {
+        (Some(x), Some(y)) => {
+            if a.date_source == DateSource::Article || b.date_source == DateSource::Article {
+                // "Reported by" a date: anything that happened before it fits.
+                x.start <= y.end && y.start <= x.end || (a.date_source == DateSource::Article && y.start <= x.end)
+                    || (b.date_source == DateSource::Article && x.start <= y.end)
+            } else if a.date_source == DateSource::Paragraph || b.date_source == DateSource::Paragraph {
+                // A date carried from an earlier sentence is a hint, good to a month.
+                x.start - chrono::Duration::days(31) <= y.end && y.start - chrono::Duration::days(31) <= x.end
+            } else {
+                dates_compatible(x, y)
+            }
+        }
         _ => true,
+    };
+    dates_ok
+}
+
+fn actors_agree(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
+    if a.kind == EventKind::Hire {
+        if let (Some(x), Some(y)) = (ka.lead, kb.lead) {
+            if x != y {
+                return false;
+            }
+        }
     }
+    let people_matter = matches!(a.kind, EventKind::Hire | EventKind::Departure | EventKind::Compensation);
+    if people_matter && (!ka.persons.is_empty() || !kb.persons.is_empty()) {
+        return ka.persons.iter().any(|p| kb.persons.contains(p));
+    }
+    if ka.distinct.is_empty() && kb.distinct.is_empty() {
+        // Only the story's protagonists: one article telling of the same kind of thing again, or
+        // two articles naming the very same actors.
+        return a.article == b.article || ka.all == kb.all;
+    }
+    if ka.distinct.is_empty() || kb.distinct.is_empty() {
+        // A vaguer telling (only the protagonists) fits a precise one that names them all.
+        let (vague, precise) = if ka.distinct.is_empty() { (ka, kb) } else { (kb, ka) };
+        return vague.all.iter().any(|e| precise.all.contains(e) || precise.distinct.contains(e));
+    }
+    ka.distinct.iter().any(|e| kb.distinct.contains(e))
 }
 
 fn dates_compatible(x: &DateRange, y: &DateRange) -> bool {
@@ -154,6 +224,7 @@ fn event_of(group: &[usize], candidates: &[Candidate], article_ids: &[String], e
             .then(a.0.start.cmp(&b.0.start))
     });
     let date = votes.first().map(|v| v.0);
+    let date_source = votes.first().map(|v| v.2).unwrap_or(DateSource::None);
     let mut conflicts = Vec::new();
     let firm: Vec<&(DateRange, Vec<usize>, DateSource)> =
         votes.iter().filter(|v| v.0.precision <= Precision::Month && v.2 >= DateSource::Sentence).collect();
@@ -213,7 +284,9 @@ fn event_of(group: &[usize], candidates: &[Candidate], article_ids: &[String], e
     // The title comes from the source with the nearest date, then the one with an English title.
     let best = members
         .iter()
-        .max_by_key(|c| (c.date_source, c.title_en.is_some(), std::cmp::Reverse(c.title_zh.chars().count())))
+        .max_by_key(|c| {
+            (c.date == date, c.date_source, c.title_en.is_some(), c.entities.len(), std::cmp::Reverse(c.title_zh.chars().count()))
+        })
         .expect("a group has members");
     let mut sources: Vec<(usize, crate::text::Span)> = Vec::new();
     for c in &members {
@@ -228,6 +301,7 @@ fn event_of(group: &[usize], candidates: &[Candidate], article_ids: &[String], e
         kind: best.kind,
         status,
         date,
+        date_source,
         entities: actors,
         money,
         title_zh: best.title_zh.clone(),

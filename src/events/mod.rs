@@ -62,12 +62,16 @@ pub struct Candidate {
     /// The clauses that tell of it, within `span`.
     pub clause: Span,
     pub kind: EventKind,
+    /// The class of trigger within the kind (a product's release, setback or change of strategy).
+    pub class: u16,
     pub status: Status,
     pub date: Option<DateRange>,
     pub date_source: DateSource,
     pub money: Option<money::Money>,
     /// Indices into the corpus entity list; actors first.
     pub entities: Vec<usize>,
+    /// Everyone the sentence names (not media): used to tell happenings apart, not shown as actors.
+    pub context: Vec<usize>,
     pub title_zh: String,
     pub title_en: Option<String>,
 }
@@ -79,6 +83,8 @@ pub struct Event {
     pub kind: EventKind,
     pub status: Status,
     pub date: Option<DateRange>,
+    /// How near the trigger the event's date was found; `Article` means only "reported by".
+    pub date_source: DateSource,
     pub entities: Vec<usize>,
     pub money: Option<money::Money>,
     pub title_zh: String,

@@ -3,7 +3,7 @@
 
 use super::money::Money;
 use super::{EventKind, Status};
-use crate::entities::{Entity, EntityKind, Mention};
+use crate::entities::{Entity, EntityKind};
 use crate::text::{ArticleText, Span};
 
 /// Longest Chinese title, in chars, before it is cut with an ellipsis.
@@ -16,8 +16,7 @@ const OPENERS: &[&str] = &[
 ];
 
 /// The clause as the title, trimmed of openers and closing punctuation, and cut at [`MAX_ZH`].
-pub fn zh(text: &ArticleText, clause: Span, actors: &[usize], mentions: &[Mention]) -> String {
-    let _ = (actors, mentions);
+pub fn zh(text: &ArticleText, clause: Span) -> String {
     let folded = text.folded_slice(clause);
     let mut skip = 0;
     let chars: Vec<char> = folded.chars().collect();
@@ -60,8 +59,10 @@ fn names(list: &[usize], entities: &[Entity]) -> String {
 }
 
 /// An English title where the kind and actors allow one; `None` rather than a clumsy guess.
+#[allow(clippy::too_many_arguments)]
 pub fn en(
     kind: EventKind,
+    class: &str,
     status: Status,
     trigger: &str,
     actors: &[usize],
@@ -83,7 +84,14 @@ pub fn en(
     let verb = |base: &str, third: &str| if plans.is_empty() { third.to_string() } else { format!("{plans}{base}") };
     let title = match kind {
         EventKind::Investment => {
-            let target = orgs.get(1).map(|&o| entities[o].name.clone())?;
+            let Some(target) = orgs.iter().copied().find(|&o| entities[o].name != actor).map(|o| entities[o].name.clone()) else {
+                let m = money?;
+                return Some(if trigger.contains("筹集") || trigger.contains("融资") {
+                    format!("{actor} seeks to raise {m}")
+                } else {
+                    format!("{actor} {} {m}", verb("invest", "invests"))
+                });
+            };
             let mut t = format!("{actor} {} ", verb("invest", "invests"));
             if let Some(m) = &money {
                 t.push_str(m);
@@ -96,12 +104,26 @@ pub fn en(
             t
         }
         EventKind::Hire => {
-            if persons.is_empty() {
-                let from = orgs.get(1).map(|&o| format!(" from {}", entities[o].name)).unwrap_or_default();
-                format!("{actor} {} researchers{from}", verb("hire", "hires"))
+            // The hirer is the first actor (the extractor orders them so); the hired are the others.
+            let hirer = entities[actors[0]].name.clone();
+            let hired: Vec<usize> = persons.iter().copied().filter(|&p| p != actors[0]).collect();
+            let lead_is_person = entities[actors[0]].kind == EntityKind::Person;
+            let joins = ["加入", "加盟", "出任", "投奔", "转投", "跳槽"].iter().any(|w| trigger.contains(w));
+            if lead_is_person && hired.is_empty() && joins {
+                return Some(match orgs.first() {
+                    Some(&o) => format!("{hirer} {} {}", verb("join", "joins"), entities[o].name),
+                    None => format!("{hirer} takes a new role"),
+                });
+            }
+            if hired.is_empty() {
+                let from = orgs
+                    .iter()
+                    .find(|&&o| o != actors[0])
+                    .map(|&o| format!(" from {}", entities[o].name))
+                    .unwrap_or_default();
+                format!("{hirer} {} researchers{from}", verb("hire", "hires"))
             } else {
-                let org = first_org?;
-                let mut t = format!("{org} {} {}", verb("hire", "hires"), names(&persons, entities));
+                let mut t = format!("{hirer} {} {}", verb("hire", "hires"), names(&hired, entities));
                 if let Some(m) = &money {
                     t.push_str(&format!(" with a {m} offer"));
                 }
@@ -120,25 +142,24 @@ pub fn en(
         EventKind::Infrastructure => {
             let what = if things.is_empty() { "AI data centres".to_string() } else { names(&things, entities) };
             if trigger.contains("启用") || trigger.contains("投入运") {
-                format!("{what} to open")
+                if things.is_empty() {
+                    format!("{actor} to open a new data centre")
+                } else {
+                    format!("{what} to open")
+                }
             } else {
                 format!("{actor} {} {what}", verb("build", "builds"))
             }
         }
         EventKind::Product => {
             let what = if things.is_empty() { "its models".to_string() } else { names(&things, entities) };
-            let v = if trigger.contains("推迟") {
-                "delays"
-            } else if trigger.contains("闭源") || trigger.contains("封闭") {
-                return Some(format!("{actor} weighs a closed model over {what}"));
-            } else if ["叫停", "暂停", "终止", "放弃"].iter().any(|w| trigger.contains(w)) {
-                "halts"
-            } else if trigger.contains("不佳") {
-                return Some(format!("{what} falls short"));
-            } else {
-                "releases"
-            };
-            format!("{actor} {v} {what}")
+            match class {
+                "strategy" => format!("{actor} weighs a closed model in place of {what}"),
+                "setback" if trigger.contains("推迟") => format!("{actor} delays {what}"),
+                "setback" if trigger.contains("叫停") || trigger.contains("暂停") => format!("{actor} halts {what}"),
+                "setback" => format!("{what} falls short"),
+                _ => format!("{actor} {} {what}", verb("release", "releases")),
+            }
         }
         EventKind::Agreement => {
             let other = orgs.get(1).map(|&o| format!(" with {}", entities[o].name)).unwrap_or_default();

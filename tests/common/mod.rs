@@ -44,7 +44,8 @@ pub fn move_years(text: &str, delta: i32) -> String {
         let is_digit = |k: usize| chars.get(k).is_some_and(|c| c.is_ascii_digit());
         if is_digit(i) && (i == 0 || !is_digit(i - 1)) && (0..4).all(|k| is_digit(i + k)) && !is_digit(i + 4) {
             let n: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap();
-            let prev_sep = i > 0 && matches!(chars[i - 1], ',' | '.');
+            // A thousands separator or decimal point before it makes it part of a number (1,115).
+            let prev_sep = i > 1 && matches!(chars[i - 1], ',' | '.') && chars[i - 2].is_ascii_digit();
             if (1990..2040).contains(&n) && !prev_sep {
                 out.push_str(&(n + delta).to_string());
                 i += 4;

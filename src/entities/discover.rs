@@ -1,0 +1,303 @@
+//! Discovery: names the gazetteer lacks, found in the text itself.
+//!
+//! Each finder reads one article (display text for capitalisation, folded text for everything
+//! else — same length, so positions agree) and proposes [`Candidate`]s: one or more spellings that
+//! name the same thing, a kind, and how strong the evidence is. Finders: glosses that pair two
+//! forms (汪滔(Alexandr Wang), Hyperion(海伯利昂), Safe Superintelligence(SSI)) in [`gloss`];
+//! Latin-script names and organisation cues in [`latin`]; here, ·-joined transliterations
+//! (伊利亞·蘇茨克維爾, whose surname 蘇茨克維爾 then counts within the same article), names after
+//! a title (首席研究官陳信翰 — jieba's person tags are a hint only, confirmed by title and surname),
+//! and media outlets (《金融時報》, 路透社 before a verb of reporting). Nothing here names a
+//! particular article's actors; the word lists are data in `assets/entity_lexicon.toml`.
+
+mod gloss;
+mod latin;
+
+use super::gazetteer::Lexicon;
+use super::EntityKind;
+use crate::text::{fold_str, ArticleText};
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
+/// Spellings the text says name one thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Full spellings, display form.
+    pub names: Vec<String>,
+    /// Surname-only spellings: valid only in an article that also names it in full.
+    pub scoped: Vec<String>,
+    pub kind: EntityKind,
+    /// 3 a gloss, 2 a cue or a ·-name, 1 a shape alone.
+    pub strength: u8,
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// Middle dots that join the parts of a transliterated name.
+pub fn is_dot(c: char) -> bool {
+    matches!(c, '·' | '・' | '‧' | '•' | '･' | '∙' | '⋅')
+}
+
+/// One article as discovery reads it.
+pub(crate) struct Doc {
+    pub disp: Vec<char>,
+    pub fold: Vec<char>,
+}
+
+impl Doc {
+    fn new(t: &ArticleText) -> Doc {
+        let disp: Vec<char> = t.display.chars().collect();
+        let mut fold: Vec<char> = t.folded.chars().collect();
+        // Texts from the text stage always agree; guard anyway so a bad input cannot panic here.
+        if fold.len() != disp.len() {
+            fold = disp.iter().map(|c| fold_str(&c.to_string()).chars().next().unwrap_or(*c)).collect();
+        }
+        Doc { disp, fold }
+    }
+    pub fn text(&self, a: usize, b: usize) -> String {
+        self.disp[a..b].iter().collect()
+    }
+    pub fn folded(&self, a: usize, b: usize) -> String {
+        self.fold[a..b].iter().collect()
+    }
+    pub fn len(&self) -> usize {
+        self.disp.len()
+    }
+    /// Does the folded text at `at` start with `word` (folded)?
+    pub fn starts_with(&self, at: usize, word: &str) -> bool {
+        let mut i = at;
+        for c in word.chars() {
+            if i >= self.fold.len() || self.fold[i] != c {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+    /// Does the folded text ending at `end` end with `word`?
+    pub fn ends_with(&self, end: usize, word: &str) -> bool {
+        let n = word.chars().count();
+        n <= end && self.starts_with(end - n, word)
+    }
+}
+
+/// Context shared by the finders.
+pub(crate) struct Ctx<'a> {
+    pub lex: &'a Lexicon,
+    pub known: HashSet<String>,
+}
+
+impl Ctx<'_> {
+    pub fn is_known(&self, s: &str) -> bool {
+        self.known.contains(&fold_str(s))
+    }
+    pub fn translit(&self, c: char) -> bool {
+        self.lex.translit.contains(&c)
+    }
+    pub fn surname(&self, c: char) -> bool {
+        self.lex.surnames.contains(&c)
+    }
+}
+
+/// jieba with the gazetteer's Chinese names added as words. Loading its dictionary costs ~130 ms,
+/// so the plain dictionary is built once per process and a copy with a gazetteer's words is kept
+/// for as long as the same gazetteer is in use; the result never depends on earlier calls.
+fn with_jieba<R>(known: &[String], f: impl FnOnce(&jieba_rs::Jieba) -> R) -> R {
+    static BASE: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
+    static CUSTOM: Mutex<Option<(Vec<String>, Arc<jieba_rs::Jieba>)>> = Mutex::new(None);
+    let base = BASE.get_or_init(jieba_rs::Jieba::new);
+    let mut words: Vec<String> = known.iter().filter(|w| w.chars().count() >= 2 && w.chars().all(is_han)).cloned().collect();
+    words.sort();
+    words.dedup();
+    if words.is_empty() {
+        return f(base);
+    }
+    let jieba = {
+        let mut cache = CUSTOM.lock().unwrap_or_else(|p| p.into_inner());
+        match cache.as_ref() {
+            Some((w, j)) if *w == words => j.clone(),
+            _ => {
+                let mut j = base.clone();
+                for w in &words {
+                    // Known names are nouns to jieba, so they are never taken for new person names.
+                    j.add_word(w, Some(1000), Some("nz"));
+                }
+                let j = Arc::new(j);
+                *cache = Some((words, j.clone()));
+                j
+            }
+        }
+    };
+    f(&jieba)
+}
+
+/// Candidates from every article. `known` holds the gazetteer's folded spellings.
+pub fn discover(texts: &[&ArticleText], lex: &Lexicon, known: &[String]) -> Vec<Candidate> {
+    let ctx = Ctx { lex, known: known.iter().cloned().collect() };
+    let mut out = Vec::new();
+    with_jieba(known, |jieba| {
+        for t in texts {
+            let doc = Doc::new(t);
+            out.extend(gloss::find(&doc, &ctx, jieba));
+            out.extend(dotted(&doc, &ctx));
+            out.extend(latin::find(&doc, &ctx));
+            out.extend(titled(&doc, &ctx, jieba));
+            out.extend(media(&doc, &ctx, jieba));
+        }
+    });
+    out.into_iter().filter_map(|c| clean(c, lex)).collect()
+}
+
+/// Drop spellings that are not names; drop the candidate if none is left.
+fn clean(mut c: Candidate, lex: &Lexicon) -> Option<Candidate> {
+    let ok = |s: &String| {
+        let t = s.trim();
+        t.chars().count() >= 2 && !lex.is_not_name(t) && t.chars().any(|c| c.is_alphabetic())
+    };
+    c.names.retain(ok);
+    c.scoped.retain(ok);
+    let mut seen = HashSet::new();
+    c.names.retain(|n| seen.insert(fold_str(n)));
+    (!c.names.is_empty()).then_some(c)
+}
+
+/// `[start, end)` of the ·-joined name around the dot at `dot`, if it is one.
+pub(crate) fn dotted_at(doc: &Doc, ctx: &Ctx, dot: usize) -> Option<(usize, usize)> {
+    let n = doc.len();
+    if dot == 0 || dot + 1 >= n || !is_dot(doc.disp[dot]) || !is_han(doc.fold[dot - 1]) || !is_han(doc.fold[dot + 1]) {
+        return None;
+    }
+    let mut l = dot;
+    while l > 0 && dot - l < 5 && ctx.translit(doc.fold[l - 1]) {
+        l -= 1;
+    }
+    if l == dot {
+        return None;
+    }
+    let mut r = dot + 1;
+    while r < n && r - dot <= 7 {
+        if ctx.translit(doc.fold[r]) {
+            r += 1;
+        } else if is_dot(doc.disp[r]) && r + 1 < n && ctx.translit(doc.fold[r + 1]) {
+            r += 2;
+        } else {
+            break;
+        }
+    }
+    if r == dot + 1 {
+        // A Chinese surname after a transliterated given name: 馬克·陳.
+        if ctx.surname(doc.fold[dot + 1]) {
+            r = dot + 2;
+        } else {
+            return None;
+        }
+    }
+    Some((l, r))
+}
+
+/// Surname part of a ·-name: after its last dot.
+pub(crate) fn surname_of(name: &str) -> Option<String> {
+    let last = name.rsplit(is_dot).next()?;
+    (last.chars().count() >= 2 && last != name).then(|| last.to_string())
+}
+
+fn dotted(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for i in 1..doc.len() {
+        if i < last_end {
+            continue;
+        }
+        if let Some((a, b)) = dotted_at(doc, ctx, i) {
+            last_end = b;
+            let name = doc.text(a, b);
+            let scoped = surname_of(&name).into_iter().collect();
+            out.push(Candidate { names: vec![name], scoped, kind: EntityKind::Person, strength: 2 });
+        }
+    }
+    out
+}
+
+const PERSON_TAGS: [&str; 3] = ["nr", "nrt", "nrfg"];
+
+/// A person's name right after a title: 首席研究官陈信翰, 總統特朗普.
+fn titled(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let n = doc.len();
+    let firsts: HashSet<char> = ctx.lex.person_titles.iter().filter_map(|t| t.chars().next()).collect();
+    for i in 0..n {
+        if !firsts.contains(&doc.fold[i]) {
+            continue;
+        }
+        let Some(title) = ctx.lex.person_titles.iter().find(|t| doc.starts_with(i, t)) else { continue };
+        let s = i + title.chars().count();
+        if s >= n || !is_han(doc.fold[s]) || (s + 1 < n && is_dot(doc.disp[s + 1])) {
+            continue;
+        }
+        let mut e = s;
+        while e < n && e - s < 8 && is_han(doc.fold[e]) {
+            e += 1;
+        }
+        if e < n && is_dot(doc.disp[e]) {
+            continue; // a ·-name: the dotted finder has it whole
+        }
+        let run = doc.folded(s, e);
+        let tags = jieba.tag(&run, true);
+        let Some(first) = tags.first() else { continue };
+        let len = first.word.chars().count();
+        if !PERSON_TAGS.contains(&first.tag) || !(2..=4).contains(&len) {
+            continue;
+        }
+        let chars: Vec<char> = first.word.chars().collect();
+        let mut len = len;
+        let foreign = chars.iter().all(|&c| ctx.translit(c));
+        if foreign {
+            // jieba may cut a transliteration short (朱克|伯格): the name runs over all of it.
+            while s + len < e && len < 7 && ctx.translit(doc.fold[s + len]) {
+                len += 1;
+            }
+        }
+        let chinese = len <= 3 && ctx.surname(chars[0]) && !foreign;
+        if !(chinese || (foreign && len >= 3)) || ctx.lex.person_titles.iter().any(|t| first.word.starts_with(t.as_str())) {
+            continue;
+        }
+        out.push(Candidate { names: vec![doc.text(s, s + len)], scoped: Vec::new(), kind: EntityKind::Person, strength: 1 });
+    }
+    out
+}
+
+/// Media outlets: 《…報》 and …社 before a verb of reporting.
+fn media(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let n = doc.len();
+    let lex = ctx.lex;
+    for i in 0..n {
+        if doc.disp[i] == '《' {
+            let Some(len) = doc.disp[i + 1..n.min(i + 16)].iter().position(|&c| c == '》') else { continue };
+            let (a, b) = (i + 1, i + 1 + len);
+            if len >= 2 && lex.media_suffix_zh.iter().any(|s| doc.ends_with(b, s)) {
+                out.push(Candidate { names: vec![doc.text(a, b)], scoped: Vec::new(), kind: EntityKind::Media, strength: 2 });
+            }
+        } else if doc.fold[i] == '社' && i >= 2 {
+            // Skip a date between the outlet and the verb: 路透社1日報道.
+            let mut j = i + 1;
+            while j < n && j - i < 6 && (doc.fold[j].is_ascii_digit() || matches!(doc.fold[j], '日' | '月' | '号')) {
+                j += 1;
+            }
+            if !lex.report_verbs.iter().any(|v| doc.starts_with(j, v)) {
+                continue;
+            }
+            let a = i.saturating_sub(6);
+            let run = doc.folded(a, i + 1);
+            let tags = jieba.tag(&run, true);
+            let Some(last) = tags.last() else { continue };
+            let len = last.word.chars().count();
+            if len >= 3 && last.word.chars().all(is_han) {
+                out.push(Candidate { names: vec![doc.text(i + 1 - len, i + 1)], scoped: Vec::new(), kind: EntityKind::Media, strength: 2 });
+            }
+        }
+    }
+    out
+}

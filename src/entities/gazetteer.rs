@@ -1,0 +1,229 @@
+//! The gazetteer: the user's list of known entities (`assets/gazetteer.toml` by default), and the
+//! lexicon of word lists discovery reads (`assets/entity_lexicon.toml`, always embedded).
+//!
+//! Loading validates everything a user can get wrong — unknown kinds, empty or duplicate ids, one
+//! spelling claimed by two entities — and reports it as [`ErrorCode::BadGazetteer`] naming the file
+//! and the entry, never a panic. Every spelling is kept as written for display and folded with
+//! [`crate::text::fold_str`] for matching, so both scripts and every folded variant meet.
+
+use super::EntityKind;
+use crate::error::{Error, ErrorCode, Result};
+use crate::text::fold_str;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+const EMBEDDED: &str = include_str!("../../assets/gazetteer.toml");
+const LEXICON: &str = include_str!("../../assets/entity_lexicon.toml");
+
+/// One known entity as the user wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: String,
+    #[serde(default)]
+    pub name_zh: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+impl Entry {
+    /// Every spelling: name, Chinese name, aliases, without duplicates, in that order.
+    pub fn spellings(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let all = std::iter::once(&self.name).chain(self.name_zh.iter()).chain(self.aliases.iter());
+        for s in all {
+            let s = s.trim().to_string();
+            if !s.is_empty() && !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    entity: Vec<Entry>,
+}
+
+/// The known entities of a story.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+}
+
+impl Gazetteer {
+    /// The gazetteer shipped with Storyline (`assets/gazetteer.toml`).
+    pub fn embedded() -> Gazetteer {
+        // The embedded file is checked by the test suite; failing here would be a build defect.
+        Gazetteer::parse(EMBEDDED, "assets/gazetteer.toml").unwrap_or_default()
+    }
+
+    /// No known entities: everything comes from discovery.
+    pub fn empty() -> Gazetteer {
+        Gazetteer::default()
+    }
+
+    /// Read and validate a user's gazetteer file.
+    pub fn load(path: &Path) -> Result<Gazetteer> {
+        // Every failure to read a gazetteer is the gazetteer's problem, whatever the I/O cause.
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            let why = match e.kind() {
+                std::io::ErrorKind::InvalidData => "not UTF-8 text".to_string(),
+                std::io::ErrorKind::NotFound => "no such gazetteer file".to_string(),
+                _ => format!("cannot read the gazetteer: {e}"),
+            };
+            Error::file(ErrorCode::BadGazetteer, path, why)
+        })?;
+        Gazetteer::parse(&text, &path.display().to_string())
+    }
+
+    /// Parse and validate gazetteer TOML; `origin` names the source in error messages.
+    pub fn parse(text: &str, origin: &str) -> Result<Gazetteer> {
+        let bad = |what: String| Error::new(ErrorCode::BadGazetteer, format!("{origin}: {what}"));
+        let file: File = toml::from_str(text).map_err(|e| bad(e.to_string().trim().to_string()))?;
+        let mut ids = HashSet::new();
+        let mut owner: HashMap<String, String> = HashMap::new();
+        for (n, e) in file.entity.iter().enumerate() {
+            let at = format!("entity #{} ({:?})", n + 1, e.id);
+            if e.id.trim().is_empty() {
+                return Err(bad(format!("entity #{} has an empty id", n + 1)));
+            }
+            if !e.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_') {
+                return Err(bad(format!("{at}: an id may hold only a-z, 0-9, '-' and '_'")));
+            }
+            if !ids.insert(e.id.clone()) {
+                return Err(bad(format!("{at}: the id is used twice")));
+            }
+            if e.name.trim().is_empty() {
+                return Err(bad(format!("{at}: empty name")));
+            }
+            if e.aliases.iter().any(|a| a.trim().is_empty()) || e.name_zh.as_deref().is_some_and(|z| z.trim().is_empty()) {
+                return Err(bad(format!("{at}: empty alias")));
+            }
+            for s in e.spellings() {
+                let key = fold_str(&s);
+                match owner.get(&key) {
+                    Some(other) if other != &e.id => {
+                        return Err(bad(format!("{at}: the spelling {s:?} also belongs to {other:?}")))
+                    }
+                    _ => {
+                        owner.insert(key, e.id.clone());
+                    }
+                }
+            }
+        }
+        Ok(Gazetteer { entries: file.entity })
+    }
+
+    /// The entry that has this spelling (folded comparison), if any.
+    pub fn find(&self, name: &str) -> Option<&Entry> {
+        let key = fold_str(name.trim());
+        self.entries.iter().find(|e| e.id == name.trim() || e.spellings().iter().any(|s| fold_str(s) == key))
+    }
+}
+
+/// Word lists that discovery reads, folded once.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub not_names: HashSet<String>,
+    pub org_suffix_latin: HashSet<String>,
+    pub org_prefix_zh: Vec<String>,
+    pub org_suffix_zh: Vec<String>,
+    pub media_suffix_zh: Vec<String>,
+    pub report_verbs: Vec<String>,
+    pub facility_cues: Vec<String>,
+    pub product_cues: Vec<String>,
+    pub person_titles: Vec<String>,
+    pub translit: HashSet<char>,
+    pub surnames: HashSet<char>,
+}
+
+#[derive(Deserialize)]
+struct LexiconFile {
+    not_names: Vec<String>,
+    org_suffix_latin: Vec<String>,
+    org_prefix_zh: Vec<String>,
+    org_suffix_zh: Vec<String>,
+    media_suffix_zh: Vec<String>,
+    report_verbs: Vec<String>,
+    facility_cues: Vec<String>,
+    product_cues: Vec<String>,
+    person_titles: Vec<String>,
+    translit_chars: String,
+    surnames: String,
+}
+
+impl Lexicon {
+    /// The embedded lexicon (`assets/entity_lexicon.toml`).
+    pub fn embedded() -> &'static Lexicon {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(|| {
+            // Checked by the test suite; an empty lexicon only weakens discovery, it never fails it.
+            let f: Option<LexiconFile> = toml::from_str(LEXICON).ok();
+            f.map(Lexicon::from_file).unwrap_or_else(|| Lexicon::from_file(LexiconFile::empty()))
+        })
+    }
+
+    /// Parse the embedded lexicon strictly (for tests).
+    pub fn check_embedded() -> Result<()> {
+        toml::from_str::<LexiconFile>(LEXICON)
+            .map(|_| ())
+            .map_err(|e| Error::new(ErrorCode::BadGazetteer, format!("assets/entity_lexicon.toml: {e}")))
+    }
+
+    fn from_file(f: LexiconFile) -> Lexicon {
+        let set = |v: Vec<String>| v.iter().map(|s| fold_str(s)).collect::<HashSet<_>>();
+        let list = |v: Vec<String>| {
+            let mut l: Vec<String> = v.iter().map(|s| fold_str(s)).collect();
+            // Longest first, so a suffix test finds 通訊社 before 社.
+            l.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+            l.dedup();
+            l
+        };
+        let chars = |s: String| {
+            s.chars().filter(|c| !c.is_whitespace()).flat_map(|c| fold_str(&c.to_string()).chars().chain([c]).collect::<Vec<_>>()).collect()
+        };
+        Lexicon {
+            not_names: set(f.not_names),
+            org_suffix_latin: set(f.org_suffix_latin),
+            org_prefix_zh: list(f.org_prefix_zh),
+            org_suffix_zh: list(f.org_suffix_zh),
+            media_suffix_zh: list(f.media_suffix_zh),
+            report_verbs: list(f.report_verbs),
+            facility_cues: list(f.facility_cues),
+            product_cues: list(f.product_cues),
+            person_titles: list(f.person_titles),
+            translit: chars(f.translit_chars),
+            surnames: chars(f.surnames),
+        }
+    }
+
+    /// Is this (display or folded) token a known non-name?
+    pub fn is_not_name(&self, s: &str) -> bool {
+        self.not_names.contains(&fold_str(s))
+    }
+}
+
+impl LexiconFile {
+    fn empty() -> LexiconFile {
+        LexiconFile {
+            not_names: Vec::new(),
+            org_suffix_latin: Vec::new(),
+            org_prefix_zh: Vec::new(),
+            org_suffix_zh: Vec::new(),
+            media_suffix_zh: Vec::new(),
+            report_verbs: Vec::new(),
+            facility_cues: Vec::new(),
+            product_cues: Vec::new(),
+            person_titles: Vec::new(),
+            translit_chars: String::new(),
+            surnames: String::new(),
+        }
+    }
+}

@@ -1,0 +1,327 @@
+//! How passage text and queries become terms: one segmentation for both sides, so a query matches
+//! the text exactly when its words appear in it.
+//!
+//! Two fields are indexed from the same folded text. `words` holds jieba words (through cang-jie,
+//! whose tokenizer shares one `Arc<Jieba>` rather than cloning the dictionary per query) for Han
+//! runs and whole words for Latin/digit runs; the dictionary is jieba's plus every folded entity
+//! name, so a known name is always one word. `grams` holds overlapping Han bigrams (plus the last
+//! char of each run alone) and the same Latin words: it finds any Han substring of two or more
+//! chars whatever jieba made of its context, so a name jieba splits differently in some sentence is
+//! still found. Latin terms are lower-cased (no-op on folded text). Positions leave a gap at punctuation, so a phrase never matches across a comma; a
+//! space is not a gap, so `"扎克伯格 宣布"` matches 扎克伯格宣布. Token offsets are byte offsets into
+//! the string given; nothing here changes the text, so offsets map back to the folded text as is.
+
+use cang_jie::{CangJieTokenizer, TokenizerOption};
+use jieba_rs::Jieba;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::JoinHandle;
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+pub const WORDS: &str = "storyline_words";
+pub const GRAMS: &str = "storyline_grams";
+
+/// A Han (CJK ideograph) char: the blocks jieba segments.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// A char of a Latin (or other non-Han) word: letters and digits of any script but Han.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_han(c)
+}
+
+/// One term with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tok {
+    pub text: String,
+    /// Byte offsets into the tokenized string.
+    pub from: usize,
+    pub to: usize,
+    pub pos: usize,
+}
+
+/// jieba's dictionary plus the corpus' names, loaded once and shared by indexing and querying.
+///
+/// Loading jieba takes 100–200 ms, longer than opening an index; so it starts on a thread when the
+/// dictionary is made and the first tokenization waits for it.
+pub struct Dictionary {
+    words: Vec<String>,
+    segmenter: OnceLock<CangJieTokenizer>,
+    pending: Mutex<Option<JoinHandle<Jieba>>>,
+}
+
+impl std::fmt::Debug for Dictionary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dictionary").field("words", &self.words.len()).finish()
+    }
+}
+
+impl Dictionary {
+    /// A dictionary holding every Han run of two or more chars of the given (folded) names.
+    pub fn new<I, S>(names: I) -> Arc<Dictionary>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut words: Vec<String> = names.into_iter().flat_map(|n| han_runs(n.as_ref())).collect();
+        words.sort();
+        words.dedup();
+        let for_thread = words.clone();
+        let handle = std::thread::Builder::new()
+            .name("storyline-jieba".into())
+            .spawn(move || load(&for_thread))
+            .ok();
+        Arc::new(Dictionary { words, segmenter: OnceLock::new(), pending: Mutex::new(handle) })
+    }
+
+    /// The names added to jieba's own dictionary.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    fn segmenter(&self) -> &CangJieTokenizer {
+        self.segmenter.get_or_init(|| {
+            let handle = self.pending.lock().map(|mut p| p.take()).unwrap_or(None);
+            // A failed loader thread is retried here rather than leaving search without words.
+            let jieba = handle.and_then(|h| h.join().ok()).unwrap_or_else(|| load(&self.words));
+            CangJieTokenizer { worker: Arc::new(jieba), option: TokenizerOption::Default { hmm: false } }
+        })
+    }
+
+    /// Wait until jieba is loaded (for measurements that must not include it).
+    pub fn ready(&self) {
+        let _ = self.segmenter();
+    }
+
+    /// The `words` field's terms of `text`.
+    pub fn words_tokens(&self, text: &str) -> Vec<Tok> {
+        let mut seg = self.segmenter().clone();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for run in runs(text) {
+            match run.kind {
+                RunKind::Han => {
+                    let piece = &text[run.from..run.to];
+                    let mut stream = seg.token_stream(piece);
+                    while stream.advance() {
+                        let t = stream.token();
+                        out.push(Tok {
+                            text: t.text.clone(),
+                            from: run.from + t.offset_from,
+                            to: run.from + t.offset_to,
+                            pos,
+                        });
+                        pos += 1;
+                    }
+                }
+                RunKind::Word => {
+                    out.push(Tok { text: word(&text[run.from..run.to]), from: run.from, to: run.to, pos });
+                    pos += 1;
+                }
+                RunKind::Space => {}
+                RunKind::Punct => pos += 1,
+            }
+        }
+        out
+    }
+}
+
+/// A Latin word's term. Folded text is lower-case already; lower-casing again costs little and keeps
+/// matching right for any text that was not folded.
+fn word(s: &str) -> String {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
+        s.to_lowercase()
+    } else {
+        s.to_string()
+    }
+}
+
+fn load(words: &[String]) -> Jieba {
+    let mut jieba = Jieba::new();
+    for w in words {
+        // No frequency given: jieba suggests one high enough that the name is never split.
+        jieba.add_word(w, None, Some("nz"));
+    }
+    jieba
+}
+
+fn han_runs(s: &str) -> Vec<String> {
+    runs(s)
+        .into_iter()
+        .filter(|r| r.kind == RunKind::Han && s[r.from..r.to].chars().count() >= 2)
+        .map(|r| s[r.from..r.to].to_string())
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RunKind {
+    Han,
+    Word,
+    Space,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    kind: RunKind,
+    from: usize,
+    to: usize,
+}
+
+fn kind(c: char) -> RunKind {
+    if is_han(c) {
+        RunKind::Han
+    } else if is_word_char(c) {
+        RunKind::Word
+    } else if c.is_whitespace() {
+        RunKind::Space
+    } else {
+        RunKind::Punct
+    }
+}
+
+fn runs(text: &str) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for (b, c) in text.char_indices() {
+        let k = kind(c);
+        let end = b + c.len_utf8();
+        match out.last_mut() {
+            Some(r) if r.kind == k && r.to == b => r.to = end,
+            _ => out.push(Run { kind: k, from: b, to: end }),
+        }
+    }
+    out
+}
+
+/// Whether a bigram tokenization is for the index (every char covered, the last of a run alone)
+/// or for a query (bigrams only: the text's trailing unigrams must not be required).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GramMode {
+    Index,
+    Query,
+}
+
+/// The `grams` field's terms of `text`. In query mode a Han run of one char gives that char alone;
+/// the caller matches it as a prefix of the text's bigrams.
+pub fn grams_tokens(text: &str, mode: GramMode) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for run in runs(text) {
+        match run.kind {
+            RunKind::Han => {
+                let chars: Vec<(usize, char)> = text[run.from..run.to].char_indices().collect();
+                let n = chars.len();
+                for i in 0..n {
+                    let from = run.from + chars[i].0;
+                    if i + 1 < n {
+                        let to = run.from + chars.get(i + 2).map(|c| c.0).unwrap_or(run.to - run.from);
+                        out.push(Tok { text: text[from..to].to_string(), from, to, pos });
+                    } else if mode == GramMode::Index || n == 1 {
+                        out.push(Tok { text: text[from..run.to].to_string(), from, to: run.to, pos });
+                    }
+                    pos += 1;
+                }
+            }
+            RunKind::Word => {
+                out.push(Tok { text: word(&text[run.from..run.to]), from: run.from, to: run.to, pos });
+                pos += 1;
+            }
+            RunKind::Space => {}
+            RunKind::Punct => pos += 1,
+        }
+    }
+    out
+}
+
+/// The tantivy side of [`Dictionary::words_tokens`].
+#[derive(Clone)]
+pub struct WordsTokenizer(pub Arc<Dictionary>);
+
+/// The tantivy side of [`grams_tokens`] in index mode.
+#[derive(Clone)]
+pub struct GramsTokenizer;
+
+pub struct VecTokenStream {
+    tokens: Vec<Tok>,
+    next: usize,
+    token: Token,
+}
+
+impl VecTokenStream {
+    fn new(tokens: Vec<Tok>) -> Self {
+        VecTokenStream { tokens, next: 0, token: Token::default() }
+    }
+}
+
+impl TokenStream for VecTokenStream {
+    fn advance(&mut self) -> bool {
+        let Some(t) = self.tokens.get_mut(self.next) else { return false };
+        self.next += 1;
+        self.token = Token {
+            offset_from: t.from,
+            offset_to: t.to,
+            position: t.pos,
+            text: std::mem::take(&mut t.text),
+            position_length: 1,
+        };
+        true
+    }
+    fn token(&self) -> &Token {
+        &self.token
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+impl Tokenizer for WordsTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        VecTokenStream::new(self.0.words_tokens(text))
+    }
+}
+
+impl Tokenizer for GramsTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        VecTokenStream::new(grams_tokens(text, GramMode::Index))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &[Tok]) -> Vec<&str> {
+        t.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    #[test]
+    fn names_from_the_dictionary_stay_whole() {
+        let d = Dictionary::new(["朱克伯格", "mark zuckerberg"]);
+        let t = d.words_tokens("朱克伯格宣布成立meta超级智能实验室");
+        assert_eq!(t[0].text, "朱克伯格");
+        assert!(texts(&t).contains(&"meta"));
+        for tok in &t {
+            assert_eq!(&"朱克伯格宣布成立meta超级智能实验室"[tok.from..tok.to], tok.text);
+        }
+    }
+
+    #[test]
+    fn punctuation_leaves_a_position_gap_and_spaces_do_not() {
+        let d = Dictionary::new(Vec::<String>::new());
+        let t = d.words_tokens("mark zuckerberg, meta");
+        assert_eq!(t.iter().map(|t| t.pos).collect::<Vec<_>>(), vec![0, 1, 3]);
+    }
+
+    #[test]
+    fn bigrams_cover_every_char_in_index_mode_only() {
+        let idx = grams_tokens("汪滔加入", GramMode::Index);
+        assert_eq!(texts(&idx), vec!["汪滔", "滔加", "加入", "入"]);
+        let q = grams_tokens("汪滔加入", GramMode::Query);
+        assert_eq!(texts(&q), vec!["汪滔", "滔加", "加入"]);
+        assert_eq!(texts(&grams_tokens("汪", GramMode::Query)), vec!["汪"]);
+        assert_eq!(idx[3].from, 9);
+    }
+}

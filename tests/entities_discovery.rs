@@ -1,0 +1,153 @@
+//! Discovery without the gazetteer: names the gazetteer has never seen, from glosses, Latin-script
+//! names, ·-joined transliterations and their later surname-only references, organisation and
+//! outlet cues — in an article written for this test, and in the real articles with an empty
+//! gazetteer.
+
+use storyline::corpus::{Corpus, SourceFormat};
+use storyline::entities::{self, Entity, EntityKind, Gazetteer, Mention};
+use storyline::pipeline::Analysis;
+use storyline::text::{self, fold_str, ArticleText, ScriptChoice};
+
+/// Written for this test: none of these people, companies or outlets exist.
+const INVENTED: &str = "星河動力宣布新任命
+據《環球科技日報》報道,總部位於西雅圖的初創公司Lumora Robotics週二宣布,前工程總監柯文翰(Kevin Ko)將出任首席科學家。
+Lumora Robotics執行長艾琳娜·沃爾科娃(Elena Volkova)表示,公司將擴建其位於奧斯汀的工廠。分析師Priya Raman指出,此舉可望加快產品上市。
+沃爾科娃還透露,新廠將於明年投產。另一家新創Quillon也在洽談合作,其技術長Tomasz Wielgus曾任職於Lumora Robotics。
+";
+
+fn resolve(gaz: &Gazetteer, texts: &[&str]) -> (Vec<ArticleText>, Vec<Entity>, Vec<Mention>) {
+    let built: Vec<ArticleText> = texts.iter().map(|t| text::build(t, SourceFormat::Text)).collect();
+    let refs: Vec<&ArticleText> = built.iter().collect();
+    let (e, m) = entities::resolve(gaz, &refs);
+    (built, e, m)
+}
+
+fn entity<'a>(es: &'a [Entity], name: &str) -> &'a Entity {
+    let i = entities::find(es, name).unwrap_or_else(|| panic!("{name} not found among {:?}", es.iter().map(|e| &e.name).collect::<Vec<_>>()));
+    &es[i]
+}
+
+fn check_invented(gaz: &Gazetteer, article: &str) {
+    let (texts, es, ms) = resolve(gaz, &[article]);
+    let ko = entity(&es, "Kevin Ko");
+    assert_eq!(ko.kind, EntityKind::Person);
+    assert!(ko.is_called("柯文翰"), "gloss joins both names: {:?}", ko.aliases);
+    assert!(ko.discovered);
+
+    let volkova = entity(&es, "Elena Volkova");
+    assert_eq!(volkova.kind, EntityKind::Person);
+    assert!(volkova.is_called("艾琳娜·沃爾科娃"));
+    let vi = entities::find(&es, "Elena Volkova").unwrap();
+    let spelled: Vec<String> = ms.iter().filter(|m| m.entity == vi).map(|m| fold_str(texts[0].slice(m.span))).collect();
+    assert!(spelled.contains(&fold_str("沃爾科娃")), "the later surname-only reference is hers: {spelled:?}");
+    assert_eq!(spelled.len(), 3, "full name (twice folded the same) and the surname: {spelled:?}");
+
+    assert_eq!(entity(&es, "Priya Raman").kind, EntityKind::Person);
+    assert_eq!(entity(&es, "Tomasz Wielgus").kind, EntityKind::Person);
+    let lumora = entity(&es, "Lumora Robotics");
+    assert_eq!(lumora.kind, EntityKind::Organization);
+    let li = entities::find(&es, "Lumora Robotics").unwrap();
+    assert_eq!(ms.iter().filter(|m| m.entity == li).count(), 3);
+    assert_eq!(entity(&es, "Quillon").kind, EntityKind::Organization);
+    assert_eq!(entity(&es, "環球科技日報").kind, EntityKind::Media);
+    // Titles, cities and outlets are not people.
+    for e in es.iter().filter(|e| e.kind == EntityKind::Person) {
+        for bad in ["日報", "西雅圖", "首席科學家", "執行長"] {
+            assert!(!e.is_called(bad), "{bad} taken for a person");
+        }
+    }
+    for m in &ms {
+        assert!(es[m.entity].folded_aliases().contains(&fold_str(texts[0].slice(m.span))));
+    }
+}
+
+#[test]
+fn an_unseen_article_gets_its_people_companies_and_outlet() {
+    check_invented(&Gazetteer::embedded(), INVENTED);
+}
+
+#[test]
+fn the_unseen_article_works_without_any_gazetteer() {
+    check_invented(&Gazetteer::empty(), INVENTED);
+}
+
+#[test]
+fn the_unseen_article_in_simplified_script() {
+    let simplified = text::convert_script(INVENTED, ScriptChoice::Hans);
+    assert_ne!(simplified, INVENTED);
+    check_invented(&Gazetteer::empty(), &simplified);
+}
+
+#[test]
+fn glossed_names_in_the_real_articles_are_found_with_an_empty_gazetteer() {
+    let an = Analysis::run_with(&Corpus::embedded(), &Gazetteer::empty());
+    let es = &an.entities;
+    let pairs = [
+        ("Alexandr Wang", "汪滔"),
+        ("Ruoming Pang", "龐若鳴"),
+        ("Nat Friedman", "納特·弗里德曼"),
+        ("Gil Luria", "吉爾·盧裏亞"),
+        ("Mark Zuckerberg", "朱克柏格"),
+        ("Ilya Sutskever", "伊利亚·苏茨克维尔"),
+        ("Sam Altman", "山姆·奧特曼"),
+    ];
+    for (en, zh) in pairs {
+        let i = entities::find(es, en).unwrap_or_else(|| panic!("{en} not discovered"));
+        assert_eq!(entities::find(es, zh), Some(i), "{en} = {zh}");
+        assert_eq!(es[i].kind, EntityKind::Person, "{en}");
+        assert!(es[i].discovered);
+    }
+    // 马克·扎克伯格(Mark Zuckerberg) in 001 and 朱克柏格(Mark Zuckerberg) in 000 are one man.
+    assert_eq!(entities::find(es, "马克·扎克伯格"), entities::find(es, "Mark Zuckerberg"));
+    // 弗里德曼 alone, after the full name in the same article, is Friedman.
+    let f = entities::find(es, "Nat Friedman").unwrap();
+    let a000 = an.article_index("000_dafb546c0b816bcd").unwrap();
+    assert!(an.mentions.iter().any(|m| m.entity == f && m.article == a000 && an.articles[a000].text.slice(m.span) == "弗里德曼"));
+    for name in ["Jason Wei", "Hyung Won Chung", "Shengjia Zhao", "Joelle Pineau"] {
+        let i = entities::find(es, name).unwrap_or_else(|| panic!("{name} not discovered"));
+        assert_eq!(es[i].kind, EntityKind::Person, "{name}");
+    }
+    for org in ["Scale AI", "Constellation Energy", "Safe Superintelligence", "Meta Superintelligence Labs"] {
+        let i = entities::find(es, org).unwrap_or_else(|| panic!("{org} not discovered"));
+        assert_eq!(es[i].kind, EntityKind::Organization, "{org}");
+    }
+    assert_eq!(entities::find(es, "SSI"), entities::find(es, "Safe Superintelligence"));
+    for outlet in ["路透社", "法新社", "華爾街日報"] {
+        let i = entities::find(es, outlet).unwrap_or_else(|| panic!("{outlet} not discovered"));
+        assert_eq!(es[i].kind, EntityKind::Media, "{outlet}");
+    }
+    for token in ["AI", "GPU", "CEO", "CapEx", "Sora", "Read More", "Personal Superintelligence", "Co-Lead"] {
+        assert_eq!(entities::find(es, token), None, "{token} is not a name");
+    }
+}
+
+#[test]
+fn a_surname_alone_counts_only_where_the_full_name_appears() {
+    let (_, es, ms) = resolve(&Gazetteer::empty(), &["顧問艾琳娜·沃爾科娃發言。沃爾科娃說好。", "沃爾科娃在另一篇文章裡。"]);
+    let v = entities::find(&es, "艾琳娜·沃爾科娃").expect("found");
+    assert!(ms.iter().any(|m| m.entity == v && m.article == 0 && m.span.len() == 4));
+    assert!(!ms.iter().any(|m| m.article == 1), "no full name in article 1, so the surname stays unresolved");
+}
+
+/// Also written for this test, in simplified script, with other shapes of the same clues.
+const INVENTED_2: &str = "据彭博社报道,Veltrix Inc.的创始人Ingrid Solberg(英格丽・索尔伯格)周四在新书《机器的黄昏》发布会上表示,公司与新创Orbisk达成协议。索尔伯格说,双方将共建名为Aurora(极光)的数据中心。首席执行官罗嘉豪则表示会继续招聘。";
+
+#[test]
+fn another_unseen_article_with_other_clue_shapes() {
+    let (texts, es, ms) = resolve(&Gazetteer::empty(), &[INVENTED_2]);
+    let names: Vec<&String> = es.iter().map(|e| &e.name).collect();
+    let solberg = entity(&es, "Ingrid Solberg");
+    assert_eq!(solberg.kind, EntityKind::Person, "{names:?}");
+    assert!(solberg.is_called("英格丽・索尔伯格"), "Latin(Chinese) gloss with a katakana middle dot");
+    let si = entities::find(&es, "Ingrid Solberg").unwrap();
+    assert!(ms.iter().any(|m| m.entity == si && texts[0].slice(m.span) == "索尔伯格"));
+    assert_eq!(entity(&es, "Veltrix Inc.").kind, EntityKind::Organization);
+    assert_eq!(entity(&es, "Orbisk").kind, EntityKind::Organization);
+    let aurora = entity(&es, "Aurora");
+    assert_eq!(aurora.kind, EntityKind::Facility);
+    assert!(aurora.is_called("极光"));
+    assert_eq!(entity(&es, "彭博社").kind, EntityKind::Media);
+    assert_eq!(entity(&es, "罗嘉豪").kind, EntityKind::Person);
+    // A book title in 《》 is not an outlet.
+    assert_eq!(entities::find(&es, "机器的黄昏"), None);
+}

@@ -1,0 +1,74 @@
+//! Articles written for these tests, about companies and people no gazetteer knows: the pipeline
+//! must build their timeline from the text alone, in either script and with any years.
+
+mod common;
+
+use common::*;
+use storyline::events::{EventKind, Status};
+use storyline::text::{convert_script, ScriptChoice};
+use storyline::timeline::{Filter, TimelineView};
+
+const ARTICLE: &str = "星河科技收购蓝鲸数据
+2024年3月5日，星河科技(Galaxy Tech)首席执行官林晓峰(Xiaofeng Lin)宣布，公司以12亿美元收购初创企业蓝鲸数据(Bluewhale Data)40%股权。
+据路透社报道，蓝鲸数据创始人周明(Ming Zhou)将加入星河科技，出任首席科学家。
+星河科技预计2025年启用位于成都的新数据中心。
+去年11月，星河科技曾裁员约800人。
+";
+
+fn view_of(text: &str) -> TimelineView {
+    let (_dir, lib) = library_of(&[("galaxy.txt".to_string(), text.to_string())]);
+    lib.timeline(&Filter::default()).unwrap()
+}
+
+fn kinds(view: &TimelineView) -> Vec<(EventKind, Status, String)> {
+    let mut v: Vec<_> = view
+        .events
+        .iter()
+        .map(|e| (e.kind, e.status, e.date.as_ref().map(|d| d.edtf.clone()).unwrap_or_default()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn an_unseen_story_gets_its_deal_hire_plan_and_layoff() {
+    let view = view_of(ARTICLE);
+    let deal = view.events.iter().find(|e| e.kind == EventKind::Investment).expect("the acquisition");
+    assert_eq!(deal.date.as_ref().unwrap().edtf, "2024-03-05");
+    assert_eq!(deal.money.as_deref(), Some("US$1.2 billion"));
+    assert_eq!(deal.title.en.as_deref(), Some("Galaxy Tech invests US$1.2 billion in Bluewhale Data for a 40% stake"));
+    let hire = view.events.iter().find(|e| e.kind == EventKind::Hire).expect("the hire");
+    assert_eq!(hire.status, Status::Reported, "据路透社报道 makes it reported");
+    let plan = view.events.iter().find(|e| e.kind == EventKind::Infrastructure).expect("the data centre");
+    assert_eq!(plan.status, Status::Planned);
+    assert_eq!(plan.date.as_ref().unwrap().edtf, "2025");
+    let layoff = view.events.iter().find(|e| e.kind == EventKind::Layoff).expect("the layoff");
+    assert_eq!(layoff.date.as_ref().unwrap().edtf, "2023-11", "去年11月 from a 2024 article");
+    // The outlet is a source of the report, never an actor.
+    let reuters: Vec<_> = view.entities.iter().filter(|e| e.name == "Reuters").map(|e| e.id.clone()).collect();
+    assert!(view.events.iter().all(|e| reuters.iter().all(|r| !e.entities.contains(r))));
+}
+
+#[test]
+fn the_same_story_in_traditional_script_gives_the_same_timeline() {
+    let traditional = convert_script(ARTICLE, ScriptChoice::Hant);
+    assert_ne!(traditional, ARTICLE);
+    assert_eq!(kinds(&view_of(&traditional)), kinds(&view_of(ARTICLE)));
+}
+
+#[test]
+fn the_same_story_twelve_years_later_moves_every_date() {
+    let later = view_of(&move_years(ARTICLE, 28));
+    let shifted: Vec<_> = kinds(&view_of(ARTICLE))
+        .into_iter()
+        .map(|(k, s, d)| (k, s, move_years(&d, 28)))
+        .collect();
+    assert_eq!(kinds(&later), shifted);
+}
+
+#[test]
+fn speculation_and_comparisons_are_not_events() {
+    let text = "分析师认为，如果星河科技收购蓝鲸数据(Bluewhale Data)，股价可能上涨。\n这个金额比星河科技(Galaxy Tech)2023年的年薪还要高。\n星河科技会否裁员？\n";
+    let view = view_of(text);
+    assert!(view.events.is_empty(), "{:#?}", view.events.iter().map(|e| &e.title.zh).collect::<Vec<_>>());
+}

@@ -1,0 +1,138 @@
+//! A query naming an entity by any of its names finds every name, in either script; highlights are
+//! display-text ranges whose folded text is one of the names; hits come grouped by article.
+
+mod search_common;
+
+use search_common::*;
+use storyline::search::{SearchIndex, SearchRequest};
+use storyline::text::fold_str;
+
+const NAMES: [&str; 5] = ["扎克伯格", "朱克伯格", "祖克伯格", "紥尅伯格", "Zuckerberg"];
+
+fn corpus_of_spellings() -> storyline::pipeline::Analysis {
+    let mut a = analysis(&[
+        ("hk", "財經快訊：朱克伯格宣布成立新的實驗室。\n該實驗室將由前創業者領導。"),
+        ("cn", "科技新闻 🚀 扎克伯格表示，公司将投入数千亿美元。\n另一段与此无关的文字。"),
+        ("tw", "祖克伯格週一在社群平台上發文。\n其他新聞。"),
+        ("farm", "紥尅伯格的計劃引發關注。\n網友熱議。"),
+        ("en", "Ｍeta's CEO Mark ZUCKERBERG said so. 🙂\nNothing else here."),
+        ("none", "这篇文章只谈天气，没有提到任何人。\n明天有雨。"),
+    ]);
+    add_person(&mut a, "mark-zuckerberg", "Mark Zuckerberg", &NAMES);
+    a
+}
+
+fn req(q: &str) -> SearchRequest {
+    SearchRequest { query: q.into(), ..SearchRequest::default() }
+}
+
+#[test]
+fn every_spelling_finds_every_spelling() {
+    let a = corpus_of_spellings();
+    let index = SearchIndex::in_memory(&a).unwrap();
+    let folded_names: Vec<String> = NAMES.iter().chain(["Mark Zuckerberg"].iter()).map(|n| fold_str(n)).collect();
+    for q in NAMES {
+        let hits = index.search(&a, &req(q)).unwrap();
+        let mut articles: Vec<&str> = hits.iter().map(|h| h.article.as_str()).collect();
+        articles.sort();
+        articles.dedup();
+        assert_eq!(articles, vec!["cn", "en", "farm", "hk", "tw"], "query {q}");
+        for h in &hits {
+            assert!(!h.highlights.is_empty(), "query {q}: no highlight in {}", h.snippet);
+            for &r in &h.highlights {
+                assert!(h.start <= r[0] && r[1] <= h.end, "highlight outside its passage");
+                let shown = slice(&a, &h.article, r);
+                assert!(folded_names.contains(&fold_str(&shown)), "query {q}: highlight {shown:?} is not a name");
+            }
+        }
+    }
+}
+
+#[test]
+fn highlights_are_char_offsets_of_the_display_text() {
+    let a = corpus_of_spellings();
+    let index = SearchIndex::in_memory(&a).unwrap();
+    let hits = index.search(&a, &req("zuckerberg")).unwrap();
+    let en = hits.iter().find(|h| h.article == "en").unwrap();
+    let shown: Vec<String> = en.highlights.iter().map(|&r| slice(&a, "en", r)).collect();
+    // The two-word name is matched whole; a byte offset taken for a char offset would drift past
+    // the full-width Ｍ and land elsewhere.
+    assert_eq!(shown, vec!["Mark ZUCKERBERG"]);
+    let cn = hits.iter().find(|h| h.article == "cn").unwrap();
+    let start = a.articles[a.article_index("cn").unwrap()].text.display.find("扎克伯格").unwrap();
+    let chars_before = a.articles[a.article_index("cn").unwrap()].text.display[..start].chars().count();
+    assert_eq!(cn.highlights, vec![[chars_before, chars_before + 4]]);
+}
+
+#[test]
+fn hits_are_grouped_by_article_best_article_first() {
+    let a = analysis(&[
+        ("one", "汪滔加入公司。\n汪滔在会上发言，汪滔说汪滔很忙。\n无关。"),
+        ("two", "汪滔来了。\n这是一个很长的句子，里面提到汪滔，也提到很多其他的事情和其他的人物。"),
+        ("three", "句子一提到汪滔。\n句子二没有。\n句子三也提到汪滔和汪滔。"),
+    ]);
+    let index = SearchIndex::in_memory(&a).unwrap();
+    let hits = index.search(&a, &req("汪滔")).unwrap();
+    assert_eq!(hits.len(), 6);
+    let mut seen: Vec<&str> = Vec::new();
+    for h in &hits {
+        if seen.last() != Some(&h.article.as_str()) {
+            assert!(!seen.contains(&h.article.as_str()), "article {} appears in two groups", h.article);
+            seen.push(&h.article);
+        }
+    }
+    let best = |id: &str| hits.iter().filter(|h| h.article == id).map(|h| h.score).fold(f32::MIN, f32::max);
+    for w in seen.windows(2) {
+        assert!(best(w[0]) >= best(w[1]));
+    }
+    for group in seen {
+        let scores: Vec<f32> = hits.iter().filter(|h| h.article == group).map(|h| h.score).collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+    }
+}
+
+#[test]
+fn hits_carry_the_events_their_passage_supports() {
+    let mut a = corpus_of_spellings();
+    let hk = a.article_index("hk").unwrap();
+    add_event(&mut a, "ev-lab", hk, "宣布成立新的實驗室");
+    add_event(&mut a, "ev-other", hk, "前創業者領導");
+    let index = SearchIndex::in_memory(&a).unwrap();
+    let hits = index.search(&a, &req("實驗室")).unwrap();
+    let first = hits.iter().find(|h| h.snippet.contains("朱克伯格")).unwrap();
+    assert_eq!(first.events, vec!["ev-lab"]);
+    let second = hits.iter().find(|h| h.snippet.contains("領導")).unwrap();
+    assert_eq!(second.events, vec!["ev-other"]);
+}
+
+#[test]
+fn a_quoted_phrase_needs_its_words_together_and_in_order() {
+    let a = analysis(&[
+        ("together", "公司宣布建造数据中心。"),
+        ("apart", "中心城市的数据很多。"),
+        ("latin", "Meta Superintelligence Labs was formed. Labs of Meta elsewhere."),
+    ]);
+    let index = SearchIndex::in_memory(&a).unwrap();
+    let ids = |q: &str| -> Vec<String> { index.search(&a, &req(q)).unwrap().into_iter().map(|h| h.article).collect() };
+    assert_eq!(ids("\"数据中心\""), vec!["together"]);
+    assert_eq!(ids("数据中心"), vec!["together"]);
+    let mut both = ids("数据 中心");
+    both.sort();
+    assert_eq!(both, vec!["apart", "together"]);
+    let hits = index.search(&a, &req("\"meta superintelligence\"")).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(slice(&a, "latin", hits[0].highlights[0]), "Meta Superintelligence");
+    assert!(ids("\"labs meta\"").is_empty());
+}
+
+#[test]
+fn an_unspaced_run_found_nowhere_whole_is_searched_word_by_word() {
+    let a = analysis(&[("x", "该公司正在建造新的数据中心。\n明年开始建设。")]);
+    let index = SearchIndex::in_memory(&a).unwrap();
+    // Whole, "数据中心建设" is in no passage; its words are both in no single passage either.
+    assert!(index.search(&a, &req("数据中心建设")).unwrap().is_empty());
+    let hits = index.search(&a, &req("建造数据中心")).unwrap();
+    assert_eq!(hits.len(), 1);
+    let hits = index.search(&a, &req("数据中心新的")).unwrap();
+    assert_eq!(hits.len(), 1, "split into words when the run is not found whole");
+}
