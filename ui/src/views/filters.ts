@@ -40,6 +40,8 @@ export class Filters {
   private readonly clear = h("button", { class: "clear-all", "data-testid": "clear-filters" });
   private key = "";
   private query = "";
+  /** The kinds the whole timeline has (chips for kinds absent from the corpus would be noise). */
+  private kindsOf: { timeline: unknown; kinds: Set<string> } = { timeline: undefined, kinds: new Set() };
 
   constructor(private readonly actions: Actions) {
     this.entitySearch.addEventListener("input", () => {
@@ -136,7 +138,10 @@ export class Filters {
       kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
       statuses.set(e.status, (statuses.get(e.status) ?? 0) + 1);
     }
-    const allKinds = new Set((s.timeline?.events ?? []).map((e) => e.kind));
+    if (this.kindsOf.timeline !== s.timeline) {
+      this.kindsOf = { timeline: s.timeline, kinds: new Set((s.timeline?.events ?? []).map((e) => e.kind)) };
+    }
+    const allKinds = this.kindsOf.kinds;
     fill(
       this.kindChips,
       KINDS.filter((k) => allKinds.has(k) || f.kinds.includes(k)).map((k) =>

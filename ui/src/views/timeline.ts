@@ -47,7 +47,7 @@ export class Timeline {
   /** Show the group the first visible row belongs to (none while the group's own header shows). */
   private pin(): void {
     const rows = this.derived?.rows;
-    const top = this.el.scrollTop;
+    const top = this.list.scrollTop;
     if (!rows?.length || top <= 0) {
       this.pinned.hidden = true;
       return;

@@ -20,6 +20,13 @@ export class VirtualList<T> {
   private offsets = new Float64Array(1);
   private live = new Map<string, HTMLElement>();
   private frame = 0;
+  /**
+   * Scroll position and viewport height as last seen by the scroll and resize observers. Reading
+   * `scrollTop` right after a DOM change would force a synchronous layout of the page; the cached
+   * values let a filter change re-render the list without one.
+   */
+  private top = 0;
+  private height = 0;
 
   constructor(
     readonly scroller: HTMLElement,
@@ -28,8 +35,20 @@ export class VirtualList<T> {
     this.spacer = document.createElement("div");
     this.spacer.className = "spacer-rows";
     scroller.append(this.spacer);
-    scroller.addEventListener("scroll", () => this.schedule(), { passive: true });
-    if (typeof ResizeObserver !== "undefined") new ResizeObserver(() => this.schedule()).observe(scroller);
+    scroller.addEventListener(
+      "scroll",
+      () => {
+        this.top = scroller.scrollTop;
+        this.schedule();
+      },
+      { passive: true },
+    );
+    if (typeof ResizeObserver !== "undefined") {
+      new ResizeObserver((entries) => {
+        this.height = entries[entries.length - 1]?.contentRect.height ?? 0;
+        this.schedule();
+      }).observe(scroller);
+    }
   }
 
   setRows(rows: T[]): void {
@@ -39,6 +58,11 @@ export class VirtualList<T> {
     this.offsets = offsets;
     this.spacer.style.height = `${offsets[rows.length]}px`;
     this.refresh();
+  }
+
+  /** The scroll position as last observed (no forced layout). */
+  get scrollTop(): number {
+    return this.top;
   }
 
   get length(): number {
@@ -74,14 +98,15 @@ export class VirtualList<T> {
   }
 
   private viewport(): number {
-    return this.scroller.clientHeight || this.opts.fallbackHeight || 800;
+    return this.height || this.scroller.clientHeight || this.opts.fallbackHeight || 800;
   }
 
   /** Render the rows in the viewport; reuse the ones already there. */
   draw(): void {
     const n = this.rows.length;
     const over = this.opts.overscan ?? 300;
-    const top = this.scroller.scrollTop;
+    // Content shorter than the old scroll position: the browser will clamp it (and fire scroll).
+    const top = Math.min(this.top, Math.max(0, this.offsets[n] - this.viewport()));
     const first = n ? this.indexAt(Math.max(0, top - over)) : 0;
     const bottom = top + this.viewport() + over;
     const wanted = new Map<string, number>();
@@ -111,14 +136,17 @@ export class VirtualList<T> {
     const top = this.offsets[i];
     const bottom = this.offsets[i + 1];
     const view = this.viewport();
-    const cur = this.scroller.scrollTop;
+    const cur = this.top;
     let next = cur;
     if (align === "start") next = top;
     else if (align === "center") next = top - (view - (bottom - top)) / 2;
     else if (top < cur) next = top;
     else if (bottom > cur + view) next = bottom - view;
     next = Math.max(0, next);
-    if (next !== cur) this.scroller.scrollTop = next;
+    if (next !== cur) {
+      this.scroller.scrollTop = next;
+      this.top = next;
+    }
     this.draw();
   }
 
