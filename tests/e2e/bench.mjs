@@ -66,6 +66,14 @@ try {
   await page.goto(base);
   await page.locator('[data-testid="timeline"][data-loaded="true"] [data-testid="event-item"]').first().waitFor();
   const firstPaint = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(performance.now()))));
+  // A fixed workload, to read the figures against how busy the machine was during the run.
+  const calib = await page.evaluate(() => {
+    const t = performance.now();
+    let x = 0;
+    for (let i = 0; i < 2e7; i++) x += i;
+    return [performance.now() - t, x];
+  });
+  console.log(`calibration: a fixed 2e7-step loop took ${calib[0].toFixed(0)} ms in the page (load average ${(await import("node:os")).loadavg()[0].toFixed(1)})`);
   console.log(`events: ${N}; timeline JSON ${(timeline.length / 1e6).toFixed(1)} MB`);
   console.log(`first painted timeline: ${firstPaint.toFixed(0)} ms after navigation start (wall ${Date.now() - t0} ms, fake API in-process)`);
 
