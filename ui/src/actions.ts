@@ -84,14 +84,8 @@ export class Actions {
     const script = opts.script ?? this.store.get().reader.script;
     const current = this.store.get().reader;
     const same = current.article === id && current.script === script && current.view;
-    this.store.setReader({
-      article: id,
-      script,
-      source: opts.source ?? 0,
-      hit: opts.hit ?? null,
-      loading: !same,
-      view: same ? current.view : current.view,
-    });
+    // The previous view stays while the next loads; the reader shows it only if it is the same article.
+    this.store.setReader({ article: id, script, source: opts.source ?? 0, hit: opts.hit ?? null, loading: !same });
     try {
       const view = await this.loadArticle(id, script);
       if (seq !== this.articleSeq) return;
