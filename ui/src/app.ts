@@ -1,0 +1,156 @@
+/**
+ * The window: lays out the views, feeds them the store's state, applies language, theme and the
+ * window title, and owns the global keys — Ctrl/Cmd+K search; j/k and the arrow keys step through
+ * the story (anywhere but in a text field); Esc leaves story mode or closes search.
+ */
+import type { Actions } from "./actions";
+import { h, setAttr, setText } from "./dom";
+import { ERROR_TEXT, STRINGS } from "./i18n";
+import type { State } from "./store";
+import { ArticleList } from "./views/articleList";
+import { ExportDialog } from "./views/exportDialog";
+import { FilterBar } from "./views/filterBar";
+import { Filters } from "./views/filters";
+import { Overview } from "./views/overview";
+import { Reader } from "./views/reader";
+import { Search } from "./views/search";
+import { Story } from "./views/story";
+import { Timeline } from "./views/timeline";
+
+interface View {
+  el: HTMLElement;
+  update(s: State, prev: State | null): void;
+}
+
+export class App {
+  readonly el: HTMLElement;
+  private readonly views: View[];
+  private readonly errorText = h("span", {});
+  private readonly errorClose = h("button", { class: "link", "data-testid": "error-dismiss" });
+  private readonly errorBox = h("div", { class: "error-box", role: "alert", "data-testid": "error", hidden: true }, this.errorText, this.errorClose);
+  private readonly storyButton = h("button", { "data-testid": "story-mode", "aria-pressed": "false" });
+  private readonly exportButton = h("button", { "data-testid": "export-button" });
+  private readonly langButton = h("button", { "data-testid": "lang-toggle" });
+  private readonly themeButton = h("button", { "data-testid": "theme-toggle" });
+  private readonly search: Search;
+  private readonly filterBar: FilterBar;
+  private readonly timeline: Timeline;
+  private readonly exportDialog: ExportDialog;
+
+  constructor(private readonly actions: Actions) {
+    const articles = new ArticleList(actions);
+    const filters = new Filters(actions);
+    const reader = new Reader(actions);
+    const overview = new Overview(actions);
+    const story = new Story(actions);
+    this.search = new Search(actions);
+    this.filterBar = new FilterBar(actions);
+    this.timeline = new Timeline(actions);
+    this.exportDialog = new ExportDialog(actions);
+    this.views = [articles, filters, reader, overview, story, this.search, this.filterBar, this.timeline, this.exportDialog];
+
+    this.storyButton.addEventListener("click", () => actions.setStory(!actions.store.get().story));
+    this.exportButton.addEventListener("click", () => this.exportDialog.open());
+    this.errorClose.addEventListener("click", () => actions.store.set({ error: null }));
+    this.langButton.addEventListener("click", () => actions.store.set({ lang: actions.store.get().lang === "zh" ? "en" : "zh" }));
+    this.themeButton.addEventListener("click", () => actions.store.set({ theme: actions.store.get().theme === "dark" ? "light" : "dark" }));
+
+    this.el = h(
+      "div",
+      { class: "app" },
+      h(
+        "header",
+        { class: "topbar" },
+        h("h1", { class: "brand" }, "Storyline"),
+        this.search.el,
+        h("span", { class: "spacer" }),
+        this.storyButton,
+        this.exportButton,
+        this.langButton,
+        this.themeButton,
+      ),
+      this.filterBar.el,
+      this.errorBox,
+      h(
+        "main",
+        { class: "layout" },
+        h("aside", { class: "sidebar" }, articles.el, filters.el),
+        h("div", { class: "center" }, overview.el, this.timeline.el, story.el),
+        reader.el,
+      ),
+      this.exportDialog.el,
+    );
+  }
+
+  private readonly keyListener = (e: KeyboardEvent) => this.onKey(e);
+
+  mount(root: HTMLElement): void {
+    root.replaceChildren(this.el);
+    const store = this.actions.store;
+    this.render(store.get(), null);
+    this.unsubscribe = store.subscribe((s, prev) => this.render(s, prev));
+    document.addEventListener("keydown", this.keyListener);
+  }
+
+  /** Detach from the document (tests mount many windows in one page). */
+  unmount(): void {
+    document.removeEventListener("keydown", this.keyListener);
+    this.unsubscribe?.();
+    this.el.remove();
+  }
+
+  private unsubscribe: (() => void) | null = null;
+
+  private render(s: State, prev: State | null): void {
+    const doc = document.documentElement;
+    setAttr(doc, "lang", s.lang === "zh" ? "zh-Hant" : "en");
+    setAttr(doc, "data-theme", s.theme);
+    const t = STRINGS[s.lang];
+    const title = this.filterBar.title(s);
+    if (document.title !== title) document.title = title;
+    setText(this.storyButton, s.story ? t.storyExit : t.storyMode);
+    setAttr(this.storyButton, "aria-pressed", s.story ? "true" : "false");
+    setAttr(this.storyButton, "title", t.storyHelp);
+    setText(this.exportButton, t.export);
+    setText(this.langButton, t.language);
+    setAttr(this.langButton, "aria-label", t.languageLabel);
+    setAttr(this.langButton, "lang", s.lang === "zh" ? "en" : "zh-Hant");
+    setText(this.themeButton, s.theme === "dark" ? `☀ ${t.themeLight}` : `☾ ${t.themeDark}`);
+    if (this.timeline.el.hidden !== s.story) this.timeline.el.hidden = s.story;
+    if (s.error) {
+      this.errorBox.hidden = false;
+      const known = ERROR_TEXT[s.error.code];
+      setText(this.errorText, `${known ? known[s.lang === "en" ? 0 : 1] : `${t.error}.`} ${s.error.message}`);
+      setText(this.errorClose, t.dismiss);
+      this.errorBox.dataset.code = s.error.code;
+    } else if (!this.errorBox.hidden) {
+      this.errorBox.hidden = true;
+    }
+    for (const v of this.views) v.update(s, prev);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const s = this.actions.store.get();
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") {
+      e.preventDefault();
+      this.search.focus();
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    const target = e.target as HTMLElement | null;
+    const typing = !!target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+    if (typing || this.exportDialog.el.open) return;
+    const forward = ["j", "ArrowRight", "ArrowDown"];
+    const back = ["k", "ArrowLeft", "ArrowUp"];
+    // In story mode the arrows belong to the story; otherwise only j/k do, and arrows keep scrolling.
+    if (forward.includes(e.key) && (s.story || e.key === "j")) {
+      e.preventDefault();
+      this.actions.step(1);
+    } else if (back.includes(e.key) && (s.story || e.key === "k")) {
+      e.preventDefault();
+      this.actions.step(-1);
+    } else if (e.key === "Escape" && s.story) {
+      this.actions.setStory(false);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The reader: one source article as text nodes, the passages of the selected event in `<mark>`s
+ * (scrolled into view), a search hit marked the same way, the passages of the article's other events
+ * underlined and flagged in the margin, a switch between the selected event's sources, and a toggle
+ * between the original script, 繁體 and 简体 (the core keeps offsets across scripts).
+ */
+import type { Actions } from "../actions";
+import type { ScriptChoice } from "../bindings/ScriptChoice";
+import { fill, h, nextFrame, setAttr } from "../dom";
+import { STRINGS, type Lang } from "../i18n";
+import { CharIndex } from "../model/offsets";
+import { buildBlocks, type OtherPassage, type Range } from "../model/segments";
+import { eventTitle } from "../model/timeline";
+import type { State } from "../store";
+
+const SCRIPTS: ScriptChoice[] = ["original", "hant", "hans"];
+
+export class Reader {
+  readonly el = h("section", { class: "panel reader", "data-testid": "reader" });
+  private readonly head = h("header", { class: "reader-head" });
+  private readonly scroller = h("div", { class: "reader-scroll" });
+  private readonly margin = h("div", { class: "reader-margin" });
+  private readonly text = h("article", { class: "reader-text", "data-testid": "reader-text", lang: "zh" });
+  private key = "";
+  private scrollKey = "";
+
+  constructor(private readonly actions: Actions) {
+    this.scroller.append(h("div", { class: "reader-body" }, this.margin, this.text));
+    this.el.append(this.head, this.scroller);
+  }
+
+  update(s: State): void {
+    const r = s.reader;
+    const key = [r.article, r.view?.info.id, r.script, r.view ? r.view.text.length : -1, r.loading, r.source, r.hit?.start, r.hit?.end, s.selected, s.lang, s.timeline ? 1 : 0].join("|");
+    if (key === this.key) return;
+    this.key = key;
+    // Scroll only when what the reader should look at changed, not on a language switch.
+    const scrollKey = [r.article, r.view?.info.id, r.script, r.source, r.hit?.start, s.selected].join("|");
+    const scrollChanged = scrollKey !== this.scrollKey;
+    const t = STRINGS[s.lang];
+    setAttr(this.el, "aria-label", t.reader);
+    setAttr(this.el, "aria-busy", r.loading ? "true" : "false");
+    this.renderHead(s);
+    const view = r.view && r.view.info.id === r.article ? r.view : null;
+    if (!view) {
+      fill(this.text, h("p", { class: "muted" }, r.loading ? t.loading : t.noArticle));
+      this.margin.replaceChildren();
+      return;
+    }
+    const idx = new CharIndex(view.text);
+    const selected = s.selected ? this.actions.eventById(s.selected) : undefined;
+    const focus: Range[] = selected ? selected.sources.filter((x) => x.article === view.info.id) : [];
+    const others: OtherPassage[] = view.passages
+      .filter((p) => p.event !== s.selected)
+      .map((p) => ({ event: p.event, start: p.start, end: p.end }));
+    const blocks = buildBlocks(idx.chars, focus, r.hit, others);
+    const current = selected?.sources[r.source];
+    const nodes: Node[] = [];
+    for (const b of blocks) {
+      const inner = b.pieces.map((p) => {
+        const str = idx.slice(p.start, p.end);
+        if (p.others.length === 0) return document.createTextNode(str);
+        const span = h("span", { class: "other-passage", "data-events": p.others.join(" ") }, str);
+        return span;
+      });
+      if (b.role === "plain") nodes.push(...inner);
+      else {
+        const isCurrent = b.role === "focus" && current && current.article === view.info.id && current.start >= b.start && current.start < b.end;
+        const mark = h("mark", {
+          class: b.role === "focus" ? `passage${isCurrent ? " current" : ""}` : "search-hit",
+          "data-testid": b.role === "focus" ? "passage-highlight" : "search-highlight",
+          "data-start": b.start,
+          "data-end": b.end,
+        });
+        mark.append(...inner);
+        nodes.push(mark);
+      }
+    }
+    this.text.replaceChildren(...nodes);
+    if (scrollChanged) this.scrollKey = scrollKey;
+    this.text.setAttribute("data-article-id", view.info.id);
+    this.text.setAttribute("data-script", r.script);
+    nextFrame(() => {
+      this.placeMarkers(s.lang);
+      if (scrollChanged) this.scrollToFocus();
+    });
+  }
+
+  private renderHead(s: State): void {
+    const t = STRINGS[s.lang];
+    const r = s.reader;
+    const info = r.view?.info ?? s.articles?.find((a) => a.id === r.article);
+    const selected = s.selected ? this.actions.eventById(s.selected) : undefined;
+    const titleOf = (id: string) => s.articles?.find((a) => a.id === id)?.title ?? id;
+    fill(
+      this.head,
+      h("h2", { class: "reader-title", lang: "zh" }, info ? info.title : t.reader),
+      info ? h("p", { class: "reader-meta" }, [info.outlet, info.file, info.published.date].filter(Boolean).join(" · ")) : null,
+      h(
+        "div",
+        { class: "segmented", role: "group", "aria-label": t.script },
+        SCRIPTS.map((sc) =>
+          h(
+            "button",
+            {
+              "data-testid": `script-${sc}`,
+              "aria-pressed": r.script === sc ? "true" : "false",
+              onclick: () => void this.actions.setScript(sc),
+            },
+            sc === "original" ? t.scriptOriginal : sc === "hant" ? t.scriptHant : t.scriptHans,
+          ),
+        ),
+      ),
+      selected && selected.sources.length > 0
+        ? h(
+            "div",
+            { class: "source-switch", role: "group", "aria-label": t.eventSources },
+            h("span", { class: "label" }, t.eventSources),
+            selected.sources.map((src, i) =>
+              h(
+                "button",
+                {
+                  class: "source-tab",
+                  "data-testid": "source-tab",
+                  "data-article-id": src.article,
+                  "aria-pressed": i === r.source ? "true" : "false",
+                  title: titleOf(src.article),
+                  onclick: () => void this.actions.openArticle(src.article, { source: i }),
+                },
+                `${i + 1} · ${shortTitle(titleOf(src.article))}`,
+              ),
+            ),
+          )
+        : null,
+    );
+  }
+
+  /**
+   * Flag other events' passages in the margin, at the height of their first line (`.reader-text` is
+   * positioned, so a span's offsetTop is measured from the text's top, as is the margin's).
+   */
+  private placeMarkers(lang: Lang): void {
+    const spans = this.text.querySelectorAll<HTMLElement>(".other-passage");
+    const seen = new Set<string>();
+    const markers: HTMLElement[] = [];
+    for (const span of spans) {
+      for (const id of (span.dataset.events ?? "").split(" ")) {
+        if (!id || seen.has(id)) continue;
+        seen.add(id);
+        const ev = this.actions.eventById(id);
+        const label = ev ? eventTitle(ev, lang) : id;
+        const marker = h(
+          "button",
+          {
+            class: "margin-marker",
+            "data-testid": "margin-marker",
+            "data-event-id": id,
+            title: label,
+            "aria-label": `${STRINGS[lang].otherEvents}: ${label}`,
+            onclick: () => void this.actions.selectEvent(id),
+          },
+          "•",
+        );
+        // Through the CSSOM, not a style attribute, so a CSP without 'unsafe-inline' styles allows it.
+        marker.style.top = `${span.offsetTop}px`;
+        markers.push(marker);
+      }
+    }
+    this.margin.replaceChildren(...markers);
+  }
+
+  private scrollToFocus(): void {
+    const target =
+      this.text.querySelector<HTMLElement>("mark.passage.current") ??
+      this.text.querySelector<HTMLElement>("mark.passage") ??
+      this.text.querySelector<HTMLElement>("mark.search-hit");
+    if (target) target.scrollIntoView?.({ block: "center", behavior: "auto" });
+    else this.scroller.scrollTop = 0;
+  }
+}
+
+function shortTitle(s: string): string {
+  const chars = [...s];
+  return chars.length > 14 ? `${chars.slice(0, 13).join("")}…` : s;
+}
