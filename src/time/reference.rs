@@ -96,7 +96,7 @@ pub fn dateline(text: &ArticleText, body: &[Expr]) -> Option<Published> {
                         date: Some(date),
                         precision: Precision::Day,
                         inferred: false,
-                        basis: format!("dateline “{}”", line.trim()),
+                        basis: format!("dateline “{}”", line.trim().trim_start_matches(['•', '·', '|', '-', ' '])),
                     });
                 }
                 None if super::scan::lit(&folded, e.span.end, OPENERS).is_some() => {
