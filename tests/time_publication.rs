@@ -71,9 +71,16 @@ fn a_manifest_date_wins() {
 
 #[test]
 fn a_yearless_agency_dateline_takes_the_body_year() {
-    let raw = "科技新聞\n\n（記者 王明）3月2日電，某公司宣布裁員。\n該公司在2023年上市，2023年底營收大增，2023年11月擴張。";
+    let raw = "科技新聞\n\n（記者 王明）3月2日電，某公司宣布裁員。\n該公司在2023年上市，2022年底營收大增，2023年1月擴張。";
     let p = publish(raw, &ManifestEntry::default());
     assert_eq!((p.date, p.inferred), (d(2023, 3, 2), false), "{p:?}");
+}
+
+#[test]
+fn a_yearless_dateline_is_not_older_than_the_dated_past_it_cites() {
+    let raw = "科技新聞\n1月5日消息，某公司宣布。\n該公司在2025年上市，2025年創辦人離職，2025年12月28日發布新品。";
+    let p = publish(raw, &ManifestEntry::default());
+    assert_eq!(p.date, d(2026, 1, 5), "{p:?}");
 }
 
 #[test]

@@ -89,19 +89,35 @@ pub fn dateline(text: &ArticleText, body: &[Expr]) -> Option<Published> {
             let written: String = line_str.chars().skip(e.span.start).take(e.span.len()).collect();
             match year {
                 Some(YearSpec::Abs(y)) if other_chars(&folded, e) <= 12 => {
-                    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                    let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
+                        continue;
+                    };
                     return Some(Published {
                         date: Some(date),
                         precision: Precision::Day,
                         inferred: false,
-                        basis: format!("dateline “{}”", line.trim()),
+                        basis: format!("dateline “{}”", line.trim().trim_start_matches(['•', '·', '|', '-', ' '])),
                     });
                 }
                 None if super::scan::lit(&folded, e.span.end, OPENERS).is_some() => {
                     let Some((y, why)) = body_year(body) else {
                         continue;
                     };
-                    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                    let Some(mut date) = NaiveDate::from_ymd_opt(y, m, d) else {
+                        continue;
+                    };
+                    let mut why = why;
+                    // A report is not older than the dated events it cites as past.
+                    if let Some((latest, text_of)) = latest_fine_past(text, body) {
+                        while date < latest {
+                            match NaiveDate::from_ymd_opt(date.year() + 1, m, d) {
+                                Some(next) => date = next,
+                                None => break,
+                            }
+                            why = format!("after “{text_of}”");
+                        }
+                    }
+                    let y = date.year();
                     return Some(Published {
                         date: Some(date),
                         precision: Precision::Day,
@@ -114,6 +130,16 @@ pub fn dateline(text: &ArticleText, body: &[Expr]) -> Option<Published> {
         }
     }
     None
+}
+
+/// The start of the latest day-, xun- or month-precise date the body cites outside future clauses.
+fn latest_fine_past(text: &ArticleText, body: &[Expr]) -> Option<(NaiveDate, String)> {
+    body.iter()
+        .filter(|e| !e.future && !e.relative())
+        .filter_map(|e| resolve(std::slice::from_ref(e), None).into_iter().next().map(|m| (m, e)))
+        .filter(|(m, _)| m.range.precision <= Precision::Month)
+        .max_by_key(|(m, _)| m.range.start)
+        .map(|(m, e)| (m.range.start, written(text, e)))
 }
 
 /// The year the body speaks of most (ties to the later), among explicit years outside future clauses.

@@ -152,7 +152,40 @@ pub fn scan_chars(t: &[char]) -> Vec<Expr> {
             }
         }
     }
+    inherit_across_connectors(&mut out, t);
     out
+}
+
+/// The second end of a range takes what it leaves out from the first: `6月28日至30日` is 28–30 June,
+/// `2025年6月30日至7月2日` is in 2025 at both ends.
+fn inherit_across_connectors(out: &mut [Expr], t: &[char]) {
+    for k in 1..out.len() {
+        let (a, b) = (out[k - 1], out[k]);
+        let gap = &t[a.span.end..b.span.start];
+        let joined = !gap.is_empty()
+            && gap.len() <= 2
+            && gap.iter().all(|c| matches!(c, '至' | '到' | '-' | '–' | '—' | '~' | '～' | '、' | '和' | '及' | '与' | '與' | ' '));
+        if !joined {
+            continue;
+        }
+        if let (Kind::Calendar { year: ya, month: ma, .. }, Kind::Calendar { year: yb, month: mb, day: db, part }) = (a.kind, b.kind) {
+            let month = match mb {
+                None if db.is_some() && ma.is_some() => ma,
+                m => m,
+            };
+            let mut year = if yb.is_none() && month.is_some() && !matches!(month, Some(MonthSpec::Rel(_))) { ya } else { yb };
+            // `12月30日至1月2日` runs into the next year.
+            if let (None, Some(MonthSpec::Abs(m0)), Some(MonthSpec::Abs(m1))) = (yb, ma, month) {
+                if m1 < m0 {
+                    year = year.map(|y| match y {
+                        YearSpec::Abs(v) => YearSpec::Abs(v + 1),
+                        YearSpec::Rel(v) => YearSpec::Rel(v + 1),
+                    });
+                }
+            }
+            out[k].kind = Kind::Calendar { year, month, day: db, part };
+        }
+    }
 }
 
 pub(crate) type Hit = Option<(usize, Kind)>;
