@@ -110,6 +110,9 @@ fn is_arrow(c: char) -> bool {
 
 /// A line that is only a date and/or a time: `18/07/2025`, `2025-07-17 07:13:09`, `2025年7月17日 07:13`.
 fn is_timestamp(s: &str) -> bool {
+    if s.len() > 40 {
+        return false;
+    }
     let (mut digits, mut other) = (0, 0);
     let mut runs = Vec::new();
     let mut run = 0;
@@ -140,11 +143,17 @@ fn signs(line: &LineInfo, v: &Vocab) -> Sign {
         return Sign { blank: true, ..Sign::default() };
     }
     let core = t.trim_start_matches(is_bullet).trim_end();
-    let full_stops = t.matches('。').count()
-        + t.matches(". ").count()
-        + usize::from(t.ends_with('.'))
-        + t.matches('．').count();
-    let commas = t.chars().filter(|c| matches!(c, '，' | ',' | '；' | ';' | '、')).count();
+    let (mut full_stops, mut commas) = (usize::from(t.ends_with('.')), 0);
+    let mut prev = '\0';
+    for c in t.chars() {
+        match c {
+            '。' | '．' => full_stops += 1,
+            ' ' if prev == '.' => full_stops += 1,
+            '，' | ',' | '；' | ';' | '、' => commas += 1,
+            _ => {}
+        }
+        prev = c;
+    }
     let body = (n >= 40 && full_stops > 0) || (n >= 80 && commas >= 2) || n >= 150;
     let mut s = Sign {
         body,
@@ -306,7 +315,8 @@ fn teasers(lines: &[LineInfo], sg: &[Sign], out: &mut [Option<&'static str>]) {
             continue;
         }
         let probe: String = chars[chars.len() - 12..].iter().collect();
-        if lines[i + 1..].iter().any(|l| l.text.contains(&probe)) {
+        // The full text follows soon after a teaser; looking further would cost quadratic time.
+        if lines[i + 1..].iter().take(40).any(|l| l.text.contains(&probe)) {
             out[i] = Some("teaser");
         }
     }
