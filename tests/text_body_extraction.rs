@@ -90,6 +90,9 @@ fn content_farm_loses_breadcrumb_counters_and_comment_widget_keeps_bullets() {
     // The title appears once: later copies were image alt text.
     assert_eq!(t.display.matches("老虎機:OpenAI大腿又被挖").count(), 1);
     assert_eq!(t.dateline_text(), Some("• 2025-07-17 07:13:09"));
+    let head = t.head_lines(4);
+    assert_eq!(head.iter().map(|h| h.1).collect::<Vec<_>>(), vec!["当前位置:首页 > 9 > 正文", "老虎機:OpenAI大腿又被挖,Meta如此豪賭究竟圖什麽?", "• 9", "• 2025-07-17 07:13:09"]);
+    assert_eq!(t.raw_slice(head[3].0), "• 2025-07-17 07:13:09");
 }
 
 #[test]

@@ -67,14 +67,8 @@ impl Doc {
     }
     /// Does the folded text at `at` start with `word` (folded)?
     pub fn starts_with(&self, at: usize, word: &str) -> bool {
-        let mut i = at;
-        for c in word.chars() {
-            if i >= self.fold.len() || self.fold[i] != c {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        let n = word.chars().count();
+        at + n <= self.fold.len() && self.fold[at..at + n].iter().copied().eq(word.chars())
     }
     /// Does the folded text ending at `end` end with `word`?
     pub fn ends_with(&self, end: usize, word: &str) -> bool {

@@ -8,7 +8,7 @@
 //! number of names.
 
 use crate::text::{fold_str, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
 /// One spelling to look for.
 #[derive(Debug, Clone)]
@@ -72,7 +72,11 @@ impl Matcher {
         let ac = if folded.is_empty() {
             None
         } else {
-            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&folded).ok()
+            // A DFA is the fastest scan (one table lookup per byte); for very many names it may be
+            // too big to build, and the library's own choice (a contiguous NFA) takes over.
+            let mut b = AhoCorasickBuilder::new();
+            b.match_kind(MatchKind::LeftmostLongest);
+            b.clone().kind(Some(AhoCorasickKind::DFA)).build(&folded).or_else(|_| b.build(&folded)).ok()
         };
         Matcher { ac, infos }
     }

@@ -110,6 +110,9 @@ fn is_arrow(c: char) -> bool {
 
 /// A line that is only a date and/or a time: `18/07/2025`, `2025-07-17 07:13:09`, `2025年7月17日 07:13`.
 fn is_timestamp(s: &str) -> bool {
+    if s.len() > 40 {
+        return false;
+    }
     let (mut digits, mut other) = (0, 0);
     let mut runs = Vec::new();
     let mut run = 0;
@@ -140,17 +143,16 @@ fn signs(line: &LineInfo, v: &Vocab) -> Sign {
         return Sign { blank: true, ..Sign::default() };
     }
     let core = t.trim_start_matches(is_bullet).trim_end();
-    let full_stops = t.matches('。').count()
-        + t.matches(". ").count()
-        + usize::from(t.ends_with('.'))
-        + t.matches('．').count();
-    let commas = t.chars().filter(|c| matches!(c, '，' | ',' | '；' | ';' | '、')).count();
-    let body = (n >= 40 && full_stops > 0) || (n >= 80 && commas >= 2) || n >= 150;
+    // Body lines are most of the text: decide them with substring searches, not a char loop.
+    let full_stop = t.contains('。') || t.contains('．') || t.contains(". ") || t.ends_with('.');
+    let body = n >= 150
+        || (n >= 40 && full_stop)
+        || (n >= 80 && t.chars().filter(|c| matches!(c, '，' | ',' | '；' | ';' | '、')).count() >= 2);
     let mut s = Sign {
         body,
         full_stop_end: t.ends_with('。') || t.ends_with('.'),
         timestamp: is_timestamp(core),
-        number: !core.is_empty() && core.chars().count() <= 6 && core.chars().all(|c| c.is_ascii_digit()),
+        number: !core.is_empty() && core.len() <= 6 && core.bytes().all(|b| b.is_ascii_digit()),
         ..Sign::default()
     };
     if body || n > 60 {
@@ -175,11 +177,13 @@ fn signs(line: &LineInfo, v: &Vocab) -> Sign {
             _ => {}
         }
     }
-    let emoji = t.chars().filter(|&c| is_emoji(c)).count();
+    let (mut emoji, mut arrow) = (0, false);
+    for c in t.chars().filter(|c| !c.is_ascii()) {
+        emoji += usize::from(is_emoji(c));
+        arrow |= is_arrow(c);
+    }
     let emoji_led = t.chars().next().is_some_and(is_emoji);
-    s.promo = promo_terms.len().min(3) as u8
-        + u8::from(emoji_led || emoji >= 2)
-        + u8::from(t.chars().any(is_arrow));
+    s.promo = promo_terms.len().min(3) as u8 + u8::from(emoji_led || emoji >= 2) + u8::from(arrow);
     s
 }
 
@@ -306,7 +310,8 @@ fn teasers(lines: &[LineInfo], sg: &[Sign], out: &mut [Option<&'static str>]) {
             continue;
         }
         let probe: String = chars[chars.len() - 12..].iter().collect();
-        if lines[i + 1..].iter().any(|l| l.text.contains(&probe)) {
+        // The full text follows soon after a teaser; looking further would cost quadratic time.
+        if lines[i + 1..].iter().take(40).any(|l| l.text.contains(&probe)) {
             out[i] = Some("teaser");
         }
     }

@@ -49,7 +49,8 @@ fn split_lines(source: &str) -> Vec<Line> {
         let trimmed = piece.trim_matches(trims);
         let lead = trimmed.as_ptr() as usize - piece.as_ptr() as usize;
         let lead_chars = if lead == 0 { 0 } else { count_chars(&piece[..lead]) };
-        let chars = count_chars(trimmed);
+        let trail_chars = count_chars(&piece[lead + trimmed.len()..]);
+        let chars = n_piece - lead_chars - trail_chars;
         let mut line = Line {
             bytes: (byte + lead, byte + lead + trimmed.len()),
             char_start: chr + lead_chars,

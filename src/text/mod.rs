@@ -12,8 +12,9 @@
 //! [`ArticleText::furniture`] with the rule's reason (`breadcrumb`, `widget`, `dateline`, `related`,
 //! `sidebar`, `promo`, `teaser`, `repeated-title`, `pinyin`). **Datelines** (a line near the top that
 //! is only a date/time, `18/07/2025`, `2025-07-17 07:13:09`) are furniture too, so they never become
-//! a sentence; [`ArticleText::dateline`] points at the first one in the raw text and
-//! [`ArticleText::dateline_text`] returns it, for the dates stage.
+//! a sentence; [`ArticleText::dateline`] points at the first one in the raw text,
+//! [`ArticleText::dateline_text`] returns it, and [`ArticleText::head_lines`] gives the raw top
+//! lines whatever became of them, for the dates stage.
 //!
 //! Submodules: [`fold`] (the fold table), [`script`] (script detection and display conversion),
 //! `boilerplate` (furniture rules), `pinyin`, `sentences`, `html` (readability for `.html`).
@@ -153,6 +154,25 @@ impl ArticleText {
             start
         };
         &self.raw[start..end]
+    }
+    /// The first `n` non-blank lines of the raw file, trimmed, with their raw spans: where
+    /// bylines and datelines sit, whether or not they made it into the display text.
+    pub fn head_lines(&self, n: usize) -> Vec<(Span, &str)> {
+        let mut out = Vec::new();
+        let mut chars = 0;
+        for line in self.raw.split('\n') {
+            let len = line.chars().count();
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                if out.len() == n {
+                    break;
+                }
+                let lead = line[..line.len() - line.trim_start().len()].chars().count();
+                out.push((Span::new(chars + lead, chars + lead + trimmed.chars().count()), trimmed));
+            }
+            chars += len + 1;
+        }
+        out
     }
     /// The raw text of the dateline, e.g. `18/07/2025`.
     pub fn dateline_text(&self) -> Option<&str> {

@@ -38,7 +38,10 @@ const FINALS: &[&str] = &[
 
 /// Whether a toneless, lower-case string is one Mandarin syllable.
 fn is_syllable(s: &str) -> bool {
-    INITIALS.iter().any(|ini| s.strip_prefix(ini).is_some_and(|fin| FINALS.contains(&fin)))
+    static SYLLABLES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    SYLLABLES
+        .get_or_init(|| INITIALS.iter().flat_map(|i| FINALS.iter().map(move |f| format!("{i}{f}"))).collect())
+        .contains(s)
 }
 
 /// Char ranges `[start, end)` within `chars` of pinyin annotations, parentheses included.

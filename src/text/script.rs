@@ -12,33 +12,42 @@
 use super::fold;
 use super::{Script, ScriptChoice};
 use opencc_rust::{DefaultConfig, OpenCC};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const HANS_ONLY: &str = include_str!("../../assets/fold/hans_only.txt");
 
-fn hans_only() -> &'static HashSet<char> {
-    static SET: OnceLock<HashSet<char>> = OnceLock::new();
-    SET.get_or_init(|| {
-        HANS_ONLY.lines().filter(|l| !l.starts_with('#')).flat_map(|l| l.chars()).collect()
+/// Per BMP char: 1 = traditional-only, 2 = simplified-only, 0 = either or neither. A flat table
+/// because detection looks at every char of every article.
+fn script_classes() -> &'static [u8] {
+    static TABLE: OnceLock<Box<[u8]>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = vec![0u8; 0x10000];
+        for &c in fold::opencc_traditional_chars() {
+            if (c as u32) < 0x10000 {
+                t[c as usize] = 1;
+            }
+        }
+        for c in HANS_ONLY.lines().filter(|l| !l.starts_with('#')).flat_map(|l| l.chars()) {
+            if (c as u32) < 0x10000 && t[c as usize] == 0 {
+                t[c as usize] = 2;
+            }
+        }
+        t.into_boxed_slice()
     })
 }
 
 /// Traditional / simplified / mixed, from script-only chars. A script wins when it has at least
 /// four times the other's count; text with no telling chars at all counts as mixed.
 pub fn detect_script(text: &str) -> Script {
-    let (trad, simp) = (fold::opencc_traditional_chars(), hans_only());
-    let (mut t, mut s) = (0usize, 0usize);
+    let classes = script_classes();
+    let mut counts = [0usize; 3];
     for c in text.chars() {
-        if (c as u32) < 0x3400 {
-            continue;
-        }
-        if trad.contains(&c) {
-            t += 1;
-        } else if simp.contains(&c) {
-            s += 1;
+        let u = c as u32;
+        if (0x3400..0x10000).contains(&u) {
+            counts[classes[u as usize] as usize] += 1;
         }
     }
+    let (t, s) = (counts[1], counts[2]);
     if t + s == 0 {
         Script::Mixed
     } else if t >= 4 * s {

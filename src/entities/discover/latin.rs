@@ -99,9 +99,11 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
         let suffix = lex.org_suffix_latin.contains(&fold_str(&words[words.len() - 1]));
         if run.len() >= 2 && suffix && !followed_by_number {
             let head = &words[..words.len() - 1];
+            // Meta AI when Meta stands alone elsewhere is Meta's AI, not a company of its own.
+            let heads_alone = head.len() == 1 && alone.contains(&fold_str(&head[0]));
             let ok = head.iter().all(|w| capitalised(w) || w.chars().any(|c| c.is_ascii_uppercase()))
                 && !ctx.is_known(&head[0])
-                && !(head.len() == 1 && alone.contains(&fold_str(&head[0])))
+                && !heads_alone
                 && !lex.is_not_name(&head[0])
                 && head.len() <= 3;
             if ok {
