@@ -10,9 +10,9 @@
 //! The display text is the article's kept lines, trimmed, joined by single `\n` (blank lines go);
 //! a paragraph is one line. Control and zero-width chars are left out. What goes is recorded in
 //! [`ArticleText::furniture`] with the rule's reason (`breadcrumb`, `widget`, `dateline`, `related`,
-//! `sidebar`, `promo`, `teaser`, `repeated-title`, `pinyin`). **Datelines** (a line near the top that
-//! is only a date/time, `18/07/2025`, `2025-07-17 07:13:09`) are furniture too, so they never become
-//! a sentence; [`ArticleText::dateline`] points at the first one in the raw text,
+//! `sidebar`, `promo`, `teaser`, `repeated-title`, `pinyin`). **Datelines** (a line that is only a
+//! date/time, `18/07/2025`, `2025-07-17 07:13:09`, outside a list of other articles) are furniture
+//! too, so they never become a sentence; [`ArticleText::dateline`] points at the first one in the raw text,
 //! [`ArticleText::dateline_text`] returns it, and [`ArticleText::head_lines`] gives the raw top
 //! lines whatever became of them, for the dates stage.
 //!

@@ -6,8 +6,9 @@
 //! `assets/fold/`). Conversion goes through OpenCC (opencc-rust, Debian's OpenCC 1.1 data) and
 //! promises the char count, hence every offset, unchanged: when a phrase rule would change the
 //! length of a line, that line is converted char by char instead, and a char whose conversion is
-//! not one char stays as it is. Without a usable OpenCC, conversion to simplified falls back to the
-//! fold table's t2s pairs, and conversion to traditional returns the text unchanged.
+//! not one char stays as it is. OpenCC's configs come from Debian's data files, else from the
+//! dictionaries compiled into the binding; without either, conversion to simplified falls back to
+//! the fold table's t2s pairs, and conversion to traditional returns the text unchanged.
 
 use super::fold;
 use super::{Script, ScriptChoice};
@@ -71,9 +72,17 @@ fn opencc(config: DefaultConfig) -> Option<&'static OpenCC> {
         // Debian installs the configs and their dictionaries here; a bare name is tried too for
         // systems where OpenCC's own data directory is elsewhere.
         let system = format!("/usr/share/opencc/{name}");
-        OpenCC::new(&system).or_else(|_| OpenCC::new(name)).ok()
+        OpenCC::new(&system).or_else(|_| OpenCC::new(name)).or_else(|_| embedded(config)).ok()
     })
     .as_ref()
+}
+
+/// The binding's compiled-in dictionaries, written out once to a cache folder, for machines
+/// without OpenCC's data files.
+fn embedded(config: DefaultConfig) -> Result<OpenCC, &'static str> {
+    let dir = std::env::temp_dir().join(format!("storyline-opencc-{}", std::process::id()));
+    opencc_rust::generate_static_dictionary(&dir, config)?;
+    OpenCC::new(dir.join(config.get_file_name()))
 }
 
 /// The display text in another script; char count (so every offset) unchanged.
@@ -164,5 +173,12 @@ mod tests {
         assert_eq!(hant.chars().count(), 8);
         assert!(hant.contains("數據中心"), "{hant}");
         assert_eq!(convert_script("a\0b後", ScriptChoice::Hans), "a\0b后");
+    }
+
+    #[test]
+    fn compiled_in_dictionaries_convert_too() {
+        let cc = embedded(DefaultConfig::T2S).expect("the binding's dictionaries open");
+        assert_eq!(cc.convert("數據中心"), "数据中心");
+        let _ = std::fs::remove_dir_all(std::env::temp_dir().join(format!("storyline-opencc-{}", std::process::id())));
     }
 }
