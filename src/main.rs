@@ -145,6 +145,27 @@ enum ScriptArg {
     Hans,
 }
 
+/// Print to standard output; a closed pipe (`storyline show … | head`) ends the program quietly
+/// instead of panicking as `println!` does.
+macro_rules! out {
+    ($($arg:tt)*) => { emit(&format!("{}\n", format!($($arg)*))) };
+}
+macro_rules! out_raw {
+    ($($arg:tt)*) => { emit(&format!($($arg)*)) };
+}
+
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("storyline: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
+
 fn open(corpus: &CorpusArg) -> Result<Library, Error> {
     open_with_index(corpus, None)
 }
@@ -153,7 +174,7 @@ fn open_with_index(corpus: &CorpusArg, index: Option<PathBuf>) -> Result<Library
     let index = index.map(IndexLocation::Dir).unwrap_or_default();
     let lib = Library::open(&Options { corpus: corpus.corpus.clone(), index })?;
     for issue in &lib.issues {
-        eprintln!("warning: {}", issue.message);
+        eout!("warning: {}", issue.message);
     }
     Ok(lib)
 }
@@ -161,7 +182,7 @@ fn open_with_index(corpus: &CorpusArg, index: Option<PathBuf>) -> Result<Library
 fn print_json<T: serde::Serialize>(v: &T) -> Result<(), Error> {
     let s = serde_json::to_string_pretty(v)
         .map_err(|e| Error::new(storyline::ErrorCode::Internal, e.to_string()))?;
-    println!("{s}");
+    out!("{s}");
     Ok(())
 }
 
@@ -176,7 +197,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             for a in articles {
                 let script = serde_json::to_value(a.script).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
                 let date = a.published.date.map(|d| d.to_string()).unwrap_or_else(|| "????-??-??".into());
-                println!(
+                out!(
                     "{}\t{}\t{}\t{}\t{}\t{} B\t{}",
                     a.id,
                     a.file,
@@ -195,7 +216,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 let i = lib.analysis.article_index(&id).ok_or_else(|| {
                     Error::new(storyline::ErrorCode::UnknownArticle, format!("no article with id {id:?}"))
                 })?;
-                println!("{}", lib.analysis.articles[i].text.folded);
+                out!("{}", lib.analysis.articles[i].text.folded);
                 return Ok(());
             }
             let choice = match script {
@@ -203,7 +224,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 ScriptArg::Hant => ScriptChoice::Hant,
                 ScriptArg::Hans => ScriptChoice::Hans,
             };
-            println!("{}", lib.article(&id, choice)?.text);
+            out!("{}", lib.article(&id, choice)?.text);
             Ok(())
         }
         Command::Entities { corpus, json, kind } => {
@@ -223,7 +244,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     *per.entry(m.article.as_str()).or_default() += 1;
                 }
                 let counts: Vec<String> = per.iter().map(|(a, n)| format!("{a}:{n}")).collect();
-                println!("{}\t{:?}\t{}\t{}\t{}", e.id, e.kind, e.name, e.aliases.join("|"), counts.join(" "));
+                out!("{}\t{:?}\t{}\t{}\t{}", e.id, e.kind, e.name, e.aliases.join("|"), counts.join(" "));
             }
             Ok(())
         }
@@ -242,7 +263,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 return print_json(&hits);
             }
             for h in hits {
-                println!("{}\t{}-{}\t{:.2}\t{}", h.article, h.start, h.end, h.score, h.snippet);
+                out!("{}\t{}-{}\t{:.2}\t{}", h.article, h.start, h.end, h.score, h.snippet);
             }
             Ok(())
         }
@@ -252,7 +273,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             match output {
                 Some(path) => lib.export_to_file(format, &filter, with_text, &path),
                 None => {
-                    print!("{}", lib.export(format, &filter, with_text)?.content);
+                    out_raw!("{}", lib.export(format, &filter, with_text)?.content);
                     Ok(())
                 }
             }
@@ -261,7 +282,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let lib = open(&corpus)?;
             let ui_dir = storyline::serve::find_ui_dir(ui.as_deref());
             let server = storyline::serve::Server::bind(lib, port, ui_dir.clone())?;
-            eprintln!("storyline: serving {} on http://127.0.0.1:{}/", ui_dir.display(), server.port());
+            eout!("storyline: serving {} on http://127.0.0.1:{}/", ui_dir.display(), server.port());
             server.run();
             Ok(())
         }
@@ -272,7 +293,7 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("storyline: error [{}]: {}", serde_json::to_value(e.code).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(), e.message);
+            eout!("storyline: error [{}]: {}", serde_json::to_value(e.code).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(), e.message);
             ExitCode::FAILURE
         }
     }
