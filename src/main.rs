@@ -174,7 +174,7 @@ fn open_with_index(corpus: &CorpusArg, index: Option<PathBuf>) -> Result<Library
     let index = index.map(IndexLocation::Dir).unwrap_or_default();
     let lib = Library::open(&Options { corpus: corpus.corpus.clone(), index })?;
     for issue in &lib.issues {
-        eout!("warning: {}", issue.message);
+        eprintln!("warning: {}", issue.message);
     }
     Ok(lib)
 }
@@ -282,7 +282,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let lib = open(&corpus)?;
             let ui_dir = storyline::serve::find_ui_dir(ui.as_deref());
             let server = storyline::serve::Server::bind(lib, port, ui_dir.clone())?;
-            eout!("storyline: serving {} on http://127.0.0.1:{}/", ui_dir.display(), server.port());
+            eprintln!("storyline: serving {} on http://127.0.0.1:{}/", ui_dir.display(), server.port());
             server.run();
             Ok(())
         }
@@ -293,7 +293,7 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eout!("storyline: error [{}]: {}", serde_json::to_value(e.code).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(), e.message);
+            eprintln!("storyline: error [{}]: {}", serde_json::to_value(e.code).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(), e.message);
             ExitCode::FAILURE
         }
     }
