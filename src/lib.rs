@@ -13,6 +13,7 @@ pub mod entities;
 pub mod error;
 pub mod events;
 pub mod export;
+pub mod parallel;
 pub mod pipeline;
 pub mod search;
 pub mod serve;

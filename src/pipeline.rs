@@ -8,6 +8,7 @@ use crate::corpus::{Corpus, RawArticle};
 use crate::entities::{self, Entity, Gazetteer, Mention};
 use crate::events::{self, Candidate, Event};
 use crate::text::{self, ArticleText};
+use crate::parallel::par_map;
 use crate::time::{self, Precision, Published, TimeMention};
 use chrono::Datelike;
 
@@ -77,9 +78,10 @@ impl Analysis {
         let texts: Vec<&ArticleText> = articles.iter().map(|a| &a.text).collect();
         let (entities, mentions) = entities::resolve(gazetteer, &texts);
         let mut analysis = Analysis { articles, entities, mentions, ..Analysis::default() };
-        analysis.find_events();
-        if analysis.date_undated_articles() {
-            analysis.find_events();
+        analysis.find_events(None);
+        let dated = analysis.date_undated_articles();
+        if !dated.is_empty() {
+            analysis.find_events(Some(&dated));
         }
         analysis
     }
@@ -87,19 +89,24 @@ impl Analysis {
     /// An article with no date of its own that tells of the same happenings as dated articles
     /// belongs to their time: it takes the latest of their publication dates, at month precision
     /// and marked inferred, and its relative dates (今年初, 4月) are resolved again against it.
-    /// Returns whether any article got a date.
-    fn date_undated_articles(&mut self) -> bool {
-        let mut changed = false;
+    /// Returns the articles that got a date.
+    fn date_undated_articles(&mut self) -> Vec<usize> {
+        let mut changed = Vec::new();
+        let mut sources_of: Vec<Vec<usize>> = vec![Vec::new(); self.articles.len()];
+        for (k, e) in self.events.iter().enumerate() {
+            for &(a, _) in &e.sources {
+                if sources_of[a].last() != Some(&k) {
+                    sources_of[a].push(k);
+                }
+            }
+        }
         for i in 0..self.articles.len() {
             if self.articles[i].published.is_known() {
                 continue;
             }
             let mut peers: Vec<usize> = Vec::new();
             let mut shared = 0;
-            for e in &self.events {
-                if !e.sources.iter().any(|(a, _)| *a == i) {
-                    continue;
-                }
+            for e in sources_of[i].iter().map(|&k| &self.events[k]) {
                 let dated: Vec<usize> = e
                     .sources
                     .iter()
@@ -126,15 +133,15 @@ impl Analysis {
                 format!("shares {shared} events with dated articles {}; the latest was published {latest}", names.join(", ")),
             );
             a.dates = time::resolve(&time::scan(&a.text.folded), a.published.date);
-            changed = true;
+            changed.push(i);
         }
         changed
     }
 
-    /// Candidates from every article, merged across articles.
-    fn find_events(&mut self) {
+    /// Candidates from the given articles (all when `None`), merged across the whole corpus.
+    /// Re-extracting only some articles keeps the others' candidates.
+    fn find_events(&mut self, only: Option<&[usize]>) {
         let lexicon = events::lexicon::Lexicon::embedded();
-        let mut candidates: Vec<Candidate> = Vec::new();
         let mut by_article: Vec<Vec<Mention>> = vec![Vec::new(); self.articles.len()];
         for m in &self.mentions {
             by_article[m.article].push(*m);
@@ -142,7 +149,12 @@ impl Analysis {
         for list in &mut by_article {
             list.sort_by_key(|m| (m.span.start, m.span.end));
         }
-        for (index, a) in self.articles.iter().enumerate() {
+        let which: Vec<usize> = match only {
+            Some(list) => list.to_vec(),
+            None => (0..self.articles.len()).collect(),
+        };
+        let fresh: Vec<Candidate> = par_map(&which, |&index| {
+            let a = &self.articles[index];
             let input = events::extract::ArticleInput {
                 index,
                 text: &a.text,
@@ -150,8 +162,15 @@ impl Analysis {
                 mentions: &by_article[index],
                 published: &a.published,
             };
-            candidates.extend(events::extract::candidates(&lexicon, &input, &self.entities));
-        }
+            events::extract::candidates(&lexicon, &input, &self.entities)
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut candidates = std::mem::take(&mut self.candidates);
+        candidates.retain(|c| !which.contains(&c.article));
+        candidates.extend(fresh);
+        candidates.sort_by_key(|c| (c.article, c.span.start, c.clause.start));
         let ids: Vec<String> = self.articles.iter().map(|a| a.raw.id.clone()).collect();
         self.events = events::merge::merge(candidates.clone(), &self.entities, &ids);
         self.candidates = candidates;
@@ -160,18 +179,4 @@ impl Analysis {
     pub fn article_index(&self, id: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.raw.id == id)
     }
-}
-
-/// `f` over `items` on every core, order kept. Articles are independent until entity discovery, and
-/// scoped threads need no extra dependency.
-pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(items.len().max(1));
-    if workers <= 1 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().expect("a pipeline worker panicked")).collect()
-    })
 }

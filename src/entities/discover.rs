@@ -130,18 +130,19 @@ fn with_jieba<R>(known: &[String], f: impl FnOnce(&jieba_rs::Jieba) -> R) -> R {
 /// Candidates from every article. `known` holds the gazetteer's folded spellings.
 pub fn discover(texts: &[&ArticleText], lex: &Lexicon, known: &[String]) -> Vec<Candidate> {
     let ctx = Ctx { lex, known: known.iter().cloned().collect() };
-    let mut out = Vec::new();
-    with_jieba(known, |jieba| {
-        for t in texts {
+    let per_article: Vec<Vec<Candidate>> = with_jieba(known, |jieba| {
+        crate::parallel::par_map(texts, |t| {
             let doc = Doc::new(t);
+            let mut out = Vec::new();
             out.extend(gloss::find(&doc, &ctx, jieba));
             out.extend(dotted(&doc, &ctx));
             out.extend(latin::find(&doc, &ctx));
             out.extend(titled(&doc, &ctx, jieba));
             out.extend(media(&doc, &ctx, jieba));
-        }
+            out
+        })
     });
-    out.into_iter().filter_map(|c| clean(c, lex)).collect()
+    per_article.into_iter().flatten().filter_map(|c| clean(c, lex)).collect()
 }
 
 /// Drop spellings that are not names; drop the candidate if none is left.

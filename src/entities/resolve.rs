@@ -167,17 +167,24 @@ fn mentions(groups: Vec<Group>, texts: &[&ArticleText]) -> (Vec<Entity>, Vec<Men
         }
     }
     let matcher = Matcher::new(&patterns);
-    let mut raw: Vec<Mention> = Vec::new();
-    for (a, t) in texts.iter().enumerate() {
+    let indexed: Vec<(usize, &&ArticleText)> = texts.iter().enumerate().collect();
+    let raw: Vec<Mention> = crate::parallel::par_map(&indexed, |&(a, t)| {
         let hits = matcher.find(&t.folded);
         let named: std::collections::HashSet<usize> = hits.iter().filter(|h| !h.scoped).map(|h| h.entity).collect();
-        raw.extend(hits.iter().filter(|h| !h.scoped || named.contains(&h.entity)).map(|h| Mention { entity: h.entity, article: a, span: h.span }));
-    }
+        hits.iter()
+            .filter(|h| !h.scoped || named.contains(&h.entity))
+            .map(|h| Mention { entity: h.entity, article: a, span: h.span })
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let mentioned: std::collections::HashSet<usize> = raw.iter().map(|m| m.entity).collect();
     let mut index: HashMap<usize, usize> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut used_ids: std::collections::HashSet<String> = groups.iter().filter_map(|g| g.id.clone()).collect();
     for &g in &live {
-        if !raw.iter().any(|m| m.entity == g) {
+        if !mentioned.contains(&g) {
             continue;
         }
         index.insert(g, entities.len());

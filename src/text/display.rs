@@ -175,6 +175,7 @@ pub fn assemble(raw: &str, source: &str, map: Option<&[usize]>) -> ArticleText {
     let sentences = sentences::split(&chars);
     drop(chars);
     let char_bytes = char_byte_offsets(&display);
+    let folded_bytes = super::folded_byte_offsets(&folded, &char_bytes);
     let script = detect_script(&display);
     let dateline = furniture.iter().find(|f| f.reason == "dateline").map(|f| f.raw);
     ArticleText {
@@ -183,6 +184,7 @@ pub fn assemble(raw: &str, source: &str, map: Option<&[usize]>) -> ArticleText {
         folded,
         to_raw,
         char_bytes,
+        folded_bytes,
         title,
         paragraphs,
         sentences,

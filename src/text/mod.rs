@@ -103,6 +103,9 @@ pub struct ArticleText {
     pub to_raw: Vec<usize>,
     /// Byte offset of each display char, plus the end; lets [`ArticleText::slice`] be O(1).
     pub char_bytes: Vec<usize>,
+    /// Byte offsets of the folded text's chars, when they differ from `char_bytes` (folding
+    /// full-width forms to ASCII shortens them); `None` in the usual case where both agree.
+    pub folded_bytes: Option<Vec<usize>>,
     /// The title line, if the article has one (also the first paragraph of the display text).
     pub title: Option<Span>,
     pub paragraphs: Vec<Span>,
@@ -127,8 +130,8 @@ impl ArticleText {
     }
     /// The folded text of a span; valid because folding keeps char boundaries aligned.
     pub fn folded_slice(&self, span: Span) -> &str {
-        let fb = folded_char_bytes(&self.folded, span);
-        &self.folded[fb.0..fb.1]
+        let bytes = self.folded_bytes.as_ref().unwrap_or(&self.char_bytes);
+        &self.folded[bytes[span.start]..bytes[span.end]]
     }
     /// The sentence containing a char offset.
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
@@ -184,15 +187,15 @@ impl ArticleText {
     }
 }
 
-fn folded_char_bytes(folded: &str, span: Span) -> (usize, usize) {
-    let mut it = folded.char_indices().map(|(b, _)| b).chain(std::iter::once(folded.len()));
-    let start = it.nth(span.start).unwrap_or(folded.len());
-    let end = if span.end > span.start {
-        it.nth(span.end - span.start - 1).unwrap_or(folded.len())
+/// The folded text's byte offsets, or `None` when they equal the display's.
+pub fn folded_byte_offsets(folded: &str, display_bytes: &[usize]) -> Option<Vec<usize>> {
+    if folded.len() == *display_bytes.last().unwrap_or(&0)
+        && folded.char_indices().zip(display_bytes).all(|((b, _), &d)| b == d)
+    {
+        None
     } else {
-        start
-    };
-    (start, end)
+        Some(char_byte_offsets(folded))
+    }
 }
 
 /// Byte offsets of every char of `s`, plus `s.len()`.

@@ -1,0 +1,16 @@
+//! Data parallelism for the stages: the same work over many independent items on every core.
+//! Scoped threads from the standard library are enough here (no work stealing is needed: articles
+//! are many and alike), so the core takes on no threading dependency.
+
+/// `f` over `items` on every core, order kept.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(items.len().max(1));
+    if workers <= 1 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().expect("a pipeline worker panicked")).collect()
+    })
+}
