@@ -185,11 +185,17 @@ impl SearchIndex {
         if limit == 0 {
             return Ok(Vec::new());
         }
+        // Cheapest first: jieba words alone answer most queries with a full page; substrings are
+        // added when they do not, and a run found nowhere whole is tried word by word last.
         let mut parsed = query::parse(&req.query, &self.aliases, &self.dict, query::Runs::Whole);
-        let mut top = self.run(&parsed, &filters, limit)?;
+        let mut top = self.run(&parsed, &filters, limit, false)?;
+        let substrings = parsed.concepts.iter().any(|c| c.entity.is_none() && c.needles.iter().any(|n| n.chars().any(tokenize::is_han)));
+        if top.len() < limit && substrings {
+            top = self.run(&parsed, &filters, limit, true)?;
+        }
         if top.is_empty() && parsed.split_would_differ {
             parsed = query::parse(&req.query, &self.aliases, &self.dict, query::Runs::Split);
-            top = self.run(&parsed, &filters, limit)?;
+            top = self.run(&parsed, &filters, limit, true)?;
         }
         let needles: Vec<&str> = parsed.needles().collect();
         let highlighter = highlight::Highlighter::new(&self.dict, &needles);
@@ -212,9 +218,10 @@ impl SearchIndex {
         parsed: &query::Parsed,
         filters: &[(Occur, Box<dyn Query>)],
         limit: usize,
+        grams: bool,
     ) -> Result<Vec<(f32, tantivy::DocAddress)>> {
         let filters = filters.iter().map(|(o, q)| (*o, q.box_clone())).collect();
-        let Some(q) = query::build(parsed, &self.fields, &self.dict, &self.aliases, filters) else {
+        let Some(q) = query::build(parsed, &self.fields, &self.dict, &self.aliases, filters, grams) else {
             return Ok(Vec::new());
         };
         let collector = TopDocs::with_limit(limit).order_by_score();
