@@ -113,15 +113,14 @@ impl SearchIndex {
     pub fn open(analysis: &Analysis, location: &IndexLocation) -> Result<SearchIndex> {
         let aliases = Aliases::new(&analysis.entities);
         let dict = Dictionary::new(aliases.all());
-        let passages = index::passages(analysis);
-        let fingerprint = index::fingerprint(analysis, &passages, &dict);
+        let fingerprint = index::fingerprint(analysis, &dict);
         let (index, reader, outcome, path) = match location {
             IndexLocation::Memory => {
-                let (index, reader) = in_memory(analysis, &passages, &dict)?;
+                let (index, reader) = in_memory(analysis, &index::passages(analysis), &dict)?;
                 (index, reader, Outcome::Memory, None)
             }
             IndexLocation::Dir(dir) => {
-                let (i, r, o) = index::open_or_build(dir, &fingerprint, &dict, analysis, &passages)?;
+                let (i, r, o) = index::open_or_build(dir, &fingerprint, &dict, analysis)?;
                 (i, r, o, Some(dir.clone()))
             }
             IndexLocation::AppData => {
@@ -129,7 +128,7 @@ impl SearchIndex {
                     Error::new(ErrorCode::Index, "this system names no data folder for the search index")
                 })?;
                 let dir = base.join(format!("index-{fingerprint}"));
-                let (i, r, o) = index::open_or_build(&dir, &fingerprint, &dict, analysis, &passages)?;
+                let (i, r, o) = index::open_or_build(&dir, &fingerprint, &dict, analysis)?;
                 if o != Outcome::Opened {
                     index::prune(&base, &dir);
                 }
