@@ -196,3 +196,17 @@ fn the_data_folder_keeps_a_few_recent_indexes_and_drops_abandoned_builds() {
     left.sort();
     assert_eq!(left, vec![".index-y.building-def", "index-1", "index-2", "index-4", "index-current", "settings.toml"]);
 }
+
+#[test]
+fn new_names_for_the_same_texts_rebuild_so_entity_filters_stay_right() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ix");
+    let plain = sample();
+    assert_eq!(open(&plain, &dir).outcome, Outcome::Built);
+    let mut named = sample();
+    add_person(&mut named, "someone-new", "Someone New", &["负责超级"]);
+    let index = open(&named, &dir);
+    assert!(is_rebuilt(&index.outcome), "{:?}", index.outcome);
+    let req = SearchRequest { entities: vec!["someone-new".into()], ..req("实验室") };
+    assert_eq!(index.search(&named, &req).unwrap().len(), 1);
+}

@@ -6,8 +6,7 @@
 //! passage where that finds nothing — a needle with a lone Han char that jieba matched — is cut into
 //! jieba words and matched again.
 
-use super::tokenize::{grams_tokens, is_han, Dictionary, GramMode, Tok};
-use std::collections::HashMap;
+use super::tokenize::{grams_pieces, grams_tokens, is_han, Dictionary, GramMode, Piece, Tok};
 
 /// The needles of one query, tokenized once for all its hits.
 pub struct Highlighter<'d> {
@@ -27,24 +26,22 @@ impl<'d> Highlighter<'d> {
 
     /// Byte ranges of `folded` where any needle matches, sorted, overlapping or touching ones merged.
     pub fn ranges(&self, folded: &str) -> Vec<(usize, usize)> {
-        let grams = grams_tokens(folded, GramMode::Index);
-        let at = by_position(&grams);
+        let grams = grams_pieces(folded, GramMode::Index);
         let mut out = Vec::new();
         for q in &self.grams {
             match q.as_slice() {
                 [t] if t.text.chars().count() == 1 && t.text.chars().all(is_han) => {
-                    for g in grams.iter().filter(|g| g.text.starts_with(&t.text)) {
+                    for g in grams.iter().filter(|g| folded[g.from..g.to].starts_with(&t.text)) {
                         out.push((g.from, g.from + t.text.len()));
                     }
                 }
-                _ => sequence(&grams, &at, q, &mut out),
+                _ => sequence(folded, &grams, q, &mut out),
             }
         }
         if out.is_empty() {
-            let words = self.dict.words_tokens(folded);
-            let at = by_position(&words);
+            let words = self.dict.words_pieces(folded);
             for q in &self.words {
-                sequence(&words, &at, q, &mut out);
+                sequence(folded, &words, q, &mut out);
             }
         }
         merge(out)
@@ -63,19 +60,21 @@ fn merge(mut out: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     merged
 }
 
-fn by_position(toks: &[Tok]) -> HashMap<usize, usize> {
-    toks.iter().enumerate().map(|(i, t)| (t.pos, i)).collect()
-}
-
-/// Every place the query tokens occur in `text` at the same relative positions.
-fn sequence(text: &[Tok], at: &HashMap<usize, usize>, query: &[Tok], out: &mut Vec<(usize, usize)>) {
+/// Every place the query tokens occur in `text` (its terms at `pieces`, in position order) at the
+/// same relative positions. Terms are compared as text slices: no term is copied per hit.
+fn sequence(text: &str, pieces: &[Piece], query: &[Tok], out: &mut Vec<(usize, usize)>) {
     let Some(first) = query.first() else { return };
-    'start: for t in text.iter().filter(|t| t.text == first.text) {
+    let term = |p: &Piece| &text[p.from..p.to];
+    'start: for (i, t) in pieces.iter().enumerate() {
+        if !same(term(t), &first.text) {
+            continue;
+        }
         let (mut from, mut to) = (t.from, t.to);
         for q in &query[1..] {
             let pos = t.pos + (q.pos - first.pos);
-            match at.get(&pos).map(|&i| &text[i]) {
-                Some(m) if m.text == q.text => {
+            let j = i + pieces[i..].partition_point(|p| p.pos < pos);
+            match pieces.get(j) {
+                Some(m) if m.pos == pos && same(term(m), &q.text) => {
                     from = from.min(m.from);
                     to = to.max(m.to);
                 }
@@ -84,4 +83,9 @@ fn sequence(text: &[Tok], at: &HashMap<usize, usize>, query: &[Tok], out: &mut V
         }
         out.push((from, to));
     }
+}
+
+/// A passage's term text equals a (lower-cased) query term.
+fn same(passage: &str, query: &str) -> bool {
+    passage == query || (passage.len() == query.len() && passage.eq_ignore_ascii_case(query))
 }

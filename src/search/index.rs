@@ -142,23 +142,54 @@ pub fn events_by_article(analysis: &Analysis) -> Vec<Vec<(Span, usize)>> {
     v
 }
 
-/// A hash of everything the index holds. `DefaultHasher` is stable within one build of the program;
-/// a new Rust release may change it, which costs one rebuild and nothing else.
-pub fn fingerprint(analysis: &Analysis, passages: &[Passage], dict: &Dictionary) -> String {
+/// A fingerprint of everything the index holds, taken from what the passages are made of (so the
+/// passages need not be listed to open an index): article ids, sizes, folded texts, dates and
+/// outlets, sentence and paragraph spans, mentions, event sources, entity and event ids, the
+/// dictionary, and [`SCHEMA_VERSION`] for how passages are made of them.
+///
+/// The bulk goes through CRC-32 (hardware-accelerated, several GB/s: opening must not spend longer
+/// hashing than tantivy spends opening); the small parts and the CRC go through `DefaultHasher`,
+/// which is stable within one build of the program — a new Rust release may change it, which costs
+/// one rebuild and nothing else.
+pub fn fingerprint(analysis: &Analysis, dict: &Dictionary) -> String {
+    let mut bulk = crc32fast::Hasher::new();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     SCHEMA_VERSION.hash(&mut h);
+    let mut buf: Vec<u8> = Vec::with_capacity(64 * 1024);
+    let put = |buf: &mut Vec<u8>, bulk: &mut crc32fast::Hasher, xs: &[usize]| {
+        for &x in xs {
+            buf.extend_from_slice(&(x as u64).to_le_bytes());
+        }
+        if buf.len() >= 60 * 1024 {
+            bulk.update(buf);
+            buf.clear();
+        }
+    };
     for a in &analysis.articles {
         a.raw.id.hash(&mut h);
         a.raw.bytes.hash(&mut h);
-        a.text.folded.hash(&mut h);
+        a.text.folded.len().hash(&mut h);
+        bulk.update(a.text.folded.as_bytes());
         a.published.date.hash(&mut h);
         a.raw.meta.outlet.hash(&mut h);
+        put(&mut buf, &mut bulk, &[a.text.sentences.len(), a.text.paragraphs.len()]);
+        for s in a.text.sentences.iter().chain(a.text.paragraphs.iter()) {
+            put(&mut buf, &mut bulk, &[s.start, s.end]);
+        }
     }
-    passages.hash(&mut h);
-    for e in &analysis.entities {
-        e.id.hash(&mut h);
+    for m in &analysis.mentions {
+        put(&mut buf, &mut bulk, &[m.entity, m.article, m.span.start, m.span.end]);
     }
     for e in &analysis.events {
+        e.id.hash(&mut h);
+        for &(a, s) in &e.sources {
+            put(&mut buf, &mut bulk, &[a, s.start, s.end]);
+        }
+    }
+    bulk.update(&buf);
+    analysis.mentions.len().hash(&mut h);
+    bulk.finalize().hash(&mut h);
+    for e in &analysis.entities {
         e.id.hash(&mut h);
     }
     dict.words().hash(&mut h);
@@ -176,6 +207,9 @@ struct Meta {
 pub fn write(index: &Index, fields: &Fields, analysis: &Analysis, passages: &[Passage], threads: usize) -> Result<()> {
     let budget = 64_000_000 * threads;
     let mut writer = index.writer_with_num_threads::<TantivyDocument>(threads, budget).map_err(index_err)?;
+    // Built once and then only read: merging segments during the build costs more than the few
+    // extra segments cost queries.
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     let mut current = usize::MAX;
     let mut bytes: Vec<usize> = Vec::new();
     for p in passages {
@@ -244,7 +278,6 @@ pub fn open_or_build(
     fingerprint: &str,
     dict: &Arc<Dictionary>,
     analysis: &Analysis,
-    passages: &[Passage],
 ) -> Result<(Index, IndexReader, Outcome)> {
     let outcome = if dir.exists() {
         match try_open(dir, fingerprint, dict) {
@@ -254,7 +287,7 @@ pub fn open_or_build(
     } else {
         Outcome::Built
     };
-    build_in_place(dir, fingerprint, dict, analysis, passages)?;
+    build_in_place(dir, fingerprint, dict, analysis)?;
     let (index, reader) = try_open(dir, fingerprint, dict).map_err(|r| index_err(format!("{}: {r}", dir.display())))?;
     Ok((index, reader, outcome))
 }
@@ -297,7 +330,6 @@ fn build_in_place(
     fingerprint: &str,
     dict: &Arc<Dictionary>,
     analysis: &Analysis,
-    passages: &[Passage],
 ) -> Result<()> {
     if dir.exists() {
         ensure_replaceable(dir)?;
@@ -310,7 +342,7 @@ fn build_in_place(
     let index = Index::create_in_dir(tmp.path(), schema).map_err(index_err)?;
     register(&index, dict);
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 2);
-    write(&index, &fields, analysis, passages, threads)?;
+    write(&index, &fields, analysis, &passages(analysis), threads)?;
     let docs = reader(&index)?.searcher().num_docs();
     drop(index);
     let meta = Meta { schema: SCHEMA_VERSION, fingerprint: fingerprint.to_string(), docs };

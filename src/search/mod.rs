@@ -113,15 +113,14 @@ impl SearchIndex {
     pub fn open(analysis: &Analysis, location: &IndexLocation) -> Result<SearchIndex> {
         let aliases = Aliases::new(&analysis.entities);
         let dict = Dictionary::new(aliases.all());
-        let passages = index::passages(analysis);
-        let fingerprint = index::fingerprint(analysis, &passages, &dict);
+        let fingerprint = index::fingerprint(analysis, &dict);
         let (index, reader, outcome, path) = match location {
             IndexLocation::Memory => {
-                let (index, reader) = in_memory(analysis, &passages, &dict)?;
+                let (index, reader) = in_memory(analysis, &index::passages(analysis), &dict)?;
                 (index, reader, Outcome::Memory, None)
             }
             IndexLocation::Dir(dir) => {
-                let (i, r, o) = index::open_or_build(dir, &fingerprint, &dict, analysis, &passages)?;
+                let (i, r, o) = index::open_or_build(dir, &fingerprint, &dict, analysis)?;
                 (i, r, o, Some(dir.clone()))
             }
             IndexLocation::AppData => {
@@ -129,7 +128,7 @@ impl SearchIndex {
                     Error::new(ErrorCode::Index, "this system names no data folder for the search index")
                 })?;
                 let dir = base.join(format!("index-{fingerprint}"));
-                let (i, r, o) = index::open_or_build(&dir, &fingerprint, &dict, analysis, &passages)?;
+                let (i, r, o) = index::open_or_build(&dir, &fingerprint, &dict, analysis)?;
                 if o != Outcome::Opened {
                     index::prune(&base, &dir);
                 }
@@ -185,11 +184,17 @@ impl SearchIndex {
         if limit == 0 {
             return Ok(Vec::new());
         }
+        // Cheapest first: jieba words alone answer most queries with a full page; substrings are
+        // added when they do not, and a run found nowhere whole is tried word by word last.
         let mut parsed = query::parse(&req.query, &self.aliases, &self.dict, query::Runs::Whole);
-        let mut top = self.run(&parsed, &filters, limit)?;
+        let mut top = self.run(&parsed, &filters, limit, false)?;
+        let substrings = parsed.concepts.iter().any(|c| c.entity.is_none() && c.needles.iter().any(|n| n.chars().any(tokenize::is_han)));
+        if top.len() < limit && substrings {
+            top = self.run(&parsed, &filters, limit, true)?;
+        }
         if top.is_empty() && parsed.split_would_differ {
             parsed = query::parse(&req.query, &self.aliases, &self.dict, query::Runs::Split);
-            top = self.run(&parsed, &filters, limit)?;
+            top = self.run(&parsed, &filters, limit, true)?;
         }
         let needles: Vec<&str> = parsed.needles().collect();
         let highlighter = highlight::Highlighter::new(&self.dict, &needles);
@@ -212,9 +217,10 @@ impl SearchIndex {
         parsed: &query::Parsed,
         filters: &[(Occur, Box<dyn Query>)],
         limit: usize,
+        grams: bool,
     ) -> Result<Vec<(f32, tantivy::DocAddress)>> {
         let filters = filters.iter().map(|(o, q)| (*o, q.box_clone())).collect();
-        let Some(q) = query::build(parsed, &self.fields, &self.dict, &self.aliases, filters) else {
+        let Some(q) = query::build(parsed, &self.fields, &self.dict, &self.aliases, filters, grams) else {
             return Ok(Vec::new());
         };
         let collector = TopDocs::with_limit(limit).order_by_score();

@@ -258,12 +258,13 @@ fn term_or_phrase(field: Field, tokens: &[Tok]) -> Option<Box<dyn Query>> {
 }
 
 /// The query for one spelling: its jieba words in order, or its exact Han substring.
-pub fn needle_query(fields: &Fields, dict: &Dictionary, needle: &str) -> Option<Box<dyn Query>> {
+/// Without `grams`, only the jieba words: the fast first try, enough whenever it fills the page.
+pub fn needle_query(fields: &Fields, dict: &Dictionary, needle: &str, grams: bool) -> Option<Box<dyn Query>> {
     let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if let Some(q) = term_or_phrase(fields.words, &dict.words_tokens(needle)) {
         alts.push((Occur::Should, Box::new(BoostQuery::new(q, 2.0))));
     }
-    if needle.chars().any(is_han) {
+    if grams && needle.chars().any(is_han) {
         let grams = grams_tokens(needle, GramMode::Query);
         match grams.as_slice() {
             [t] if t.text.chars().count() == 1 => {
@@ -300,13 +301,15 @@ fn regex_escape(s: &str) -> String {
 /// An entity matches through the passages its mentions were indexed under and through its names as
 /// jieba words (all in the dictionary, so each is one term): plain term queries, which tantivy runs
 /// with block-max pruning, instead of a bigram phrase per spelling. A query of one concept is run
-/// as that concept alone for the same reason.
+/// as that concept alone for the same reason. Other needles match as jieba words and, when `grams`,
+/// also as exact Han substrings.
 pub fn build(
     parsed: &Parsed,
     fields: &Fields,
     dict: &Dictionary,
     aliases: &Aliases,
     filters: Vec<(Occur, Box<dyn Query>)>,
+    grams: bool,
 ) -> Option<Box<dyn Query>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for c in &parsed.concepts {
@@ -315,9 +318,14 @@ pub fn build(
             Some(e) => {
                 let id = Term::from_field_text(fields.entity, aliases.id(e));
                 alts.push(Box::new(TermQuery::new(id, IndexRecordOption::Basic)));
-                alts.extend(c.needles.iter().filter_map(|n| term_or_phrase(fields.words, &dict.words_tokens(n))));
+                // Names of several words are left to the mentions: one phrase among the terms
+                // would cost the pruning for every query naming the entity.
+                alts.extend(c.needles.iter().filter_map(|n| match dict.words_tokens(n).as_slice() {
+                    [t] => term_or_phrase(fields.words, std::slice::from_ref(t)),
+                    _ => None,
+                }));
             }
-            None => alts.extend(c.needles.iter().filter_map(|n| needle_query(fields, dict, n))),
+            None => alts.extend(c.needles.iter().filter_map(|n| needle_query(fields, dict, n, grams))),
         }
         let q: Box<dyn Query> = match alts.len() {
             0 => continue,

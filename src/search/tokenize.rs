@@ -96,27 +96,27 @@ impl Dictionary {
 
     /// The `words` field's terms of `text`.
     pub fn words_tokens(&self, text: &str) -> Vec<Tok> {
-        let mut seg = self.segmenter().clone();
-        let mut out = Vec::new();
+        with_text(text, self.words_pieces(text))
+    }
+
+    /// Where the `words` field's terms of `text` are. jieba is called on cang-jie's shared worker
+    /// directly: cang-jie's token stream copies every word into a new `String`, which costs more
+    /// than the segmentation when indexing.
+    pub fn words_pieces(&self, text: &str) -> Vec<Piece> {
+        let seg = self.segmenter();
+        let hmm = matches!(seg.option, TokenizerOption::Default { hmm: true } | TokenizerOption::ForSearch { hmm: true });
+        let mut out = Vec::with_capacity(text.len() / 4);
         let mut pos = 0;
         for run in runs(text) {
             match run.kind {
                 RunKind::Han => {
-                    let piece = &text[run.from..run.to];
-                    let mut stream = seg.token_stream(piece);
-                    while stream.advance() {
-                        let t = stream.token();
-                        out.push(Tok {
-                            text: t.text.clone(),
-                            from: run.from + t.offset_from,
-                            to: run.from + t.offset_to,
-                            pos,
-                        });
+                    for t in seg.worker.cut(&text[run.from..run.to], hmm) {
+                        out.push(Piece { from: run.from + t.byte_start, to: run.from + t.byte_end, pos });
                         pos += 1;
                     }
                 }
                 RunKind::Word => {
-                    out.push(Tok { text: word(&text[run.from..run.to]), from: run.from, to: run.to, pos });
+                    out.push(Piece { from: run.from, to: run.to, pos });
                     pos += 1;
                 }
                 RunKind::Space => {}
@@ -127,13 +127,33 @@ impl Dictionary {
     }
 }
 
-/// A Latin word's term. Folded text is lower-case already; lower-casing again costs little and keeps
-/// matching right for any text that was not folded.
-fn word(s: &str) -> String {
-    if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
-        s.to_lowercase()
+/// Where one term is: byte offsets into the tokenized string, and its position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub from: usize,
+    pub to: usize,
+    pub pos: usize,
+}
+
+fn with_text(text: &str, pieces: Vec<Piece>) -> Vec<Tok> {
+    pieces
+        .into_iter()
+        .map(|p| {
+            let mut t = String::new();
+            term_into(&text[p.from..p.to], &mut t);
+            Tok { text: t, from: p.from, to: p.to, pos: p.pos }
+        })
+        .collect()
+}
+
+/// A term's text: lower-cased. Folded text is lower-case already; lower-casing again costs little
+/// and keeps Latin matching right for any text that was not folded.
+fn term_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.bytes().any(|b| b.is_ascii_uppercase()) || (!s.is_ascii() && s.chars().any(char::is_uppercase)) {
+        out.extend(s.chars().flat_map(char::to_lowercase));
     } else {
-        s.to_string()
+        out.push_str(s);
     }
 }
 
@@ -205,26 +225,34 @@ pub enum GramMode {
 /// The `grams` field's terms of `text`. In query mode a Han run of one char gives that char alone;
 /// the caller matches it as a prefix of the text's bigrams.
 pub fn grams_tokens(text: &str, mode: GramMode) -> Vec<Tok> {
-    let mut out = Vec::new();
+    with_text(text, grams_pieces(text, mode))
+}
+
+/// Where the `grams` field's terms of `text` are.
+pub fn grams_pieces(text: &str, mode: GramMode) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(text.len() / 3 + 1);
     let mut pos = 0;
     for run in runs(text) {
         match run.kind {
             RunKind::Han => {
-                let chars: Vec<(usize, char)> = text[run.from..run.to].char_indices().collect();
-                let n = chars.len();
-                for i in 0..n {
-                    let from = run.from + chars[i].0;
-                    if i + 1 < n {
-                        let to = run.from + chars.get(i + 2).map(|c| c.0).unwrap_or(run.to - run.from);
-                        out.push(Tok { text: text[from..to].to_string(), from, to, pos });
+                let r = &text[run.from..run.to];
+                let mut chars = r.char_indices().peekable();
+                let n = r.chars().count();
+                let mut i = 0;
+                while let Some((b, _)) = chars.next() {
+                    let from = run.from + b;
+                    if let Some(&(b1, c1)) = chars.peek() {
+                        out.push(Piece { from, to: run.from + b1 + c1.len_utf8(), pos });
                     } else if mode == GramMode::Index || n == 1 {
-                        out.push(Tok { text: text[from..run.to].to_string(), from, to: run.to, pos });
+                        out.push(Piece { from, to: run.to, pos });
                     }
                     pos += 1;
+                    i += 1;
                 }
+                debug_assert_eq!(i, n);
             }
             RunKind::Word => {
-                out.push(Tok { text: word(&text[run.from..run.to]), from: run.from, to: run.to, pos });
+                out.push(Piece { from: run.from, to: run.to, pos });
                 pos += 1;
             }
             RunKind::Space => {}
@@ -234,37 +262,37 @@ pub fn grams_tokens(text: &str, mode: GramMode) -> Vec<Tok> {
     out
 }
 
-/// The tantivy side of [`Dictionary::words_tokens`].
+/// The tantivy side of [`Dictionary::words_pieces`].
 #[derive(Clone)]
 pub struct WordsTokenizer(pub Arc<Dictionary>);
 
-/// The tantivy side of [`grams_tokens`] in index mode.
+/// The tantivy side of [`grams_pieces`] in index mode.
 #[derive(Clone)]
 pub struct GramsTokenizer;
 
-pub struct VecTokenStream {
-    tokens: Vec<Tok>,
+/// Terms read from the text as the index asks for them, into one reused buffer.
+pub struct PieceStream<'a> {
+    text: &'a str,
+    pieces: Vec<Piece>,
     next: usize,
     token: Token,
 }
 
-impl VecTokenStream {
-    fn new(tokens: Vec<Tok>) -> Self {
-        VecTokenStream { tokens, next: 0, token: Token::default() }
+impl<'a> PieceStream<'a> {
+    fn new(text: &'a str, pieces: Vec<Piece>) -> Self {
+        PieceStream { text, pieces, next: 0, token: Token::default() }
     }
 }
 
-impl TokenStream for VecTokenStream {
+impl TokenStream for PieceStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(t) = self.tokens.get_mut(self.next) else { return false };
+        let Some(p) = self.pieces.get(self.next) else { return false };
         self.next += 1;
-        self.token = Token {
-            offset_from: t.from,
-            offset_to: t.to,
-            position: t.pos,
-            text: std::mem::take(&mut t.text),
-            position_length: 1,
-        };
+        self.token.offset_from = p.from;
+        self.token.offset_to = p.to;
+        self.token.position = p.pos;
+        self.token.position_length = 1;
+        term_into(&self.text[p.from..p.to], &mut self.token.text);
         true
     }
     fn token(&self) -> &Token {
@@ -276,16 +304,16 @@ impl TokenStream for VecTokenStream {
 }
 
 impl Tokenizer for WordsTokenizer {
-    type TokenStream<'a> = VecTokenStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        VecTokenStream::new(self.0.words_tokens(text))
+    type TokenStream<'a> = PieceStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PieceStream<'a> {
+        PieceStream::new(text, self.0.words_pieces(text))
     }
 }
 
 impl Tokenizer for GramsTokenizer {
-    type TokenStream<'a> = VecTokenStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        VecTokenStream::new(grams_tokens(text, GramMode::Index))
+    type TokenStream<'a> = PieceStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PieceStream<'a> {
+        PieceStream::new(text, grams_pieces(text, GramMode::Index))
     }
 }
 
