@@ -10,12 +10,14 @@ With STORYLINE_SCREENSHOT=path it also saves a screenshot of the whole X screen 
 not a WebDriver rendering) once an article is open. Ends with a line `N passed, N failed`.
 """
 
+import json
 import os
 import re
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 
@@ -171,6 +173,31 @@ def main(binary):
             assert "err" in answer, answer
             assert invoke(driver, {"cmd": "articles"}).get("ok"), "the app stopped answering"
 
+        def an_export_is_written_where_the_window_asks():
+            folder = tempfile.mkdtemp(prefix="storyline-desktop-test-")
+            target = os.path.join(folder, "timeline.json")
+            answer = driver.execute_async_script(
+                """
+                const [path, done] = arguments;
+                window.__TAURI__.core.invoke('export_to_file', {format: 'json', filter: {}, path})
+                  .then(ok => done({ok}), err => done({err}));
+                """, target)
+            assert "ok" in answer, answer
+            with open(target, encoding="utf-8") as f:
+                exported = json.load(f)
+            assert len(exported["articles"]) == EXPECTED_ARTICLES, exported.keys()
+            assert os.listdir(folder) == ["timeline.json"], "a temporary file was left behind"
+            missing = os.path.join(folder, "no-such-folder", "timeline.json")
+            answer = driver.execute_async_script(
+                """
+                const [path, done] = arguments;
+                window.__TAURI__.core.invoke('export_to_file', {format: 'json', path})
+                  .then(ok => done({ok}), err => done({err}));
+                """, missing)
+            assert answer.get("err", {}).get("code") == "io", answer
+            assert "no-such-folder" in answer["err"]["message"], answer
+            shutil.rmtree(folder)
+
         def commands_outside_the_capability_are_refused():
             for command, args in [("plugin:dialog|open", {"options": {}}),
                                   ("plugin:fs|read_text_file", {"path": "/etc/passwd"}),
@@ -181,6 +208,7 @@ def main(binary):
                     window.__TAURI__.core.invoke(command, args).then(ok => done({ok}), err => done({err: String(err)}));
                     """, command, args)
                 assert "err" in answer, f"{command} was allowed: {answer}"
+                assert "not allowed" in answer["err"], f"{command} failed for another reason: {answer}"
 
         def the_page_runs_under_a_content_security_policy():
             # WebDriver scripts run in the page, so a CSP without 'unsafe-eval' stops the Function constructor.
@@ -194,6 +222,7 @@ def main(binary):
             run.check("clicking another article replaces the text", another_article_replaces_the_text)
         run.check("an unknown article answers {code: unknown_article, message}", an_unknown_article_is_an_error_with_a_code)
         run.check("a malformed request is an error, not a crash", a_malformed_request_is_an_error_not_a_crash)
+        run.check("an export is written atomically where the window asks", an_export_is_written_where_the_window_asks)
         run.check("commands outside the window's capability are refused", commands_outside_the_capability_are_refused)
         run.check("the page runs under a content security policy", the_page_runs_under_a_content_security_policy)
         if os.environ.get("STORYLINE_MEASURE_RSS"):
