@@ -107,10 +107,10 @@ build-desktop: deps-apt deps-toolchain ui
 
 build: build-cli build-desktop
 
-run: deps build-desktop
+run: deps-apt deps-toolchain deps-npm build-desktop
 	$(DESKTOP_BIN) $(if $(CORPUS),--corpus $(CORPUS))
 
-screenshot: deps build-desktop
+screenshot: deps-tauri-driver deps-python build-desktop
 	bash tests/desktop/screenshot.sh $(DESKTOP_BIN) docs/screenshot-desktop.png
 
 # ---------------------------------------------------------------- tests
