@@ -39,7 +39,7 @@ CLI_BIN     := $(ROOT)/target/debug/storyline
 SUITES := rust ui e2e timelinejs desktop
 
 .PHONY: help deps deps-apt deps-toolchain deps-tauri-driver deps-npm deps-python \
-        ui build build-cli build-desktop run screenshot test $(addprefix test-,$(SUITES))
+        ui build build-cli build-desktop run screenshot test have-ui have-e2e have-timelinejs $(addprefix test-,$(SUITES))
 
 help:
 	@echo "make run    set up, build and open the Storyline window"
@@ -98,12 +98,10 @@ ui: deps-npm
 	elif [ -f ui/dist/index.html ]; then echo "ui: no ui/package.json; using the existing ui/dist as it is"; \
 	else echo "ui: ui/package.json is missing (the web UI is not merged on this branch) and there is no ui/dist"; exit 1; fi
 
-build-cli: deps-apt deps-toolchain
-	cargo build -p storyline
-
-# The window embeds ui/dist at compile time, so the UI is built first.
-build-desktop: deps-apt deps-toolchain ui
-	cargo build -p storyline-desktop
+# Both binaries build with the whole workspace selected, so cargo resolves the same features as
+# `cargo test --workspace` and reuses its compiled dependencies instead of building them again.
+build-cli build-desktop: deps-apt deps-toolchain ui
+	cargo build --workspace --bins
 
 build: build-cli build-desktop
 
@@ -143,16 +141,21 @@ test-rust: deps-apt deps-toolchain ui
 	     END { printf "%d passed, %d failed\n", p, f }' $(LOGS)/rust.log > $(LOGS)/rust.result; \
 	echo "test-rust: $$(cat $(LOGS)/rust.result) (exit $$status)"; exit $$status
 
-test-ui: deps-npm
+# Suites whose package is not merged yet fail at once, before anything is built for them.
+have-ui:
 	@[ -f ui/package.json ] || { echo "test-ui: ui/package.json is missing (the web UI is not merged on this branch)"; exit 1; }
+have-e2e:
+	@[ -f tests/e2e/package.json ] || { echo "test-e2e: tests/e2e/package.json is missing (not merged on this branch)"; exit 1; }
+have-timelinejs:
+	@[ -f tests/timelinejs/package.json ] || { echo "test-timelinejs: tests/timelinejs/package.json is missing (not merged on this branch)"; exit 1; }
+
+test-ui: have-ui deps-npm
 	$(call run-suite,ui,cd ui && npm test)
 
-test-e2e: deps-npm ui build-cli
-	@[ -f tests/e2e/package.json ] || { echo "test-e2e: tests/e2e/package.json is missing (not merged on this branch)"; exit 1; }
+test-e2e: have-e2e deps-npm build-cli
 	$(call run-suite,e2e,cd tests/e2e && STORYLINE_BIN=$(CLI_BIN) npm test)
 
-test-timelinejs: deps-npm build-cli
-	@[ -f tests/timelinejs/package.json ] || { echo "test-timelinejs: tests/timelinejs/package.json is missing (not merged on this branch)"; exit 1; }
+test-timelinejs: have-timelinejs deps-npm build-cli
 	$(call run-suite,timelinejs,cd tests/timelinejs && STORYLINE_BIN=$(CLI_BIN) npm test)
 
 test-desktop: deps-tauri-driver deps-python build-desktop
