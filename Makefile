@@ -1,0 +1,162 @@
+# Storyline: one command to set up, one to run, one to test, on a fresh Debian 12 machine.
+#
+#   make run    install what is missing, build the UI and the desktop app, open the window
+#   make test   install what is missing, then run every test suite; each prints a summary line,
+#               every suite runs even if an earlier one fails, and any failure fails `make test`
+#
+# Everything here is idempotent: `make deps` on a machine that has everything takes a second.
+# Nothing that a test relies on is cached inside the clone: downloads and the Python venv live in
+# $(STORYLINE_CACHE) (default ~/.cache/storyline); build output lives in target/ and ui/dist/.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT            := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+STORYLINE_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/storyline
+VENV            := $(STORYLINE_CACHE)/venv
+LOGS            := $(ROOT)/target/test-logs
+CARGO_DIR       := $(or $(CARGO_HOME),$(HOME)/.cargo)
+CARGO_HOME_BIN  := $(CARGO_DIR)/bin
+export PATH     := $(CARGO_HOME_BIN):$(PATH)
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian's own interpreter: python3-venv belongs to it (a pyenv shim may shadow it on PATH).
+PYTHON := $(shell [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)
+
+# Tauri 2 on WebKitGTK 4.1; the real-window test (Xvfb, WebKitWebDriver, ImageMagick for the
+# screenshot, a session bus); CJK fonts so Chinese renders; Chromium for the browser tests;
+# OpenCC and Unihan data for the core's script folding.
+APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libssl-dev \
+  libayatana-appindicator3-dev librsvg2-dev libxdo-dev pkg-config \
+  xvfb xauth webkit2gtk-driver imagemagick dbus-x11 at-spi2-core \
+  fonts-dejavu-core fonts-noto-cjk chromium \
+  libopencc-dev opencc unicode-data python3-venv python3-pip ca-certificates
+
+DESKTOP_BIN := $(ROOT)/target/debug/storyline-desktop
+CLI_BIN     := $(ROOT)/target/debug/storyline
+# Each suite is one target; `make test` runs them all. Order: cheapest first.
+SUITES := rust ui e2e timelinejs desktop
+
+.PHONY: help deps deps-apt deps-toolchain deps-tauri-driver deps-npm deps-python \
+        ui build build-cli build-desktop run screenshot test have-ui have-e2e have-timelinejs $(addprefix test-,$(SUITES))
+
+help:
+	@echo "make run    set up, build and open the Storyline window"
+	@echo "make test   set up, build and run every test suite ($(SUITES))"
+	@echo "make deps   only install what is missing"
+	@echo "make screenshot   docs/screenshot-desktop.png of the real window under Xvfb"
+
+# ---------------------------------------------------------------- set-up
+
+deps: deps-apt deps-toolchain deps-tauri-driver deps-npm deps-python
+
+deps-apt:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+	    dpkg-query -W -f='$${db:Status-Abbrev}' "$$p" 2>/dev/null | grep -q '^ii' || echo "$$p"; done); \
+	if [ -z "$$missing" ]; then echo "deps: apt packages present"; else \
+	  echo "deps: installing apt packages:" $$missing; \
+	  $(SUDO) apt-get update; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+deps-toolchain:
+	@command -v cargo >/dev/null || { echo "deps: Rust is missing: install it with rustup (https://rustup.rs)"; exit 1; }
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "deps: Node.js 20+ and npm are missing"; exit 1; }
+	@major=$$(node -p 'process.versions.node.split(".")[0]'); [ "$$major" -ge 20 ] || \
+	  { echo "deps: Node.js 20 or newer is needed (found $$(node --version))"; exit 1; }
+
+deps-tauri-driver: deps-toolchain
+	@if command -v tauri-driver >/dev/null && grep -qs '^"tauri-driver 2\.' "$(CARGO_DIR)/.crates.toml"; then \
+	  echo "deps: tauri-driver 2 present"; \
+	else echo "deps: installing tauri-driver 2"; cargo install tauri-driver --locked --version '^2'; fi
+
+# `npm ci` in each JavaScript package of the repository, when its node_modules is missing or older
+# than its package-lock.json.
+NPM_DIRS := ui tests/e2e tests/timelinejs
+deps-npm: deps-toolchain
+	@for d in $(NPM_DIRS); do \
+	  [ -f "$$d/package.json" ] || continue; \
+	  stamp="$$d/node_modules/.package-lock.json"; \
+	  if [ -f "$$stamp" ] && [ ! "$$d/package-lock.json" -nt "$$stamp" ]; then echo "deps: npm packages of $$d present"; \
+	  elif [ -f "$$d/package-lock.json" ]; then echo "deps: npm ci in $$d"; (cd "$$d" && npm ci --no-audit --no-fund); \
+	  else echo "deps: npm install in $$d (no package-lock.json)"; (cd "$$d" && npm install --no-audit --no-fund); fi; \
+	done
+
+deps-python: deps-apt
+	@if "$(VENV)/bin/python" -c 'import selenium, sys; sys.exit(int(selenium.__version__.split(".")[0]) != 4)' 2>/dev/null; then \
+	  echo "deps: python selenium 4 present"; else \
+	  echo "deps: creating $(VENV) with selenium 4"; mkdir -p "$(STORYLINE_CACHE)"; \
+	  $(PYTHON) -m venv "$(VENV)"; "$(VENV)/bin/pip" install --quiet --disable-pip-version-check 'selenium>=4,<5'; fi
+
+# ---------------------------------------------------------------- build
+
+# The desktop crate embeds ui/dist when it compiles (even for `cargo test`), so every Rust build
+# needs it first. Without ui/package.json an existing ui/dist is used as it is.
+ui: deps-npm
+	@if [ -f ui/package.json ]; then (cd ui && npm run build); \
+	elif [ -f ui/dist/index.html ]; then echo "ui: no ui/package.json; using the existing ui/dist as it is"; \
+	else echo "ui: ui/package.json is missing (the web UI is not merged on this branch) and there is no ui/dist"; exit 1; fi
+
+# Both binaries build with the whole workspace selected, so cargo resolves the same features as
+# `cargo test --workspace` and reuses its compiled dependencies instead of building them again.
+build-cli build-desktop: deps-apt deps-toolchain ui
+	cargo build --workspace --bins
+
+build: build-cli build-desktop
+
+run: deps-apt deps-toolchain deps-npm build-desktop
+	$(DESKTOP_BIN) $(if $(CORPUS),--corpus $(CORPUS))
+
+screenshot: deps-tauri-driver deps-python build-desktop
+	bash tests/desktop/screenshot.sh $(DESKTOP_BIN) docs/screenshot-desktop.png
+
+# ---------------------------------------------------------------- tests
+
+# Runs every suite even when one fails, prints one line per suite, fails if any failed.
+test: deps
+	@mkdir -p $(LOGS); rm -f $(LOGS)/*.result; failed=""; \
+	for s in $(SUITES); do \
+	  echo; echo "================ test-$$s"; \
+	  $(MAKE) --no-print-directory test-$$s || failed="$$failed $$s"; \
+	done; \
+	echo; echo "================ summary"; \
+	for s in $(SUITES); do \
+	  if [[ " $$failed " == *" $$s "* ]]; then st=FAIL; else st=ok; fi; \
+	  printf '%-12s %-5s %s\n' "$$s" "$$st" "$$(cat $(LOGS)/$$s.result 2>/dev/null || echo '(no count)')"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; else echo "make test: all suites passed"; fi
+
+# Runs a suite's command, keeps its log, and records its last "N passed, N failed" line.
+define run-suite
+	@mkdir -p $(LOGS); set +e; ( $(2) ) 2>&1 | tee $(LOGS)/$(1).log; status=$${PIPESTATUS[0]}; set -e; \
+	grep -aoE '[0-9]+ passed, [0-9]+ failed' $(LOGS)/$(1).log | tail -1 > $(LOGS)/$(1).result || true; \
+	echo "test-$(1): $$(cat $(LOGS)/$(1).result) (exit $$status)"; exit $$status
+endef
+
+# cargo prints one "test result" per test binary; the sum becomes the suite's line.
+test-rust: deps-apt deps-toolchain ui
+	@mkdir -p $(LOGS); set +e; cargo test --workspace 2>&1 | tee $(LOGS)/rust.log; status=$${PIPESTATUS[0]}; set -e; \
+	awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($$(i+1) ~ /^passed/) p += $$i; if ($$(i+1) ~ /^failed/) f += $$i } } \
+	     END { printf "%d passed, %d failed\n", p, f }' $(LOGS)/rust.log > $(LOGS)/rust.result; \
+	echo "test-rust: $$(cat $(LOGS)/rust.result) (exit $$status)"; exit $$status
+
+# Suites whose package is not merged yet fail at once, before anything is built for them.
+have-ui:
+	@[ -f ui/package.json ] || { echo "test-ui: ui/package.json is missing (the web UI is not merged on this branch)"; exit 1; }
+have-e2e:
+	@[ -f tests/e2e/package.json ] || { echo "test-e2e: tests/e2e/package.json is missing (not merged on this branch)"; exit 1; }
+have-timelinejs:
+	@[ -f tests/timelinejs/package.json ] || { echo "test-timelinejs: tests/timelinejs/package.json is missing (not merged on this branch)"; exit 1; }
+
+test-ui: have-ui deps-npm
+	$(call run-suite,ui,cd ui && npm test)
+
+test-e2e: have-e2e deps-npm build-cli
+	$(call run-suite,e2e,cd tests/e2e && STORYLINE_BIN=$(CLI_BIN) npm test)
+
+test-timelinejs: have-timelinejs deps-npm build-cli
+	$(call run-suite,timelinejs,cd tests/timelinejs && STORYLINE_BIN=$(CLI_BIN) npm test)
+
+test-desktop: deps-tauri-driver deps-python build-desktop
+	$(call run-suite,desktop,xvfb-run -a -s '-screen 0 1280x800x24' $(VENV)/bin/python tests/desktop/test_window.py $(DESKTOP_BIN))

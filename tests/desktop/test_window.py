@@ -1,0 +1,271 @@
+"""Real-window end-to-end test of the Storyline desktop app.
+
+Drives the actual binary (a Tauri 2 window over WebKitGTK) through tauri-driver and Debian's
+WebKitWebDriver, so it exercises what a reader gets: the window opens on the embedded corpus, the
+article list shows every article, clicking one puts its text in the reader, the IPC answers errors
+as {code, message}, and the window's capability refuses commands it was not granted.
+
+Run under a display (`xvfb-run -a python tests/desktop/test_window.py target/debug/storyline-desktop`).
+With STORYLINE_SCREENSHOT=path it also saves a screenshot of the whole X screen (the real window,
+not a WebDriver rendering) once an article is open. Ends with a line `N passed, N failed`.
+"""
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.support.ui import WebDriverWait
+
+# Selectors agreed with the web UI (data-testid attributes).
+ARTICLE_LIST = '[data-testid="article-list"]'
+ARTICLE_ITEM = '[data-testid="article-item"]'
+READER_TEXT = '[data-testid="reader-text"]'
+
+EXPECTED_ARTICLES = 5  # the embedded corpus: assets/articles
+STARTUP_TIMEOUT = 90  # a debug build analyses the corpus before the list can fill
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, proc, timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"tauri-driver exited with {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"tauri-driver did not listen on {port} within {timeout}s")
+
+
+def squash(text):
+    """Text without whitespace, so layout (paragraph nodes, line breaks) does not matter."""
+    return re.sub(r"\s+", "", text)
+
+
+def invoke(driver, request):
+    """Call the app's `api` command from inside the window; returns {"ok": …} or {"err": …}."""
+    return driver.execute_async_script(
+        """
+        const [request, done] = arguments;
+        window.__TAURI__.core.invoke('api', {request})
+          .then(ok => done({ok}), err => done({err}));
+        """,
+        request,
+    )
+
+
+class Run:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, name, fn):
+        try:
+            fn()
+        except Exception:  # a failed check is reported and the run goes on
+            self.failed += 1
+            print(f"FAIL {name}")
+            traceback.print_exc(file=sys.stdout)
+        else:
+            self.passed += 1
+            print(f"ok   {name}")
+
+
+def main(binary):
+    binary = os.path.abspath(binary)
+    if not os.access(binary, os.X_OK):
+        print(f"no desktop binary at {binary} (run `make build-desktop`)")
+        print("0 passed, 1 failed")
+        return 1
+    driver_bin = shutil.which("tauri-driver")
+    native = shutil.which("WebKitWebDriver")
+    if not driver_bin or not native:
+        print("tauri-driver or WebKitWebDriver is missing (run `make deps`)")
+        print("0 passed, 1 failed")
+        return 1
+
+    # Own ports, so parallel runs on one machine do not meet.
+    port, native_port = free_port(), free_port()
+    tauri_driver = subprocess.Popen(
+        [driver_bin, "--port", str(port), "--native-port", str(native_port), "--native-driver", native],
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+    )
+    run = Run()
+    driver = None
+    try:
+        wait_for_port(port, tauri_driver)
+        options = ArgOptions()
+        options.set_capability("tauri:options", {"application": binary})
+        started = time.time()
+        driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+        driver.set_script_timeout(30)
+        state = {}
+
+        def window_lists_every_article():
+            items = WebDriverWait(driver, STARTUP_TIMEOUT).until(
+                lambda d: (lambda found: found if len(found) >= EXPECTED_ARTICLES else False)(
+                    d.find_elements(By.CSS_SELECTOR, f"{ARTICLE_LIST} {ARTICLE_ITEM}")))
+            print(f"     list filled {time.time() - started:.1f}s after the session started")
+            ids = [i.get_attribute("data-article-id") for i in items]
+            assert len(items) == EXPECTED_ARTICLES, f"{len(items)} items, expected {EXPECTED_ARTICLES}"
+            assert all(ids) and len(set(ids)) == len(ids), f"article ids not unique and present: {ids}"
+            state["ids"] = ids
+
+        def clicking_an_article_shows_its_text():
+            first = driver.find_elements(By.CSS_SELECTOR, ARTICLE_ITEM)[0]
+            article_id = first.get_attribute("data-article-id")
+            first.click()
+            reader = WebDriverWait(driver, 20).until(
+                lambda d: (lambda r: r if r and r[0].text.strip() else False)(d.find_elements(By.CSS_SELECTOR, READER_TEXT)))[0]
+            shown = squash(reader.text)
+            assert "Meta" in shown, "the story's company is not in the reader"
+            assert len(CJK.findall(shown)) > 200, "the reader shows little Chinese text"
+            answer = invoke(driver, {"cmd": "article", "args": {"id": article_id}})
+            assert "ok" in answer, answer
+            expected = squash(answer["ok"]["text"])
+            assert expected[:60] in shown, "the reader does not show the start of the article's text"
+            assert expected[-30:] in shown, "the reader does not show the end of the article's text"
+            state["first_text"] = shown
+            shot = os.environ.get("STORYLINE_SCREENSHOT")
+            if shot:
+                time.sleep(1.0)  # let WebKit paint before the X screen is read
+                subprocess.run(["import", "-window", "root", shot], check=True)
+                print(f"     screenshot saved to {shot}")
+
+        def another_article_replaces_the_text():
+            items = driver.find_elements(By.CSS_SELECTOR, ARTICLE_ITEM)
+            last = items[-1]
+            article_id = last.get_attribute("data-article-id")
+            expected = squash(invoke(driver, {"cmd": "article", "args": {"id": article_id}})["ok"]["text"])
+            last.click()
+            WebDriverWait(driver, 20).until(
+                lambda d: expected[:60] in squash(d.find_element(By.CSS_SELECTOR, READER_TEXT).text))
+            assert squash(driver.find_element(By.CSS_SELECTOR, READER_TEXT).text) != state.get("first_text")
+
+        def an_unknown_article_is_an_error_with_a_code():
+            answer = invoke(driver, {"cmd": "article", "args": {"id": "no-such-article"}})
+            assert "err" in answer, answer
+            err = answer["err"]
+            assert err.get("code") == "unknown_article", err
+            assert "no-such-article" in err.get("message", ""), err
+
+        def a_malformed_request_is_an_error_not_a_crash():
+            answer = invoke(driver, {"cmd": "no_such_command"})
+            assert "err" in answer, answer
+            assert invoke(driver, {"cmd": "articles"}).get("ok"), "the app stopped answering"
+
+        def an_export_is_written_where_the_window_asks():
+            folder = tempfile.mkdtemp(prefix="storyline-desktop-test-")
+            target = os.path.join(folder, "timeline.json")
+            answer = driver.execute_async_script(
+                """
+                const [path, done] = arguments;
+                window.__TAURI__.core.invoke('export_to_file', {format: 'json', filter: {}, path})
+                  .then(ok => done({ok}), err => done({err}));
+                """, target)
+            assert "ok" in answer, answer
+            with open(target, encoding="utf-8") as f:
+                exported = json.load(f)
+            assert len(exported["articles"]) == EXPECTED_ARTICLES, exported.keys()
+            assert os.listdir(folder) == ["timeline.json"], "a temporary file was left behind"
+            missing = os.path.join(folder, "no-such-folder", "timeline.json")
+            answer = driver.execute_async_script(
+                """
+                const [path, done] = arguments;
+                window.__TAURI__.core.invoke('export_to_file', {format: 'json', path})
+                  .then(ok => done({ok}), err => done({err}));
+                """, missing)
+            assert answer.get("err", {}).get("code") == "io", answer
+            assert "no-such-folder" in answer["err"]["message"], answer
+            shutil.rmtree(folder)
+
+        def commands_outside_the_capability_are_refused():
+            for command, args in [("plugin:dialog|open", {"options": {}}),
+                                  ("plugin:fs|read_text_file", {"path": "/etc/passwd"}),
+                                  ("plugin:shell|execute", {"program": "sh", "args": ["-c", "true"]})]:
+                answer = driver.execute_async_script(
+                    """
+                    const [command, args, done] = arguments;
+                    window.__TAURI__.core.invoke(command, args).then(ok => done({ok}), err => done({err: String(err)}));
+                    """, command, args)
+                assert "err" in answer, f"{command} was allowed: {answer}"
+                assert "not allowed" in answer["err"], f"{command} failed for another reason: {answer}"
+
+        def the_page_runs_under_a_content_security_policy():
+            # WebDriver scripts run in the page, so a CSP without 'unsafe-eval' stops the Function constructor.
+            blocked = driver.execute_script(
+                "try { return new Function('return 1')() !== 1; } catch (e) { return true; }")
+            assert blocked, "eval-like code runs: the CSP is not applied"
+
+        run.check("the window lists every article of the embedded corpus", window_lists_every_article)
+        if "ids" in state:
+            run.check("clicking an article shows its text", clicking_an_article_shows_its_text)
+            run.check("clicking another article replaces the text", another_article_replaces_the_text)
+        run.check("an unknown article answers {code: unknown_article, message}", an_unknown_article_is_an_error_with_a_code)
+        run.check("a malformed request is an error, not a crash", a_malformed_request_is_an_error_not_a_crash)
+        run.check("an export is written atomically where the window asks", an_export_is_written_where_the_window_asks)
+        run.check("commands outside the window's capability are refused", commands_outside_the_capability_are_refused)
+        run.check("the page runs under a content security policy", the_page_runs_under_a_content_security_policy)
+        if os.environ.get("STORYLINE_MEASURE_RSS"):
+            measure_rss(binary)
+    except (WebDriverException, RuntimeError) as e:
+        run.failed += 1
+        print(f"FAIL the desktop session could not start: {e}")
+    finally:
+        if driver is not None:
+            try:
+                driver.quit()
+            except WebDriverException:
+                pass
+        tauri_driver.terminate()
+        try:
+            tauri_driver.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            tauri_driver.kill()
+    print(f"{run.passed} passed, {run.failed} failed")
+    return 0 if run.failed == 0 else 1
+
+
+def measure_rss(binary):
+    """Print the resident memory of the app and the WebKit processes it started (a figure, not a check)."""
+    rows = {}
+    for line in subprocess.run(["ps", "-eo", "pid=,ppid=,rss=,args="], capture_output=True, text=True).stdout.splitlines():
+        pid, ppid, rss, args = line.strip().split(None, 3)
+        rows[int(pid)] = (int(ppid), int(rss), args)
+    apps = [pid for pid, (_, _, args) in rows.items() if args.split()[0] == binary]
+    family, grew = set(apps), True
+    while grew:
+        grew = False
+        for pid, (ppid, _, _) in rows.items():
+            if ppid in family and pid not in family:
+                family.add(pid)
+                grew = True
+    total = 0
+    for pid in sorted(family):
+        _, rss, args = rows[pid]
+        total += rss
+        print(f"     rss {rss / 1024:7.1f} MB  {args[:90]}")
+    print(f"     rss total {total / 1024:.1f} MB")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "target/debug/storyline-desktop"))
