@@ -31,7 +31,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libssl-dev 
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev pkg-config \
   xvfb xauth webkit2gtk-driver imagemagick dbus-x11 at-spi2-core \
   fonts-dejavu-core fonts-noto-cjk chromium \
-  libopencc-dev opencc unicode-data python3-venv python3-pip ca-certificates
+  libopencc-dev opencc unicode-data python3-venv python3-pip python3-icalendar util-linux ca-certificates
 
 DESKTOP_BIN := $(ROOT)/target/debug/storyline-desktop
 CLI_BIN     := $(ROOT)/target/debug/storyline
@@ -125,7 +125,9 @@ test: deps
 	  if [[ " $$failed " == *" $$s "* ]]; then st=FAIL; else st=ok; fi; \
 	  printf '%-12s %-5s %s\n' "$$s" "$$st" "$$(cat $(LOGS)/$$s.result 2>/dev/null || echo '(no count)')"; \
 	done; \
-	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; else echo "make test: all suites passed"; fi
+	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; else echo "make test: all suites passed"; fi; \
+	cat $(LOGS)/*.result 2>/dev/null | awk '{ p += $$1; f += $$3 } END { printf "total: %d passed, %d failed\n", p, f }'; \
+	[ -z "$$failed" ]
 
 # Runs a suite's command, keeps its log, and records its last "N passed, N failed" line.
 define run-suite
@@ -137,6 +139,9 @@ endef
 # cargo prints one "test result" per test binary; the sum becomes the suite's line.
 test-rust: deps-apt deps-toolchain ui
 	@mkdir -p $(LOGS); set +e; cargo test --workspace 2>&1 | tee $(LOGS)/rust.log; status=$${PIPESTATUS[0]}; set -e; \
+	if ! git diff --quiet -- ui/src/bindings 2>/dev/null || [ -n "$$(git ls-files --others --exclude-standard -- ui/src/bindings 2>/dev/null)" ]; then \
+	  echo "test-rust: ui/src/bindings differ from the Rust types: commit the regenerated files" | tee -a $(LOGS)/rust.log; \
+	  git status --short -- ui/src/bindings; status=1; fi; \
 	awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($$(i+1) ~ /^passed/) p += $$i; if ($$(i+1) ~ /^failed/) f += $$i } } \
 	     END { printf "%d passed, %d failed\n", p, f }' $(LOGS)/rust.log > $(LOGS)/rust.result; \
 	echo "test-rust: $$(cat $(LOGS)/rust.result) (exit $$status)"; exit $$status
