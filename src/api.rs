@@ -3,6 +3,7 @@
 //! exists once, with one set of types (exported to TypeScript) and one error shape `{code, message}`.
 
 use crate::corpus::{Corpus, LoadIssue};
+use crate::entities::Gazetteer;
 use crate::error::{Error, ErrorCode, Result};
 use crate::export::{self, Format};
 use crate::pipeline::Analysis;
@@ -107,8 +108,20 @@ impl Library {
     }
 
     pub fn from_corpus(corpus: Corpus) -> Library {
-        let analysis = Analysis::run(&corpus);
-        Library { analysis, issues: corpus.issues, root: corpus.root, index: OnceLock::new() }
+        let mut issues = corpus.issues.clone();
+        let mut gazetteer = Gazetteer::embedded();
+        if let Some(path) = corpus.root.as_ref().map(|r| r.join(crate::corpus::GAZETTEER_FILE)).filter(|p| p.exists()) {
+            match Gazetteer::load(&path) {
+                Ok(user) => gazetteer = gazetteer.extended_by(user),
+                Err(e) => issues.push(LoadIssue {
+                    file: crate::corpus::GAZETTEER_FILE.into(),
+                    code: e.code,
+                    message: format!("{}; using the built-in gazetteer alone", e.message),
+                }),
+            }
+        }
+        let analysis = Analysis::run_with(&corpus, &gazetteer);
+        Library { analysis, issues, root: corpus.root, index: OnceLock::new() }
     }
 
     /// The search index, built in memory now if the library was not opened with one.

@@ -20,6 +20,8 @@ include!(concat!(env!("OUT_DIR"), "/embedded_articles.rs"));
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 pub const MANIFEST_FILE: &str = "manifest.toml";
+/// A user's gazetteer beside the articles; it extends the built-in one (see `entities`).
+pub const GAZETTEER_FILE: &str = "gazetteer.toml";
 
 /// What kind of markup a file holds, from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -134,7 +136,7 @@ impl Corpus {
                 Some(n) => n.to_string_lossy().into_owned(),
                 None => continue,
             };
-            if name == MANIFEST_FILE || name.starts_with('.') || path.is_dir() {
+            if name == MANIFEST_FILE || name == GAZETTEER_FILE || name.starts_with('.') || path.is_dir() {
                 continue;
             }
             if article_format(&path).is_none() {

@@ -121,6 +121,17 @@ impl Gazetteer {
         Ok(Gazetteer { entries: file.entity })
     }
 
+    /// This gazetteer with a user's entries added; a user's entry replaces any entry with the
+    /// same id or a spelling in common, since the user knows their story best.
+    pub fn extended_by(mut self, user: Gazetteer) -> Gazetteer {
+        for entry in user.entries {
+            let spellings: HashSet<String> = entry.spellings().iter().map(|s| fold_str(s)).collect();
+            self.entries.retain(|e| e.id != entry.id && !e.spellings().iter().any(|s| spellings.contains(&fold_str(s))));
+            self.entries.push(entry);
+        }
+        self
+    }
+
     /// The entry that has this spelling (folded comparison), if any.
     pub fn find(&self, name: &str) -> Option<&Entry> {
         let key = fold_str(name.trim());
