@@ -24,7 +24,7 @@ pub fn options_from(args: impl IntoIterator<Item = OsString>) -> Options {
         }
     }
     let corpus = corpus.or_else(|| std::env::var_os("STORYLINE_CORPUS").filter(|v| !v.is_empty()).map(PathBuf::from));
-    Options { corpus }
+    Options { corpus, ..Options::default() }
 }
 
 type Opened = Result<Library, Error>;
@@ -80,7 +80,7 @@ mod tests {
 
     #[test]
     fn a_missing_corpus_answers_every_command_with_its_error() {
-        let shelf = Shelf::open_in_background(Options { corpus: Some(PathBuf::from("/nonexistent/storyline-corpus")) });
+        let shelf = Shelf::open_in_background(Options { corpus: Some(PathBuf::from("/nonexistent/storyline-corpus")), ..Options::default() });
         for _ in 0..2 {
             let err = tauri::async_runtime::block_on(shelf.run(|l| Ok(l.articles().len()))).unwrap_err();
             assert_eq!(err.code, ErrorCode::CorpusMissing, "{err:?}");
