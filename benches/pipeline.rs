@@ -1,12 +1,13 @@
 //! Whole pipeline (load, decode, fold, extract, dates, names, events, merge) on a generated
-//! 10,000-article corpus. Prints throughput and peak memory; run with
-//! `cargo bench -p storyline --bench pipeline` (ARTICLES=N to change the size).
+//! 10,000-article corpus, without the search index (measured by its own bench). Prints throughput
+//! and peak memory; run with `cargo bench -p storyline --bench pipeline` (ARTICLES=N to change the
+//! size).
 
 mod common;
 
 use std::time::Instant;
-use storyline::api::Options;
-use storyline::Library;
+use storyline::corpus::Corpus;
+use storyline::pipeline::Analysis;
 
 fn peak_rss_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -30,15 +31,17 @@ fn main() {
     drop(files);
     let before = peak_rss_mb();
     let start = Instant::now();
-    let lib = Library::open(&Options { corpus: Some(dir.path().to_path_buf()), ..Options::default() }).unwrap();
+    let corpus = Corpus::open(dir.path()).unwrap();
+    let analysis = Analysis::run(&corpus);
+    drop(corpus);
     let secs = start.elapsed().as_secs_f64();
-    let events = lib.analysis.events.len();
+    let events = analysis.events.len();
     println!(
         "pipeline: {n} articles, {:.1} MB in {secs:.2} s = {:.1} MB/s; {} candidates, {events} events, {} entities; peak RSS {:.0} MB (before open {:.0} MB)",
         bytes as f64 / 1e6,
         bytes as f64 / 1e6 / secs,
-        lib.analysis.candidates.len(),
-        lib.analysis.entities.len(),
+        analysis.candidates.len(),
+        analysis.entities.len(),
         peak_rss_mb(),
         before
     );
