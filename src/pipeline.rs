@@ -177,7 +177,7 @@ impl Analysis {
                 mentions: &by_article[index],
                 published: &a.published,
             };
-            events::extract::candidates(&lexicon, &input, &self.entities)
+            events::extract::candidates(lexicon, &input, &self.entities)
         })
         .into_iter()
         .flatten()

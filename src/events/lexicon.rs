@@ -92,8 +92,11 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    pub fn embedded() -> Lexicon {
-        Lexicon::parse(EMBEDDED).expect("the embedded event lexicon is valid")
+    /// The shipped lexicon, parsed and compiled once per process (the pipeline asks for it on
+    /// every extraction pass).
+    pub fn embedded() -> &'static Lexicon {
+        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::parse(EMBEDDED).expect("the embedded event lexicon is valid"))
     }
 
     pub fn parse(toml_text: &str) -> Result<Lexicon> {

@@ -105,25 +105,12 @@ impl Dictionary {
     pub fn words_pieces(&self, text: &str) -> Vec<Piece> {
         let seg = self.segmenter();
         let hmm = matches!(seg.option, TokenizerOption::Default { hmm: true } | TokenizerOption::ForSearch { hmm: true });
-        let mut out = Vec::with_capacity(text.len() / 4);
-        let mut pos = 0;
-        for run in runs(text) {
-            match run.kind {
-                RunKind::Han => {
-                    for t in seg.worker.cut(&text[run.from..run.to], hmm) {
-                        out.push(Piece { from: run.from + t.byte_start, to: run.from + t.byte_end, pos });
-                        pos += 1;
-                    }
-                }
-                RunKind::Word => {
-                    out.push(Piece { from: run.from, to: run.to, pos });
-                    pos += 1;
-                }
-                RunKind::Space => {}
-                RunKind::Punct => pos += 1,
+        pieces_by_run(text, text.len() / 4, |run, out, pos| {
+            for t in seg.worker.cut(&text[run.from..run.to], hmm) {
+                out.push(Piece { from: run.from + t.byte_start, to: run.from + t.byte_end, pos: *pos });
+                *pos += 1;
             }
-        }
-        out
+        })
     }
 }
 
@@ -230,27 +217,30 @@ pub fn grams_tokens(text: &str, mode: GramMode) -> Vec<Tok> {
 
 /// Where the `grams` field's terms of `text` are.
 pub fn grams_pieces(text: &str, mode: GramMode) -> Vec<Piece> {
-    let mut out = Vec::with_capacity(text.len() / 3 + 1);
+    pieces_by_run(text, text.len() / 3 + 1, |run, out, pos| {
+        let r = &text[run.from..run.to];
+        let mut chars = r.char_indices().peekable();
+        let n = r.chars().count();
+        while let Some((b, _)) = chars.next() {
+            let from = run.from + b;
+            if let Some(&(b1, c1)) = chars.peek() {
+                out.push(Piece { from, to: run.from + b1 + c1.len_utf8(), pos: *pos });
+            } else if mode == GramMode::Index || n == 1 {
+                out.push(Piece { from, to: run.to, pos: *pos });
+            }
+            *pos += 1;
+        }
+    })
+}
+
+/// Terms of `text` run by run: Latin words whole, punctuation as a gap in positions (so phrases do
+/// not match across it), and Han runs as `han` cuts them (jieba words or bigrams).
+fn pieces_by_run(text: &str, capacity: usize, mut han: impl FnMut(&Run, &mut Vec<Piece>, &mut usize)) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(capacity);
     let mut pos = 0;
     for run in runs(text) {
         match run.kind {
-            RunKind::Han => {
-                let r = &text[run.from..run.to];
-                let mut chars = r.char_indices().peekable();
-                let n = r.chars().count();
-                let mut i = 0;
-                while let Some((b, _)) = chars.next() {
-                    let from = run.from + b;
-                    if let Some(&(b1, c1)) = chars.peek() {
-                        out.push(Piece { from, to: run.from + b1 + c1.len_utf8(), pos });
-                    } else if mode == GramMode::Index || n == 1 {
-                        out.push(Piece { from, to: run.to, pos });
-                    }
-                    pos += 1;
-                    i += 1;
-                }
-                debug_assert_eq!(i, n);
-            }
+            RunKind::Han => han(&run, &mut out, &mut pos),
             RunKind::Word => {
                 out.push(Piece { from: run.from, to: run.to, pos });
                 pos += 1;
