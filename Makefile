@@ -25,11 +25,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON := $(shell [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)
 
 # Tauri 2 on WebKitGTK 4.1; the real-window test (Xvfb, WebKitWebDriver, ImageMagick for the
-# screenshot, a session bus); CJK fonts so Chinese renders; Chromium for the browser tests;
+# screenshot, xdotool to answer the save dialog, a session bus); CJK fonts so Chinese renders; Chromium for the browser tests;
 # OpenCC and Unihan data for the core's script folding.
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libssl-dev \
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev pkg-config \
-  xvfb xauth webkit2gtk-driver imagemagick dbus-x11 at-spi2-core \
+  xvfb xauth webkit2gtk-driver imagemagick xdotool dbus-x11 at-spi2-core \
   fonts-dejavu-core fonts-noto-cjk chromium \
   libopencc-dev opencc unicode-data python3-venv python3-pip python3-icalendar util-linux ca-certificates
 

@@ -6,6 +6,6 @@ fn main() {
     println!("cargo:rerun-if-changed=capabilities");
     let attributes = tauri_build::Attributes::new()
         .config_path("../tauri.conf.json")
-        .app_manifest(tauri_build::AppManifest::new().commands(&["api", "export_to_file"]));
+        .app_manifest(tauri_build::AppManifest::new().commands(&["api", "export_with_dialog"]));
     tauri_build::try_build(attributes).expect("tauri build step");
 }

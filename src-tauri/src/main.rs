@@ -3,18 +3,18 @@
 //! keeps the opened [`Library`] in Tauri state, and exposes it through the same request dispatcher
 //! the HTTP server uses ([`Library::handle`]), so the desktop and browser UIs see identical answers
 //! and identical `{code, message}` errors. The window may call only the commands its capability
-//! (`capabilities/main.json`) grants: `api`, `export_to_file` and the platform save dialog.
+//! (`capabilities/main.json`) grants: `api` and `export_with_dialog`.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod library;
 
 use library::Shelf;
-use std::path::PathBuf;
 use storyline::api::Request;
 use storyline::export::Format;
 use storyline::timeline::Filter;
-use storyline::Error;
+use storyline::{Error, ErrorCode};
 use tauri::State;
+use tauri_plugin_dialog::DialogExt;
 
 /// Every read the UI makes: articles, one article, entities, timeline, search, export text, issues.
 #[tauri::command]
@@ -22,20 +22,39 @@ async fn api(shelf: State<'_, Shelf>, request: Request) -> Result<serde_json::Va
     shelf.run(move |library| library.handle(request)).await
 }
 
-/// Write an export to a path the user picked in the save dialog, atomically (a temporary file
-/// beside the target, then a rename), so a failed export never leaves half a file.
+/// Export the timeline through the platform's save dialog. The Rust side opens the dialog and
+/// writes where the user chose, so the web view never names a path: a page that went wrong cannot
+/// write anywhere the user did not pick. Answers the chosen path, or `None` when the user cancels.
 #[tauri::command]
-async fn export_to_file(
+async fn export_with_dialog(
+    window: tauri::Window,
     shelf: State<'_, Shelf>,
     format: Format,
     filter: Option<Filter>,
-    path: PathBuf,
     with_text: Option<bool>,
-) -> Result<(), Error> {
+) -> Result<Option<String>, Error> {
     let filter = filter.unwrap_or_default();
+    let extension = format.extension();
+    let dialog = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title("Export timeline")
+        .set_file_name(format!("storyline.{extension}"))
+        // "timelinejs.json" filters on its last part: a dialog matches a single suffix.
+        .add_filter(format.label(), &[extension.rsplit('.').next().unwrap_or(extension)]);
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .map_err(|e| Error::new(ErrorCode::Internal, format!("the save dialog stopped unexpectedly: {e}")))?;
+    let Some(chosen) = chosen else { return Ok(None) };
+    let path = chosen
+        .into_path()
+        .map_err(|e| Error::new(ErrorCode::Io, format!("the save dialog gave no usable path: {e}")))?;
+    let shown = path.display().to_string();
     shelf
         .run(move |library| library.export_to_file(format, &filter, with_text.unwrap_or(false), &path))
-        .await
+        .await?;
+    Ok(Some(shown))
 }
 
 fn main() {
@@ -43,7 +62,7 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(shelf)
-        .invoke_handler(tauri::generate_handler![api, export_to_file])
+        .invoke_handler(tauri::generate_handler![api, export_with_dialog])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Storyline window could not start");
 }

@@ -45,6 +45,17 @@ impl Format {
             Format::TimelinejsCsv => "timelinejs.csv",
         }
     }
+    /// What a save dialog's file-type filter calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Json => "Storyline JSON",
+            Format::Csv => "CSV",
+            Format::Md => "Markdown",
+            Format::Ics => "iCalendar",
+            Format::Timelinejs => "TimelineJS JSON",
+            Format::TimelinejsCsv => "TimelineJS CSV",
+        }
+    }
     pub fn mime(self) -> &'static str {
         match self {
             Format::Json | Format::Timelinejs => "application/json",

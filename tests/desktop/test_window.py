@@ -2,8 +2,10 @@
 
 Drives the actual binary (a Tauri 2 window over WebKitGTK) through tauri-driver and Debian's
 WebKitWebDriver, so it exercises what a reader gets: the window opens on the embedded corpus, the
-article list shows every article, clicking one puts its text in the reader, the IPC answers errors
-as {code, message}, and the window's capability refuses commands it was not granted.
+article list shows every article, clicking one puts its text in the reader, clicking an event
+highlights its passage, an export goes through the platform save dialog (driven with xdotool, as a
+person would), the IPC answers errors as {code, message}, and the window's capability refuses
+commands it was not granted. It prints the launch-to-first-painted-timeline time it saw.
 
 Run under a display (`xvfb-run -a python tests/desktop/test_window.py target/debug/storyline-desktop`).
 With STORYLINE_SCREENSHOT=path it also saves a screenshot of the whole X screen (the real window,
@@ -31,6 +33,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 ARTICLE_LIST = '[data-testid="article-list"]'
 ARTICLE_ITEM = '[data-testid="article-item"]'
 READER_TEXT = '[data-testid="reader-text"]'
+EVENT_ITEM = '[data-testid="event-item"]'
+PASSAGE_HIGHLIGHT = '[data-testid="passage-highlight"]'
+DIALOG_TITLE = "Export timeline"  # the save dialog the shell opens (src-tauri/src/main.rs)
 
 EXPECTED_ARTICLES = 5  # the embedded corpus: assets/articles
 STARTUP_TIMEOUT = 90  # a debug build analyses the corpus before the list can fill
@@ -71,6 +76,57 @@ def invoke(driver, request):
         """,
         request,
     )
+
+
+def xdotool(*args, timeout=30):
+    return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=timeout, check=True).stdout
+
+
+def type_into_dialog(text):
+    """Replace the file name in the GTK save dialog with `text` (a whole path works there)."""
+    xdotool("key", "ctrl+a")
+    xdotool("type", "--delay", "5", text)
+    if os.environ.get("DEBUG_DIALOG"):
+        subprocess.run(["import", "-window", "root", "/tmp/dialog.png"], check=True)
+    xdotool("key", "Return")
+
+
+def export_through_dialog(driver, answer_dialog):
+    """Ask the shell to export; when its save dialog is on the X screen, let `answer_dialog` act on
+    it (with the keyboard, as a person would); return what the command answered."""
+    driver.execute_script(
+        """
+        window.__exported = undefined;
+        window.__TAURI__.core.invoke('export_with_dialog', {format: 'json', filter: {}})
+          .then(ok => { window.__exported = {ok}; }, err => { window.__exported = {err}; });
+        """)
+    # The last visible window of that title: an earlier dialog's window may linger unmapped.
+    window = xdotool("search", "--sync", "--onlyvisible", "--name", DIALOG_TITLE).split()[-1]
+    xdotool("windowfocus", "--sync", window)
+    time.sleep(0.5)  # GTK focuses the name field once the dialog is mapped
+    answer_dialog()
+    return WebDriverWait(driver, 20).until(
+        lambda d: d.execute_script("return window.__exported === undefined ? false : window.__exported;"))
+
+
+def process_start_epoch(pid):
+    """When a process started, in seconds since the epoch (from /proc, in clock ticks)."""
+    with open(f"/proc/{pid}/stat") as f:
+        ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/stat") as f:
+        boot = next(int(line.split()[1]) for line in f if line.startswith("btime"))
+    return boot + ticks / os.sysconf("SC_CLK_TCK")
+
+
+def first_paint_ms(driver, binary):
+    """From the app's process start to the page's `storyline:timeline-painted` mark (ui/src/app.ts)."""
+    painted = WebDriverWait(driver, STARTUP_TIMEOUT).until(lambda d: d.execute_script(
+        "const m = performance.getEntriesByName('storyline:timeline-painted')[0];"
+        "return m ? performance.timeOrigin + m.startTime : false;"))
+    pid = int(subprocess.run(["pgrep", "-n", "-f", f"^{binary}"], capture_output=True, text=True, check=True).stdout)
+    elapsed = painted - process_start_epoch(pid) * 1000
+    assert elapsed > 0, f"the timeline was painted before the process started ({elapsed} ms)"
+    return elapsed
 
 
 class Run:
@@ -125,6 +181,8 @@ def main(binary):
                 lambda d: (lambda found: found if len(found) >= EXPECTED_ARTICLES else False)(
                     d.find_elements(By.CSS_SELECTOR, f"{ARTICLE_LIST} {ARTICLE_ITEM}")))
             print(f"     list filled {time.time() - started:.1f}s after the session started")
+            painted = first_paint_ms(driver, binary)
+            print(f"     launch to first painted timeline: {painted:.0f} ms (this build, cold index)")
             ids = [i.get_attribute("data-article-id") for i in items]
             assert len(items) == EXPECTED_ARTICLES, f"{len(items)} items, expected {EXPECTED_ARTICLES}"
             assert all(ids) and len(set(ids)) == len(ids), f"article ids not unique and present: {ids}"
@@ -173,33 +231,49 @@ def main(binary):
             assert "err" in answer, answer
             assert invoke(driver, {"cmd": "articles"}).get("ok"), "the app stopped answering"
 
-        def an_export_is_written_where_the_window_asks():
+        def clicking_an_event_highlights_its_passage():
+            timeline = invoke(driver, {"cmd": "timeline", "args": {"filter": {}}})
+            assert "ok" in timeline, timeline
+            events = {e["id"]: e for e in timeline["ok"]["events"]}
+            item = WebDriverWait(driver, 20).until(
+                lambda d: (lambda found: found[0] if found else False)(d.find_elements(By.CSS_SELECTOR, EVENT_ITEM)))
+            event = events[item.get_attribute("data-event-id")]
+            quote = squash(event["sources"][0]["quote"])
+            item.click()
+            WebDriverWait(driver, 20).until(lambda d: any(
+                squash(m.text) == quote for m in d.find_elements(By.CSS_SELECTOR, PASSAGE_HIGHLIGHT)))
+            reader = driver.find_element(By.CSS_SELECTOR, READER_TEXT)
+            assert reader.get_attribute("data-article-id") == event["sources"][0]["article"], "the reader shows another article"
+
+        def an_export_is_saved_where_the_save_dialog_says():
             folder = tempfile.mkdtemp(prefix="storyline-desktop-test-")
             target = os.path.join(folder, "timeline.json")
-            answer = driver.execute_async_script(
-                """
-                const [path, done] = arguments;
-                window.__TAURI__.core.invoke('export_to_file', {format: 'json', filter: {}, path})
-                  .then(ok => done({ok}), err => done({err}));
-                """, target)
-            assert "ok" in answer, answer
+            answer = export_through_dialog(driver, lambda: type_into_dialog(target))
+            assert answer == {"ok": target}, answer
             with open(target, encoding="utf-8") as f:
                 exported = json.load(f)
             assert len(exported["articles"]) == EXPECTED_ARTICLES, exported.keys()
             assert os.listdir(folder) == ["timeline.json"], "a temporary file was left behind"
-            missing = os.path.join(folder, "no-such-folder", "timeline.json")
+            shutil.rmtree(folder)
+
+        def a_cancelled_dialog_writes_nothing():
+            answer = export_through_dialog(driver, lambda: xdotool("key", "Escape"))
+            assert answer == {"ok": None}, answer
+
+        def the_page_cannot_name_a_path_to_write():
+            # The page has no command that takes a path: the dialog is opened by the Rust side.
             answer = driver.execute_async_script(
                 """
-                const [path, done] = arguments;
-                window.__TAURI__.core.invoke('export_to_file', {format: 'json', path})
-                  .then(ok => done({ok}), err => done({err}));
-                """, missing)
-            assert answer.get("err", {}).get("code") == "io", answer
-            assert "no-such-folder" in answer["err"]["message"], answer
-            shutil.rmtree(folder)
+                const [done] = arguments;
+                window.__TAURI__.core.invoke('export_to_file', {format: 'json', filter: {}, path: '/tmp/storyline-pwned.json'})
+                  .then(ok => done({ok}), err => done({err: String(err)}));
+                """)
+            assert "err" in answer, answer
+            assert not os.path.exists("/tmp/storyline-pwned.json")
 
         def commands_outside_the_capability_are_refused():
             for command, args in [("plugin:dialog|open", {"options": {}}),
+                                  ("plugin:dialog|save", {"options": {}}),
                                   ("plugin:fs|read_text_file", {"path": "/etc/passwd"}),
                                   ("plugin:shell|execute", {"program": "sh", "args": ["-c", "true"]})]:
                 answer = driver.execute_async_script(
@@ -222,7 +296,10 @@ def main(binary):
             run.check("clicking another article replaces the text", another_article_replaces_the_text)
         run.check("an unknown article answers {code: unknown_article, message}", an_unknown_article_is_an_error_with_a_code)
         run.check("a malformed request is an error, not a crash", a_malformed_request_is_an_error_not_a_crash)
-        run.check("an export is written atomically where the window asks", an_export_is_written_where_the_window_asks)
+        run.check("clicking an event highlights its passage in the reader", clicking_an_event_highlights_its_passage)
+        run.check("an export is saved where the platform save dialog says", an_export_is_saved_where_the_save_dialog_says)
+        run.check("a cancelled save dialog writes nothing", a_cancelled_dialog_writes_nothing)
+        run.check("the page cannot name a path to write", the_page_cannot_name_a_path_to_write)
         run.check("commands outside the window's capability are refused", commands_outside_the_capability_are_refused)
         run.check("the page runs under a content security policy", the_page_runs_under_a_content_security_policy)
         if os.environ.get("STORYLINE_MEASURE_RSS"):

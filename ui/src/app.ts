@@ -22,6 +22,9 @@ interface View {
   update(s: State, prev: State | null): void;
 }
 
+/** The performance mark set once the first timeline with events is on screen. */
+export const TIMELINE_PAINTED = "storyline:timeline-painted";
+
 export class App {
   readonly el: HTMLElement;
   private readonly views: View[];
@@ -127,7 +130,15 @@ export class App {
       this.errorBox.hidden = true;
     }
     for (const v of this.views) v.update(s, prev);
+    if (!this.painted && s.timeline && s.timeline.events.length > 0) {
+      this.painted = true;
+      // rAF runs just before the frame is painted; the task after it runs once it is on screen.
+      // The real-window test reads this mark to report launch-to-first-painted-timeline.
+      requestAnimationFrame(() => setTimeout(() => performance.mark(TIMELINE_PAINTED), 0));
+    }
   }
+
+  private painted = false;
 
   private onKey(e: KeyboardEvent): void {
     const s = this.actions.store.get();

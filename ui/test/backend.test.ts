@@ -32,28 +32,26 @@ describe("Tauri backend", () => {
     expect(err.code).toBe("unknown_article");
   });
 
-  it("saves an export at the path the save dialog returns, through export_to_file", async () => {
-    const invoke = vi.fn(async () => null);
-    const save = vi.fn(async () => "/home/me/wang.csv");
-    const b = new TauriBackend({ __TAURI__: { core: { invoke }, dialog: { save } } });
+  it("exports through the shell's export_with_dialog command, naming no path itself", async () => {
+    const invoke = vi.fn(async () => "/home/me/wang.csv");
+    const b = new TauriBackend({ __TAURI__: { core: { invoke } } });
     const filter = { ...emptyFilter(), entities: ["alexandr-wang"] };
     expect(await b.saveExport("csv", filter)).toEqual({ saved: true, name: "/home/me/wang.csv" });
-    expect(save.mock.calls[0]).toEqual([expect.objectContaining({ defaultPath: "storyline.csv" })]);
-    expect(invoke).toHaveBeenCalledWith("export_to_file", { format: "csv", filter, path: "/home/me/wang.csv" });
+    expect(invoke.mock.calls).toEqual([["export_with_dialog", { format: "csv", filter }]]);
   });
 
-  it("writes nothing when the user cancels the dialog", async () => {
-    const invoke = vi.fn(async () => null);
-    const b = new TauriBackend({ __TAURI__: { core: { invoke }, dialog: { save: async () => null } } });
+  it("reports nothing saved when the user cancels the dialog", async () => {
+    const b = new TauriBackend({ __TAURI_INTERNALS__: { invoke: async () => null } });
     expect(await b.saveExport("ics", emptyFilter())).toEqual({ saved: false });
-    expect(invoke).not.toHaveBeenCalled();
   });
 
-  it("falls back to the dialog plugin's command when its global API is absent", async () => {
-    const invoke = vi.fn(async (cmd: string) => (cmd === "plugin:dialog|save" ? "/tmp/x.md" : null));
-    const b = new TauriBackend({ __TAURI_INTERNALS__: { invoke } });
-    expect(await b.saveExport("md", emptyFilter())).toEqual({ saved: true, name: "/tmp/x.md" });
-    expect(invoke.mock.calls.map((c) => c[0])).toEqual(["plugin:dialog|save", "export_to_file"]);
+  it("turns a failed write into a BackendError with the shell's code", async () => {
+    const invoke = async () => {
+      throw { code: "io", message: "cannot write /ro/x.md: read-only file system" };
+    };
+    const err = await new TauriBackend({ __TAURI__: { core: { invoke } } }).saveExport("md", emptyFilter()).catch((e: BackendError) => e);
+    expect(err).toBeInstanceOf(BackendError);
+    expect((err as BackendError).code).toBe("io");
   });
 });
 

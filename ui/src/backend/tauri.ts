@@ -1,18 +1,17 @@
 /**
  * The desktop backend: the shell's `api` command (the same dispatcher `storyline serve` uses) and,
- * for exports, the platform save dialog followed by the shell's `export_to_file` command, which
- * writes the file atomically on the Rust side. `app.withGlobalTauri` provides `window.__TAURI__`,
+ * for exports, the shell's `export_with_dialog` command, which opens the platform save dialog and
+ * writes the file atomically on the Rust side: the page never names a path. `app.withGlobalTauri` provides `window.__TAURI__`,
  * so no Tauri npm package is bundled.
  */
 import type { Filter } from "../bindings/Filter";
 import type { Format } from "../bindings/Format";
 import type { Request } from "../bindings/Request";
-import { FORMAT_EXTENSION, toBackendError, type Backend, type SaveOutcome } from "./index";
+import { toBackendError, type Backend, type SaveOutcome } from "./index";
 
 type Invoke = (cmd: string, args?: Record<string, unknown>) => Promise<unknown>;
 interface TauriGlobal {
   core?: { invoke: Invoke };
-  dialog?: { save(options: Record<string, unknown>): Promise<string | null> };
 }
 interface TauriWindow {
   __TAURI__?: TauriGlobal;
@@ -40,19 +39,9 @@ export class TauriBackend implements Backend {
   }
 
   async saveExport(format: Format, filter: Filter): Promise<SaveOutcome> {
-    const ext = FORMAT_EXTENSION[format];
-    const options = {
-      defaultPath: `storyline.${ext}`,
-      filters: [{ name: format, extensions: [ext.split(".").pop() ?? ext] }],
-    };
     try {
-      const dialog = this.w.__TAURI__?.dialog;
-      const path = dialog
-        ? await dialog.save(options)
-        : ((await this.invoke("plugin:dialog|save", { options })) as string | null);
-      if (!path) return { saved: false };
-      await this.invoke("export_to_file", { format, filter, path });
-      return { saved: true, name: path };
+      const path = (await this.invoke("export_with_dialog", { format, filter })) as string | null;
+      return path ? { saved: true, name: path } : { saved: false };
     } catch (e) {
       throw toBackendError(e);
     }
