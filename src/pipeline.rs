@@ -131,14 +131,11 @@ impl Analysis {
                 if !dated.is_empty() {
                     shared += 1;
                 }
-                for a in dated {
-                    if !peers.contains(&a) {
-                        peers.push(a);
-                    }
-                }
+                peers.extend(dated);
             }
-            let Some(latest) = peers.iter().filter_map(|&a| self.articles[a].published.date).max() else { continue };
             peers.sort_unstable();
+            peers.dedup();
+            let Some(latest) = peers.iter().filter_map(|&a| self.articles[a].published.date).max() else { continue };
             let names: Vec<String> = peers.iter().map(|&a| self.articles[a].id().to_string()).collect();
             let month = latest.with_day(1).unwrap_or(latest);
             let a = &mut self.articles[i];
@@ -182,12 +179,16 @@ impl Analysis {
         .into_iter()
         .flatten()
         .collect();
+        let mut redone = vec![false; self.articles.len()];
+        for &i in &which {
+            redone[i] = true;
+        }
         let mut candidates = std::mem::take(&mut self.candidates);
-        candidates.retain(|c| !which.contains(&c.article));
+        candidates.retain(|c| !redone[c.article]);
         candidates.extend(fresh);
         candidates.sort_by_key(|c| (c.article, c.span.start, c.clause.start));
         let ids: Vec<String> = self.articles.iter().map(|a| a.raw.id.clone()).collect();
-        self.events = events::merge::merge(candidates.clone(), &self.entities, &ids);
+        self.events = events::merge::merge(&candidates, &self.entities, &ids);
         self.candidates = candidates;
     }
 

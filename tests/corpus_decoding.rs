@@ -110,7 +110,7 @@ fn crlf_and_bom_are_invisible_in_the_display_text() {
     assert!(!t.display.contains('\r'));
     // Offsets still point at the right raw chars.
     for (i, c) in t.display.chars().enumerate().filter(|(_, c)| *c != '\n') {
-        assert_eq!(t.raw.chars().nth(t.to_raw[i]), Some(c));
+        assert_eq!(t.raw.chars().nth(t.to_raw.get(i)), Some(c));
         if i > 400 {
             break;
         }

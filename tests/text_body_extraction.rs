@@ -118,7 +118,7 @@ fn agency_page_loses_slogan_and_pinyin() {
     assert!(t.display.starts_with("“人工智能(AI)領域"));
     // A stripped annotation maps back: the display char after 領 sits past `(lǐng)` in the raw text.
     let at = t.display.chars().position(|c| c == '領').unwrap();
-    let raw_next: String = t.raw.chars().skip(t.to_raw[at + 1]).take(1).collect();
+    let raw_next: String = t.raw.chars().skip(t.to_raw.get(at + 1)).take(1).collect();
     assert_eq!(raw_next, "域");
     assert!(t.furniture.iter().filter(|f| f.reason == "pinyin").count() > 50);
 }

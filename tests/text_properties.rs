@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use storyline::corpus::SourceFormat;
-use storyline::text::{build, convert_script, fold_str, ArticleText, ScriptChoice};
+use storyline::text::{build, convert_script, fold_str, ArticleText, ScriptChoice, Span};
 
 /// Pieces that exercise the rules: Han text, pinyin, marks, quotes, dates, widgets, markup,
 /// controls, CRLF, BOMs, emoji, astral chars.
@@ -46,10 +46,14 @@ fn check(raw: &str, t: &ArticleText) {
     assert_eq!(t.raw, raw);
     assert_eq!(t.folded.chars().count(), n, "folded keeps the display length");
     assert_eq!(t.len(), n);
-    assert_eq!(t.char_bytes.len(), n + 1);
+    let expected: Vec<&str> = t.display.split("").filter(|c| !c.is_empty()).collect();
+    for (i, c) in expected.iter().enumerate() {
+        assert_eq!(t.slice(Span::new(i, i + 1)), *c, "display char {i} sliced by char offsets");
+    }
     assert_eq!(t.to_raw.len(), n + 1, "one entry per display char plus the end");
-    assert!(t.to_raw.windows(2).all(|w| w[0] <= w[1]), "to_raw is monotone: {:?}", t.to_raw);
-    assert!(t.to_raw.iter().all(|&r| r <= raw_n), "to_raw stays inside the raw text");
+    let to_raw: Vec<usize> = t.to_raw.iter().collect();
+    assert!(to_raw.windows(2).all(|w| w[0] <= w[1]), "to_raw is monotone: {to_raw:?}");
+    assert!(to_raw.iter().all(|&r| r <= raw_n), "to_raw stays inside the raw text");
     for spans in [&t.sentences, &t.paragraphs] {
         assert!(spans.iter().all(|s| s.start < s.end && s.end <= n), "{spans:?}");
         assert!(spans.windows(2).all(|w| w[0].end <= w[1].start), "sorted, disjoint: {spans:?}");

@@ -12,11 +12,14 @@
 //!
 //! Clustering is complete-linkage and greedy: a candidate joins the first cluster whose every member
 //! it is compatible with, so an undated mention cannot glue two different happenings together.
+//! Members that are alike in everything the test reads (dates, amount, actors) answer it alike, so
+//! a cluster tests one member of each likeness: a story retold by thousands of reposts costs as
+//! much as its distinct tellings, not as its reposts.
 
 use super::{Candidate, Conflict, ConflictValue, DateSource, Event, EventKind, Status};
 use crate::entities::{Entity, EntityKind};
 use crate::time::{DateRange, Precision};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// An actor in more than this share of candidates is background (the story's protagonist), not a key.
 const BACKGROUND_SHARE: f64 = 0.3;
@@ -27,10 +30,10 @@ const DAY_TOLERANCE: i64 = 3;
 /// Amounts further apart than this factor are different deals, not one deal told differently.
 const MONEY_RATIO: f64 = 1.3;
 
-pub fn merge(candidates: Vec<Candidate>, entities: &[Entity], article_ids: &[String]) -> Vec<Event> {
+pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[String]) -> Vec<Event> {
     let n = candidates.len();
     let mut frequency: HashMap<usize, usize> = HashMap::new();
-    for c in &candidates {
+    for c in candidates {
         for &e in c.entities.iter().filter(|&&e| entities[e].kind != EntityKind::Media) {
             *frequency.entry(e).or_default() += 1;
         }
@@ -63,7 +66,16 @@ pub fn merge(candidates: Vec<Candidate>, entities: &[Entity], article_ids: &[Str
         let c = &candidates[i];
         (c.kind, c.class, std::cmp::Reverse(c.date_source), c.date.map(|d| d.precision), c.article, c.span)
     });
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    // Each candidate's likeness class (see the module's overview).
+    let mut classes: HashMap<Likeness, u32> = HashMap::new();
+    let likeness: Vec<u32> = (0..n)
+        .map(|i| {
+            let next = classes.len() as u32;
+            *classes.entry(Likeness::of(&candidates[i], &keys[i])).or_insert(next)
+        })
+        .collect();
+    drop(classes);
+    let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_bucket: HashMap<(EventKind, u16, Vec<usize>), Vec<usize>> = HashMap::new();
     for i in order {
         let c = &candidates[i];
@@ -76,20 +88,21 @@ pub fn merge(candidates: Vec<Candidate>, entities: &[Entity], article_ids: &[Str
         };
         let register: Vec<(EventKind, u16, Vec<usize>)> =
             keys[i].all.iter().map(|&e| (c.kind, c.class, vec![e])).chain(std::iter::once((c.kind, c.class, keys[i].all.clone()))).collect();
-        let buckets = lookup;
         let mut home = None;
-        'search: for b in &buckets {
+        'search: for b in &lookup {
             for &cl in by_bucket.get(b).map(|v| v.as_slice()).unwrap_or(&[]) {
                 // Every member must agree on dates and amounts; on who is involved, only the members
                 // that name someone distinctive have a say (a vague telling vetoes nothing), and at
-                // least one member must agree.
-                let members = &clusters[cl];
-                let fits = members.iter().all(|&j| dates_and_money_agree(c, &candidates[j]))
-                    && members
+                // least one member must agree. A passage is never two tellings of one happening.
+                let cluster = &clusters[cl];
+                let reps = &cluster.representatives;
+                let fits = !cluster.passages.contains(&(c.article, c.span))
+                    && reps.iter().all(|&j| dates_and_money_agree(c, &candidates[j]))
+                    && reps
                         .iter()
                         .filter(|&&j| !keys[j].distinct.is_empty())
                         .all(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j]))
-                    && members.iter().any(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j]));
+                    && reps.iter().any(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j]));
                 if fits {
                     home = Some(cl);
                     break 'search;
@@ -97,10 +110,15 @@ pub fn merge(candidates: Vec<Candidate>, entities: &[Entity], article_ids: &[Str
             }
         }
         let cl = home.unwrap_or_else(|| {
-            clusters.push(Vec::new());
+            clusters.push(Cluster::default());
             clusters.len() - 1
         });
-        clusters[cl].push(i);
+        let cluster = &mut clusters[cl];
+        cluster.members.push(i);
+        cluster.passages.insert((c.article, c.span));
+        if cluster.likenesses.insert(likeness[i]) {
+            cluster.representatives.push(i);
+        }
         for b in register {
             let list = by_bucket.entry(b).or_default();
             if !list.contains(&cl) {
@@ -108,7 +126,7 @@ pub fn merge(candidates: Vec<Candidate>, entities: &[Entity], article_ids: &[Str
             }
         }
     }
-    let mut events: Vec<Event> = clusters.iter().map(|g| event_of(g, &candidates, article_ids, entities)).collect();
+    let mut events: Vec<Event> = clusters.iter().map(|g| event_of(&g.members, candidates, article_ids, entities)).collect();
     events.sort_by(|a, b| {
         let key = |e: &Event| e.date.map(|d| (d.start, d.end));
         key(a).is_none().cmp(&key(b).is_none()).then(key(a).cmp(&key(b))).then(a.id.cmp(&b.id))
@@ -116,7 +134,43 @@ pub fn merge(candidates: Vec<Candidate>, entities: &[Entity], article_ids: &[Str
     events
 }
 
+/// A cluster being built.
+#[derive(Default)]
+struct Cluster {
+    members: Vec<usize>,
+    /// One member of each likeness class among the members: the ones a newcomer is tested against.
+    representatives: Vec<usize>,
+    likenesses: HashSet<u32>,
+    /// (article, passage) of every member.
+    passages: HashSet<(usize, crate::text::Span)>,
+}
+
+/// Everything of a candidate that [`dates_and_money_agree`] and [`actors_agree`] read, besides the
+/// kind and class a cluster's members share. The article counts only where `actors_agree` reads it:
+/// when no actor is distinctive.
+#[derive(PartialEq, Eq, Hash)]
+struct Likeness<'a> {
+    date: Option<DateRange>,
+    date_source: DateSource,
+    money: Option<(crate::events::money::Currency, u64)>,
+    keys: &'a Keys,
+    article: Option<usize>,
+}
+
+impl<'a> Likeness<'a> {
+    fn of(c: &Candidate, keys: &'a Keys) -> Likeness<'a> {
+        Likeness {
+            date: c.date,
+            date_source: c.date_source,
+            money: c.money.map(|m| (m.currency, m.amount.to_bits())),
+            keys,
+            article: keys.distinct.is_empty().then_some(c.article),
+        }
+    }
+}
+
 /// The entities that decide whether two candidates are one happening.
+#[derive(PartialEq, Eq, Hash)]
 struct Keys {
     /// Actors that are not the story's background.
     distinct: Vec<usize>,
@@ -129,7 +183,7 @@ struct Keys {
 }
 
 fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
-    if a.kind != b.kind || a.class != b.class || (a.article == b.article && a.span == b.span) {
+    if a.kind != b.kind || a.class != b.class {
         return false;
     }
     if let (Some(x), Some(y)) = (&a.money, &b.money) {
@@ -248,14 +302,14 @@ fn event_of(group: &[usize], candidates: &[Candidate], article_ids: &[String], e
         if let Some(m) = &c.money {
             let shown = m.display();
             match amounts.iter_mut().find(|(v, _)| *v == shown) {
-                Some((_, arts)) => {
-                    if !arts.contains(&c.article) {
-                        arts.push(c.article)
-                    }
-                }
+                Some((_, arts)) => arts.push(c.article),
                 None => amounts.push((shown, vec![c.article])),
             }
         }
+    }
+    for (_, arts) in &mut amounts {
+        arts.sort_unstable();
+        arts.dedup();
     }
     let distinct_amount_articles: std::collections::BTreeSet<usize> = amounts.iter().flat_map(|a| a.1.iter().copied()).collect();
     if amounts.len() > 1 && distinct_amount_articles.len() > 1 {
@@ -273,14 +327,8 @@ fn event_of(group: &[usize], candidates: &[Candidate], article_ids: &[String], e
     } else {
         members.iter().map(|c| c.status).filter(|s| *s != Status::Planned).min().unwrap_or(Status::Confirmed)
     };
-    let mut actors: Vec<usize> = Vec::new();
-    for c in &members {
-        for &e in &c.entities {
-            if !actors.contains(&e) {
-                actors.push(e);
-            }
-        }
-    }
+    let mut seen = HashSet::new();
+    let actors: Vec<usize> = members.iter().flat_map(|c| c.entities.iter().copied()).filter(|&e| seen.insert(e)).collect();
     // The title comes from the source with the nearest date, then the one with an English title.
     let best = members
         .iter()
@@ -288,13 +336,9 @@ fn event_of(group: &[usize], candidates: &[Candidate], article_ids: &[String], e
             (c.date == date, c.date_source, c.title_en.is_some(), c.entities.len(), std::cmp::Reverse(c.title_zh.chars().count()))
         })
         .expect("a group has members");
-    let mut sources: Vec<(usize, crate::text::Span)> = Vec::new();
-    for c in &members {
-        if !sources.contains(&(c.article, c.span)) {
-            sources.push((c.article, c.span));
-        }
-    }
-    sources.sort();
+    let mut sources: Vec<(usize, crate::text::Span)> = members.iter().map(|c| (c.article, c.span)).collect();
+    sources.sort_unstable();
+    sources.dedup();
     let money = members.iter().filter_map(|c| c.money).next();
     Event {
         id: event_id(best.kind, &actors, &sources, article_ids, entities),

@@ -16,7 +16,7 @@
 use super::tokenize::{Dictionary, GramsTokenizer, WordsTokenizer, GRAMS, WORDS};
 use crate::error::{Error, ErrorCode, Result};
 use crate::pipeline::Analysis;
-use crate::text::{char_byte_offsets, Span};
+use crate::text::Span;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
@@ -210,16 +210,12 @@ pub fn write(index: &Index, fields: &Fields, analysis: &Analysis, passages: &[Pa
     // Built once and then only read: merging segments during the build costs more than the few
     // extra segments cost queries.
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-    let mut current = usize::MAX;
-    let mut bytes: Vec<usize> = Vec::new();
     for p in passages {
         let a = &analysis.articles[p.article];
-        if p.article != current {
-            bytes = char_byte_offsets(&a.text.folded);
-            current = p.article;
+        if p.span.end > a.text.len() {
+            continue;
         }
-        let (Some(&b0), Some(&b1)) = (bytes.get(p.span.start), bytes.get(p.span.end)) else { continue };
-        let text = &a.text.folded[b0..b1];
+        let text = a.text.folded_slice(p.span);
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.words, text);
         doc.add_text(fields.grams, text);

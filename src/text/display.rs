@@ -8,7 +8,7 @@
 //! so the map is non-decreasing and never points past the raw text.
 
 use super::boilerplate::{self, LineInfo};
-use super::{char_byte_offsets, detect_script, fold_str, pinyin, sentences};
+use super::{detect_script, fold_str, pinyin, sentences};
 use super::{ArticleText, Furniture, Span};
 
 struct Line {
@@ -109,7 +109,7 @@ pub fn assemble(raw: &str, source: &str, map: Option<&[usize]>) -> ArticleText {
 
     let mut display = String::with_capacity(source.len());
     let mut chars: Vec<char> = Vec::with_capacity(source.len() / 2);
-    let mut to_raw: Vec<usize> = Vec::with_capacity(source.len() / 2);
+    let mut to_raw = super::RawMap::default();
     let mut paragraphs = Vec::new();
     let mut furniture: Vec<Furniture> = Vec::new();
     let mut title = None;
@@ -174,8 +174,8 @@ pub fn assemble(raw: &str, source: &str, map: Option<&[usize]>) -> ArticleText {
     let folded = fold_str(&display);
     let sentences = sentences::split(&chars);
     drop(chars);
-    let char_bytes = char_byte_offsets(&display);
-    let folded_bytes = super::folded_byte_offsets(&folded, &char_bytes);
+    let display_index = super::CharIndex::new(&display);
+    let folded_index = super::folded_index(&folded, &display);
     let script = detect_script(&display);
     let dateline = furniture.iter().find(|f| f.reason == "dateline").map(|f| f.raw);
     ArticleText {
@@ -183,8 +183,8 @@ pub fn assemble(raw: &str, source: &str, map: Option<&[usize]>) -> ArticleText {
         display,
         folded,
         to_raw,
-        char_bytes,
-        folded_bytes,
+        display_index,
+        folded_index,
         title,
         paragraphs,
         sentences,

@@ -26,11 +26,13 @@ mod boilerplate;
 mod display;
 pub mod fold;
 mod html;
+pub mod offsets;
 mod pinyin;
 pub mod script;
 mod sentences;
 
 pub use fold::{fold_char, fold_into, fold_str};
+pub use offsets::{CharIndex, RawMap};
 pub use script::{convert_script, detect_script};
 
 /// A half-open range of char offsets `[start, end)`.
@@ -99,13 +101,13 @@ pub struct ArticleText {
     pub display: String,
     /// Same length in chars as `display`; what matching runs on.
     pub folded: String,
-    /// `to_raw[i]` is the raw char offset of display char `i`; one extra entry maps the end.
-    pub to_raw: Vec<usize>,
-    /// Byte offset of each display char, plus the end; lets [`ArticleText::slice`] be O(1).
-    pub char_bytes: Vec<usize>,
-    /// Byte offsets of the folded text's chars, when they differ from `char_bytes` (folding
+    /// `to_raw.get(i)` is the raw char offset of display char `i`; one extra entry maps the end.
+    pub to_raw: RawMap,
+    /// Byte offsets of the display text's chars; lets [`ArticleText::slice`] take a char span.
+    pub display_index: CharIndex,
+    /// Byte offsets of the folded text's chars, when they differ from the display's (folding
     /// full-width forms to ASCII shortens them); `None` in the usual case where both agree.
-    pub folded_bytes: Option<Vec<usize>>,
+    pub folded_index: Option<CharIndex>,
     /// The title line, if the article has one (also the first paragraph of the display text).
     pub title: Option<Span>,
     pub paragraphs: Vec<Span>,
@@ -119,19 +121,20 @@ pub struct ArticleText {
 impl ArticleText {
     /// Length of the display text in chars.
     pub fn len(&self) -> usize {
-        self.char_bytes.len() - 1
+        self.display_index.chars()
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
     /// The display text of a span.
     pub fn slice(&self, span: Span) -> &str {
-        &self.display[self.char_bytes[span.start]..self.char_bytes[span.end]]
+        let index = &self.display_index;
+        &self.display[index.byte(&self.display, span.start)..index.byte(&self.display, span.end.max(span.start))]
     }
     /// The folded text of a span; valid because folding keeps char boundaries aligned.
     pub fn folded_slice(&self, span: Span) -> &str {
-        let bytes = self.folded_bytes.as_ref().unwrap_or(&self.char_bytes);
-        &self.folded[bytes[span.start]..bytes[span.end]]
+        let index = self.folded_index.as_ref().unwrap_or(&self.display_index);
+        &self.folded[index.byte(&self.folded, span.start)..index.byte(&self.folded, span.end.max(span.start))]
     }
     /// The sentence containing a char offset.
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
@@ -142,9 +145,9 @@ impl ArticleText {
     pub fn raw_span(&self, span: Span) -> Span {
         let n = self.to_raw.len() - 1;
         let (a, b) = (span.start.min(n), span.end.min(n));
-        let start = self.to_raw[a];
+        let start = self.to_raw.get(a);
         // The end is just past the last display char of the span, not where the next one starts.
-        let end = if b > a { self.to_raw[b - 1] + 1 } else { start };
+        let end = if b > a { self.to_raw.get(b - 1) + 1 } else { start };
         Span::new(start, end.max(start))
     }
     /// The raw text of a raw char span.
@@ -187,15 +190,9 @@ impl ArticleText {
     }
 }
 
-/// The folded text's byte offsets, or `None` when they equal the display's.
-pub fn folded_byte_offsets(folded: &str, display_bytes: &[usize]) -> Option<Vec<usize>> {
-    if folded.len() == *display_bytes.last().unwrap_or(&0)
-        && folded.char_indices().zip(display_bytes).all(|((b, _), &d)| b == d)
-    {
-        None
-    } else {
-        Some(char_byte_offsets(folded))
-    }
+/// An index of the folded text's chars, or `None` when the display's serves (the usual case).
+pub fn folded_index(folded: &str, display: &str) -> Option<CharIndex> {
+    (!CharIndex::same_boundaries(folded, display)).then(|| CharIndex::new(folded))
 }
 
 /// Byte offsets of every char of `s`, plus `s.len()`.
