@@ -213,7 +213,7 @@ fn main() {
             phrases.push(format!("\"{} {}\"", words[i], words[i + 1]));
         }
     }
-    println!("queries: {} entities with <= 2 spellings, {} with >= 4", few.len(), many.len());
+    println!("queries: {} entities with <= 2 spellings, {} with >= 4; the index has {} segments", few.len(), many.len(), ix.segments());
     for (name, qs) in [("single name", &single), ("multi-spelling entity", &multi), ("two-word phrase", &phrases)] {
         let (times, hits) = time_queries(&ix, &a, qs);
         percentiles(name, times, hits);

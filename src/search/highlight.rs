@@ -26,6 +26,9 @@ impl<'d> Highlighter<'d> {
 
     /// Byte ranges of `folded` where any needle matches, sorted, overlapping or touching ones merged.
     pub fn ranges(&self, folded: &str) -> Vec<(usize, usize)> {
+        if self.grams.is_empty() {
+            return Vec::new();
+        }
         let grams = grams_pieces(folded, GramMode::Index);
         let mut out = Vec::new();
         for q in &self.grams {

@@ -94,6 +94,9 @@ pub struct SearchIndex {
     dict: Arc<Dictionary>,
     aliases: Aliases,
     events: Vec<Vec<(Span, usize)>>,
+    /// Per article, its entity mentions (span, entity) in text order: an entity named in the query
+    /// is highlighted where the analysis found it, with no tokenizing per hit.
+    mentions: Vec<Vec<(Span, usize)>>,
     /// Per segment: article position, passage start, passage end.
     columns: Vec<[Column<u64>; 3]>,
     /// The folder, for an index on disk.
@@ -151,6 +154,7 @@ impl SearchIndex {
             dict,
             aliases,
             events: index::events_by_article(analysis),
+            mentions: mentions_by_article(analysis),
             columns,
             path,
             outcome,
@@ -161,6 +165,11 @@ impl SearchIndex {
     /// An index in memory only.
     pub fn in_memory(analysis: &Analysis) -> Result<SearchIndex> {
         SearchIndex::open(analysis, &IndexLocation::Memory)
+    }
+
+    /// Segments the index is made of (each one is searched in turn).
+    pub fn segments(&self) -> usize {
+        self.columns.len()
     }
 
     /// Passages indexed.
@@ -196,8 +205,7 @@ impl SearchIndex {
             parsed = query::parse(&req.query, &self.aliases, &self.dict, query::Runs::Split);
             top = self.run(&parsed, &filters, limit, true)?;
         }
-        let needles: Vec<&str> = parsed.needles().collect();
-        let highlighter = highlight::Highlighter::new(&self.dict, &needles);
+        let marks = Marks::new(&self.dict, &parsed);
         let mut hits: Vec<(usize, Hit)> = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let Some([ord, start, end]) = self.columns.get(addr.segment_ord as usize) else { continue };
@@ -205,7 +213,7 @@ impl SearchIndex {
                 continue;
             };
             let p = Passage { article: ord as usize, span: Span::new(start as usize, end as usize), entities: Vec::new(), events: Vec::new() };
-            if let Some(hit) = self.hit(analysis, &p, score, &highlighter) {
+            if let Some(hit) = self.hit(analysis, &p, score, &marks) {
                 hits.push((p.article, hit));
             }
         }
@@ -229,7 +237,7 @@ impl SearchIndex {
             .map_err(index::index_err)
     }
 
-    fn hit(&self, analysis: &Analysis, p: &Passage, score: f32, highlighter: &highlight::Highlighter) -> Option<Hit> {
+    fn hit(&self, analysis: &Analysis, p: &Passage, score: f32, marks: &Marks) -> Option<Hit> {
         let a = analysis.articles.get(p.article)?;
         if p.span.end > a.text.len() || p.span.is_empty() {
             return None;
@@ -237,11 +245,29 @@ impl SearchIndex {
         let folded = a.text.folded_slice(p.span);
         let starts = char_byte_offsets(folded);
         let to_char = |b: usize| p.span.start + starts.partition_point(|&x| x < b);
-        let highlights = highlighter
-            .ranges(folded)
-            .into_iter()
-            .map(|(b0, b1)| [to_char(b0), to_char(b1)])
-            .collect();
+        let mut highlights: Vec<[usize; 2]> = Vec::new();
+        let mentions = self.mentions.get(p.article).map(Vec::as_slice).unwrap_or(&[]);
+        let first = mentions.partition_point(|(s, _)| s.end <= p.span.start);
+        for &(s, e) in mentions[first..].iter().take_while(|(s, _)| s.start < p.span.end) {
+            if marks.entities.contains(&e) && p.span.contains(s) {
+                highlights.push([s.start, s.end]);
+            }
+        }
+        let mut ranges = marks.words.ranges(folded);
+        if highlights.is_empty() && ranges.is_empty() {
+            // The passage matched an entity's name where the analysis saw no mention of it.
+            ranges = marks.names.ranges(folded);
+        }
+        highlights.extend(ranges.into_iter().map(|(b0, b1)| [to_char(b0), to_char(b1)]));
+        highlights.sort_unstable();
+        let mut merged: Vec<[usize; 2]> = Vec::with_capacity(highlights.len());
+        for [s, e] in highlights {
+            match merged.last_mut() {
+                Some(last) if s <= last[1] => last[1] = last[1].max(e),
+                _ => merged.push([s, e]),
+            }
+        }
+        let highlights = merged;
         let mut events: Vec<String> = self
             .events
             .get(p.article)
@@ -294,6 +320,41 @@ impl SearchIndex {
         }
         Ok(out)
     }
+}
+
+/// What to highlight in a hit: the entities the query names (at their mentions), the rest of its
+/// words (found in the passage's text), and the entities' names for a passage with neither.
+struct Marks<'d> {
+    entities: Vec<usize>,
+    words: highlight::Highlighter<'d>,
+    names: highlight::Highlighter<'d>,
+}
+
+impl<'d> Marks<'d> {
+    fn new(dict: &'d Dictionary, parsed: &query::Parsed) -> Marks<'d> {
+        let (named, plain): (Vec<&query::Concept>, Vec<&query::Concept>) = parsed.concepts.iter().partition(|c| c.entity.is_some());
+        let needles = |cs: &[&query::Concept]| -> Vec<String> { cs.iter().flat_map(|c| c.needles.iter().cloned()).collect() };
+        let (names, words) = (needles(&named), needles(&plain));
+        Marks {
+            entities: named.iter().filter_map(|c| c.entity).collect(),
+            words: highlight::Highlighter::new(dict, &words.iter().map(String::as_str).collect::<Vec<_>>()),
+            names: highlight::Highlighter::new(dict, &names.iter().map(String::as_str).collect::<Vec<_>>()),
+        }
+    }
+}
+
+/// Each article's entity mentions as (span, entity), in text order.
+fn mentions_by_article(analysis: &Analysis) -> Vec<Vec<(Span, usize)>> {
+    let mut v: Vec<Vec<(Span, usize)>> = vec![Vec::new(); analysis.articles.len()];
+    for m in &analysis.mentions {
+        if let Some(list) = v.get_mut(m.article) {
+            list.push((m.span, m.entity));
+        }
+    }
+    for list in &mut v {
+        list.sort_unstable();
+    }
+    v
 }
 
 fn in_memory(analysis: &Analysis, passages: &[Passage], dict: &Arc<Dictionary>) -> Result<(Index, IndexReader)> {
