@@ -95,13 +95,19 @@ impl Ctx<'_> {
     }
 }
 
+/// jieba's own dictionary, loaded once per process: name discovery and the search index both start
+/// from a copy of it (a copy takes a fraction of the time parsing the dictionary does).
+pub(crate) fn base_jieba() -> &'static jieba_rs::Jieba {
+    static BASE: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
+    BASE.get_or_init(jieba_rs::Jieba::new)
+}
+
 /// jieba with the gazetteer's Chinese names added as words. Loading its dictionary costs ~130 ms,
 /// so the plain dictionary is built once per process and a copy with a gazetteer's words is kept
 /// for as long as the same gazetteer is in use; the result never depends on earlier calls.
 fn with_jieba<R>(known: &[String], f: impl FnOnce(&jieba_rs::Jieba) -> R) -> R {
-    static BASE: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
     static CUSTOM: Mutex<Option<(Vec<String>, Arc<jieba_rs::Jieba>)>> = Mutex::new(None);
-    let base = BASE.get_or_init(jieba_rs::Jieba::new);
+    let base = base_jieba();
     let mut words: Vec<String> = known.iter().filter(|w| w.chars().count() >= 2 && w.chars().all(is_han)).cloned().collect();
     words.sort();
     words.dedup();

@@ -145,7 +145,7 @@ fn term_into(s: &str, out: &mut String) {
 }
 
 fn load(words: &[String]) -> Jieba {
-    let mut jieba = Jieba::new();
+    let mut jieba = crate::entities::discover::base_jieba().clone();
     for w in words {
         // No frequency given: jieba suggests one high enough that the name is never split.
         jieba.add_word(w, None, Some("nz"));
