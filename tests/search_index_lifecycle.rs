@@ -122,7 +122,9 @@ fn a_missing_or_damaged_meta_file_means_a_half_written_index() {
     fs::write(dir.join("storyline-index.json"), b"{\"schema\": 1, \"finger").unwrap();
     assert!(is_rebuilt(&open(&a, &dir).outcome));
     let meta = fs::read_to_string(dir.join("storyline-index.json")).unwrap();
-    fs::write(dir.join("storyline-index.json"), meta.replace("\"schema\": 1", "\"schema\": 0")).unwrap();
+    let current = format!("\"schema\": {}", storyline::search::index::SCHEMA_VERSION);
+    assert!(meta.contains(&current), "{meta}");
+    fs::write(dir.join("storyline-index.json"), meta.replace(&current, "\"schema\": 0")).unwrap();
     let index = open(&a, &dir);
     assert!(matches!(&index.outcome, Outcome::Rebuilt(r) if r.contains("schema")), "{:?}", index.outcome);
     fs::remove_file(dir.join("meta.json")).unwrap();
