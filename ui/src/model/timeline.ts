@@ -19,6 +19,10 @@ export interface Derived {
   rows: Row[];
   /** How many visible events involve each entity id. */
   entityCounts: Map<string, number>;
+  /** How many visible events are of each kind, have each status, and cite each article. */
+  kindCounts: Map<string, number>;
+  statusCounts: Map<string, number>;
+  articleCounts: Map<string, number>;
   entities: Map<string, EntityInfo>;
 }
 
@@ -34,6 +38,7 @@ export class TimelineModel {
   private last: Inputs | null = null;
   private derived: Derived | null = null;
   private placed: { timeline: TimelineView | null; lang: Lang; placed: Placed } | null = null;
+  private entityIndex: { timeline: TimelineView | null; map: Map<string, EntityInfo> } = { timeline: null, map: new Map() };
   private idIndex: { timeline: TimelineView | null; map: Map<string, EventInfo> } = { timeline: null, map: new Map() };
 
   derive(s: Inputs): Derived {
@@ -47,11 +52,30 @@ export class TimelineModel {
     const everything = isEmptyFilter(f);
     const { rows, ordered } = rowsOf(this.placed.placed, everything ? () => true : (e) => matches(e, f));
     const visible = ordered;
+    // Every count the filter chips show, in one pass over the visible events.
     const entityCounts = new Map<string, number>();
-    for (const e of visible) for (const id of e.entities) entityCounts.set(id, (entityCounts.get(id) ?? 0) + 1);
-    const entities = new Map((s.timeline?.entities ?? []).map((e) => [e.id, e] as const));
+    const kindCounts = new Map<string, number>();
+    const statusCounts = new Map<string, number>();
+    const articleCounts = new Map<string, number>();
+    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+    for (const e of visible) {
+      for (const id of e.entities) bump(entityCounts, id);
+      bump(kindCounts, e.kind);
+      bump(statusCounts, e.status);
+      const src = e.sources;
+      for (let i = 0; i < src.length; i++) {
+        const a = src[i].article;
+        let first = true;
+        for (let j = 0; j < i && first; j++) if (src[j].article === a) first = false;
+        if (first) bump(articleCounts, a);
+      }
+    }
+    if (this.entityIndex.timeline !== s.timeline) {
+      this.entityIndex = { timeline: s.timeline, map: new Map((s.timeline?.entities ?? []).map((e) => [e.id, e] as const)) };
+    }
+    const entities = this.entityIndex.map;
     this.last = { timeline: s.timeline, filter: s.filter, lang: s.lang };
-    this.derived = { all, visible, ordered, rows, entityCounts, entities };
+    this.derived = { all, visible, ordered, rows, entityCounts, kindCounts, statusCounts, articleCounts, entities };
     return this.derived;
   }
 

@@ -132,12 +132,8 @@ export class Filters {
       ),
     );
 
-    const kinds = new Map<string, number>();
-    const statuses = new Map<string, number>();
-    for (const e of d.visible) {
-      kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
-      statuses.set(e.status, (statuses.get(e.status) ?? 0) + 1);
-    }
+    const kinds = d.kindCounts;
+    const statuses = d.statusCounts;
     if (this.kindsOf.timeline !== s.timeline) {
       this.kindsOf = { timeline: s.timeline, kinds: new Set((s.timeline?.events ?? []).map((e) => e.kind)) };
     }
@@ -158,16 +154,7 @@ export class Filters {
         ),
       ),
     );
-    const perArticle = new Map<string, number>();
-    for (const e of d.visible) {
-      const src = e.sources;
-      for (let i = 0; i < src.length; i++) {
-        const a = src[i].article;
-        let first = true;
-        for (let j = 0; j < i; j++) if (src[j].article === a) first = false;
-        if (first) perArticle.set(a, (perArticle.get(a) ?? 0) + 1);
-      }
-    }
+    const perArticle = d.articleCounts;
     fill(
       this.articleChips,
       (s.articles ?? []).map((a, i) => {
