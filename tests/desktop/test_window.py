@@ -12,6 +12,7 @@ With STORYLINE_SCREENSHOT=path it also saves a screenshot of the whole X screen 
 not a WebDriver rendering) once an article is open. Ends with a line `N passed, N failed`.
 """
 
+import http.client
 import json
 import os
 import re
@@ -23,6 +24,7 @@ import tempfile
 import time
 import traceback
 
+import urllib3
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
@@ -76,6 +78,20 @@ def invoke(driver, request):
         """,
         request,
     )
+
+
+def start_session(port, options, attempts=3):
+    """A WebDriver session on the app. tauri-driver can drop the first request while WebKitWebDriver
+    is still starting (seen on a loaded machine), so a dropped connection is tried again."""
+    last = None
+    for attempt in range(1, attempts + 1):
+        try:
+            return webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+        except (WebDriverException, urllib3.exceptions.HTTPError, http.client.HTTPException, ConnectionError) as e:
+            last = e
+            print(f"     session start {attempt} of {attempts} failed: {e!r}")
+            time.sleep(2 * attempt)
+    raise RuntimeError(f"no WebDriver session after {attempts} tries: {last!r}")
 
 
 def xdotool(*args, timeout=30):
@@ -174,19 +190,21 @@ def main(binary):
         options = ArgOptions()
         options.set_capability("tauri:options", {"application": binary})
         started = time.time()
-        driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+        driver = start_session(port, options)
         driver.set_script_timeout(30)
         state = {}
 
         def window_lists_every_article():
-            items = WebDriverWait(driver, STARTUP_TIMEOUT).until(
-                lambda d: (lambda found: found if len(found) >= EXPECTED_ARTICLES else False)(
-                    d.find_elements(By.CSS_SELECTOR, f"{ARTICLE_LIST} {ARTICLE_ITEM}")))
+            # Ids are read in the page in one go: the list re-renders as the corpus loads, so element
+            # handles found a moment earlier may be gone.
+            ids = WebDriverWait(driver, STARTUP_TIMEOUT).until(
+                lambda d: (lambda found: found if len(found) >= EXPECTED_ARTICLES else False)(d.execute_script(
+                    "return [...document.querySelectorAll(arguments[0])].map(e => e.getAttribute('data-article-id'));",
+                    f"{ARTICLE_LIST} {ARTICLE_ITEM}")))
             print(f"     list filled {time.time() - started:.1f}s after the session started")
             painted = first_paint_ms(driver, binary)
             print(f"     launch to first painted timeline: {painted:.0f} ms (this build)")
-            ids = [i.get_attribute("data-article-id") for i in items]
-            assert len(items) == EXPECTED_ARTICLES, f"{len(items)} items, expected {EXPECTED_ARTICLES}"
+            assert len(ids) == EXPECTED_ARTICLES, f"{len(ids)} items, expected {EXPECTED_ARTICLES}"
             assert all(ids) and len(set(ids)) == len(ids), f"article ids not unique and present: {ids}"
             state["ids"] = ids
 
@@ -306,9 +324,10 @@ def main(binary):
         run.check("the page runs under a content security policy", the_page_runs_under_a_content_security_policy)
         if os.environ.get("STORYLINE_MEASURE_RSS"):
             measure_rss(binary)
-    except (WebDriverException, RuntimeError) as e:
+    except Exception as e:  # whatever stops the session, the run still ends with its count line
         run.failed += 1
-        print(f"FAIL the desktop session could not start: {e}")
+        print(f"FAIL the desktop session stopped: {e!r}")
+        traceback.print_exc(file=sys.stdout)
     finally:
         if driver is not None:
             try:
