@@ -93,15 +93,20 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
             for &cl in by_bucket.get(b).map(|v| v.as_slice()).unwrap_or(&[]) {
                 // Every member must agree on dates and amounts; on who is involved, only the members
                 // that name someone distinctive have a say (a vague telling vetoes nothing), and at
-                // least one member must agree. A passage is never two tellings of one happening.
+                // least one member must agree. A vague newcomer (only the story's protagonists) needs
+                // only that one: "Zuckerberg is building data centres" is the announcement whose
+                // other tellings name the sites and not him. A passage is never two tellings of one
+                // happening.
                 let cluster = &clusters[cl];
                 let reps = &cluster.representatives;
+                let vague = keys[i].distinct.is_empty();
                 let fits = !cluster.passages.contains(&(c.article, c.span))
                     && reps.iter().all(|&j| dates_and_money_agree(c, &candidates[j]))
-                    && reps
-                        .iter()
-                        .filter(|&&j| !keys[j].distinct.is_empty())
-                        .all(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j]))
+                    && (vague
+                        || reps
+                            .iter()
+                            .filter(|&&j| !keys[j].distinct.is_empty())
+                            .all(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j])))
                     && reps.iter().any(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j]));
                 if fits {
                     home = Some(cl);
