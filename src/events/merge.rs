@@ -45,18 +45,23 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
         .iter()
         .map(|c| {
             let mut distinct: Vec<usize> = c.entities.iter().copied().filter(|&e| distinctive(e)).collect();
+            let mut from_context = false;
             if distinct.is_empty() {
                 // Nothing distinctive among the actors: let the sentence's other names tell it apart.
                 distinct = c.context.iter().copied().filter(|&e| distinctive(e)).collect();
                 distinct.dedup();
+                from_context = !distinct.is_empty();
             }
+            let mut own: Vec<usize> = c.entities.iter().copied().filter(|&e| entities[e].kind != EntityKind::Media).collect();
+            own.sort_unstable();
+            own.dedup();
             let persons = distinct.iter().copied().filter(|&e| entities[e].kind == EntityKind::Person).collect();
             let mut all: Vec<usize> =
                 c.entities.iter().chain(&c.context).copied().filter(|&e| entities[e].kind != EntityKind::Media).collect();
             all.sort_unstable();
             all.dedup();
             let lead = c.entities.first().copied().filter(|&e| entities[e].kind == EntityKind::Organization);
-            Keys { distinct, persons, all, lead }
+            Keys { distinct, persons, all, lead, from_context, own }
         })
         .collect();
 
@@ -81,7 +86,7 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
         let c = &candidates[i];
         // Look where a fitting cluster may be: under each distinctive actor, or (for a telling with
         // only protagonists) under each of its actors; register under every actor and the whole set.
-        let lookup: Vec<(EventKind, u16, Vec<usize>)> = if keys[i].distinct.is_empty() {
+        let lookup: Vec<(EventKind, u16, Vec<usize>)> = if keys[i].distinct.is_empty() || keys[i].from_context {
             keys[i].all.iter().map(|&e| (c.kind, c.class, vec![e])).chain(std::iter::once((c.kind, c.class, keys[i].all.clone()))).collect()
         } else {
             keys[i].distinct.iter().map(|&e| (c.kind, c.class, vec![e])).collect()
@@ -99,7 +104,7 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
                 // happening.
                 let cluster = &clusters[cl];
                 let reps = &cluster.representatives;
-                let vague = keys[i].distinct.is_empty();
+                let vague = keys[i].distinct.is_empty() || keys[i].from_context;
                 let fits = !cluster.passages.contains(&(c.article, c.span))
                     && reps.iter().all(|&j| dates_and_money_agree(c, &candidates[j]))
                     && (vague
@@ -185,6 +190,10 @@ struct Keys {
     all: Vec<usize>,
     /// The first actor when it is an organisation: for a hire, who hires.
     lead: Option<usize>,
+    /// `distinct` are names the sentence mentions beside the actors, not actors: weaker keys.
+    from_context: bool,
+    /// The actors themselves (not media), sorted.
+    own: Vec<usize>,
 }
 
 fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
@@ -236,7 +245,13 @@ fn actors_agree(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
         let (vague, precise) = if ka.distinct.is_empty() { (ka, kb) } else { (kb, ka) };
         return vague.all.iter().any(|e| precise.all.contains(e) || precise.distinct.contains(e));
     }
-    ka.distinct.iter().any(|e| kb.distinct.contains(e))
+    if ka.distinct.iter().any(|e| kb.distinct.contains(e)) {
+        return true;
+    }
+    // Keys taken from the sentence's other names only tell happenings apart when they meet: a
+    // telling whose actors are only protagonists fits one that names those actors.
+    (ka.from_context && !ka.own.is_empty() && ka.own.iter().all(|e| kb.all.contains(e)))
+        || (kb.from_context && !kb.own.is_empty() && kb.own.iter().all(|e| ka.all.contains(e)))
 }
 
 fn dates_compatible(x: &DateRange, y: &DateRange) -> bool {
