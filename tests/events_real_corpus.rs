@@ -129,3 +129,16 @@ fn filtering_by_any_alias_keeps_only_that_persons_events() {
         assert_eq!(view.events.len(), all.events.iter().filter(|e| e.entities.contains(&wang)).count());
     }
 }
+
+#[test]
+fn the_data_centre_announcement_is_one_event_told_by_three_articles() {
+    let view = timeline();
+    let built: Vec<_> = view.events.iter().filter(|e| e.kind == EventKind::Infrastructure && e.status != Status::Planned).collect();
+    assert_eq!(built.len(), 1, "one announcement, got {:#?}", built.iter().map(|e| (&e.title, &e.date)).collect::<Vec<_>>());
+    let e = built[0];
+    assert_eq!(e.date.as_ref().unwrap().start.to_string(), "2025-07-14");
+    let articles: std::collections::BTreeSet<&str> = e.sources.iter().map(|s| &s.article[..3]).collect();
+    assert_eq!(articles.into_iter().collect::<Vec<_>>(), vec!["000", "001", "002"]);
+    // 000 tells it twice: Zuckerberg announcing the build, and the year's capital spending on it.
+    assert!(e.sources.iter().any(|s| s.quote.contains("築建一系列AI超級數據中心")), "{:#?}", e.sources);
+}
