@@ -86,7 +86,7 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
         let c = &candidates[i];
         // Look where a fitting cluster may be: under each distinctive actor, or (for a telling with
         // only protagonists) under each of its actors; register under every actor and the whole set.
-        let lookup: Vec<(EventKind, u16, Vec<usize>)> = if keys[i].distinct.is_empty() || keys[i].from_context {
+        let lookup: Vec<(EventKind, u16, Vec<usize>)> = if keys[i].weak() {
             keys[i].all.iter().map(|&e| (c.kind, c.class, vec![e])).chain(std::iter::once((c.kind, c.class, keys[i].all.clone()))).collect()
         } else {
             keys[i].distinct.iter().map(|&e| (c.kind, c.class, vec![e])).collect()
@@ -104,7 +104,7 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
                 // happening.
                 let cluster = &clusters[cl];
                 let reps = &cluster.representatives;
-                let vague = keys[i].distinct.is_empty() || keys[i].from_context;
+                let vague = keys[i].weak();
                 let fits = !cluster.passages.contains(&(c.article, c.span))
                     && reps.iter().all(|&j| dates_and_money_agree(c, &candidates[j]))
                     && (vague
@@ -142,6 +142,13 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
         key(a).is_none().cmp(&key(b).is_none()).then(key(a).cmp(&key(b))).then(a.id.cmp(&b.id))
     });
     events
+}
+
+impl Keys {
+    /// Names no distinctive actor of its own: found under its actors, and vetoed by no telling.
+    fn weak(&self) -> bool {
+        self.distinct.is_empty() || self.from_context
+    }
 }
 
 /// A cluster being built.

@@ -154,7 +154,7 @@ impl SearchIndex {
             dict,
             aliases,
             events: index::events_by_article(analysis),
-            mentions: mentions_by_article(analysis),
+            mentions: index::mentions_by_article(analysis),
             columns,
             path,
             outcome,
@@ -341,20 +341,6 @@ impl<'d> Marks<'d> {
             names: highlight::Highlighter::new(dict, &names.iter().map(String::as_str).collect::<Vec<_>>()),
         }
     }
-}
-
-/// Each article's entity mentions as (span, entity), in text order.
-fn mentions_by_article(analysis: &Analysis) -> Vec<Vec<(Span, usize)>> {
-    let mut v: Vec<Vec<(Span, usize)>> = vec![Vec::new(); analysis.articles.len()];
-    for m in &analysis.mentions {
-        if let Some(list) = v.get_mut(m.article) {
-            list.push((m.span, m.entity));
-        }
-    }
-    for list in &mut v {
-        list.sort_unstable();
-    }
-    v
 }
 
 fn in_memory(analysis: &Analysis, passages: &[Passage], dict: &Arc<Dictionary>) -> Result<(Index, IndexReader)> {

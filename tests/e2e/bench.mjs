@@ -5,21 +5,11 @@
 //   node tests/e2e/bench.mjs [--events N] [--shots]
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { generateCorpus } from "../../ui/test/fixtures/corpus.js";
-import { CHROMIUM_ARGS, OUT, ROOT, startServer } from "./harness.mjs";
+import { CHROMIUM_ARGS, OUT, startServer } from "./harness.mjs";
+import { generatedSetup } from "./generated.mjs";
 
 const args = process.argv.slice(2);
-const ei = args.indexOf("--events");
-const N = ei >= 0 ? Number(args[ei + 1]) : 10_000;
-const bin = path.resolve(ROOT, process.env.STORYLINE_BIN ?? "target/debug/storyline");
-const uiDir = path.resolve(ROOT, process.env.STORYLINE_UI ?? "ui/dist");
-
-const corpus = generateCorpus({ events: N, seed: 5 });
-const timeline = JSON.stringify({
-  schema: "storyline.timeline/1", generated: "2026-01-01T00:00:00Z",
-  filter: { entities: [], from: null, to: null, kinds: [], statuses: [], articles: [] },
-  articles: corpus.articles, entities: corpus.entities, events: corpus.events,
-});
+const { N, corpus, timeline, bin, uiDir } = generatedSetup(args);
 
 function answer(req) {
   switch (req.cmd) {

@@ -4,20 +4,10 @@
 //   node tests/e2e/profile_filter.mjs [--events N]
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { generateCorpus } from "../../ui/test/fixtures/corpus.js";
-import { CHROMIUM_ARGS, ROOT, startServer } from "./harness.mjs";
+import { CHROMIUM_ARGS, startServer } from "./harness.mjs";
+import { generatedSetup } from "./generated.mjs";
 
-const args = process.argv.slice(2);
-const ei = args.indexOf("--events");
-const N = ei >= 0 ? Number(args[ei + 1]) : 10_000;
-const bin = path.resolve(ROOT, process.env.STORYLINE_BIN ?? "target/debug/storyline");
-const uiDir = path.resolve(ROOT, process.env.STORYLINE_UI ?? "ui/dist");
-const corpus = generateCorpus({ events: N, seed: 5 });
-const timeline = JSON.stringify({
-  schema: "storyline.timeline/1", generated: "2026-01-01T00:00:00Z",
-  filter: { entities: [], from: null, to: null, kinds: [], statuses: [], articles: [] },
-  articles: corpus.articles, entities: corpus.entities, events: corpus.events,
-});
+const { N, corpus, timeline, bin, uiDir } = generatedSetup(process.argv.slice(2));
 
 const { child, base } = await startServer(bin, uiDir);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
