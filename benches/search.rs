@@ -89,6 +89,16 @@ fn passage_texts<'a>(a: &'a Analysis, passages: &[index::Passage]) -> Vec<&'a st
     out
 }
 
+/// User + system CPU time of this process so far, from /proc (Linux; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    // utime and stime are fields 14 and 15 of stat; the first after the command name is field 3.
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn dir_size(dir: &std::path::Path) -> u64 {
     std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()).filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum()
 }
@@ -138,24 +148,38 @@ fn main() {
     let t = Instant::now();
     let mut terms = 0usize;
     for text in &texts {
-        terms += dict.words_pieces(text).len();
-        terms += storyline::search::tokenize::grams_pieces(text, storyline::search::tokenize::GramMode::Index).len();
+        terms += dict.words_pieces(text).iter().filter(|p| storyline::search::tokenize::indexed_word(&text[p.from..p.to])).count();
+        terms += storyline::search::tokenize::grams_pieces(text).len();
     }
     let tok = t.elapsed().as_secs_f64();
     println!("tokenizing alone (one thread, both fields): {terms} terms, {:.1} MB/s", indexed_bytes as f64 / 1e6 / tok);
 
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("index");
-    let t = Instant::now();
-    let (_, _, outcome) = index::open_or_build(&dir, &fingerprint, &dict, &a).unwrap();
-    let build = t.elapsed().as_secs_f64();
-    assert_eq!(outcome, Outcome::Built);
+    // Three builds: this machine's speed varies by a third from minute to minute, so one build
+    // says little; the median and the best are printed, with the CPU time each took.
+    let corpus_bytes: usize = corpus.articles.iter().map(|r| r.bytes).sum();
+    let mut builds = Vec::new();
+    for _ in 0..3 {
+        let _ = std::fs::remove_dir_all(&dir);
+        let cpu0 = cpu_seconds();
+        let t = Instant::now();
+        let (_, _, outcome) = index::open_or_build(&dir, &fingerprint, &dict, &a).unwrap();
+        builds.push((t.elapsed().as_secs_f64(), cpu_seconds() - cpu0));
+        assert_eq!(outcome, Outcome::Built);
+    }
+    builds.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let (build, cpu) = builds[1];
     println!(
-        "indexing: {} passages, {:.1} MB of folded text in {:.2} s = {:.1} MB/s (2 writer threads, including commit)",
+        "indexing: {} passages, {:.1} MB of folded text ({:.1} MB of article files) in {:.2} s = {:.1} MB/s of text, {:.1} MB/s of files (median of 3; best {:.1} MB/s of text; 2 writer threads, including commit; {:.1} s of CPU)",
         passages.len(),
         indexed_bytes as f64 / 1e6,
+        corpus_bytes as f64 / 1e6,
         build,
-        indexed_bytes as f64 / 1e6 / build
+        indexed_bytes as f64 / 1e6 / build,
+        corpus_bytes as f64 / 1e6 / build,
+        indexed_bytes as f64 / 1e6 / builds[0].0,
+        cpu
     );
     println!("index size on disk: {:.1} MB", dir_size(&dir) as f64 / 1e6);
 

@@ -136,3 +136,28 @@ fn an_unspaced_run_found_nowhere_whole_is_searched_word_by_word() {
     let hits = index.search(&a, &req("数据中心新的")).unwrap();
     assert_eq!(hits.len(), 1, "split into words when the run is not found whole");
 }
+
+#[test]
+fn a_phrase_with_a_one_char_word_matches_that_char_and_a_lone_char_is_found_anywhere() {
+    let a = analysis(&[
+        ("exact", "公司的数据中心的建设开始了。"),
+        ("other", "公司的数据中心和建设开始了。"),
+        ("tail", "他说：好。"),
+    ]);
+    let index = SearchIndex::in_memory(&a).unwrap();
+    let ids = |q: &str| -> Vec<String> { index.search(&a, &req(q)).unwrap().into_iter().map(|h| h.article).collect() };
+    // The index keeps no single-char words and no positions for words: the phrase is matched on
+    // its bigrams, so 的 must be there, exactly where it was typed.
+    assert_eq!(ids("\"数据中心的建设\""), vec!["exact"]);
+    assert_eq!(ids("\"数据中心和建设\""), vec!["other"]);
+    // A lone char is found as the text's lone char, at the end of a run, and at its start.
+    assert_eq!(ids("好"), vec!["tail"]);
+    let mut end = ids("了");
+    end.sort();
+    assert_eq!(end, vec!["exact", "other"]);
+    let hits = index.search(&a, &req("设")).unwrap();
+    assert_eq!(hits.len(), 2);
+    assert!(hits.iter().all(|h| slice(&a, &h.article, h.highlights[0]) == "设"));
+    // Inside a jieba word: 据中 is no word, only a substring.
+    assert_eq!(ids("据中").len(), 2);
+}

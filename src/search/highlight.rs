@@ -6,7 +6,7 @@
 //! passage where that finds nothing — a needle with a lone Han char that jieba matched — is cut into
 //! jieba words and matched again.
 
-use super::tokenize::{grams_pieces, grams_tokens, is_han, Dictionary, GramMode, Piece, Tok};
+use super::tokenize::{grams_pieces, grams_tokens, is_han, Dictionary, Piece, Tok};
 
 /// The needles of one query, tokenized once for all its hits.
 pub struct Highlighter<'d> {
@@ -19,7 +19,7 @@ impl<'d> Highlighter<'d> {
     pub fn new(dict: &'d Dictionary, needles: &[&str]) -> Highlighter<'d> {
         Highlighter {
             dict,
-            grams: needles.iter().map(|n| grams_tokens(n, GramMode::Query)).collect(),
+            grams: needles.iter().map(|n| grams_tokens(n)).collect(),
             words: needles.iter().map(|n| dict.words_tokens(n)).collect(),
         }
     }
@@ -29,14 +29,12 @@ impl<'d> Highlighter<'d> {
         if self.grams.is_empty() {
             return Vec::new();
         }
-        let grams = grams_pieces(folded, GramMode::Index);
+        let grams = grams_pieces(folded);
         let mut out = Vec::new();
         for q in &self.grams {
             match q.as_slice() {
                 [t] if t.text.chars().count() == 1 && t.text.chars().all(is_han) => {
-                    for g in grams.iter().filter(|g| folded[g.from..g.to].starts_with(&t.text)) {
-                        out.push((g.from, g.from + t.text.len()));
-                    }
+                    out.extend(folded.match_indices(t.text.as_str()).map(|(b, m)| (b, b + m.len())));
                 }
                 _ => sequence(folded, &grams, q, &mut out),
             }

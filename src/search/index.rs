@@ -28,7 +28,7 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 /// Bump when the schema, the tokenizers or what a document holds change: every index rebuilds.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 pub const META_FILE: &str = "storyline-index.json";
 
 /// The fields of a passage document.
@@ -50,15 +50,15 @@ pub struct Fields {
 
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = |tok: &str| {
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default().set_tokenizer(tok).set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
+    let text = |tok: &str, record: IndexRecordOption| {
+        TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(tok).set_index_option(record))
     };
     let fast = NumericOptions::default().set_fast();
     let fields = Fields {
-        words: b.add_text_field("words", text(WORDS)),
-        grams: b.add_text_field("grams", text(GRAMS)),
+        // Phrases are matched in `grams` alone (see `tokenize`): positions in `words` would only
+        // cost indexing time.
+        words: b.add_text_field("words", text(WORDS, IndexRecordOption::WithFreqs)),
+        grams: b.add_text_field("grams", text(GRAMS, IndexRecordOption::WithFreqsAndPositions)),
         // Indexed for the article filter, not stored: hits read the article from the `ord` column,
         // and a doc store written for 600k passages costs indexing time for nothing.
         article: b.add_text_field("article", STRING),

@@ -7,11 +7,11 @@
 //! entity is found first (longest name wins) and stands for all the entity's names; what remains is
 //! taken run by run (runs end at spaces): first each run whole, and if that finds nothing, cut into
 //! words ([`Runs`]). Every name, phrase and word is required, except that a lone Han char among other
-//! words (的, 在) only adds to the score. Each needle — a name, a phrase, a word — matches through the jieba
-//! `words` field (a term or an exact phrase) or the `grams` field (the exact Han substring).
+//! words (的, 在) is only highlighted. Each needle — a name, a phrase, a word — matches through the
+//! jieba `words` field (one term) or the `grams` field (the exact phrase of its bigrams and Latin words).
 
 use super::index::Fields;
-use super::tokenize::{grams_tokens, is_han, is_word_char, Dictionary, GramMode, Tok};
+use super::tokenize::{grams_tokens, indexed_word, is_han, is_word_char, Dictionary, Tok};
 use crate::entities::Entity;
 use crate::text::fold_str;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -257,21 +257,27 @@ fn term_or_phrase(field: Field, tokens: &[Tok]) -> Option<Box<dyn Query>> {
     }
 }
 
-/// The query for one spelling: its jieba words in order, or its exact Han substring.
-/// Without `grams`, only the jieba words: the fast first try, enough whenever it fills the page.
+/// The query for one spelling. A spelling that is one jieba word (a name, a word) is that term in
+/// `words`, and with `grams` also its exact Han substring, which finds it inside longer words. A
+/// spelling of several words is the exact phrase of its bigrams and Latin words in `grams` (`words`
+/// keeps no positions); one Han char is the text's lone char or either char of a bigram there.
 pub fn needle_query(fields: &Fields, dict: &Dictionary, needle: &str, grams: bool) -> Option<Box<dyn Query>> {
     let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if let Some(q) = term_or_phrase(fields.words, &dict.words_tokens(needle)) {
-        alts.push((Occur::Should, Box::new(BoostQuery::new(q, 2.0))));
+    let words = dict.words_tokens(needle);
+    let one_word = matches!(words.as_slice(), [t] if indexed_word(&t.text));
+    if one_word {
+        alts.push((Occur::Should, Box::new(BoostQuery::new(term_or_phrase(fields.words, &words)?, 2.0))));
     }
-    if grams && needle.chars().any(is_han) {
-        let grams = grams_tokens(needle, GramMode::Query);
+    if !one_word || (grams && needle.chars().any(is_han)) {
+        let grams = grams_tokens(needle);
         match grams.as_slice() {
-            [t] if t.text.chars().count() == 1 => {
-                // One Han char: the text has it as the start of a bigram or alone at a run's end.
+            [t] if !indexed_word(&t.text) => {
                 alts.push((Occur::Should, term_or_phrase(fields.grams, &grams)?));
-                if let Ok(q) = RegexQuery::from_pattern(&format!("{}.", regex_escape(&t.text)), fields.grams) {
-                    alts.push((Occur::Should, Box::new(q)));
+                let c = regex_escape(&t.text);
+                for pattern in [format!("{c}."), format!(".{c}")] {
+                    if let Ok(q) = RegexQuery::from_pattern(&pattern, fields.grams) {
+                        alts.push((Occur::Should, Box::new(q)));
+                    }
                 }
             }
             _ => {
@@ -325,6 +331,9 @@ pub fn build(
                     _ => None,
                 }));
             }
+            // A lone Han char among other words only adds to the score, and as a bigram pattern it
+            // would cost a union of thousands of terms: it is left to the highlighting.
+            None if !c.required && c.needles.iter().all(|n| !indexed_word(n)) => continue,
             None => alts.extend(c.needles.iter().filter_map(|n| needle_query(fields, dict, n, grams))),
         }
         let q: Box<dyn Query> = match alts.len() {
@@ -338,7 +347,7 @@ pub fn build(
         return None;
     }
     for b in &parsed.boosts {
-        if let Some(q) = term_or_phrase(fields.words, &dict.words_tokens(b)) {
+        if let Some(q) = term_or_phrase(fields.grams, &grams_tokens(b)) {
             clauses.push((Occur::Should, q));
         }
     }

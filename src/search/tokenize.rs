@@ -1,15 +1,20 @@
 //! How passage text and queries become terms: one segmentation for both sides, so a query matches
 //! the text exactly when its words appear in it.
 //!
-//! Two fields are indexed from the same folded text. `words` holds jieba words (through cang-jie,
-//! whose tokenizer shares one `Arc<Jieba>` rather than cloning the dictionary per query) for Han
-//! runs and whole words for Latin/digit runs; the dictionary is jieba's plus every folded entity
-//! name, so a known name is always one word. `grams` holds overlapping Han bigrams (plus the last
-//! char of each run alone) and the same Latin words: it finds any Han substring of two or more
-//! chars whatever jieba made of its context, so a name jieba splits differently in some sentence is
-//! still found. Latin terms are lower-cased (no-op on folded text). Positions leave a gap at punctuation, so a phrase never matches across a comma; a
-//! space is not a gap, so `"扎克伯格 宣布"` matches 扎克伯格宣布. Token offsets are byte offsets into
-//! the string given; nothing here changes the text, so offsets map back to the folded text as is.
+//! Two fields are indexed from the same folded text. `grams` holds overlapping Han bigrams (a run of
+//! one Han char gives that char alone) and whole Latin/digit words, with positions: every phrase and
+//! every Han substring of two or more chars is an exact phrase of its terms there, whatever jieba made
+//! of its context. `words` holds jieba words of two or more Han chars (through cang-jie, whose
+//! tokenizer shares one `Arc<Jieba>` rather than cloning the dictionary per query) and the same
+//! Latin words, with frequencies but no positions; the dictionary is jieba's plus every folded entity
+//! name, so a known name is always one term, looked up without a phrase. It leaves out what `grams`
+//! already answers exactly: positions, and single-char words (的, 在), a third of jieba's words.
+//! Indexing costs per term, so the two cuts make indexing about a quarter faster.
+//!
+//! Latin terms are lower-cased (no-op on folded text). Positions leave a gap at punctuation, so a
+//! phrase never matches across a comma; a space is not a gap, so `"扎克伯格 宣布"` matches 扎克伯格宣布.
+//! Token offsets are byte offsets into the string given; nothing here changes the text, so offsets
+//! map back to the folded text as is.
 
 use cang_jie::{CangJieTokenizer, TokenizerOption};
 use jieba_rs::Jieba;
@@ -114,6 +119,12 @@ impl Dictionary {
     }
 }
 
+/// Whether a `words` term is indexed: every term but a single Han char.
+pub fn indexed_word(term: &str) -> bool {
+    let mut chars = term.chars();
+    !matches!((chars.next(), chars.next()), (Some(c), None) if is_han(c))
+}
+
 /// Where one term is: byte offsets into the tokenized string, and its position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Piece {
@@ -137,7 +148,10 @@ fn with_text(text: &str, pieces: Vec<Piece>) -> Vec<Tok> {
 /// and keeps Latin matching right for any text that was not folded.
 fn term_into(s: &str, out: &mut String) {
     out.clear();
-    if s.bytes().any(|b| b.is_ascii_uppercase()) || (!s.is_ascii() && s.chars().any(char::is_uppercase)) {
+    // Han chars have no case: skipping them first keeps this check off the Unicode tables for
+    // nearly every term (it was a seventh of indexing time).
+    let upper = |c: char| if c.is_ascii() { c.is_ascii_uppercase() } else { !is_han(c) && c.is_uppercase() };
+    if s.chars().any(upper) {
         out.extend(s.chars().flat_map(char::to_lowercase));
     } else {
         out.push_str(s);
@@ -177,6 +191,13 @@ struct Run {
 }
 
 fn kind(c: char) -> RunKind {
+    if c.is_ascii() {
+        return match c {
+            _ if c.is_ascii_alphanumeric() => RunKind::Word,
+            _ if c.is_whitespace() => RunKind::Space,
+            _ => RunKind::Punct,
+        };
+    }
     if is_han(c) {
         RunKind::Han
     } else if is_word_char(c) {
@@ -201,31 +222,24 @@ fn runs(text: &str) -> Vec<Run> {
     out
 }
 
-/// Whether a bigram tokenization is for the index (every char covered, the last of a run alone)
-/// or for a query (bigrams only: the text's trailing unigrams must not be required).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GramMode {
-    Index,
-    Query,
-}
-
-/// The `grams` field's terms of `text`. In query mode a Han run of one char gives that char alone;
-/// the caller matches it as a prefix of the text's bigrams.
-pub fn grams_tokens(text: &str, mode: GramMode) -> Vec<Tok> {
-    with_text(text, grams_pieces(text, mode))
+/// The `grams` field's terms of `text`: a Han run of one char gives that char alone, a longer run
+/// its bigrams; each char takes a position, so a phrase of bigrams is an exact substring. A run's
+/// last char is not a term alone (it is in the bigram before it; that was one term in seven), so a
+/// query of one Han char matches it as the text's lone char or either char of a bigram.
+pub fn grams_tokens(text: &str) -> Vec<Tok> {
+    with_text(text, grams_pieces(text))
 }
 
 /// Where the `grams` field's terms of `text` are.
-pub fn grams_pieces(text: &str, mode: GramMode) -> Vec<Piece> {
+pub fn grams_pieces(text: &str) -> Vec<Piece> {
     pieces_by_run(text, text.len() / 3 + 1, |run, out, pos| {
         let r = &text[run.from..run.to];
         let mut chars = r.char_indices().peekable();
-        let n = r.chars().count();
         while let Some((b, _)) = chars.next() {
             let from = run.from + b;
             if let Some(&(b1, c1)) = chars.peek() {
                 out.push(Piece { from, to: run.from + b1 + c1.len_utf8(), pos: *pos });
-            } else if mode == GramMode::Index || n == 1 {
+            } else if b == 0 {
                 out.push(Piece { from, to: run.to, pos: *pos });
             }
             *pos += 1;
@@ -256,7 +270,7 @@ fn pieces_by_run(text: &str, capacity: usize, mut han: impl FnMut(&Run, &mut Vec
 #[derive(Clone)]
 pub struct WordsTokenizer(pub Arc<Dictionary>);
 
-/// The tantivy side of [`grams_pieces`] in index mode.
+/// The tantivy side of [`grams_pieces`].
 #[derive(Clone)]
 pub struct GramsTokenizer;
 
@@ -296,14 +310,16 @@ impl TokenStream for PieceStream<'_> {
 impl Tokenizer for WordsTokenizer {
     type TokenStream<'a> = PieceStream<'a>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> PieceStream<'a> {
-        PieceStream::new(text, self.0.words_pieces(text))
+        let mut pieces = self.0.words_pieces(text);
+        pieces.retain(|p| indexed_word(&text[p.from..p.to]));
+        PieceStream::new(text, pieces)
     }
 }
 
 impl Tokenizer for GramsTokenizer {
     type TokenStream<'a> = PieceStream<'a>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> PieceStream<'a> {
-        PieceStream::new(text, grams_pieces(text, GramMode::Index))
+        PieceStream::new(text, grams_pieces(text))
     }
 }
 
@@ -334,12 +350,27 @@ mod tests {
     }
 
     #[test]
-    fn bigrams_cover_every_char_in_index_mode_only() {
-        let idx = grams_tokens("汪滔加入", GramMode::Index);
-        assert_eq!(texts(&idx), vec!["汪滔", "滔加", "加入", "入"]);
-        let q = grams_tokens("汪滔加入", GramMode::Query);
-        assert_eq!(texts(&q), vec!["汪滔", "滔加", "加入"]);
-        assert_eq!(texts(&grams_tokens("汪", GramMode::Query)), vec!["汪"]);
-        assert_eq!(idx[3].from, 9);
+    fn bigrams_cover_every_char_and_a_lone_char_stands_alone() {
+        let idx = grams_tokens("汪滔加入，好。");
+        assert_eq!(texts(&idx), vec!["汪滔", "滔加", "加入", "好"]);
+        // The run's last char takes a position though it has no term: 好 is after a gap.
+        assert_eq!(idx.iter().map(|t| t.pos).collect::<Vec<_>>(), vec![0, 1, 2, 5]);
+        assert_eq!(texts(&grams_tokens("汪滔加入")), vec!["汪滔", "滔加", "加入"]);
+        assert_eq!(texts(&grams_tokens("汪")), vec!["汪"]);
+        assert_eq!(&"汪滔加入，好。"[idx[3].from..idx[3].to], "好");
+    }
+
+    #[test]
+    fn words_index_leaves_out_single_han_chars_only() {
+        assert!(indexed_word("朱克伯格") && indexed_word("meta") && indexed_word("a") && indexed_word("2025"));
+        assert!(!indexed_word("的") && !indexed_word("在"));
+        let d = Dictionary::new(["朱克伯格"]);
+        let mut tok = WordsTokenizer(d);
+        let mut stream = tok.token_stream("朱克伯格在meta的实验室");
+        let mut terms = Vec::new();
+        while stream.advance() {
+            terms.push(stream.token().text.clone());
+        }
+        assert_eq!(terms, vec!["朱克伯格", "meta", "实验室"]);
     }
 }
