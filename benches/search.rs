@@ -237,8 +237,17 @@ fn main() {
             phrases.push(format!("\"{} {}\"", words[i], words[i + 1]));
         }
     }
+    // One Han char (not a figure the issue names): the char is matched as either char of a bigram,
+    // a regex over the term dictionary.
+    let chars: Vec<String> = (0..200)
+        .map(|_| {
+            let t = texts[rng.below(texts.len())];
+            let han: Vec<char> = t.chars().filter(|&c| storyline::search::tokenize::is_han(c)).collect();
+            han.get(rng.below(han.len())).map(|c| c.to_string()).unwrap_or_else(|| "的".into())
+        })
+        .collect();
     println!("queries: {} entities with <= 2 spellings, {} with >= 4; the index has {} segments", few.len(), many.len(), ix.segments());
-    for (name, qs) in [("single name", &single), ("multi-spelling entity", &multi), ("two-word phrase", &phrases)] {
+    for (name, qs) in [("single name", &single), ("multi-spelling entity", &multi), ("two-word phrase", &phrases), ("one Han char", &chars)] {
         let (times, hits) = time_queries(&ix, &a, qs);
         percentiles(name, times, hits);
     }
