@@ -12,6 +12,7 @@ import type { LoadIssue } from "./bindings/LoadIssue";
 import type { ScriptChoice } from "./bindings/ScriptChoice";
 import type { TimelineView } from "./bindings/TimelineView";
 import { toBackendError, type Backend } from "./backend/index";
+import { TIMELINE_RECEIVED } from "./marks";
 import { emptyFilter, restrictFilter } from "./model/filter";
 import { TimelineModel } from "./model/timeline";
 import type { Store } from "./store";
@@ -44,6 +45,7 @@ export class Actions {
         .then((issues) => this.store.set({ issues }))
         .catch(() => {});
       const tl = await timeline;
+      performance.mark(TIMELINE_RECEIVED);
       const filter = restrictFilter(
         this.store.get().filter,
         new Set(tl.entities.map((e) => e.id)),

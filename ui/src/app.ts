@@ -5,6 +5,7 @@
  */
 import type { Actions } from "./actions";
 import { h, setAttr, setText } from "./dom";
+import { TIMELINE_PAINTED } from "./marks";
 import { ERROR_TEXT, STRINGS } from "./i18n";
 import type { State } from "./store";
 import { ArticleList } from "./views/articleList";
@@ -22,8 +23,6 @@ interface View {
   update(s: State, prev: State | null): void;
 }
 
-/** The performance mark set once the first timeline with events is on screen. */
-export const TIMELINE_PAINTED = "storyline:timeline-painted";
 
 export class App {
   readonly el: HTMLElement;

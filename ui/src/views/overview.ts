@@ -25,6 +25,8 @@ export class Overview {
   private view: [number, number] = [0, 1];
   private brush: [number, number] | null = null;
   private frame = 0;
+  /** The canvas's CSS size, from the ResizeObserver. */
+  private size: [number, number] | null = null;
   private state: State | null = null;
   private colors = { bar: "#1f5fbf", soft: "#e4ecf8", ink: "#333", muted: "#888", line: "#ddd", theme: "" };
 
@@ -37,7 +39,15 @@ export class Overview {
     this.canvas.addEventListener("pointerdown", (e) => this.onDown(e));
     this.canvas.addEventListener("dblclick", () => this.setRange(null));
     this.canvas.addEventListener("keydown", (e) => this.onKey(e));
-    if (typeof ResizeObserver !== "undefined") new ResizeObserver(() => this.schedule()).observe(this.canvas);
+    if (typeof ResizeObserver !== "undefined") {
+      // Its answer comes after layout and before paint: drawing then never forces a layout, and
+      // the first frame already has the chart.
+      new ResizeObserver((entries) => {
+        const r = entries[entries.length - 1]?.contentRect;
+        if (r) this.size = [r.width, r.height];
+        this.draw();
+      }).observe(this.canvas);
+    }
   }
 
   update(s: State): void {
@@ -65,7 +75,6 @@ export class Overview {
       else afterPaint(rebuild);
     }
     this.updateLabel();
-    if (this.colors.theme !== s.theme) this.readColors(s.theme);
     this.schedule();
   }
 
@@ -183,10 +192,11 @@ export class Overview {
 
   draw(): void {
     const s = this.state;
-    const cssW = this.canvas.clientWidth;
-    const cssH = this.canvas.clientHeight;
+    const [cssW, cssH] = this.size ?? (typeof ResizeObserver === "undefined" ? [this.canvas.clientWidth, this.canvas.clientHeight] : [0, 0]);
     const ctx = cssW && cssH ? this.canvas.getContext("2d") : null;
     if (!s || !ctx) return;
+    // Read when drawing, when styles are computed anyway, not in update() amid DOM changes.
+    if (this.colors.theme !== s.theme) this.readColors(s.theme);
     const dpr = globalThis.devicePixelRatio || 1;
     if (this.canvas.width !== Math.round(cssW * dpr) || this.canvas.height !== Math.round(cssH * dpr)) {
       this.canvas.width = Math.round(cssW * dpr);

@@ -97,8 +97,13 @@ export class VirtualList<T> {
     return Math.max(0, lo);
   }
 
-  private viewport(): number {
-    return this.height || this.scroller.clientHeight || this.opts.fallbackHeight || 800;
+  /** The list's height. Before the ResizeObserver's first answer, rendering takes the screen's
+   * height as a bound (reading the list's, or even the window's, would lay out the page in the
+   * middle of the first render); scrolling to a row (`exact`) needs the real one. */
+  private viewport(exact = false): number {
+    if (this.height) return this.height;
+    const guess = exact || typeof ResizeObserver === "undefined" ? this.scroller.clientHeight : globalThis.screen?.availHeight;
+    return guess || this.opts.fallbackHeight || 800;
   }
 
   /** Render the rows in the viewport; reuse the ones already there. */
@@ -135,7 +140,7 @@ export class VirtualList<T> {
     if (i < 0 || i >= this.rows.length) return;
     const top = this.offsets[i];
     const bottom = this.offsets[i + 1];
-    const view = this.viewport();
+    const view = this.viewport(true);
     const cur = this.top;
     let next = cur;
     if (align === "start") next = top;
