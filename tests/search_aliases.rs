@@ -22,6 +22,11 @@ fn corpus_of_spellings() -> storyline::pipeline::Analysis {
     a
 }
 
+/// The articles of the hits for `q`, in the order given.
+fn articles_found(index: &SearchIndex, a: &storyline::pipeline::Analysis, q: &str) -> Vec<String> {
+    index.search(a, &req(q)).unwrap().into_iter().map(|h| h.article).collect()
+}
+
 fn req(q: &str) -> SearchRequest {
     SearchRequest { query: q.into(), ..SearchRequest::default() }
 }
@@ -113,7 +118,7 @@ fn a_quoted_phrase_needs_its_words_together_and_in_order() {
         ("latin", "Meta Superintelligence Labs was formed. Labs of Meta elsewhere."),
     ]);
     let index = SearchIndex::in_memory(&a).unwrap();
-    let ids = |q: &str| -> Vec<String> { index.search(&a, &req(q)).unwrap().into_iter().map(|h| h.article).collect() };
+    let ids = |q: &str| articles_found(&index, &a, q);
     assert_eq!(ids("\"数据中心\""), vec!["together"]);
     assert_eq!(ids("数据中心"), vec!["together"]);
     let mut both = ids("数据 中心");
@@ -145,7 +150,7 @@ fn a_phrase_with_a_one_char_word_matches_that_char_and_a_lone_char_is_found_anyw
         ("tail", "他说：好。"),
     ]);
     let index = SearchIndex::in_memory(&a).unwrap();
-    let ids = |q: &str| -> Vec<String> { index.search(&a, &req(q)).unwrap().into_iter().map(|h| h.article).collect() };
+    let ids = |q: &str| articles_found(&index, &a, q);
     // The index keeps no single-char words and no positions for words: the phrase is matched on
     // its bigrams, so 的 must be there, exactly where it was typed.
     assert_eq!(ids("\"数据中心的建设\""), vec!["exact"]);

@@ -2,11 +2,11 @@
 //! display chars, which line up one to one with folded chars).
 //!
 //! Matching runs on the passage's bigram tokens, which find every spelling wherever it occurs as a
-//! substring (a jieba word match is always one too) without running jieba over each hit. Only a
-//! passage where that finds nothing — a needle with a lone Han char that jieba matched — is cut into
-//! jieba words and matched again.
+//! substring (a jieba word match is always one too) without running jieba over each hit; a needle of
+//! one Han char is found char by char. Only a passage where that finds nothing — a needle with a lone
+//! Han char beside other words, which has no bigram — is cut into jieba words and matched again.
 
-use super::tokenize::{grams_pieces, grams_tokens, is_han, Dictionary, Piece, Tok};
+use super::tokenize::{grams_pieces, grams_tokens, indexed_word, Dictionary, Piece, Tok};
 
 /// The needles of one query, tokenized once for all its hits.
 pub struct Highlighter<'d> {
@@ -33,7 +33,7 @@ impl<'d> Highlighter<'d> {
         let mut out = Vec::new();
         for q in &self.grams {
             match q.as_slice() {
-                [t] if t.text.chars().count() == 1 && t.text.chars().all(is_han) => {
+                [t] if !indexed_word(&t.text) => {
                     out.extend(folded.match_indices(t.text.as_str()).map(|(b, m)| (b, b + m.len())));
                 }
                 _ => sequence(folded, &grams, q, &mut out),

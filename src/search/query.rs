@@ -331,8 +331,8 @@ pub fn build(
                     _ => None,
                 }));
             }
-            // A lone Han char among other words only adds to the score, and as a bigram pattern it
-            // would cost a union of thousands of terms: it is left to the highlighting.
+            // A lone Han char among other words would only add to the score, and as a bigram pattern
+            // it would cost a union of thousands of terms: it is left to the highlighting.
             None if !c.required && c.needles.iter().all(|n| !indexed_word(n)) => continue,
             None => alts.extend(c.needles.iter().filter_map(|n| needle_query(fields, dict, n, grams))),
         }

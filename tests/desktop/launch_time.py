@@ -17,43 +17,33 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 
 from selenium.webdriver.common.options import ArgOptions
-from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_window import STARTUP_TIMEOUT, free_port, process_start_epoch, start_session, wait_for_port  # noqa: E402
+from test_window import launch_spans, start_session, start_tauri_driver, wait_for_port  # noqa: E402
 
 
 def one_launch(binary, env):
-    port, native_port = free_port(), free_port()
-    driver_proc = subprocess.Popen(
-        [shutil.which("tauri-driver"), "--port", str(port), "--native-port", str(native_port),
-         "--native-driver", shutil.which("WebKitWebDriver")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, env=env,
-    )
+    port, driver_proc = start_tauri_driver(shutil.which("tauri-driver"), shutil.which("WebKitWebDriver"), env)
     driver = None
     try:
         wait_for_port(port, driver_proc)
         options = ArgOptions()
         options.set_capability("tauri:options", {"application": binary})
         driver = start_session(port, options)
-        origin, at = WebDriverWait(driver, STARTUP_TIMEOUT).until(lambda d: d.execute_script(
-            "const m = performance.getEntriesByName('storyline:timeline-painted')[0];"
-            "return m ? [performance.timeOrigin, m.startTime] : false;"))
+        spans = launch_spans(driver, binary)
         steps = driver.execute_script(
             "const at = n => (performance.getEntriesByName(n)[0] || {startTime: NaN}).startTime;"
             "const nav = performance.getEntriesByType('navigation')[0] || {};"
             "return {script: at('storyline:script-started'), received: at('storyline:timeline-received'),"
             " dom: nav.domContentLoadedEventStart, response: nav.responseEnd};")
-        pid = int(subprocess.run(["pgrep", "-n", "-f", f"^{binary}"], capture_output=True, text=True, check=True).stdout)
-        started = process_start_epoch(pid) * 1000
         print("   page: html received {response:.0f} ms, script runs {script:.0f} ms, DOM ready {dom:.0f} ms, "
-              "timeline received {received:.0f} ms, painted {painted:.0f} ms after it starts loading".format(painted=at, **steps))
-        return origin - started, origin + at - started
+              "timeline received {received:.0f} ms, painted {painted:.0f} ms after it starts loading".format(
+                  painted=spans[1] - spans[0], **steps))
+        return spans
     finally:
         if driver is not None:
             driver.quit()

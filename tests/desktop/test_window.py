@@ -50,6 +50,16 @@ def free_port():
         return s.getsockname()[1]
 
 
+def start_tauri_driver(driver_bin, native, env=None):
+    """tauri-driver on ports of its own (parallel runs on one machine do not meet): (port, process)."""
+    port, native_port = free_port(), free_port()
+    proc = subprocess.Popen(
+        [driver_bin, "--port", str(port), "--native-port", str(native_port), "--native-driver", native],
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, env=env,
+    )
+    return port, proc
+
+
 def wait_for_port(port, proc, timeout=30):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -134,16 +144,22 @@ def process_start_epoch(pid):
     return boot + ticks / os.sysconf("SC_CLK_TCK")
 
 
-def first_paint_ms(driver, binary):
-    """From the app's process start to the page's `storyline:timeline-painted` mark (ui/src/app.ts)."""
+def launch_spans(driver, binary):
+    """From the app's process start: (until the page starts loading, until the page's
+    `storyline:timeline-painted` mark (ui/src/marks.ts)), in ms."""
     origin, at = WebDriverWait(driver, STARTUP_TIMEOUT).until(lambda d: d.execute_script(
         "const m = performance.getEntriesByName('storyline:timeline-painted')[0];"
         "return m ? [performance.timeOrigin, m.startTime] : false;"))
     pid = int(subprocess.run(["pgrep", "-n", "-f", f"^{binary}"], capture_output=True, text=True, check=True).stdout)
     started = process_start_epoch(pid) * 1000
-    elapsed = origin + at - started
+    return origin - started, origin + at - started
+
+
+def first_paint_ms(driver, binary):
+    """From the app's process start to the first painted timeline."""
+    load, elapsed = launch_spans(driver, binary)
     assert elapsed > 0, f"the timeline was painted before the process started ({elapsed} ms)"
-    print(f"     the page started loading {origin - started:.0f} ms after launch and painted the timeline {at:.0f} ms later")
+    print(f"     the page started loading {load:.0f} ms after launch and painted the timeline {elapsed - load:.0f} ms later")
     return elapsed
 
 
@@ -177,12 +193,7 @@ def main(binary):
         print("0 passed, 1 failed")
         return 1
 
-    # Own ports, so parallel runs on one machine do not meet.
-    port, native_port = free_port(), free_port()
-    tauri_driver = subprocess.Popen(
-        [driver_bin, "--port", str(port), "--native-port", str(native_port), "--native-driver", native],
-        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
-    )
+    port, tauri_driver = start_tauri_driver(driver_bin, native)
     run = Run()
     driver = None
     try:

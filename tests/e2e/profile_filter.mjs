@@ -2,10 +2,10 @@
 // protocol) of entity-chip clicks, printed as the functions with the most self time. A diagnosis
 // tool beside bench.mjs; asserts nothing.
 //   node tests/e2e/profile_filter.mjs [--events N]
-import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, startServer } from "./harness.mjs";
 import { generatedSetup } from "./generated.mjs";
+import { addSelfTimes, printTop } from "./profile.mjs";
 
 const { N, corpus, timeline, bin, uiDir } = generatedSetup(process.argv.slice(2));
 
@@ -31,17 +31,7 @@ try {
     }
   });
   const { profile } = await cdp.send("Profiler.stop");
-  const dt = new Map();
-  for (let i = 0; i < profile.samples.length; i++) dt.set(profile.samples[i], (dt.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
-  const self = new Map();
-  for (const n of profile.nodes) {
-    const f = n.callFrame;
-    const key = `${f.functionName || "(anonymous)"} ${path.basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0));
-  }
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`profile of 10 chip clicks on ${N} events: ${(total / 1000).toFixed(0)} ms sampled`);
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(v / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+  printTop(`profile of 10 chip clicks on ${N} events`, addSelfTimes(new Map(), profile));
 } finally {
   await browser.close();
   child.kill();

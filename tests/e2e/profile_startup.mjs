@@ -7,6 +7,7 @@
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, ROOT, startServer } from "./harness.mjs";
+import { addSelfTimes, printTop } from "./profile.mjs";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
 const bin = process.env.STORYLINE_BIN ?? path.join(ROOT, "target/release/storyline");
@@ -30,18 +31,10 @@ try {
     }, undefined, { timeout: 30000 }).then((h) => h.jsonValue());
     const { profile } = await cdp.send("Profiler.stop");
     console.log(Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(", "));
-    const dt = new Map();
-    for (let j = 0; j < profile.samples.length; j++) dt.set(profile.samples[j], (dt.get(profile.samples[j]) ?? 0) + (profile.timeDeltas[j] ?? 0));
-    for (const n of profile.nodes) {
-      const f = n.callFrame;
-      const key = `${f.functionName || "(anonymous)"} ${path.basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-      self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0) / runs);
-    }
+    addSelfTimes(self, profile, 1 / runs);
     await page.close();
   }
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`mean CPU profile of ${runs} loads: ${(total / 1000).toFixed(0)} ms sampled`);
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(v / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+  printTop(`mean CPU profile of ${runs} loads`, self);
 } finally {
   await browser.close();
   child.kill();
