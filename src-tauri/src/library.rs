@@ -1,5 +1,6 @@
 //! Where the desktop shell keeps the opened corpus. Analysing a corpus takes a moment, so it starts
-//! on a background thread as the process starts and the window paints meanwhile; a command that
+//! on a background thread as the process starts (in idle time: [`priority`]) and the window paints
+//! meanwhile; a command that
 //! arrives before it is ready waits for it (never on the UI thread). A corpus that cannot be opened
 //! is kept as its error, so every command answers with the same clear `{code, message}` instead of
 //! the window failing to appear.
@@ -9,6 +10,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use storyline::api::Options;
 use storyline::{Error, ErrorCode, Library};
+
+use crate::priority;
 
 /// The corpus to open: `--corpus DIR` (or `--corpus=DIR`) wins over `$STORYLINE_CORPUS`; neither
 /// means the embedded default. Unknown arguments are ignored, because WebDriver and desktop
@@ -39,12 +42,22 @@ impl Shelf {
     pub fn open_in_background(options: Options) -> Shelf {
         let shelf = Shelf { slot: Arc::new(OnceLock::new()), options: Arc::new(options) };
         let (slot, options) = (shelf.slot.clone(), shelf.options.clone());
-        std::thread::spawn(move || {
+        let opener = std::thread::Builder::new().name(format!("{}open", priority::THREAD_PREFIX)).spawn(move || {
+            priority::run_in_idle_time();
             let opened = slot.get_or_init(|| Library::open(&options));
             if let Err(e) = opened {
                 eprintln!("storyline: {e}");
             }
         });
+        match opener {
+            // Idle time only for a while: on a busy machine it might never come.
+            Ok(_) => drop(std::thread::spawn(|| {
+                std::thread::sleep(priority::BACKGROUND_FOR);
+                priority::hurry_background();
+            })),
+            // No thread to open it on: the first command opens it.
+            Err(e) => eprintln!("storyline: the library will open on first use ({e})"),
+        }
         shelf
     }
 
@@ -55,6 +68,10 @@ impl Shelf {
         F: FnOnce(&Library) -> Result<T, Error> + Send + 'static,
     {
         let (slot, options) = (self.slot.clone(), self.options.clone());
+        if slot.get().is_none() {
+            // Someone is waiting now: the opening is no longer background work.
+            priority::hurry_background();
+        }
         tauri::async_runtime::spawn_blocking(move || match slot.get_or_init(|| Library::open(&options)) {
             Ok(library) => work(library),
             Err(e) => Err(e.clone()),

@@ -7,6 +7,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod library;
+mod priority;
 
 use library::Shelf;
 use storyline::api::Request;
@@ -57,11 +58,35 @@ async fn export_with_dialog(
     Ok(Some(shown))
 }
 
+/// With `STORYLINE_CONSOLE` set, the page's console goes to standard error: that is how
+/// `tests/desktop/launch_time.py` reads the start-up marks the page logs (`ui/src/marks.ts`) without a
+/// WebDriver session, which itself delays the page by a fifth of a second.
+fn launch_console(app: &tauri::App) {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("STORYLINE_CONSOLE").is_some() {
+        use tauri::Manager;
+        use webkit2gtk::{SettingsExt, WebViewExt};
+        for window in app.webview_windows().values() {
+            let _ = window.with_webview(|webview| {
+                if let Some(settings) = webview.inner().settings() {
+                    settings.set_enable_write_console_messages_to_stdout(true);
+                }
+            });
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = app;
+}
+
 fn main() {
     let shelf = Shelf::open_in_background(library::options_from(std::env::args_os().skip(1)));
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(shelf)
+        .setup(|app| {
+            launch_console(app);
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![api, export_with_dialog])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Storyline window could not start");

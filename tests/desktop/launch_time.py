@@ -1,58 +1,71 @@
 """Launch-to-first-painted-timeline figures for the desktop app: a measurement, not a test.
 
-Starts the real binary N times (through tauri-driver and WebKitWebDriver, as the real-window test
-does) and for each launch prints three spans measured from the app process's start:
-  - until the page starts loading (performance.timeOrigin): WebKitGTK starting its web process;
-  - until the page's `storyline:timeline-painted` mark (ui/src/app.ts): the first timeline on screen;
-and the page's own share between them. Ends with the medians.
+Starts the real binary N times, as a user's launcher would (no WebDriver session: one delays the page
+by a fifth of a second), and reads the page's start-up marks from the console line it logs once the
+first timeline is painted (`markPainted` in ui/src/marks.ts; `STORYLINE_CONSOLE` makes the shell send
+the console to standard error). Each launch is split, from the moment the process is started, into:
+  - page started: the shell is up and WebKitGTK's web process has started loading the page;
+  - script runs, timeline received (the backend's first answer), timeline in the DOM;
+  - painted: the first timeline on screen.
+Ends with the medians.
 
-    xvfb-run -a -s '-screen 0 1280x800x24' python tests/desktop/launch_time.py \\
-        target/release/storyline-desktop --runs 7
+    xvfb-run -a -s '-screen 0 1280x800x24' python3 tests/desktop/launch_time.py \\
+        target/release/storyline-desktop --runs 9
 
-Extra environment for the app can be given as NAME=VALUE arguments (they pass to the app through
-tauri-driver's environment), to compare WebKit settings.
+Extra environment for the app can be given as NAME=VALUE arguments, to compare WebKit settings.
 """
 
+import json
 import os
 import re
-import shutil
+import select
 import statistics
+import subprocess
 import sys
 import time
 
-from selenium.webdriver.common.options import ArgOptions
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_window import launch_spans, start_session, start_tauri_driver, wait_for_port  # noqa: E402
+STEPS = ["page-started", "script-started", "timeline-received", "timeline-rendered", "timeline-painted"]
 
 
-def one_launch(binary, env):
-    port, driver_proc = start_tauri_driver(shutil.which("tauri-driver"), shutil.which("WebKitWebDriver"), env)
-    driver = None
+def one_launch(binary, env, timeout=30.0):
+    """Milliseconds from starting the process to each step, or raises when no marks come."""
+    started = time.time() * 1000
+    # WebKit writes the console to standard error, unbuffered.
+    proc = subprocess.Popen([binary], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    reader = proc.stderr.fileno()
     try:
-        wait_for_port(port, driver_proc)
-        options = ArgOptions()
-        options.set_capability("tauri:options", {"application": binary})
-        driver = start_session(port, options)
-        spans = launch_spans(driver, binary)
-        steps = driver.execute_script(
-            "const at = n => (performance.getEntriesByName(n)[0] || {startTime: NaN}).startTime;"
-            "const nav = performance.getEntriesByType('navigation')[0] || {};"
-            "return {script: at('storyline:script-started'), received: at('storyline:timeline-received'),"
-            " dom: nav.domContentLoadedEventStart, response: nav.responseEnd};")
-        print("   page: html received {response:.0f} ms, script runs {script:.0f} ms, DOM ready {dom:.0f} ms, "
-              "timeline received {received:.0f} ms, painted {painted:.0f} ms after it starts loading".format(
-                  painted=spans[1] - spans[0], **steps))
-        return spans
+        buffered = b""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([reader], [], [], 0.5)
+            if not ready:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"the app exited with {proc.returncode} before painting a timeline")
+                continue
+            chunk = os.read(reader, 65536)
+            if not chunk:
+                raise RuntimeError("the app closed its output before painting a timeline")
+            buffered += chunk
+            m = re.search(rb"storyline:launch (\{[^\n]*\})", buffered)
+            if m:
+                marks = json.loads(m.group(1))
+                return {k: marks[k] - started for k in STEPS if k in marks}
+        raise RuntimeError(f"no start-up marks within {timeout:.0f} s")
     finally:
-        if driver is not None:
-            driver.quit()
-        driver_proc.terminate()
-        driver_proc.wait(timeout=10)
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def describe(spans):
+    return ", ".join(f"{k.replace('timeline-', '')} {spans[k]:.0f}" for k in STEPS if k in spans) + " ms"
 
 
 def main(argv):
-    binary, runs, extra = None, 5, {}
+    binary, runs, extra = None, 7, {}
     args = iter(argv)
     for a in args:
         if a == "--runs":
@@ -65,18 +78,22 @@ def main(argv):
     if not binary or not os.access(binary, os.X_OK):
         print("usage: launch_time.py BINARY [--runs N] [NAME=VALUE ...]")
         return 2
-    env = dict(os.environ, **extra)
-    loads, paints = [], []
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        print("launch_time.py needs a display: run it under xvfb-run")
+        return 2
+    env = dict(os.environ, STORYLINE_CONSOLE="1", **extra)
+    # The first launch warms the page cache and the on-disk index (the figure is for a warm start).
+    one_launch(binary, env)
+    all_spans = []
     for i in range(runs):
-        load, paint = one_launch(binary, env)
-        loads.append(load)
-        paints.append(paint)
-        print(f"launch {i + 1}: page starts loading at {load:.0f} ms, timeline painted at {paint:.0f} ms "
-              f"(page's share {paint - load:.0f} ms)")
+        spans = one_launch(binary, env)
+        all_spans.append(spans)
+        print(f"launch {i + 1}: {describe(spans)}")
         time.sleep(0.5)
-    print(f"median of {runs}: page starts loading at {statistics.median(loads):.0f} ms, "
-          f"timeline painted at {statistics.median(paints):.0f} ms "
-          f"(page's share {statistics.median(p - l for p, l in zip(paints, loads)):.0f} ms)"
+    medians = {k: statistics.median(s[k] for s in all_spans) for k in STEPS if all(k in s for s in all_spans)}
+    page_share = statistics.median(s["timeline-painted"] - s["page-started"] for s in all_spans)
+    print(f"median of {runs}: {describe(medians)}; first painted timeline {medians['timeline-painted']:.0f} ms "
+          f"after launch (the page's share {page_share:.0f} ms)"
           + (f"; with {' '.join(f'{k}={v}' for k, v in extra.items())}" if extra else ""))
     return 0
 

@@ -19,7 +19,7 @@ export class Overview {
   private readonly canvas = h("canvas", { tabindex: 0, role: "img", "data-testid": "overview-canvas" });
   private readonly zoomIn = h("button", { "data-testid": "zoom-in" }, "+");
   private readonly zoomOut = h("button", { "data-testid": "zoom-out" }, "−");
-  private readonly reset = h("button", { "data-testid": "zoom-reset" }, "⤢");
+  private readonly reset = h("button", { "data-testid": "zoom-reset" }, "↔");
   private density = new Density([]);
   private densityKey: unknown[] = [];
   private view: [number, number] = [0, 1];
@@ -28,7 +28,7 @@ export class Overview {
   /** The canvas's CSS size, from the ResizeObserver. */
   private size: [number, number] | null = null;
   private state: State | null = null;
-  private colors = { bar: "#1f5fbf", soft: "#e4ecf8", ink: "#333", muted: "#888", line: "#ddd", theme: "" };
+  private colors = { bar: "#1f5fbf", soft: "#e4ecf8", ink: "#333", muted: "#888", line: "#ddd", family: "sans-serif", theme: "" };
 
   constructor(private readonly actions: Actions) {
     this.el.append(this.canvas, h("div", { class: "overview-tools" }, this.zoomIn, this.zoomOut, this.reset));
@@ -92,7 +92,7 @@ export class Overview {
   private readColors(theme: string): void {
     const cs = getComputedStyle(document.documentElement);
     const v = (n: string, dflt: string) => cs.getPropertyValue(n).trim() || dflt;
-    this.colors = { bar: v("--accent", "#1f5fbf"), soft: v("--accent-soft", "#e4ecf8"), ink: v("--ink", "#333"), muted: v("--muted", "#888"), line: v("--line", "#ddd"), theme };
+    this.colors = { bar: v("--accent", "#1f5fbf"), soft: v("--accent-soft", "#e4ecf8"), ink: v("--ink", "#333"), muted: v("--muted", "#888"), line: v("--line", "#ddd"), family: cs.fontFamily || "sans-serif", theme };
   }
 
   private fit(redraw = true): void {
@@ -232,7 +232,7 @@ export class Overview {
       }
     } else {
       ctx.fillStyle = c.muted;
-      ctx.font = "12px system-ui, sans-serif";
+      ctx.font = `12px ${c.family}`;
       ctx.fillText(s.lang === "en" ? "No dated events" : "沒有已定日期的事件", 10, plotH / 2 + 4);
     }
     this.drawAxis(ctx, cssW, cssH, v0, v1, xOf, s.lang);
@@ -246,7 +246,7 @@ export class Overview {
     ctx.lineTo(w, h - AXIS_H + 0.5);
     ctx.stroke();
     ctx.fillStyle = c.muted;
-    ctx.font = "11px system-ui, sans-serif";
+    ctx.font = `11px ${c.family}`;
     const spanDays = v1 - v0;
     const from = new Date(v0 * 86_400_000);
     const to = new Date(v1 * 86_400_000);

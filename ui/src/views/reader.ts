@@ -80,6 +80,9 @@ export class Reader {
     if (scrollChanged) this.scrollKey = scrollKey;
     this.text.setAttribute("data-article-id", view.info.id);
     this.text.setAttribute("data-script", r.script);
+    // The language picks the glyph forms: simplified text in a TC font would take Taiwan's shapes.
+    const shown = r.script === "hans" ? "zh-Hans" : r.script === "hant" ? "zh-Hant" : view.info.script;
+    this.text.setAttribute("lang", shown === "mixed" ? "zh" : shown);
     nextFrame(() => {
       this.placeMarkers(s.lang);
       if (scrollChanged) this.scrollToFocus();
