@@ -78,7 +78,27 @@ fn launch_console(app: &tauri::App) {
     let _ = app;
 }
 
+/// Without a GPU (no DRM render node: a virtual machine, a remote or Xvfb display), WebKitGTK would
+/// composite through Mesa's software GL (llvmpipe). Measured under Xvfb, the first frame then
+/// reached the screen 300 ms after the page painted it, and compiling shaders kept both cores busy
+/// for a second more. Its non-composited mode draws on the CPU directly, as fast as anything can
+/// there. A user's own setting of the variable wins.
+fn draw_on_cpu_without_gpu() {
+    #[cfg(target_os = "linux")]
+    {
+        const VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+        let has_render_node = std::fs::read_dir("/dev/dri")
+            .map(|nodes| nodes.flatten().any(|n| n.file_name().to_string_lossy().starts_with("renderD")))
+            .unwrap_or(false);
+        if std::env::var_os(VAR).is_none() && !has_render_node {
+            // Before any other thread starts: setting the environment races with reading it.
+            std::env::set_var(VAR, "1");
+        }
+    }
+}
+
 fn main() {
+    draw_on_cpu_without_gpu();
     let shelf = Shelf::open_in_background(library::options_from(std::env::args_os().skip(1)));
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

@@ -14,8 +14,9 @@ export const TIMELINE_PAINTED = "storyline:timeline-painted";
 
 /**
  * Mark the first painted timeline and log the start-up marks on one console line, as epoch
- * milliseconds (`storyline:launch {"script-started": …}`): the desktop shell can send the console
- * to standard error, where tests/desktop/launch_time.py reads how long the launch took.
+ * milliseconds, with the first event's place in the window (`storyline:launch {"script-started": …,
+ * "first-event": [x, y, width, height]}`): the desktop shell can send the console to standard error,
+ * where tests/desktop/launch_time.py reads how long the launch took.
  */
 export function markPainted(): void {
   performance.mark(TIMELINE_PAINTED);
@@ -28,5 +29,8 @@ export function markPainted(): void {
     if (entry) at[name.replace("storyline:", "")] = entry.startTime;
   }
   for (const k of Object.keys(at)) at[k] = Math.round((performance.timeOrigin + at[k]) * 10) / 10;
-  console.info(`storyline:launch ${JSON.stringify(at)}`);
+  // Where the first event is, so that a measurement can watch those pixels reach the screen.
+  const first = document.querySelector('[data-testid="event-item"]')?.getBoundingClientRect();
+  const place = first ? [first.left, first.top, first.width, first.height].map(Math.round) : null;
+  console.info(`storyline:launch ${JSON.stringify({ ...at, "first-event": place })}`);
 }
