@@ -97,6 +97,22 @@ fn draw_on_cpu_without_gpu() {
     }
 }
 
+/// The window is created hidden (`tauri.conf.json`) and shown once its page has loaded (see
+/// `on_page_load` in [`main`]). Shown earlier, GTK asked the web view to draw while WebKit's web
+/// process was still starting and loading, and without GPU compositing the shell then waited for that
+/// process while it waited for the shell: in 4 launches of 9 both sat idle for WebKit's half-second
+/// timeout. A hidden page does not paint, so nothing is lost: it loads, then shows and paints. Should
+/// the page never load, the window shows anyway.
+fn show_when_loading(app: &tauri::App) {
+    use tauri::Manager;
+    for window in app.webview_windows().into_values() {
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(2));
+            let _ = window.show();
+        });
+    }
+}
+
 fn main() {
     draw_on_cpu_without_gpu();
     let shelf = Shelf::open_in_background(library::options_from(std::env::args_os().skip(1)));
@@ -105,7 +121,13 @@ fn main() {
         .manage(shelf)
         .setup(|app| {
             launch_console(app);
+            show_when_loading(app);
             Ok(())
+        })
+        .on_page_load(|webview, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                let _ = webview.window().show();
+            }
         })
         .invoke_handler(tauri::generate_handler![api, export_with_dialog])
         .run(tauri::generate_context!("../tauri.conf.json"))
