@@ -103,7 +103,7 @@ fn draw_on_cpu_without_gpu() {
 /// process while it waited for the shell: in 4 launches of 9 both sat idle for WebKit's half-second
 /// timeout. A hidden page does not paint, so nothing is lost: it loads, then shows and paints. Should
 /// the page never load, the window shows anyway.
-fn show_when_loading(app: &tauri::App) {
+fn show_even_if_never_loaded(app: &tauri::App) {
     use tauri::Manager;
     for window in app.webview_windows().into_values() {
         std::thread::spawn(move || {
@@ -121,7 +121,7 @@ fn main() {
         .manage(shelf)
         .setup(|app| {
             launch_console(app);
-            show_when_loading(app);
+            show_even_if_never_loaded(app);
             Ok(())
         })
         .on_page_load(|webview, payload| {

@@ -50,12 +50,12 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_tauri_driver(driver_bin, native, env=None):
+def start_tauri_driver(driver_bin, native):
     """tauri-driver on ports of its own (parallel runs on one machine do not meet): (port, process)."""
     port, native_port = free_port(), free_port()
     proc = subprocess.Popen(
         [driver_bin, "--port", str(port), "--native-port", str(native_port), "--native-driver", native],
-        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
     )
     return port, proc
 
