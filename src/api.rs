@@ -89,10 +89,21 @@ pub struct ExportFile {
 
 impl Library {
     pub fn open(options: &Options) -> Result<Library> {
-        let corpus = match &options.corpus {
-            Some(dir) => Corpus::open(dir)?,
-            None => Corpus::embedded(),
-        };
+        Ok(Library::open_read(Library::read(options)?, options))
+    }
+
+    /// The first half of [`Library::open`]: the corpus, read and decoded (quick), for a caller that
+    /// wants to look at it before the analysis (the desktop shell looks up its first answers).
+    pub fn read(options: &Options) -> Result<Corpus> {
+        match &options.corpus {
+            Some(dir) => Corpus::open(dir),
+            None => Ok(Corpus::embedded()),
+        }
+    }
+
+    /// The second half of [`Library::open`]: analyse a corpus [`Library::read`] gave and open its
+    /// search index.
+    pub fn open_read(corpus: Corpus, options: &Options) -> Library {
         let mut lib = Library::from_corpus(corpus);
         // An index that cannot live on disk (no data folder, a read-only one) still searches.
         let index = SearchIndex::open(&lib.analysis, &options.index).or_else(|e| {
@@ -104,7 +115,7 @@ impl Library {
             SearchIndex::in_memory(&lib.analysis)
         });
         let _ = lib.index.set(index);
-        Ok(lib)
+        lib
     }
 
     pub fn from_corpus(corpus: Corpus) -> Library {

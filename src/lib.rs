@@ -7,6 +7,7 @@
 //! and [`search`] and [`export`] serve it. [`api`] is the one surface the CLI, the HTTP server and the
 //! desktop shell call; nothing in this crate knows about Tauri.
 
+pub mod answers;
 pub mod api;
 pub mod corpus;
 pub mod entities;

@@ -1,14 +1,19 @@
 //! Where the desktop shell keeps the opened corpus. Analysing a corpus takes a moment, so it starts
 //! on a background thread as the process starts (in idle time: [`priority`]) and the window paints
-//! meanwhile; a command that
-//! arrives before it is ready waits for it (never on the UI thread). A corpus that cannot be opened
-//! is kept as its error, so every command answers with the same clear `{code, message}` instead of
-//! the window failing to appear.
+//! meanwhile; a command that arrives before it is ready waits for it (never on the UI thread). A
+//! corpus that cannot be opened is kept as its error, so every command answers with the same clear
+//! `{code, message}` instead of the window failing to appear.
+//!
+//! The window's first requests (the article list, the whole timeline, the load issues) need not
+//! wait: the last start's answers for the same program and corpus are kept on disk
+//! ([`storyline::answers`]) and read before the analysis begins, so the first timeline paints while
+//! the corpus is analysed again in idle time. A start without a usable copy writes one.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
-use storyline::api::Options;
+use storyline::answers::{AnswerCache, FirstAnswers};
+use storyline::api::{Options, Request};
 use storyline::{Error, ErrorCode, Library};
 
 use crate::priority;
@@ -35,16 +40,30 @@ type Opened = Result<Library, Error>;
 /// The library being opened or opened, shared between the opening thread and the commands.
 pub struct Shelf {
     slot: Arc<OnceLock<Opened>>,
+    /// The last start's first answers, once looked for (`None`: there was no usable copy).
+    first: Arc<OnceLock<Option<FirstAnswers>>>,
     options: Arc<Options>,
+    /// Where first answers are kept (`None`: not kept).
+    answers: Arc<Option<PathBuf>>,
 }
 
 impl Shelf {
     pub fn open_in_background(options: Options) -> Shelf {
-        let shelf = Shelf { slot: Arc::new(OnceLock::new()), options: Arc::new(options) };
-        let (slot, options) = (shelf.slot.clone(), shelf.options.clone());
+        let answers = AnswerCache::folder(&options);
+        Shelf::open_in_background_with(options, answers)
+    }
+
+    /// As [`Shelf::open_in_background`], keeping first answers in `answers`.
+    pub fn open_in_background_with(options: Options, answers: Option<PathBuf>) -> Shelf {
+        let shelf = Shelf {
+            slot: Arc::new(OnceLock::new()),
+            first: Arc::new(OnceLock::new()),
+            options: Arc::new(options),
+            answers: Arc::new(answers),
+        };
+        let (slot, first, options, answers) = (shelf.slot.clone(), shelf.first.clone(), shelf.options.clone(), shelf.answers.clone());
         let opener = std::thread::Builder::new().name(format!("{}open", priority::THREAD_PREFIX)).spawn(move || {
-            priority::run_in_idle_time();
-            let opened = slot.get_or_init(|| Library::open(&options));
+            let opened = slot.get_or_init(|| open(&options, answers.as_deref(), &first, true));
             if let Err(e) = opened {
                 eprintln!("storyline: {e}");
             }
@@ -56,9 +75,31 @@ impl Shelf {
                 priority::hurry_background();
             })),
             // No thread to open it on: the first command opens it.
-            Err(e) => eprintln!("storyline: the library will open on first use ({e})"),
+            Err(e) => {
+                eprintln!("storyline: the library will open on first use ({e})");
+                let _ = shelf.first.set(None);
+            }
         }
         shelf
+    }
+
+    /// Answer one API request: from the last start's first answers while the library is still
+    /// opening, else from the library (waiting for it).
+    pub async fn answer(&self, request: Request) -> Result<serde_json::Value, Error> {
+        if self.slot.get().is_none() {
+            let early = match self.first.get() {
+                Some(first) => first.as_ref().and_then(|answers| answers.answer(&request)),
+                // Looking for the copy comes first on the opening thread and takes milliseconds.
+                None => {
+                    let (first, request) = (self.first.clone(), request.clone());
+                    blocking(move || first.wait().as_ref().and_then(|answers| answers.answer(&request))).await?
+                }
+            };
+            if let Some(answer) = early {
+                return Ok(answer);
+            }
+        }
+        self.run(move |library| library.handle(request)).await
     }
 
     /// Run `work` against the library on a blocking worker thread, waiting for it to be open.
@@ -67,18 +108,52 @@ impl Shelf {
         T: Send + 'static,
         F: FnOnce(&Library) -> Result<T, Error> + Send + 'static,
     {
-        let (slot, options) = (self.slot.clone(), self.options.clone());
+        let (slot, first, options, answers) = (self.slot.clone(), self.first.clone(), self.options.clone(), self.answers.clone());
         if slot.get().is_none() {
             // Someone is waiting now: the opening is no longer background work.
             priority::hurry_background();
         }
-        tauri::async_runtime::spawn_blocking(move || match slot.get_or_init(|| Library::open(&options)) {
+        blocking(move || match slot.get_or_init(|| open(&options, answers.as_deref(), &first, false)) {
             Ok(library) => work(library),
             Err(e) => Err(e.clone()),
         })
-        .await
-        .map_err(|e| Error::new(ErrorCode::Internal, format!("the request stopped unexpectedly: {e}")))?
+        .await?
     }
+}
+
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, Error> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| Error::new(ErrorCode::Internal, format!("the request stopped unexpectedly: {e}")))
+}
+
+/// Open the library, publishing the last start's first answers (or that there are none) as soon
+/// as the corpus is read, and keeping this start's answers when there were none. On the opening
+/// thread (`in_background`) the analysis runs in idle time.
+fn open(options: &Options, answers: Option<&Path>, first: &OnceLock<Option<FirstAnswers>>, in_background: bool) -> Opened {
+    // Whatever happens below, a command waiting for the first answers must not wait forever.
+    struct Published<'a>(&'a OnceLock<Option<FirstAnswers>>);
+    impl Drop for Published<'_> {
+        fn drop(&mut self) {
+            let _ = self.0.set(None);
+        }
+    }
+    let _published = Published(first);
+    let corpus = Library::read(options)?;
+    let cache = answers.map(|folder| AnswerCache::in_folder(folder, &corpus));
+    let _ = first.set(cache.as_ref().and_then(AnswerCache::load));
+    // Reading the corpus and the copy was quick and the window may be waiting for it; the analysis
+    // is the long part, and with the answers in hand it can wait for idle time.
+    if in_background {
+        priority::run_in_idle_time();
+    }
+    let library = Library::open_read(corpus, options);
+    if let (Some(cache), Some(None)) = (cache, first.get()) {
+        if let Err(e) = FirstAnswers::of(&library).and_then(|answers| cache.store(&answers)) {
+            eprintln!("storyline: the first answers were not kept for the next start: {e}");
+        }
+    }
+    Ok(library)
 }
 
 #[cfg(test)]
@@ -98,8 +173,8 @@ mod tests {
     #[test]
     fn a_missing_corpus_answers_every_command_with_its_error() {
         let shelf = Shelf::open_in_background(Options { corpus: Some(PathBuf::from("/nonexistent/storyline-corpus")), ..Options::default() });
-        for _ in 0..2 {
-            let err = tauri::async_runtime::block_on(shelf.run(|l| Ok(l.articles().len()))).unwrap_err();
+        for request in [Request::Articles, Request::Entities] {
+            let err = tauri::async_runtime::block_on(shelf.answer(request)).unwrap_err();
             assert_eq!(err.code, ErrorCode::CorpusMissing, "{err:?}");
             assert!(err.message.contains("/nonexistent/storyline-corpus"), "{}", err.message);
         }
@@ -110,5 +185,61 @@ mod tests {
         let shelf = Shelf::open_in_background(Options::default());
         let answer = tauri::async_runtime::block_on(shelf.run(|l| l.handle_json(r#"{"cmd":"articles"}"#))).unwrap();
         assert_eq!(answer.as_array().map(Vec::len), Some(5), "{answer}");
+    }
+
+    const HIRE: &str = "Meta聘請汪滔\n2025年6月12日，Meta宣布以143億美元投資Scale AI，並聘請其執行長汪滔領導新的超級智能實驗室。";
+
+    fn corpus_with_one_article() -> (tempfile::TempDir, Options) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("hire.txt"), HIRE).unwrap();
+        let options = Options { corpus: Some(dir.path().to_path_buf()), index: storyline::search::IndexLocation::Memory };
+        (dir, options)
+    }
+
+    #[test]
+    fn a_start_without_a_copy_keeps_one_for_the_next() {
+        let (_articles, options) = corpus_with_one_article();
+        let folder = tempfile::tempdir().unwrap();
+        let first = OnceLock::new();
+        let library = open(&options, Some(folder.path()), &first, false).unwrap();
+        assert_eq!(first.get(), Some(&None), "there was no copy to answer from");
+        let cache = AnswerCache::in_folder(folder.path(), &Library::read(&options).unwrap());
+        assert_eq!(cache.load().map(|a| a.articles), Some(library.handle(Request::Articles).unwrap()));
+
+        // The next start publishes that copy before it analyses anything.
+        let next = OnceLock::new();
+        open(&options, Some(folder.path()), &next, false).unwrap();
+        assert_eq!(next.get().cloned().flatten().map(|a| a.articles), Some(library.handle(Request::Articles).unwrap()));
+    }
+
+    #[test]
+    fn while_the_library_opens_the_first_requests_are_answered_from_the_copy() {
+        let (_articles, options) = corpus_with_one_article();
+        // A copy no analysis would give, so that an answer from it cannot be mistaken for one
+        // from the library.
+        let kept = FirstAnswers {
+            articles: serde_json::json!(["kept"]),
+            timeline: serde_json::json!({"events": "kept"}),
+            issues: serde_json::json!([]),
+        };
+        let first = OnceLock::new();
+        first.set(Some(kept.clone())).unwrap();
+        let shelf = Shelf { slot: Arc::new(OnceLock::new()), first: Arc::new(first), options: Arc::new(options), answers: Arc::new(None) };
+        let ask = |request| tauri::async_runtime::block_on(shelf.answer(request));
+        assert_eq!(ask(Request::Articles).unwrap(), kept.articles);
+        assert_eq!(ask(Request::Timeline { filter: Default::default() }).unwrap(), kept.timeline);
+        // Anything else opens the library and waits for it; from then on the library answers all.
+        let entities = ask(Request::Entities).unwrap();
+        assert!(entities.as_array().is_some_and(|e| !e.is_empty()), "{entities}");
+        assert_eq!(ask(Request::Articles).unwrap().as_array().map(Vec::len), Some(1));
+    }
+
+    #[test]
+    fn a_corpus_that_cannot_be_read_releases_whoever_waits_for_the_copy() {
+        let first = OnceLock::new();
+        let missing = Options { corpus: Some(PathBuf::from("/nonexistent/storyline-corpus")), ..Options::default() };
+        let folder = tempfile::tempdir().unwrap();
+        assert!(open(&missing, Some(folder.path()), &first, false).is_err());
+        assert_eq!(first.get(), Some(&None));
     }
 }

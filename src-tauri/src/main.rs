@@ -20,7 +20,7 @@ use tauri_plugin_dialog::DialogExt;
 /// Every read the UI makes: articles, one article, entities, timeline, search, export text, issues.
 #[tauri::command]
 async fn api(shelf: State<'_, Shelf>, request: Request) -> Result<serde_json::Value, Error> {
-    shelf.run(move |library| library.handle(request)).await
+    shelf.answer(request).await
 }
 
 /// Export the timeline through the platform's save dialog. The Rust side opens the dialog and

@@ -57,7 +57,13 @@ export class App {
     this.langButton.addEventListener("click", () => actions.store.set({ lang: actions.store.get().lang === "zh" ? "en" : "zh" }));
     this.themeButton.addEventListener("click", () => actions.store.set({ theme: actions.store.get().theme === "dark" ? "light" : "dark" }));
 
-    this.sidebar = h("aside", { class: "sidebar", "data-deferred": "" }, articles.el, filters.el);
+    this.layout = h(
+      "main",
+      { class: "layout", "data-first-frame": "" },
+      h("aside", { class: "sidebar" }, articles.el, filters.el),
+      h("div", { class: "center" }, overview.el, this.timeline.el, story.el),
+      reader.el,
+    );
     this.el = h(
       "div",
       { class: "app" },
@@ -74,13 +80,7 @@ export class App {
       ),
       this.filterBar.el,
       this.errorBox,
-      h(
-        "main",
-        { class: "layout" },
-        this.sidebar,
-        h("div", { class: "center" }, overview.el, this.timeline.el, story.el),
-        reader.el,
-      ),
+      this.layout,
       this.exportDialog.el,
     );
   }
@@ -88,20 +88,21 @@ export class App {
   private readonly keyListener = (e: KeyboardEvent) => this.onKey(e);
 
   /**
-   * The article list and the chips wait one frame: the first frame draws the timeline alone.
-   * Measured in the real window, laying out and painting them (many glyphs at new sizes) put the
-   * first timeline on screen about 35 ms later; they follow in the next frame.
+   * The first frame draws the timeline alone: the side panels (article list and chips, reader)
+   * follow in the next frame. Measured in the real window, their layout and paint, and the font
+   * lookups for their sizes and weights, put the first timeline on screen later; `display: none`
+   * (not merely unpainted) spares WebKit even their styles.
    */
-  private readonly sidebar: HTMLElement;
+  private readonly layout: HTMLElement;
 
-  private showSidebar(): void {
-    delete this.sidebar.dataset.deferred;
+  private showPanels(): void {
+    delete this.layout.dataset.firstFrame;
   }
 
   mount(root: HTMLElement): void {
     root.replaceChildren(this.el);
-    // Whatever happens to the first timeline (an error, an empty corpus), the panel comes soon.
-    setTimeout(() => this.showSidebar(), 500);
+    // Whatever happens to the first timeline (an error, an empty corpus), the panels come soon.
+    setTimeout(() => this.showPanels(), 500);
     const store = this.actions.store;
     this.render(store.get(), null);
     this.unsubscribe = store.subscribe((s, prev) => this.render(s, prev));
@@ -151,7 +152,7 @@ export class App {
       requestAnimationFrame(() =>
         setTimeout(() => {
           markPainted();
-          this.showSidebar();
+          this.showPanels();
         }, 0),
       );
     }

@@ -13,6 +13,8 @@ const dark = globalThis.matchMedia?.("(prefers-color-scheme: dark)");
 const store = new Store(undefined, { language: navigator.language, prefersDark: dark?.matches ?? false });
 dark?.addEventListener("change", (e) => store.systemTheme(e.matches ? "dark" : "light"));
 const actions = new Actions(store, pickBackend());
+// The requests go out first: the backend answers while the window is being built.
+const loaded = actions.init();
 // The window is put in the page once the first answers are in (or after a quarter second, when the
 // backend is slow: a first start that builds the index shows the empty shell meanwhile).
 // Laying out and painting an empty shell first kept WebKit's web process busy while the answers
@@ -26,5 +28,5 @@ const mount = () => {
   mounted = true;
   app.mount(document.getElementById("app")!);
 };
-void actions.init().finally(mount);
+void loaded.finally(mount);
 setTimeout(mount, 250);

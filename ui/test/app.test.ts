@@ -7,8 +7,13 @@ import { Store, type Persist } from "../src/store";
 import { FakeBackend, toScript } from "./fake";
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+/** Let answers arrive and the views render, then one frame for what they place after layout
+ * (the reader's margin markers): ticks alone raced the frame on a busy machine. */
 async function settle() {
   for (let i = 0; i < 4; i++) await tick();
+  await frame();
+  await tick();
 }
 
 function memory(): Persist {
