@@ -83,7 +83,7 @@ def invoke(driver, request):
     return driver.execute_async_script(
         """
         const [request, done] = arguments;
-        window.__TAURI__.core.invoke('api', {request})
+        window.__TAURI_INTERNALS__.invoke('api', {request})
           .then(ok => done({ok}), err => done({err}));
         """,
         request,
@@ -123,7 +123,7 @@ def export_through_dialog(driver, answer_dialog):
     driver.execute_script(
         """
         window.__exported = undefined;
-        window.__TAURI__.core.invoke('export_with_dialog', {format: 'json', filter: {}})
+        window.__TAURI_INTERNALS__.invoke('export_with_dialog', {format: 'json', filter: {}})
           .then(ok => { window.__exported = {ok}; }, err => { window.__exported = {err}; });
         """)
     # The last visible window of that title: an earlier dialog's window may linger unmapped.
@@ -296,7 +296,7 @@ def main(binary):
             answer = driver.execute_async_script(
                 """
                 const [done] = arguments;
-                window.__TAURI__.core.invoke('export_to_file', {format: 'json', filter: {}, path: '/tmp/storyline-pwned.json'})
+                window.__TAURI_INTERNALS__.invoke('export_to_file', {format: 'json', filter: {}, path: '/tmp/storyline-pwned.json'})
                   .then(ok => done({ok}), err => done({err: String(err)}));
                 """)
             assert "err" in answer, answer
@@ -310,7 +310,7 @@ def main(binary):
                 answer = driver.execute_async_script(
                     """
                     const [command, args, done] = arguments;
-                    window.__TAURI__.core.invoke(command, args).then(ok => done({ok}), err => done({err: String(err)}));
+                    window.__TAURI_INTERNALS__.invoke(command, args).then(ok => done({ok}), err => done({err: String(err)}));
                     """, command, args)
                 assert "err" in answer, f"{command} was allowed: {answer}"
                 assert "not allowed" in answer["err"], f"{command} failed for another reason: {answer}"

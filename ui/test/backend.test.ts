@@ -7,9 +7,9 @@ import { emptyFilter } from "../src/model/filter";
 afterEach(() => vi.unstubAllGlobals());
 
 describe("choosing the backend", () => {
-  it("is Tauri exactly when the shell injected its globals", () => {
+  it("is Tauri exactly when the shell injected its internals", () => {
     expect(isTauri({})).toBe(false);
-    expect(isTauri({ __TAURI__: {} })).toBe(true);
+    expect(isTauri({ __TAURI__: {} })).toBe(false);
     expect(isTauri({ __TAURI_INTERNALS__: {} })).toBe(true);
   });
 });
@@ -17,7 +17,7 @@ describe("choosing the backend", () => {
 describe("Tauri backend", () => {
   it("sends every request through the `api` command as {request}", async () => {
     const invoke = vi.fn(async () => [{ id: "a" }]);
-    const b = new TauriBackend({ __TAURI__: { core: { invoke } } });
+    const b = new TauriBackend({ __TAURI_INTERNALS__: { invoke } });
     expect(await b.call({ cmd: "articles" })).toEqual([{ id: "a" }]);
     expect(invoke).toHaveBeenCalledWith("api", { request: { cmd: "articles" } });
   });
@@ -26,7 +26,7 @@ describe("Tauri backend", () => {
     const invoke = vi.fn(async () => {
       throw { code: "unknown_article", message: "no article with id \"x\"" };
     });
-    const b = new TauriBackend({ __TAURI__: { core: { invoke } } });
+    const b = new TauriBackend({ __TAURI_INTERNALS__: { invoke } });
     const err = await b.call<never>({ cmd: "article", args: { id: "x", script: "original" } }).catch((e: BackendError) => e);
     expect(err).toBeInstanceOf(BackendError);
     expect(err.code).toBe("unknown_article");
@@ -34,7 +34,7 @@ describe("Tauri backend", () => {
 
   it("exports through the shell's export_with_dialog command, naming no path itself", async () => {
     const invoke = vi.fn(async () => "/home/me/wang.csv");
-    const b = new TauriBackend({ __TAURI__: { core: { invoke } } });
+    const b = new TauriBackend({ __TAURI_INTERNALS__: { invoke } });
     const filter = { ...emptyFilter(), entities: ["alexandr-wang"] };
     expect(await b.saveExport("csv", filter)).toEqual({ saved: true, name: "/home/me/wang.csv" });
     expect(invoke.mock.calls).toEqual([["export_with_dialog", { format: "csv", filter }]]);
@@ -49,7 +49,7 @@ describe("Tauri backend", () => {
     const invoke = async () => {
       throw { code: "io", message: "cannot write /ro/x.md: read-only file system" };
     };
-    const err = await new TauriBackend({ __TAURI__: { core: { invoke } } }).saveExport("md", emptyFilter()).catch((e: BackendError) => e);
+    const err = await new TauriBackend({ __TAURI_INTERNALS__: { invoke } }).saveExport("md", emptyFilter()).catch((e: BackendError) => e);
     expect(err).toBeInstanceOf(BackendError);
     expect((err as BackendError).code).toBe("io");
   });

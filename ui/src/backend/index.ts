@@ -1,6 +1,6 @@
 /**
  * The one door from the UI to the Storyline core. Every view talks to a `Backend`; which one is
- * chosen once at start-up: inside the desktop shell (Tauri injects `__TAURI__` / `__TAURI_INTERNALS__`)
+ * chosen once at start-up: inside the desktop shell (Tauri injects `__TAURI_INTERNALS__`)
  * requests go through `invoke('api')`, in a browser through `POST /api` on `storyline serve`.
  * Both speak the same `Request` type generated from Rust, and both fail with the same `ApiError`
  * shape `{code, message}`: callers branch on `code`, never on the wording.
@@ -56,7 +56,7 @@ export const FORMAT_EXTENSION: Record<Format, string> = {
 };
 
 export function isTauri(w: object = globalThis): boolean {
-  return "__TAURI__" in w || "__TAURI_INTERNALS__" in w;
+  return "__TAURI_INTERNALS__" in w;
 }
 
 export function pickBackend(): Backend {

@@ -1,8 +1,10 @@
 /**
  * The desktop backend: the shell's `api` command (the same dispatcher `storyline serve` uses) and,
  * for exports, the shell's `export_with_dialog` command, which opens the platform save dialog and
- * writes the file atomically on the Rust side: the page never names a path. `app.withGlobalTauri` provides `window.__TAURI__`,
- * so no Tauri npm package is bundled.
+ * writes the file atomically on the Rust side: the page never names a path. Both go through
+ * `window.__TAURI_INTERNALS__.invoke`, which the shell always injects: no Tauri npm package is
+ * bundled, and the global API (`app.withGlobalTauri`) stays off — 40 KB less script at every start
+ * and fewer calls within reach of the page.
  */
 import type { Filter } from "../bindings/Filter";
 import type { Format } from "../bindings/Format";
@@ -10,11 +12,7 @@ import type { Request } from "../bindings/Request";
 import { toBackendError, type Backend, type SaveOutcome } from "./index";
 
 type Invoke = (cmd: string, args?: Record<string, unknown>) => Promise<unknown>;
-interface TauriGlobal {
-  core?: { invoke: Invoke };
-}
 interface TauriWindow {
-  __TAURI__?: TauriGlobal;
   __TAURI_INTERNALS__?: { invoke: Invoke };
 }
 
@@ -25,7 +23,7 @@ export class TauriBackend implements Backend {
   }
 
   private invoke(cmd: string, args?: Record<string, unknown>): Promise<unknown> {
-    const inv = this.w.__TAURI__?.core?.invoke ?? this.w.__TAURI_INTERNALS__?.invoke;
+    const inv = this.w.__TAURI_INTERNALS__?.invoke;
     if (!inv) return Promise.reject(new Error("the desktop shell's invoke is missing"));
     return inv(cmd, args);
   }
