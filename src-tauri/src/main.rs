@@ -82,17 +82,21 @@ fn launch_console(app: &tauri::App) {
 /// composite through Mesa's software GL (llvmpipe). Measured under Xvfb, the first frame then
 /// reached the screen 300 ms after the page painted it, and compiling shaders kept both cores busy
 /// for a second more. Its non-composited mode draws on the CPU directly, as fast as anything can
-/// there. A user's own setting of the variable wins.
+/// there. GTK's own GL is then unused too; left on, opening the display loads Mesa and LLVM for it
+/// (`GDK_GL=disable` spares ~20 ms before the web view can start). A user's own settings win.
 fn draw_on_cpu_without_gpu() {
     #[cfg(target_os = "linux")]
     {
-        const VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
         let has_render_node = std::fs::read_dir("/dev/dri")
             .map(|nodes| nodes.flatten().any(|n| n.file_name().to_string_lossy().starts_with("renderD")))
             .unwrap_or(false);
-        if std::env::var_os(VAR).is_none() && !has_render_node {
-            // Before any other thread starts: setting the environment races with reading it.
-            std::env::set_var(VAR, "1");
+        if !has_render_node {
+            for (var, value) in [("WEBKIT_DISABLE_COMPOSITING_MODE", "1"), ("GDK_GL", "disable")] {
+                if std::env::var_os(var).is_none() {
+                    // Before any other thread starts: setting the environment races with reading it.
+                    std::env::set_var(var, value);
+                }
+            }
         }
     }
 }
