@@ -27,6 +27,8 @@ interface View {
 export class App {
   readonly el: HTMLElement;
   private readonly views: View[];
+  /** The views in the side panels, which wait for the second frame (see `showPanels`). */
+  private readonly panels: View[];
   private readonly errorText = h("span", {});
   private readonly errorClose = h("button", { class: "link", "data-testid": "error-dismiss" });
   private readonly errorBox = h("div", { class: "error-box", role: "alert", "data-testid": "error", hidden: true }, this.errorText, this.errorClose);
@@ -49,7 +51,8 @@ export class App {
     this.filterBar = new FilterBar(actions);
     this.timeline = new Timeline(actions);
     this.exportDialog = new ExportDialog(actions);
-    this.views = [articles, filters, reader, overview, story, this.search, this.filterBar, this.timeline, this.exportDialog];
+    this.views = [overview, story, this.search, this.filterBar, this.timeline, this.exportDialog];
+    this.panels = [articles, filters, reader];
 
     this.storyButton.addEventListener("click", () => actions.setStory(!actions.store.get().story));
     this.exportButton.addEventListener("click", () => this.exportDialog.open());
@@ -89,14 +92,17 @@ export class App {
 
   /**
    * The first frame draws the timeline alone: the side panels (article list and chips, reader)
-   * follow in the next frame. Measured in the real window, their layout and paint, and the font
-   * lookups for their sizes and weights, put the first timeline on screen later; `display: none`
-   * (not merely unpainted) spares WebKit even their styles.
+   * are built and shown in the next. Measured in the real window, their layout and paint, and the
+   * font lookups for their sizes and weights, put the first timeline on screen later; with
+   * `display: none` (not merely unpainted) WebKit skips even their styles.
    */
   private readonly layout: HTMLElement;
 
   private showPanels(): void {
+    if (this.layout.dataset.firstFrame === undefined) return;
     delete this.layout.dataset.firstFrame;
+    const s = this.actions.store.get();
+    for (const v of this.panels) v.update(s, null);
   }
 
   mount(root: HTMLElement): void {
@@ -144,6 +150,8 @@ export class App {
       this.errorBox.hidden = true;
     }
     for (const v of this.views) v.update(s, prev);
+    // Until then the panels are not shown: building them too would only delay the first timeline.
+    if (this.layout.dataset.firstFrame === undefined) for (const v of this.panels) v.update(s, prev);
     if (!this.painted && s.timeline && s.timeline.events.length > 0) {
       this.painted = true;
       performance.mark(TIMELINE_RENDERED);
