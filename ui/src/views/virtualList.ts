@@ -109,7 +109,8 @@ export class VirtualList<T> {
   /** Render the rows in the viewport; reuse the ones already there. */
   draw(): void {
     const n = this.rows.length;
-    const over = this.opts.overscan ?? 300;
+    // Before the first measurement, the first frame gets only what the screen can show.
+    const over = this.height ? (this.opts.overscan ?? 300) : 0;
     // Content shorter than the old scroll position: the browser will clamp it (and fire scroll).
     const top = Math.min(this.top, Math.max(0, this.offsets[n] - this.viewport()));
     const first = n ? this.indexAt(Math.max(0, top - over)) : 0;
