@@ -128,8 +128,8 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) 
 }
 
 /// Open the library, publishing the last start's first answers (or that there are none) as soon
-/// as the corpus is read, and keeping this start's answers when there were none. On the opening
-/// thread (`in_background`) the analysis runs in idle time.
+/// as the corpus is read, and keeping this start's answers when there were none or they no longer
+/// agree. On the opening thread (`in_background`) the analysis runs in idle time.
 fn open(options: &Options, answers: Option<&Path>, first: &OnceLock<Option<FirstAnswers>>, in_background: bool) -> Opened {
     // Whatever happens below, a command waiting for the first answers must not wait forever.
     struct Published<'a>(&'a OnceLock<Option<FirstAnswers>>);
@@ -148,8 +148,11 @@ fn open(options: &Options, answers: Option<&Path>, first: &OnceLock<Option<First
         priority::run_in_idle_time();
     }
     let library = Library::open_read(corpus, options);
-    if let (Some(cache), Some(None)) = (cache, first.get()) {
-        if let Err(e) = FirstAnswers::of(&library).and_then(|answers| cache.store(&answers)) {
+    if let Some(cache) = cache {
+        let kept = first.get().and_then(Option::as_ref);
+        let fresh = FirstAnswers::of(&library)
+            .and_then(|now| if kept.is_some_and(|k| k.agrees_with(&now)) { Ok(()) } else { cache.store(&now) });
+        if let Err(e) = fresh {
             eprintln!("storyline: the first answers were not kept for the next start: {e}");
         }
     }
@@ -210,6 +213,16 @@ mod tests {
         let next = OnceLock::new();
         open(&options, Some(folder.path()), &next, false).unwrap();
         assert_eq!(next.get().cloned().flatten().map(|a| a.articles), Some(library.handle(Request::Articles).unwrap()));
+
+        // A copy that no longer agrees with what the library answers (here: other load issues) is
+        // served this once and replaced.
+        let mut stale = cache.load().unwrap();
+        stale.issues = serde_json::json!([{"file": "search index", "code": "index", "message": "in memory"}]);
+        cache.store(&stale).unwrap();
+        let after = OnceLock::new();
+        open(&options, Some(folder.path()), &after, false).unwrap();
+        assert_eq!(after.get().cloned().flatten().map(|a| a.issues), Some(stale.issues));
+        assert_eq!(cache.load().map(|a| a.issues), Some(library.handle(Request::Issues).unwrap()));
     }
 
     #[test]
