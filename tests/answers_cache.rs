@@ -33,6 +33,22 @@ fn opened(dir: &Path) -> (Corpus, Library) {
     (corpus.clone(), Library::open_read(corpus, &opts))
 }
 
+/// A corpus of `files`, opened, and the (empty) copy for it in a folder of its own.
+struct Setup {
+    articles: tempfile::TempDir,
+    folder: tempfile::TempDir,
+    library: Library,
+    cache: AnswerCache,
+}
+
+fn setup(files: &[(&str, &str)]) -> Setup {
+    let articles = corpus_dir(files);
+    let folder = tempfile::tempdir().unwrap();
+    let (corpus, library) = opened(articles.path());
+    let cache = AnswerCache::in_folder(folder.path(), &corpus);
+    Setup { articles, folder, library, cache }
+}
+
 fn without_generated(mut answers: FirstAnswers) -> FirstAnswers {
     answers.timeline.as_object_mut().unwrap().remove("generated");
     answers
@@ -40,10 +56,7 @@ fn without_generated(mut answers: FirstAnswers) -> FirstAnswers {
 
 #[test]
 fn a_stored_copy_reads_back_as_the_library_answers() {
-    let articles = corpus_dir(&[("hire.txt", HIRE), ("plan.txt", PLAN)]);
-    let folder = tempfile::tempdir().unwrap();
-    let (corpus, library) = opened(articles.path());
-    let cache = AnswerCache::in_folder(folder.path(), &corpus);
+    let Setup { articles, folder, library, cache } = setup(&[("hire.txt", HIRE), ("plan.txt", PLAN)]);
     assert!(cache.load().is_none(), "nothing kept yet");
     let answers = FirstAnswers::of(&library).unwrap();
     assert!(!answers.timeline["events"].as_array().unwrap().is_empty(), "the test articles tell of events");
@@ -75,10 +88,7 @@ fn the_copy_answers_only_the_first_requests() {
 
 #[test]
 fn an_edited_added_or_reencoded_article_is_another_key() {
-    let articles = corpus_dir(&[("hire.txt", HIRE), ("plan.txt", PLAN)]);
-    let folder = tempfile::tempdir().unwrap();
-    let (corpus, library) = opened(articles.path());
-    let cache = AnswerCache::in_folder(folder.path(), &corpus);
+    let Setup { articles, folder, library, cache } = setup(&[("hire.txt", HIRE), ("plan.txt", PLAN)]);
     cache.store(&FirstAnswers::of(&library).unwrap()).unwrap();
 
     let key_now = |dir: &Path| AnswerCache::in_folder(folder.path(), &Library::read(&options(dir)).unwrap()).path().to_path_buf();
@@ -122,10 +132,7 @@ fn answers_agree_whenever_they_were_generated_but_not_when_the_issues_differ() {
 
 #[test]
 fn an_unreadable_copy_is_no_copy() {
-    let articles = corpus_dir(&[("hire.txt", HIRE)]);
-    let folder = tempfile::tempdir().unwrap();
-    let (corpus, library) = opened(articles.path());
-    let cache = AnswerCache::in_folder(folder.path(), &corpus);
+    let Setup { articles: _articles, folder: _folder, library, cache } = setup(&[("hire.txt", HIRE)]);
     let answers = FirstAnswers::of(&library).unwrap();
     cache.store(&answers).unwrap();
     let full = fs::read(cache.path()).unwrap();
