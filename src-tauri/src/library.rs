@@ -6,12 +6,15 @@
 //!
 //! The window's first requests (the article list, the whole timeline, the load issues) need not
 //! wait: the last start's answers for the same program and corpus are kept on disk
-//! ([`storyline::answers`]) and read before the analysis begins, so the first timeline paints while
-//! the corpus is analysed again in idle time. A start without a usable copy writes one.
+//! ([`storyline::answers`]) and read before the analysis begins. With those in hand the analysis
+//! waits until a request needs the library, or for [`priority::WINDOW_FIRST`] at most: even in idle
+//! time it took a core's caches and a share of its time from the window's start (the first timeline
+//! came ~30 ms later). A start without a usable copy analyses at once, and writes one.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::time::Duration;
 use storyline::answers::{AnswerCache, FirstAnswers};
 use storyline::api::{Options, Request};
 use storyline::{Error, ErrorCode, Library};
@@ -45,25 +48,54 @@ pub struct Shelf {
     options: Arc<Options>,
     /// Where first answers are kept (`None`: not kept).
     answers: Arc<Option<PathBuf>>,
+    /// Raised when a request needs the library itself, which ends the opening thread's wait.
+    wanted: Arc<Wanted>,
+}
+
+/// A flag one side raises and the other waits for, with a limit.
+#[derive(Default)]
+struct Wanted {
+    raised: Mutex<bool>,
+    changed: Condvar,
+}
+
+impl Wanted {
+    fn raise(&self) {
+        let mut raised = self.raised.lock().unwrap_or_else(|e| e.into_inner());
+        if !*raised {
+            *raised = true;
+            self.changed.notify_all();
+        }
+    }
+
+    /// Wait until raised or `limit` has passed.
+    fn wait(&self, limit: Duration) {
+        let raised = self.raised.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = self.changed.wait_timeout_while(raised, limit, |raised| !*raised);
+    }
 }
 
 impl Shelf {
     pub fn open_in_background(options: Options) -> Shelf {
         let answers = AnswerCache::folder(&options);
-        Shelf::open_in_background_with(options, answers)
+        Shelf::open_in_background_with(options, answers, priority::WINDOW_FIRST)
     }
 
-    /// As [`Shelf::open_in_background`], keeping first answers in `answers`.
-    pub fn open_in_background_with(options: Options, answers: Option<PathBuf>) -> Shelf {
+    /// As [`Shelf::open_in_background`], keeping first answers in `answers` and, when there are
+    /// some, analysing after `window_first` unless a request needs the library sooner.
+    fn open_in_background_with(options: Options, answers: Option<PathBuf>, window_first: Duration) -> Shelf {
         let shelf = Shelf {
             slot: Arc::new(OnceLock::new()),
             first: Arc::new(OnceLock::new()),
             options: Arc::new(options),
             answers: Arc::new(answers),
+            wanted: Arc::new(Wanted::default()),
         };
         let (slot, first, options, answers) = (shelf.slot.clone(), shelf.first.clone(), shelf.options.clone(), shelf.answers.clone());
+        let wanted = shelf.wanted.clone();
         let opener = std::thread::Builder::new().name(format!("{}open", priority::THREAD_PREFIX)).spawn(move || {
-            let opened = slot.get_or_init(|| open(&options, answers.as_deref(), &first, true));
+            let background = Background { wanted: &wanted, window_first };
+            let opened = slot.get_or_init(|| open(&options, answers.as_deref(), &first, Some(background)));
             if let Err(e) = opened {
                 eprintln!("storyline: {e}");
             }
@@ -111,9 +143,10 @@ impl Shelf {
         let (slot, first, options, answers) = (self.slot.clone(), self.first.clone(), self.options.clone(), self.answers.clone());
         if slot.get().is_none() {
             // Someone is waiting now: the opening is no longer background work.
+            self.wanted.raise();
             priority::hurry_background();
         }
-        blocking(move || match slot.get_or_init(|| open(&options, answers.as_deref(), &first, false)) {
+        blocking(move || match slot.get_or_init(|| open(&options, answers.as_deref(), &first, None)) {
             Ok(library) => work(library),
             Err(e) => Err(e.clone()),
         })
@@ -127,10 +160,18 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) 
         .map_err(|e| Error::new(ErrorCode::Internal, format!("the request stopped unexpectedly: {e}")))
 }
 
+/// How the opening thread yields to the window: see [`open`].
+#[derive(Clone, Copy)]
+struct Background<'a> {
+    wanted: &'a Wanted,
+    window_first: Duration,
+}
+
 /// Open the library, publishing the last start's first answers (or that there are none) as soon
 /// as the corpus is read, and keeping this start's answers when there were none or they no longer
-/// agree. On the opening thread (`in_background`) the analysis runs in idle time.
-fn open(options: &Options, answers: Option<&Path>, first: &OnceLock<Option<FirstAnswers>>, in_background: bool) -> Opened {
+/// agree. On the opening thread (`background`) the analysis runs in idle time, and, when the first
+/// answers were found, only once the library is wanted or the window has had its first moments.
+fn open(options: &Options, answers: Option<&Path>, first: &OnceLock<Option<FirstAnswers>>, background: Option<Background>) -> Opened {
     // Whatever happens below, a command waiting for the first answers must not wait forever.
     struct Published<'a>(&'a OnceLock<Option<FirstAnswers>>);
     impl Drop for Published<'_> {
@@ -143,8 +184,11 @@ fn open(options: &Options, answers: Option<&Path>, first: &OnceLock<Option<First
     let cache = answers.map(|folder| AnswerCache::in_folder(folder, &corpus));
     let _ = first.set(cache.as_ref().and_then(AnswerCache::load));
     // Reading the corpus and the copy was quick and the window may be waiting for it; the analysis
-    // is the long part, and with the answers in hand it can wait for idle time.
-    if in_background {
+    // is the long part, and with the answers in hand it can wait.
+    if let Some(background) = background {
+        if first.get().is_some_and(Option::is_some) {
+            background.wanted.wait(background.window_first);
+        }
         priority::run_in_idle_time();
     }
     let library = Library::open_read(corpus, options);
@@ -204,14 +248,14 @@ mod tests {
         let (_articles, options) = corpus_with_one_article();
         let folder = tempfile::tempdir().unwrap();
         let first = OnceLock::new();
-        let library = open(&options, Some(folder.path()), &first, false).unwrap();
+        let library = open(&options, Some(folder.path()), &first, None).unwrap();
         assert_eq!(first.get(), Some(&None), "there was no copy to answer from");
         let cache = AnswerCache::in_folder(folder.path(), &Library::read(&options).unwrap());
         assert_eq!(cache.load().map(|a| a.articles), Some(library.handle(Request::Articles).unwrap()));
 
         // The next start publishes that copy before it analyses anything.
         let next = OnceLock::new();
-        open(&options, Some(folder.path()), &next, false).unwrap();
+        open(&options, Some(folder.path()), &next, None).unwrap();
         assert_eq!(next.get().cloned().flatten().map(|a| a.articles), Some(library.handle(Request::Articles).unwrap()));
 
         // A copy that no longer agrees with what the library answers (here: other load issues) is
@@ -220,7 +264,7 @@ mod tests {
         stale.issues = serde_json::json!([{"file": "search index", "code": "index", "message": "in memory"}]);
         cache.store(&stale).unwrap();
         let after = OnceLock::new();
-        open(&options, Some(folder.path()), &after, false).unwrap();
+        open(&options, Some(folder.path()), &after, None).unwrap();
         assert_eq!(after.get().cloned().flatten().map(|a| a.issues), Some(stale.issues));
         assert_eq!(cache.load().map(|a| a.issues), Some(library.handle(Request::Issues).unwrap()));
     }
@@ -237,7 +281,13 @@ mod tests {
         };
         let first = OnceLock::new();
         first.set(Some(kept.clone())).unwrap();
-        let shelf = Shelf { slot: Arc::new(OnceLock::new()), first: Arc::new(first), options: Arc::new(options), answers: Arc::new(None) };
+        let shelf = Shelf {
+            slot: Arc::new(OnceLock::new()),
+            first: Arc::new(first),
+            options: Arc::new(options),
+            answers: Arc::new(None),
+            wanted: Arc::new(Wanted::default()),
+        };
         let ask = |request| tauri::async_runtime::block_on(shelf.answer(request));
         assert_eq!(ask(Request::Articles).unwrap(), kept.articles);
         assert_eq!(ask(Request::Timeline { filter: Default::default() }).unwrap(), kept.timeline);
@@ -248,11 +298,41 @@ mod tests {
     }
 
     #[test]
+    fn with_a_copy_the_analysis_waits_until_a_request_needs_the_library() {
+        let (_articles, options) = corpus_with_one_article();
+        let folder = tempfile::tempdir().unwrap();
+        open(&options, Some(folder.path()), &OnceLock::new(), None).unwrap();
+        // An hour's wait: only a request can end it within this test.
+        let shelf = Shelf::open_in_background_with(options, Some(folder.path().to_path_buf()), Duration::from_secs(3600));
+        let articles = tauri::async_runtime::block_on(shelf.answer(Request::Articles)).unwrap();
+        assert!(articles.as_array().is_some_and(|a| a.len() == 1), "{articles}");
+        // Analysing one article takes well under this when nothing holds it back.
+        std::thread::sleep(Duration::from_secs(2));
+        assert!(shelf.slot.get().is_none(), "the analysis started though nothing needed it");
+
+        let (done, answered) = std::sync::mpsc::channel();
+        std::thread::spawn(move || done.send(tauri::async_runtime::block_on(shelf.answer(Request::Entities))).unwrap());
+        let entities = answered.recv_timeout(Duration::from_secs(60)).expect("the request did not end the wait").unwrap();
+        assert!(entities.as_array().is_some_and(|e| !e.is_empty()), "{entities}");
+    }
+
+    #[test]
+    fn without_a_copy_the_analysis_starts_at_once() {
+        let (_articles, options) = corpus_with_one_article();
+        let folder = tempfile::tempdir().unwrap();
+        let shelf = Shelf::open_in_background_with(options, Some(folder.path().to_path_buf()), Duration::from_secs(3600));
+        let (done, opened) = std::sync::mpsc::channel();
+        let slot = shelf.slot.clone();
+        std::thread::spawn(move || done.send(slot.wait().is_ok()).unwrap());
+        assert_eq!(opened.recv_timeout(Duration::from_secs(60)), Ok(true), "nothing should wait when no copy answers the window");
+    }
+
+    #[test]
     fn a_corpus_that_cannot_be_read_releases_whoever_waits_for_the_copy() {
         let first = OnceLock::new();
         let missing = Options { corpus: Some(PathBuf::from("/nonexistent/storyline-corpus")), ..Options::default() };
         let folder = tempfile::tempdir().unwrap();
-        assert!(open(&missing, Some(folder.path()), &first, false).is_err());
+        assert!(open(&missing, Some(folder.path()), &first, None).is_err());
         assert_eq!(first.get(), Some(&None));
     }
 }

@@ -13,6 +13,11 @@ use std::time::Duration;
 /// The longest the background threads run only in idle time.
 pub const BACKGROUND_FOR: Duration = Duration::from_millis(1500);
 
+/// When the last start's first answers are at hand, the analysis waits this long for a request
+/// that needs it before it starts (in idle time): the window's first paint comes sooner without
+/// even an idle-time neighbour on its cores (see `library`).
+pub const WINDOW_FIRST: Duration = Duration::from_millis(1000);
+
 /// The prefix of our background threads' names (the opening thread and `storyline-jieba`).
 pub const THREAD_PREFIX: &str = "storyline-";
 
