@@ -6,6 +6,7 @@
 //! (`capabilities/main.json`) grants: `api` and `export_with_dialog`.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod environment;
 mod library;
 mod priority;
 
@@ -78,29 +79,6 @@ fn launch_console(app: &tauri::App) {
     let _ = app;
 }
 
-/// Without a GPU (no DRM render node: a virtual machine, a remote or Xvfb display), WebKitGTK would
-/// composite through Mesa's software GL (llvmpipe). Measured under Xvfb, the first frame then
-/// reached the screen 300 ms after the page painted it, and compiling shaders kept both cores busy
-/// for a second more. Its non-composited mode draws on the CPU directly, as fast as anything can
-/// there. GTK's own GL is then unused too; left on, opening the display loads Mesa and LLVM for it
-/// (`GDK_GL=disable` spares ~20 ms before the web view can start). A user's own settings win.
-fn draw_on_cpu_without_gpu() {
-    #[cfg(target_os = "linux")]
-    {
-        let has_render_node = std::fs::read_dir("/dev/dri")
-            .map(|nodes| nodes.flatten().any(|n| n.file_name().to_string_lossy().starts_with("renderD")))
-            .unwrap_or(false);
-        if !has_render_node {
-            for (var, value) in [("WEBKIT_DISABLE_COMPOSITING_MODE", "1"), ("GDK_GL", "disable")] {
-                if std::env::var_os(var).is_none() {
-                    // Before any other thread starts: setting the environment races with reading it.
-                    std::env::set_var(var, value);
-                }
-            }
-        }
-    }
-}
-
 /// The window is created hidden (`tauri.conf.json`) and shown once its page has loaded (see
 /// `on_page_load` in [`main`]). Shown earlier, GTK asked the web view to draw while WebKit's web
 /// process was still starting and loading, and without GPU compositing the shell then waited for that
@@ -118,7 +96,8 @@ fn show_even_if_never_loaded(app: &tauri::App) {
 }
 
 fn main() {
-    draw_on_cpu_without_gpu();
+    environment::draw_on_cpu_without_gpu();
+    environment::voice_first_in_webkit_processes();
     let shelf = Shelf::open_in_background(library::options_from(std::env::args_os().skip(1)));
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

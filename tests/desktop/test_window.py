@@ -42,6 +42,7 @@ DIALOG_TITLE = "Export timeline"  # the save dialog the shell opens (src-tauri/s
 EXPECTED_ARTICLES = 5  # the embedded corpus: assets/articles
 STARTUP_TIMEOUT = 90  # a debug build analyses the corpus before the list can fill
 CJK = re.compile(r"[\u4e00-\u9fff]")
+VOICE = "libflite_cmu_time_awb.so.1"  # WebKitGTK's flite voice (src-tauri/src/environment.rs)
 
 
 def free_port():
@@ -321,6 +322,24 @@ def main(binary):
                 "try { return new Function('return 1')() !== 1; } catch (e) { return true; }")
             assert blocked, "eval-like code runs: the CSP is not applied"
 
+        def webkit_processes_search_the_voice_library_first():
+            # See src-tauri/src/environment.rs: WebKitGTK's flite voice binds 31,290 symbols of its
+            # own; the shell links it first and preloads it into WebKit's processes.
+            app = int(subprocess.run(["pgrep", "-n", "-f", f"^{binary}"], capture_output=True, text=True, check=True).stdout)
+            webkit = next(line.split()[5] for line in open(f"/proc/{app}/maps") if "libwebkit2gtk-4.1.so" in line)
+            needed = lambda path: re.findall(r"\[(.*?)\]", subprocess.run(["readelf", "-d", path], capture_output=True, text=True, check=True).stdout)
+            assert VOICE in needed(webkit), f"{webkit} no longer links {VOICE}: the shell's preload is pointless, drop it"
+            assert VOICE in needed(binary), f"the shell does not name {VOICE} among its libraries"
+            children = [int(p) for p in subprocess.run(["pgrep", "-P", str(app)], capture_output=True, text=True).stdout.split()]
+            webkits = [p for p in children if open(f"/proc/{p}/comm").read().startswith("WebKit")]
+            assert len(webkits) >= 2, f"expected WebKit's web and network processes among {children}"
+            for pid in webkits:
+                voice = next(line.split()[5] for line in open(f"/proc/{pid}/maps") if f"/{VOICE[:-2]}" in line)
+                with open(f"/proc/{pid}/environ", "rb") as f:
+                    env = dict(v.split(b"=", 1) for v in f.read().split(b"\0") if b"=" in v)
+                preload = env.get(b"LD_PRELOAD", b"").decode()
+                assert voice in re.split(r"[ :]", preload), f"process {pid} loads {voice} but preloads {preload!r}"
+
         run.check("the window lists every article of the embedded corpus", window_lists_every_article)
         if "ids" in state:
             run.check("clicking an article shows its text", clicking_an_article_shows_its_text)
@@ -333,6 +352,7 @@ def main(binary):
         run.check("the page cannot name a path to write", the_page_cannot_name_a_path_to_write)
         run.check("commands outside the window's capability are refused", commands_outside_the_capability_are_refused)
         run.check("the page runs under a content security policy", the_page_runs_under_a_content_security_policy)
+        run.check("WebKit's processes search its slowest-binding library first", webkit_processes_search_the_voice_library_first)
         if os.environ.get("STORYLINE_MEASURE_RSS"):
             measure_rss(binary)
     except Exception as e:  # whatever stops the session, the run still ends with its count line
