@@ -115,13 +115,13 @@ impl Analysis {
                 }
             }
         }
-        for i in 0..self.articles.len() {
+        for (i, told) in sources_of.iter().enumerate() {
             if self.articles[i].published.is_known() {
                 continue;
             }
             let mut peers: Vec<usize> = Vec::new();
             let mut shared = 0;
-            for e in sources_of[i].iter().map(|&k| &self.events[k]) {
+            for e in told.iter().map(|&k| &self.events[k]) {
                 let dated: Vec<usize> = e
                     .sources
                     .iter()

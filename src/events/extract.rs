@@ -445,8 +445,8 @@ fn date_for(input: &ArticleInput, sentence: Span, clause: Span) -> (Option<DateR
         if let Some(d) = input
             .dates
             .iter()
-            .filter(|d| earlier.contains(d.span) && d.range.precision <= Precision::Month && !d.future)
-            .last()
+            .rev()
+            .find(|d| earlier.contains(d.span) && d.range.precision <= Precision::Month && !d.future)
         {
             return (Some(d.range), DateSource::Paragraph, false);
         }

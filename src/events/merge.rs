@@ -212,11 +212,11 @@ fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
             return false;
         }
     }
-    let dates_ok = match (&a.date, &b.date) {
+    match (&a.date, &b.date) {
         (Some(x), Some(y)) => {
             if a.date_source == DateSource::Article || b.date_source == DateSource::Article {
                 // "Reported by" a date: anything that happened before it fits.
-                x.start <= y.end && y.start <= x.end || (a.date_source == DateSource::Article && y.start <= x.end)
+                (y.start <= x.end && (x.start <= y.end || a.date_source == DateSource::Article))
                     || (b.date_source == DateSource::Article && x.start <= y.end)
             } else if a.date_source == DateSource::Paragraph || b.date_source == DateSource::Paragraph {
                 // A date carried from an earlier sentence is a hint, good to a month.
@@ -226,8 +226,7 @@ fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
             }
         }
         _ => true,
-    };
-    dates_ok
+    }
 }
 
 fn actors_agree(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {

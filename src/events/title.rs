@@ -36,7 +36,7 @@ pub fn zh(text: &ArticleText, clause: Span) -> String {
         }
     }
     let shown: String = text.slice(clause).chars().skip(skip).collect();
-    let shown = shown.trim().trim_end_matches(|c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':' | '—' | '!' | '！'));
+    let shown = shown.trim().trim_end_matches(['，', ',', '；', ';', '。', '：', ':', '—', '!', '！']);
     let count = shown.chars().count();
     if count <= MAX_ZH {
         shown.to_string()

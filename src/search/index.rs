@@ -393,7 +393,7 @@ pub fn prune(base: &Path, current: &Path) {
             others.push((built, path));
         }
     }
-    others.sort_by(|a, b| b.0.cmp(&a.0));
+    others.sort_by_key(|other| std::cmp::Reverse(other.0));
     for (_, path) in others.into_iter().skip(KEEP_OTHER_INDEXES) {
         let _ = std::fs::remove_dir_all(path);
     }

@@ -17,6 +17,7 @@
 //!   between two ad lines go with them;
 //! - **repeats**: a later copy of the title (image alt text) and a truncated teaser (`…`) whose text
 //!   the body repeats.
+//!
 //! A heading or the title is never taken by a single weak sign. If the rules would leave nothing,
 //! every line is kept.
 
@@ -217,9 +218,7 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
         if s.blank || s.body {
             continue;
         }
-        if s.number {
-            out[i] = Some("widget");
-        } else if s.widget_exact || (s.widget && !is_heading(i)) {
+        if s.number || s.widget_exact || (s.widget && !is_heading(i)) {
             out[i] = Some("widget");
         } else if s.breadcrumb && (in_head(i) || first_body.is_none()) {
             out[i] = Some("breadcrumb");
