@@ -86,17 +86,39 @@ try {
   console.log(`filter click → list updated (synchronous work, ${sync.length} clicks): min ${Math.min(...sync).toFixed(1)} ms, median ${med(sync).toFixed(1)} ms`);
   console.log(`filter click → next frame: median ${med(filterTimes.map((x) => x[1])).toFixed(1)} ms`);
 
-  // Search: Enter in the box → results rendered (fake API answers at once, so this is the UI's share).
-  await page.getByTestId("search-input").fill("數據中心");
-  const searchMs = await page.evaluate(async () => {
-    const input = document.querySelector('[data-testid="search-input"]');
-    const t = performance.now();
-    input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
-    while (!document.querySelector('[data-testid="search-result"]')) await new Promise((r) => setTimeout(r, 0));
-    await new Promise((r) => requestAnimationFrame(() => r()));
-    return performance.now() - t;
-  });
-  console.log(`search Enter → results painted (incl. HTTP round-trip to the route): ${searchMs.toFixed(1)} ms`);
+  // Search as the user types: the query lands in the box (one input event) → results painted. The
+  // round trip to Playwright's route (another process) is timed apart, around the page's fetch: the
+  // rest is the UI's own share. Five times, each from an empty box.
+  const searches = [];
+  for (let i = 0; i < 5; i++) {
+    await page.getByTestId("search-input").fill("");
+    await page.waitForFunction(() => !document.querySelector('[data-testid="search-results"]:not([hidden]) [data-testid="search-result"]'));
+    searches.push(await page.evaluate(async () => {
+      const input = document.querySelector('[data-testid="search-input"]');
+      const fetchBefore = window.fetch;
+      let trip = 0;
+      window.fetch = async (...request) => {
+        const sent = performance.now();
+        const response = await fetchBefore(...request);
+        const body = await response.text();
+        trip += performance.now() - sent;
+        return new Response(body, { status: response.status, headers: response.headers });
+      };
+      const t = performance.now();
+      input.value = "數據中心";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      const shown = '[data-testid="search-results"]:not([hidden]) [data-testid="search-result"]';
+      while (!document.querySelector(shown)) await new Promise((r) => setTimeout(r, 0));
+      const listed = performance.now() - t;
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      window.fetch = fetchBefore;
+      return [performance.now() - t, trip, listed];
+    }));
+  }
+  const total = med(searches.map((x) => x[0]));
+  const own = med(searches.map((x) => x[0] - x[1]));
+  const listed = med(searches.map((x) => x[2] - x[1]));
+  console.log(`search typed → results painted: median ${total.toFixed(1)} ms; without the round trip to the route (the real backend answers in under 1 ms: cargo bench --bench search), results in the list ${listed.toFixed(1)} ms, painted ${own.toFixed(1)} ms`);
   await page.keyboard.press("Escape");
 
   // Scroll the whole list at a steady speed and record frame intervals.
