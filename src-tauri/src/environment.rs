@@ -6,6 +6,23 @@
 //! small machine's two cores: this shell (the UI process), the network process and the web
 //! process. Each measured with `tests/desktop/launch_time.py`, in paired runs.
 
+/// Why no window can open here, if that is plain before trying: on Linux, neither an X nor a Wayland
+/// display is named (a session over SSH, a service). GTK would fail later with a panic's backtrace.
+pub fn no_display() -> Option<String> {
+    #[cfg(target_os = "linux")]
+    {
+        let named = |var: &str| std::env::var_os(var).is_some_and(|v| !v.is_empty());
+        if !named("DISPLAY") && !named("WAYLAND_DISPLAY") {
+            return Some(
+                "no display to open the window on: neither DISPLAY nor WAYLAND_DISPLAY is set. \
+                 Start it from a desktop session, or read the same timeline in a browser: `storyline serve`"
+                    .to_string(),
+            );
+        }
+    }
+    None
+}
+
 /// Without a GPU (no DRM render node: a virtual machine, a remote or Xvfb display), WebKitGTK would
 /// composite through Mesa's software GL (llvmpipe). Measured under Xvfb, the first frame then
 /// reached the screen 300 ms after the page painted it, and compiling shaders kept both cores busy

@@ -96,6 +96,10 @@ fn show_even_if_never_loaded(app: &tauri::App) {
 }
 
 fn main() {
+    if let Some(why) = environment::no_display() {
+        eprintln!("storyline-desktop: {why}");
+        std::process::exit(2);
+    }
     environment::draw_on_cpu_without_gpu();
     environment::voice_first_in_webkit_processes();
     let shelf = Shelf::open_in_background(library::options_from(std::env::args_os().skip(1)));

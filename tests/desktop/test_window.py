@@ -340,6 +340,13 @@ def main(binary):
                 preload = env.get(b"LD_PRELOAD", b"").decode()
                 assert voice in re.split(r"[ :]", preload), f"process {pid} loads {voice} but preloads {preload!r}"
 
+        def without_a_display_it_says_so_and_exits():
+            env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+            done = subprocess.run([binary], env=env, capture_output=True, text=True, timeout=60)
+            assert done.returncode == 2, (done.returncode, done.stderr)
+            assert "no display" in done.stderr and "storyline serve" in done.stderr, done.stderr
+            assert "panicked" not in done.stderr, done.stderr
+
         run.check("the window lists every article of the embedded corpus", window_lists_every_article)
         if "ids" in state:
             run.check("clicking an article shows its text", clicking_an_article_shows_its_text)
@@ -353,6 +360,7 @@ def main(binary):
         run.check("commands outside the window's capability are refused", commands_outside_the_capability_are_refused)
         run.check("the page runs under a content security policy", the_page_runs_under_a_content_security_policy)
         run.check("WebKit's processes search its slowest-binding library first", webkit_processes_search_the_voice_library_first)
+        run.check("without a display it says so and exits, no panic", without_a_display_it_says_so_and_exits)
         if os.environ.get("STORYLINE_MEASURE_RSS"):
             measure_rss(binary)
     except Exception as e:  # whatever stops the session, the run still ends with its count line
