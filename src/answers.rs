@@ -45,20 +45,6 @@ impl FirstAnswers {
         })
     }
 
-    /// Whether two sets of answers say the same, apart from when the timeline view was generated.
-    /// The load issues may differ for the same inputs (a data folder that became writable or
-    /// read-only changes where the index lives): a copy that no longer agrees is replaced.
-    pub fn agrees_with(&self, other: &FirstAnswers) -> bool {
-        let same_timeline = match (self.timeline.as_object(), other.timeline.as_object()) {
-            (Some(a), Some(b)) => {
-                let rest = |m: &serde_json::Map<String, Value>| m.keys().filter(|k| k.as_str() != "generated").count();
-                rest(a) == rest(b) && a.iter().all(|(k, v)| k == "generated" || b.get(k) == Some(v))
-            }
-            _ => self.timeline == other.timeline,
-        };
-        self.articles == other.articles && self.issues == other.issues && same_timeline
-    }
-
     /// The answer to `request` if it is one of the first requests, else `None`.
     pub fn answer(&self, request: &Request) -> Option<Value> {
         match request {

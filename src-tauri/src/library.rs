@@ -193,9 +193,14 @@ fn open(options: &Options, answers: Option<&Path>, first: &OnceLock<Option<First
     }
     let library = Library::open_read(corpus, options);
     if let Some(cache) = cache {
+        // A copy's key covers the program and every input, so its articles and timeline are what
+        // this library answers; only the load issues can differ (where the index could live). Only
+        // a missing or disagreeing copy costs building all the answers again.
         let kept = first.get().and_then(Option::as_ref);
-        let fresh = FirstAnswers::of(&library)
-            .and_then(|now| if kept.is_some_and(|k| k.agrees_with(&now)) { Ok(()) } else { cache.store(&now) });
+        let fresh = library.handle(Request::Issues).and_then(|issues| match kept {
+            Some(kept) if kept.issues == issues => Ok(()),
+            _ => FirstAnswers::of(&library).and_then(|now| cache.store(&now)),
+        });
         if let Err(e) = fresh {
             eprintln!("storyline: the first answers were not kept for the next start: {e}");
         }

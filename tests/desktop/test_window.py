@@ -136,6 +136,11 @@ def export_through_dialog(driver, answer_dialog):
         lambda d: d.execute_script("return window.__exported === undefined ? false : window.__exported;"))
 
 
+def app_pid(binary):
+    """The newest process running `binary`: the app under test."""
+    return int(subprocess.run(["pgrep", "-n", "-f", f"^{binary}"], capture_output=True, text=True, check=True).stdout)
+
+
 def process_start_epoch(pid):
     """When a process started, in seconds since the epoch (from /proc, in clock ticks)."""
     with open(f"/proc/{pid}/stat") as f:
@@ -151,7 +156,7 @@ def launch_spans(driver, binary):
     origin, at = WebDriverWait(driver, STARTUP_TIMEOUT).until(lambda d: d.execute_script(
         "const m = performance.getEntriesByName('storyline:timeline-painted')[0];"
         "return m ? [performance.timeOrigin, m.startTime] : false;"))
-    pid = int(subprocess.run(["pgrep", "-n", "-f", f"^{binary}"], capture_output=True, text=True, check=True).stdout)
+    pid = app_pid(binary)
     started = process_start_epoch(pid) * 1000
     return origin - started, origin + at - started
 
@@ -325,7 +330,7 @@ def main(binary):
         def webkit_processes_search_the_voice_library_first():
             # See src-tauri/src/environment.rs: WebKitGTK's flite voice binds 31,290 symbols of its
             # own; the shell links it first and preloads it into WebKit's processes.
-            app = int(subprocess.run(["pgrep", "-n", "-f", f"^{binary}"], capture_output=True, text=True, check=True).stdout)
+            app = app_pid(binary)
             webkit = next(line.split()[5] for line in open(f"/proc/{app}/maps") if "libwebkit2gtk-4.1.so" in line)
             needed = lambda path: re.findall(r"\[(.*?)\]", subprocess.run(["readelf", "-d", path], capture_output=True, text=True, check=True).stdout)
             assert VOICE in needed(webkit), f"{webkit} no longer links {VOICE}: the shell's preload is pointless, drop it"
