@@ -31,7 +31,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libssl-dev 
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev pkg-config \
   xvfb xauth webkit2gtk-driver imagemagick xdotool dbus-x11 at-spi2-core \
   fonts-dejavu-core fonts-noto-cjk chromium \
-  libopencc-dev opencc unicode-data python3-venv python3-pip python3-icalendar util-linux ca-certificates
+  libopencc-dev opencc unicode-data python3-venv python3-pip python3-icalendar util-linux procps ca-certificates
 
 DESKTOP_BIN := $(ROOT)/target/debug/storyline-desktop
 CLI_BIN     := $(ROOT)/target/debug/storyline
