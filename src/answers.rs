@@ -40,7 +40,9 @@ impl FirstAnswers {
     pub fn of(library: &Library) -> Result<FirstAnswers> {
         Ok(FirstAnswers {
             articles: library.handle(Request::Articles)?,
-            timeline: library.handle(Request::Timeline { filter: Filter::default() })?,
+            timeline: library.handle(Request::Timeline {
+                filter: Filter::default(),
+            })?,
             issues: library.handle(Request::Issues)?,
         })
     }
@@ -49,7 +51,9 @@ impl FirstAnswers {
     pub fn answer(&self, request: &Request) -> Option<Value> {
         match request {
             Request::Articles => Some(self.articles.clone()),
-            Request::Timeline { filter } if *filter == Filter::default() => Some(self.timeline.clone()),
+            Request::Timeline { filter } if *filter == Filter::default() => {
+                Some(self.timeline.clone())
+            }
             Request::Issues => Some(self.issues.clone()),
             _ => None,
         }
@@ -75,7 +79,9 @@ impl AnswerCache {
 
     /// The copy for `corpus` in `folder`.
     pub fn in_folder(folder: &Path, corpus: &Corpus) -> AnswerCache {
-        AnswerCache { path: folder.join(format!("{PREFIX}{}.json", key(corpus))) }
+        AnswerCache {
+            path: folder.join(format!("{PREFIX}{}.json", key(corpus))),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -92,15 +98,21 @@ impl AnswerCache {
     /// [`KEEP_OTHERS`] written last: their program or corpus is gone or changed, or is another
     /// corpus a reader switches between.
     pub fn store(&self, answers: &FirstAnswers) -> Result<()> {
-        let bytes = serde_json::to_vec(answers)
-            .map_err(|e| Error::new(ErrorCode::Internal, format!("cannot encode the first answers: {e}")))?;
+        let bytes = serde_json::to_vec(answers).map_err(|e| {
+            Error::new(
+                ErrorCode::Internal,
+                format!("cannot encode the first answers: {e}"),
+            )
+        })?;
         if bytes.len() > MAX_BYTES {
             return Ok(());
         }
         let folder = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, &e))?;
         crate::export::write_atomically(&self.path, &bytes)?;
-        let Ok(entries) = std::fs::read_dir(folder) else { return Ok(()) };
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            return Ok(());
+        };
         let mut others: Vec<(std::time::SystemTime, PathBuf)> = entries
             .flatten()
             .filter(|e| {
@@ -108,7 +120,14 @@ impl AnswerCache {
                 let name = name.to_string_lossy();
                 name.starts_with(PREFIX) && name.ends_with(".json") && e.path() != self.path
             })
-            .map(|e| (e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), e.path()))
+            .map(|e| {
+                (
+                    e.metadata()
+                        .and_then(|m| m.modified())
+                        .unwrap_or(std::time::UNIX_EPOCH),
+                    e.path(),
+                )
+            })
             .collect();
         others.sort_by_key(|other| std::cmp::Reverse(other.0));
         for (_, path) in others.into_iter().skip(KEEP_OTHERS) {

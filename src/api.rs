@@ -7,10 +7,10 @@ use crate::entities::Gazetteer;
 use crate::error::{Error, ErrorCode, Result};
 use crate::export::{self, Format};
 use crate::pipeline::Analysis;
+use crate::search::{Hit, IndexLocation, SearchIndex, SearchRequest};
 use crate::text::{ScriptChoice, Span};
 use crate::timeline::{ArticleInfo, EntityInfo, Filter, TimelineView};
 use serde::{Deserialize, Serialize};
-use crate::search::{Hit, IndexLocation, SearchIndex, SearchRequest};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use ts_rs::TS;
@@ -121,7 +121,12 @@ impl Library {
     pub fn from_corpus(corpus: Corpus) -> Library {
         let mut issues = corpus.issues.clone();
         let mut gazetteer = Gazetteer::embedded();
-        if let Some(path) = corpus.root.as_ref().map(|r| r.join(crate::corpus::GAZETTEER_FILE)).filter(|p| p.exists()) {
+        if let Some(path) = corpus
+            .root
+            .as_ref()
+            .map(|r| r.join(crate::corpus::GAZETTEER_FILE))
+            .filter(|p| p.exists())
+        {
             match Gazetteer::load(&path) {
                 Ok(user) => gazetteer = gazetteer.extended_by(user),
                 Err(e) => issues.push(LoadIssue {
@@ -132,12 +137,20 @@ impl Library {
             }
         }
         let analysis = Analysis::run_with(&corpus, &gazetteer);
-        Library { analysis, issues, root: corpus.root, index: OnceLock::new() }
+        Library {
+            analysis,
+            issues,
+            root: corpus.root,
+            index: OnceLock::new(),
+        }
     }
 
     /// The search index, built in memory now if the library was not opened with one.
     pub fn search_index(&self) -> Result<&SearchIndex> {
-        self.index.get_or_init(|| SearchIndex::in_memory(&self.analysis)).as_ref().map_err(Clone::clone)
+        self.index
+            .get_or_init(|| SearchIndex::in_memory(&self.analysis))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>> {
@@ -145,7 +158,9 @@ impl Library {
     }
 
     pub fn articles(&self) -> Vec<ArticleInfo> {
-        (0..self.analysis.articles.len()).map(|i| self.analysis.article_info(i, false)).collect()
+        (0..self.analysis.articles.len())
+            .map(|i| self.analysis.article_info(i, false))
+            .collect()
     }
 
     fn index_of(&self, id: &str) -> Result<usize> {
@@ -153,7 +168,10 @@ impl Library {
             let known: Vec<&str> = self.analysis.articles.iter().map(|a| a.id()).collect();
             Error::new(
                 ErrorCode::UnknownArticle,
-                format!("no article with id {id:?}; the corpus has: {}", known.join(", ")),
+                format!(
+                    "no article with id {id:?}; the corpus has: {}",
+                    known.join(", ")
+                ),
             )
         })
     }
@@ -170,15 +188,26 @@ impl Library {
                 e.sources
                     .iter()
                     .filter(|(art, _)| *art == i)
-                    .map(|(_, s)| Passage { event: e.id.clone(), start: s.start, end: s.end })
+                    .map(|(_, s)| Passage {
+                        event: e.id.clone(),
+                        start: s.start,
+                        end: s.end,
+                    })
             })
             .collect();
         passages.sort_by_key(|p| (p.start, p.end));
-        Ok(ArticleView { info: self.analysis.article_info(i, false), text, paragraphs: a.text.paragraphs.clone(), passages })
+        Ok(ArticleView {
+            info: self.analysis.article_info(i, false),
+            text,
+            paragraphs: a.text.paragraphs.clone(),
+            passages,
+        })
     }
 
     pub fn entities(&self) -> Vec<EntityInfo> {
-        (0..self.analysis.entities.len()).map(|i| self.analysis.entity_info(i)).collect()
+        (0..self.analysis.entities.len())
+            .map(|i| self.analysis.entity_info(i))
+            .collect()
     }
 
     pub fn timeline(&self, filter: &Filter) -> Result<TimelineView> {
@@ -188,26 +217,45 @@ impl Library {
     pub fn export(&self, format: Format, filter: &Filter, with_text: bool) -> Result<ExportFile> {
         let view = self.analysis.timeline(filter, with_text)?;
         let content = export::render(format, &view)?;
-        Ok(ExportFile { filename: format!("storyline.{}", format.extension()), mime: format.mime().into(), content })
+        Ok(ExportFile {
+            filename: format!("storyline.{}", format.extension()),
+            mime: format.mime().into(),
+            content,
+        })
     }
 
     /// Write an export atomically: a temporary file beside the target, then a rename.
-    pub fn export_to_file(&self, format: Format, filter: &Filter, with_text: bool, path: &Path) -> Result<()> {
+    pub fn export_to_file(
+        &self,
+        format: Format,
+        filter: &Filter,
+        with_text: bool,
+        path: &Path,
+    ) -> Result<()> {
         let file = self.export(format, filter, with_text)?;
         export::write_atomically(path, file.content.as_bytes())
     }
 
     pub fn handle(&self, request: Request) -> Result<serde_json::Value> {
         let json = |v: serde_json::Result<serde_json::Value>| {
-            v.map_err(|e| Error::new(ErrorCode::Internal, format!("cannot encode the answer: {e}")))
+            v.map_err(|e| {
+                Error::new(
+                    ErrorCode::Internal,
+                    format!("cannot encode the answer: {e}"),
+                )
+            })
         };
         match request {
             Request::Articles => json(serde_json::to_value(self.articles())),
-            Request::Article { id, script } => json(serde_json::to_value(self.article(&id, script)?)),
+            Request::Article { id, script } => {
+                json(serde_json::to_value(self.article(&id, script)?))
+            }
             Request::Entities => json(serde_json::to_value(self.entities())),
             Request::Timeline { filter } => json(serde_json::to_value(self.timeline(&filter)?)),
             Request::Search(req) => json(serde_json::to_value(self.search(&req)?)),
-            Request::Export { format, filter } => json(serde_json::to_value(self.export(format, &filter, false)?)),
+            Request::Export { format, filter } => {
+                json(serde_json::to_value(self.export(format, &filter, false)?))
+            }
             Request::Issues => json(serde_json::to_value(&self.issues)),
         }
     }
@@ -219,4 +267,3 @@ impl Library {
         self.handle(req)
     }
 }
-

@@ -22,6 +22,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 pub const MANIFEST_FILE: &str = "manifest.toml";
 /// A user's gazetteer beside the articles; it extends the built-in one (see `entities`).
 pub const GAZETTEER_FILE: &str = "gazetteer.toml";
+/// A gold timeline beside an evaluation story's articles (see `eval`): not an article.
+pub const GOLD_FILE: &str = "gold.toml";
 
 /// What kind of markup a file holds, from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -115,7 +117,10 @@ impl Corpus {
         })?;
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
-        let mut corpus = Corpus { root: Some(dir.to_path_buf()), ..Corpus::default() };
+        let mut corpus = Corpus {
+            root: Some(dir.to_path_buf()),
+            ..Corpus::default()
+        };
         let manifest_path = dir.join(MANIFEST_FILE);
         let manifest = if manifest_path.exists() {
             match fs::read(&manifest_path)
@@ -136,14 +141,21 @@ impl Corpus {
                 Some(n) => n.to_string_lossy().into_owned(),
                 None => continue,
             };
-            if name == MANIFEST_FILE || name == GAZETTEER_FILE || name.starts_with('.') || path.is_dir() {
+            if name == MANIFEST_FILE
+                || name == GAZETTEER_FILE
+                || name == GOLD_FILE
+                || name.starts_with('.')
+                || path.is_dir()
+            {
                 continue;
             }
             if article_format(&path).is_none() {
                 corpus.issues.push(LoadIssue {
                     file: name.clone(),
                     code: ErrorCode::Unreadable,
-                    message: format!("{name}: not an article file (expected .txt, .html or .htm); left out"),
+                    message: format!(
+                        "{name}: not an article file (expected .txt, .html or .htm); left out"
+                    ),
                 });
                 continue;
             }
@@ -151,11 +163,15 @@ impl Corpus {
             corpus.push(&path, &name, bytes, &manifest);
         }
         for id in manifest.articles.keys() {
-            if !corpus.articles.iter().any(|a| &a.id == id) && !corpus.issues.iter().any(|i| stem(&i.file) == *id) {
+            if !corpus.articles.iter().any(|a| &a.id == id)
+                && !corpus.issues.iter().any(|i| stem(&i.file) == *id)
+            {
                 corpus.issues.push(LoadIssue {
                     file: MANIFEST_FILE.into(),
                     code: ErrorCode::BadManifest,
-                    message: format!("{MANIFEST_FILE}: names article {id:?}, but no such file is in the folder"),
+                    message: format!(
+                        "{MANIFEST_FILE}: names article {id:?}, but no such file is in the folder"
+                    ),
                 });
             }
         }
@@ -181,11 +197,18 @@ impl Corpus {
 }
 
 fn issue(file: &str, e: &Error) -> LoadIssue {
-    LoadIssue { file: file.to_string(), code: e.code, message: e.message.clone() }
+    LoadIssue {
+        file: file.to_string(),
+        code: e.code,
+        message: e.message.clone(),
+    }
 }
 
 fn stem(name: &str) -> String {
-    Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn article_format(path: &Path) -> Option<SourceFormat> {
@@ -222,7 +245,11 @@ fn read_limited(path: &Path) -> Result<Vec<u8>> {
 /// Binary data and empty files are errors, not articles.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<(String, &'static str)> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::file(ErrorCode::TooLarge, path, "file is too large to be an article"));
+        return Err(Error::file(
+            ErrorCode::TooLarge,
+            path,
+            "file is too large to be an article",
+        ));
     }
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
@@ -230,7 +257,11 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<(String, &'static str)> {
             return Err(Error::file(
                 ErrorCode::UndecodableText,
                 path,
-                format!("starts with a {} byte-order mark but is not valid {}", enc.name(), enc.name()),
+                format!(
+                    "starts with a {} byte-order mark but is not valid {}",
+                    enc.name(),
+                    enc.name()
+                ),
             ));
         }
         return check_text(text.into_owned(), enc.name(), path);
@@ -239,7 +270,11 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<(String, &'static str)> {
         return Err(Error::file(ErrorCode::EmptyFile, path, "file is empty"));
     }
     if looks_binary(bytes) {
-        return Err(Error::file(ErrorCode::BinaryFile, path, "file holds binary data, not text"));
+        return Err(Error::file(
+            ErrorCode::BinaryFile,
+            path,
+            "file holds binary data, not text",
+        ));
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return check_text(s.to_string(), "UTF-8", path);
@@ -252,7 +287,10 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<(String, &'static str)> {
         return Err(Error::file(
             ErrorCode::UndecodableText,
             path,
-            format!("text is neither UTF-8 nor a Chinese legacy encoding (best guess {} failed)", enc.name()),
+            format!(
+                "text is neither UTF-8 nor a Chinese legacy encoding (best guess {} failed)",
+                enc.name()
+            ),
         ));
     }
     check_text(text.into_owned(), enc.name(), path)
@@ -260,14 +298,22 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<(String, &'static str)> {
 
 fn check_text(text: String, enc: &'static str, path: &Path) -> Result<(String, &'static str)> {
     if text.trim().is_empty() {
-        return Err(Error::file(ErrorCode::EmptyFile, path, "file holds no text"));
+        return Err(Error::file(
+            ErrorCode::EmptyFile,
+            path,
+            "file holds no text",
+        ));
     }
     let control = text
         .chars()
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
         .count();
     if control * 10 > text.chars().count() {
-        return Err(Error::file(ErrorCode::BinaryFile, path, "file holds binary data, not text"));
+        return Err(Error::file(
+            ErrorCode::BinaryFile,
+            path,
+            "file holds binary data, not text",
+        ));
     }
     Ok((text, enc))
 }

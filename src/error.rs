@@ -19,6 +19,7 @@ pub enum ErrorCode {
     UndecodableText,
     BadManifest,
     BadGazetteer,
+    BadGold,
     UnknownArticle,
     UnknownEntity,
     BadDate,
@@ -41,7 +42,10 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Error { code, message: message.into() }
+        Error {
+            code,
+            message: message.into(),
+        }
     }
 
     /// An I/O failure about a particular file, worded for a reader rather than a programmer.
@@ -58,4 +62,3 @@ impl Error {
         Error::new(code, format!("{}: {}", path.display(), what))
     }
 }
-

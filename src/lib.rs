@@ -12,6 +12,7 @@ pub mod api;
 pub mod corpus;
 pub mod entities;
 pub mod error;
+pub mod eval;
 pub mod events;
 pub mod export;
 pub mod parallel;

@@ -1,5 +1,8 @@
 //! The `storyline` command: a thin layer of argument parsing and printing over [`storyline::Library`].
 
+#[path = "cli/eval.rs"]
+mod eval;
+
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,7 +14,11 @@ use storyline::timeline::{parse_bound, Filter};
 use storyline::{Error, Library};
 
 #[derive(Parser)]
-#[command(name = "storyline", version, about = "Timeline and reader for one news story across Chinese-language sources")]
+#[command(
+    name = "storyline",
+    version,
+    about = "Timeline and reader for one news story across Chinese-language sources"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -47,14 +54,25 @@ impl FilterArgs {
             .iter()
             .map(|k| {
                 serde_json::from_value(serde_json::Value::String(k.clone())).map_err(|_| {
-                    Error::new(storyline::ErrorCode::BadQuery, format!("unknown event kind {k:?}"))
+                    Error::new(
+                        storyline::ErrorCode::BadQuery,
+                        format!("unknown event kind {k:?}"),
+                    )
                 })
             })
             .collect::<Result<_, _>>()?;
         Ok(Filter {
             entities: self.entity.clone(),
-            from: self.from.as_deref().map(|s| parse_bound(s, false)).transpose()?,
-            to: self.to.as_deref().map(|s| parse_bound(s, true)).transpose()?,
+            from: self
+                .from
+                .as_deref()
+                .map(|s| parse_bound(s, false))
+                .transpose()?,
+            to: self
+                .to
+                .as_deref()
+                .map(|s| parse_bound(s, true))
+                .transpose()?,
             kinds,
             ..Filter::default()
         })
@@ -126,6 +144,18 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Score the pipeline against hand-written gold timelines (eval/FORMAT.md): per story and per
+    /// half of the split (a `split.toml` beside the stories), with the built-in gazetteer and none.
+    Eval {
+        /// Story folders (each with a gold.toml), or folders of them.
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// Print every miss: happenings not found, wrong publication dates, unmatched events.
+        #[arg(long)]
+        details: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Serve the UI and the API on 127.0.0.1.
     Serve {
         #[command(flatten)]
@@ -157,7 +187,10 @@ macro_rules! out_raw {
 fn emit(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
@@ -172,7 +205,10 @@ fn open(corpus: &CorpusArg) -> Result<Library, Error> {
 
 fn open_with_index(corpus: &CorpusArg, index: Option<PathBuf>) -> Result<Library, Error> {
     let index = index.map(IndexLocation::Dir).unwrap_or_default();
-    let lib = Library::open(&Options { corpus: corpus.corpus.clone(), index })?;
+    let lib = Library::open(&Options {
+        corpus: corpus.corpus.clone(),
+        index,
+    })?;
     for issue in &lib.issues {
         eprintln!("warning: {}", issue.message);
     }
@@ -195,8 +231,15 @@ fn run(cli: Cli) -> Result<(), Error> {
                 return print_json(&articles);
             }
             for a in articles {
-                let script = serde_json::to_value(a.script).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-                let date = a.published.date.map(|d| d.to_string()).unwrap_or_else(|| "????-??-??".into());
+                let script = serde_json::to_value(a.script)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default();
+                let date = a
+                    .published
+                    .date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "????-??-??".into());
                 out!(
                     "{}\t{}\t{}\t{}\t{}\t{} B\t{}",
                     a.id,
@@ -210,11 +253,19 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             Ok(())
         }
-        Command::Show { id, corpus, script, folded } => {
+        Command::Show {
+            id,
+            corpus,
+            script,
+            folded,
+        } => {
             let lib = open(&corpus)?;
             if folded {
                 let i = lib.analysis.article_index(&id).ok_or_else(|| {
-                    Error::new(storyline::ErrorCode::UnknownArticle, format!("no article with id {id:?}"))
+                    Error::new(
+                        storyline::ErrorCode::UnknownArticle,
+                        format!("no article with id {id:?}"),
+                    )
                 })?;
                 out!("{}", lib.analysis.articles[i].text.folded);
                 return Ok(());
@@ -231,8 +282,13 @@ fn run(cli: Cli) -> Result<(), Error> {
             let lib = open(&corpus)?;
             let mut list = lib.entities();
             if let Some(k) = kind {
-                let k: storyline::entities::EntityKind = serde_json::from_value(serde_json::Value::String(k.clone()))
-                    .map_err(|_| Error::new(storyline::ErrorCode::BadQuery, format!("unknown entity kind {k:?}")))?;
+                let k: storyline::entities::EntityKind =
+                    serde_json::from_value(serde_json::Value::String(k.clone())).map_err(|_| {
+                        Error::new(
+                            storyline::ErrorCode::BadQuery,
+                            format!("unknown entity kind {k:?}"),
+                        )
+                    })?;
                 list.retain(|e| e.kind == k);
             }
             if json {
@@ -244,11 +300,27 @@ fn run(cli: Cli) -> Result<(), Error> {
                     *per.entry(m.article.as_str()).or_default() += 1;
                 }
                 let counts: Vec<String> = per.iter().map(|(a, n)| format!("{a}:{n}")).collect();
-                out!("{}\t{:?}\t{}\t{}\t{}", e.id, e.kind, e.name, e.aliases.join("|"), counts.join(" "));
+                out!(
+                    "{}\t{:?}\t{}\t{}\t{}",
+                    e.id,
+                    e.kind,
+                    e.name,
+                    e.aliases.join("|"),
+                    counts.join(" ")
+                );
             }
             Ok(())
         }
-        Command::Search { query, corpus, json, limit, entity, from, to, index } => {
+        Command::Search {
+            query,
+            corpus,
+            json,
+            limit,
+            entity,
+            from,
+            to,
+            index,
+        } => {
             let lib = open_with_index(&corpus, index)?;
             let req = storyline::search::SearchRequest {
                 query,
@@ -263,11 +335,24 @@ fn run(cli: Cli) -> Result<(), Error> {
                 return print_json(&hits);
             }
             for h in hits {
-                out!("{}\t{}-{}\t{:.2}\t{}", h.article, h.start, h.end, h.score, h.snippet);
+                out!(
+                    "{}\t{}-{}\t{:.2}\t{}",
+                    h.article,
+                    h.start,
+                    h.end,
+                    h.score,
+                    h.snippet
+                );
             }
             Ok(())
         }
-        Command::Export { format, corpus, filter, with_text, output } => {
+        Command::Export {
+            format,
+            corpus,
+            filter,
+            with_text,
+            output,
+        } => {
             let lib = open(&corpus)?;
             let filter = filter.filter()?;
             match output {
@@ -278,11 +363,20 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
             }
         }
+        Command::Eval {
+            dirs,
+            details,
+            json,
+        } => eval::run(&dirs, details, json),
         Command::Serve { corpus, port, ui } => {
             let lib = open(&corpus)?;
             let ui_dir = storyline::serve::find_ui_dir(ui.as_deref());
             let server = storyline::serve::Server::bind(lib, port, ui_dir.clone())?;
-            eprintln!("storyline: serving {} on http://127.0.0.1:{}/", ui_dir.display(), server.port());
+            eprintln!(
+                "storyline: serving {} on http://127.0.0.1:{}/",
+                ui_dir.display(),
+                server.port()
+            );
             server.run();
             Ok(())
         }
@@ -293,7 +387,14 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("storyline: error [{}]: {}", serde_json::to_value(e.code).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(), e.message);
+            eprintln!(
+                "storyline: error [{}]: {}",
+                serde_json::to_value(e.code)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default(),
+                e.message
+            );
             ExitCode::FAILURE
         }
     }

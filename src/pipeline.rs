@@ -7,8 +7,8 @@
 use crate::corpus::{Corpus, RawArticle};
 use crate::entities::{self, Entity, Gazetteer, Mention};
 use crate::events::{self, Candidate, Event};
-use crate::text::{self, ArticleText};
 use crate::parallel::par_map;
+use crate::text::{self, ArticleText};
 use crate::time::{self, Precision, Published, TimeMention};
 use chrono::Datelike;
 
@@ -56,7 +56,10 @@ impl Article {
             Some(&s) => {
                 let first = self.text.slice(s).trim();
                 if first.chars().count() > TITLE_CHARS {
-                    format!("{}…", first.chars().take(TITLE_CHARS - 1).collect::<String>())
+                    format!(
+                        "{}…",
+                        first.chars().take(TITLE_CHARS - 1).collect::<String>()
+                    )
                 } else {
                     first.to_string()
                 }
@@ -88,11 +91,21 @@ impl Analysis {
             let scanned = time::scan(&text.folded);
             let published = time::reference::publication(&raw.meta, &text, &scanned);
             let dates = time::resolve(&scanned, published.date);
-            Article { raw: without_text(raw), text, published, dates }
+            Article {
+                raw: without_text(raw),
+                text,
+                published,
+                dates,
+            }
         });
         let texts: Vec<&ArticleText> = articles.iter().map(|a| &a.text).collect();
         let (entities, mentions) = entities::resolve(gazetteer, &texts);
-        let mut analysis = Analysis { articles, entities, mentions, ..Analysis::default() };
+        let mut analysis = Analysis {
+            articles,
+            entities,
+            mentions,
+            ..Analysis::default()
+        };
         analysis.find_events(None);
         let dated = analysis.date_undated_articles();
         if !dated.is_empty() {
@@ -126,7 +139,11 @@ impl Analysis {
                     .sources
                     .iter()
                     .map(|(a, _)| *a)
-                    .filter(|&a| a != i && self.articles[a].published.is_known() && !self.articles[a].published.inferred)
+                    .filter(|&a| {
+                        a != i
+                            && self.articles[a].published.is_known()
+                            && !self.articles[a].published.inferred
+                    })
                     .collect();
                 if !dated.is_empty() {
                     shared += 1;
@@ -135,8 +152,17 @@ impl Analysis {
             }
             peers.sort_unstable();
             peers.dedup();
-            let Some(latest) = peers.iter().filter_map(|&a| self.articles[a].published.date).max() else { continue };
-            let names: Vec<String> = peers.iter().map(|&a| self.articles[a].id().to_string()).collect();
+            let Some(latest) = peers
+                .iter()
+                .filter_map(|&a| self.articles[a].published.date)
+                .max()
+            else {
+                continue;
+            };
+            let names: Vec<String> = peers
+                .iter()
+                .map(|&a| self.articles[a].id().to_string())
+                .collect();
             let month = latest.with_day(1).unwrap_or(latest);
             let a = &mut self.articles[i];
             a.published = Published::inferred(

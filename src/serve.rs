@@ -23,13 +23,25 @@ pub struct Server {
 impl Server {
     /// Bind to `127.0.0.1:port` (0 picks a free port).
     pub fn bind(library: Library, port: u16, ui_dir: PathBuf) -> crate::error::Result<Server> {
-        let http = tiny_http::Server::http(("127.0.0.1", port))
-            .map_err(|e| Error::new(ErrorCode::Io, format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
-        Ok(Server { http, library: Arc::new(library), ui_dir })
+        let http = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| {
+            Error::new(
+                ErrorCode::Io,
+                format!("cannot listen on 127.0.0.1:{port}: {e}"),
+            )
+        })?;
+        Ok(Server {
+            http,
+            library: Arc::new(library),
+            ui_dir,
+        })
     }
 
     pub fn port(&self) -> u16 {
-        self.http.server_addr().to_ip().map(|a| a.port()).unwrap_or(0)
+        self.http
+            .server_addr()
+            .to_ip()
+            .map(|a| a.port())
+            .unwrap_or(0)
     }
 
     /// Answer requests on a few threads until the process ends.
@@ -54,12 +66,24 @@ impl Server {
         let url = req.url().split('?').next().unwrap_or("/").to_string();
         let response = if url == "/api" {
             if *req.method() != tiny_http::Method::Post {
-                error_response(405, &Error::new(ErrorCode::BadQuery, "use POST /api with a JSON request"))
+                error_response(
+                    405,
+                    &Error::new(ErrorCode::BadQuery, "use POST /api with a JSON request"),
+                )
             } else {
                 let mut body = String::new();
-                let read = req.as_reader().take(MAX_BODY as u64 + 1).read_to_string(&mut body);
+                let read = req
+                    .as_reader()
+                    .take(MAX_BODY as u64 + 1)
+                    .read_to_string(&mut body);
                 if read.is_err() || body.len() > MAX_BODY {
-                    error_response(413, &Error::new(ErrorCode::BadQuery, "request body is not UTF-8 JSON under 1 MB"))
+                    error_response(
+                        413,
+                        &Error::new(
+                            ErrorCode::BadQuery,
+                            "request body is not UTF-8 JSON under 1 MB",
+                        ),
+                    )
                 } else {
                     match self.library.handle_json(&body) {
                         Ok(v) => json_response(200, v.to_string()),
@@ -90,7 +114,13 @@ impl Server {
             }
             Err(_) => error_response(
                 404,
-                &Error::new(ErrorCode::Io, format!("{} not found (is the UI built? run `make ui`)", path.display())),
+                &Error::new(
+                    ErrorCode::Io,
+                    format!(
+                        "{} not found (is the UI built? run `make ui`)",
+                        path.display()
+                    ),
+                ),
             ),
         }
     }
@@ -110,7 +140,10 @@ fn json_response(status: u16, body: String) -> tiny_http::Response<std::io::Curs
 }
 
 fn error_response(status: u16, e: &Error) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    json_response(status, serde_json::to_string(e).unwrap_or_else(|_| "{}".into()))
+    json_response(
+        status,
+        serde_json::to_string(e).unwrap_or_else(|_| "{}".into()),
+    )
 }
 
 fn status_of(code: ErrorCode) -> u16 {
@@ -146,6 +179,12 @@ pub fn find_ui_dir(explicit: Option<&Path>) -> PathBuf {
             candidates.push(dir.join("../../ui/dist"));
         }
     }
-    candidates.push(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/ui/dist")));
-    candidates.into_iter().find(|p| p.join("index.html").is_file()).unwrap_or_else(|| PathBuf::from("ui/dist"))
+    candidates.push(PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/ui/dist"
+    )));
+    candidates
+        .into_iter()
+        .find(|p| p.join("index.html").is_file())
+        .unwrap_or_else(|| PathBuf::from("ui/dist"))
 }

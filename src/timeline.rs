@@ -188,13 +188,34 @@ impl Analysis {
                 let mut info = date_info(d);
                 if e.date_source == crate::events::DateSource::Article {
                     // Only the article's date is known: say so rather than invent a window.
-                    info.label = format!("reported by {}", crate::time::label_en(&DateRange { start: d.end, end: d.end, precision: Precision::Day }));
-                    info.label_zh = format!("{}前報道", crate::time::label_zh(&DateRange { start: d.end, end: d.end, precision: Precision::Day }));
+                    info.label = format!(
+                        "reported by {}",
+                        crate::time::label_en(&DateRange {
+                            start: d.end,
+                            end: d.end,
+                            precision: Precision::Day
+                        })
+                    );
+                    info.label_zh = format!(
+                        "{}前報道",
+                        crate::time::label_zh(&DateRange {
+                            start: d.end,
+                            end: d.end,
+                            precision: Precision::Day
+                        })
+                    );
                 }
                 info
             }),
-            title: Title { zh: e.title_zh.clone(), en: e.title_en.clone() },
-            entities: e.entities.iter().map(|&i| self.entities[i].id.clone()).collect(),
+            title: Title {
+                zh: e.title_zh.clone(),
+                en: e.title_en.clone(),
+            },
+            entities: e
+                .entities
+                .iter()
+                .map(|&i| self.entities[i].id.clone())
+                .collect(),
             sources: e
                 .sources
                 .iter()
@@ -232,7 +253,10 @@ impl Analysis {
         let mut articles = Vec::new();
         for id in &filter.articles {
             articles.push(self.article_index(id).ok_or_else(|| {
-                Error::new(ErrorCode::UnknownArticle, format!("no article with id {id:?}"))
+                Error::new(
+                    ErrorCode::UnknownArticle,
+                    format!("no article with id {id:?}"),
+                )
             })?);
         }
         Ok((0..self.events.len())
@@ -254,9 +278,16 @@ impl Analysis {
             schema: SCHEMA.to_string(),
             generated: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             filter: filter.clone(),
-            articles: (0..self.articles.len()).map(|i| self.article_info(i, with_text)).collect(),
-            entities: (0..self.entities.len()).map(|i| self.entity_info(i)).collect(),
-            events: keep.iter().map(|&i| self.event_info(&self.events[i])).collect(),
+            articles: (0..self.articles.len())
+                .map(|i| self.article_info(i, with_text))
+                .collect(),
+            entities: (0..self.entities.len())
+                .map(|i| self.entity_info(i))
+                .collect(),
+            events: keep
+                .iter()
+                .map(|&i| self.event_info(&self.events[i]))
+                .collect(),
         })
     }
 }
@@ -271,7 +302,12 @@ fn date_in(date: Option<&DateRange>, from: Option<NaiveDate>, to: Option<NaiveDa
 
 /// Parse a user's date bound: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (start or end of that period).
 pub fn parse_bound(s: &str, end: bool) -> Result<NaiveDate> {
-    let bad = || Error::new(ErrorCode::BadDate, format!("{s:?} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)"));
+    let bad = || {
+        Error::new(
+            ErrorCode::BadDate,
+            format!("{s:?} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)"),
+        )
+    };
     let parts: Vec<&str> = s.trim().split('-').collect();
     let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
     match parts.as_slice() {
@@ -280,7 +316,11 @@ pub fn parse_bound(s: &str, end: bool) -> Result<NaiveDate> {
             let (y, m) = (num(y)? as i32, num(m)?);
             let first = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(bad)?;
             if end {
-                let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+                let next = if m == 12 {
+                    NaiveDate::from_ymd_opt(y + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(y, m + 1, 1)
+                };
                 Ok(next.ok_or_else(bad)?.pred_opt().ok_or_else(bad)?)
             } else {
                 Ok(first)
@@ -288,7 +328,12 @@ pub fn parse_bound(s: &str, end: bool) -> Result<NaiveDate> {
         }
         [y] => {
             let y = num(y)? as i32;
-            if end { NaiveDate::from_ymd_opt(y, 12, 31) } else { NaiveDate::from_ymd_opt(y, 1, 1) }.ok_or_else(bad)
+            if end {
+                NaiveDate::from_ymd_opt(y, 12, 31)
+            } else {
+                NaiveDate::from_ymd_opt(y, 1, 1)
+            }
+            .ok_or_else(bad)
         }
         _ => Err(bad()),
     }

@@ -52,7 +52,10 @@ impl Doc {
         let mut fold: Vec<char> = t.folded.chars().collect();
         // Texts from the text stage always agree; guard anyway so a bad input cannot panic here.
         if fold.len() != disp.len() {
-            fold = disp.iter().map(|c| fold_str(&c.to_string()).chars().next().unwrap_or(*c)).collect();
+            fold = disp
+                .iter()
+                .map(|c| fold_str(&c.to_string()).chars().next().unwrap_or(*c))
+                .collect();
         }
         Doc { disp, fold }
     }
@@ -108,7 +111,11 @@ pub(crate) fn base_jieba() -> &'static jieba_rs::Jieba {
 fn with_jieba<R>(known: &[String], f: impl FnOnce(&jieba_rs::Jieba) -> R) -> R {
     static CUSTOM: Mutex<Option<(Vec<String>, Arc<jieba_rs::Jieba>)>> = Mutex::new(None);
     let base = base_jieba();
-    let mut words: Vec<String> = known.iter().filter(|w| w.chars().count() >= 2 && w.chars().all(is_han)).cloned().collect();
+    let mut words: Vec<String> = known
+        .iter()
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(is_han))
+        .cloned()
+        .collect();
     words.sort();
     words.dedup();
     if words.is_empty() {
@@ -135,7 +142,10 @@ fn with_jieba<R>(known: &[String], f: impl FnOnce(&jieba_rs::Jieba) -> R) -> R {
 
 /// Candidates from every article. `known` holds the gazetteer's folded spellings.
 pub fn discover(texts: &[&ArticleText], lex: &Lexicon, known: &[String]) -> Vec<Candidate> {
-    let ctx = Ctx { lex, known: known.iter().cloned().collect() };
+    let ctx = Ctx {
+        lex,
+        known: known.iter().cloned().collect(),
+    };
     let per_article: Vec<Vec<Candidate>> = with_jieba(known, |jieba| {
         crate::parallel::par_map(texts, |t| {
             let doc = Doc::new(t);
@@ -148,7 +158,11 @@ pub fn discover(texts: &[&ArticleText], lex: &Lexicon, known: &[String]) -> Vec<
             out
         })
     });
-    per_article.into_iter().flatten().filter_map(|c| clean(c, lex)).collect()
+    per_article
+        .into_iter()
+        .flatten()
+        .filter_map(|c| clean(c, lex))
+        .collect()
 }
 
 /// Drop spellings that are not names; drop the candidate if none is left.
@@ -167,7 +181,12 @@ fn clean(mut c: Candidate, lex: &Lexicon) -> Option<Candidate> {
 /// `[start, end)` of the ·-joined name around the dot at `dot`, if it is one.
 pub(crate) fn dotted_at(doc: &Doc, ctx: &Ctx, dot: usize) -> Option<(usize, usize)> {
     let n = doc.len();
-    if dot == 0 || dot + 1 >= n || !is_dot(doc.disp[dot]) || !is_han(doc.fold[dot - 1]) || !is_han(doc.fold[dot + 1]) {
+    if dot == 0
+        || dot + 1 >= n
+        || !is_dot(doc.disp[dot])
+        || !is_han(doc.fold[dot - 1])
+        || !is_han(doc.fold[dot + 1])
+    {
         return None;
     }
     let mut l = dot;
@@ -215,7 +234,12 @@ fn dotted(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
             last_end = b;
             let name = doc.text(a, b);
             let scoped = surname_of(&name).into_iter().collect();
-            out.push(Candidate { names: vec![name], scoped, kind: EntityKind::Person, strength: 2 });
+            out.push(Candidate {
+                names: vec![name],
+                scoped,
+                kind: EntityKind::Person,
+                strength: 2,
+            });
         }
     }
     out
@@ -227,12 +251,19 @@ const PERSON_TAGS: [&str; 3] = ["nr", "nrt", "nrfg"];
 fn titled(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
     let mut out = Vec::new();
     let n = doc.len();
-    let firsts: HashSet<char> = ctx.lex.person_titles.iter().filter_map(|t| t.chars().next()).collect();
+    let firsts: HashSet<char> = ctx
+        .lex
+        .person_titles
+        .iter()
+        .filter_map(|t| t.chars().next())
+        .collect();
     for i in 0..n {
         if !firsts.contains(&doc.fold[i]) {
             continue;
         }
-        let Some(title) = ctx.lex.person_titles.iter().find(|t| doc.starts_with(i, t)) else { continue };
+        let Some(title) = ctx.lex.person_titles.iter().find(|t| doc.starts_with(i, t)) else {
+            continue;
+        };
         let s = i + title.chars().count();
         if s >= n || !is_han(doc.fold[s]) || (s + 1 < n && is_dot(doc.disp[s + 1])) {
             continue;
@@ -261,10 +292,21 @@ fn titled(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
             }
         }
         let chinese = len <= 3 && ctx.surname(chars[0]) && !foreign;
-        if !(chinese || (foreign && len >= 3)) || ctx.lex.person_titles.iter().any(|t| first.word.starts_with(t.as_str())) {
+        if !(chinese || (foreign && len >= 3))
+            || ctx
+                .lex
+                .person_titles
+                .iter()
+                .any(|t| first.word.starts_with(t.as_str()))
+        {
             continue;
         }
-        out.push(Candidate { names: vec![doc.text(s, s + len)], scoped: Vec::new(), kind: EntityKind::Person, strength: 1 });
+        out.push(Candidate {
+            names: vec![doc.text(s, s + len)],
+            scoped: Vec::new(),
+            kind: EntityKind::Person,
+            strength: 1,
+        });
     }
     out
 }
@@ -276,15 +318,28 @@ fn media(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
     let lex = ctx.lex;
     for i in 0..n {
         if doc.disp[i] == '《' {
-            let Some(len) = doc.disp[i + 1..n.min(i + 16)].iter().position(|&c| c == '》') else { continue };
+            let Some(len) = doc.disp[i + 1..n.min(i + 16)]
+                .iter()
+                .position(|&c| c == '》')
+            else {
+                continue;
+            };
             let (a, b) = (i + 1, i + 1 + len);
             if len >= 2 && lex.media_suffix_zh.iter().any(|s| doc.ends_with(b, s)) {
-                out.push(Candidate { names: vec![doc.text(a, b)], scoped: Vec::new(), kind: EntityKind::Media, strength: 2 });
+                out.push(Candidate {
+                    names: vec![doc.text(a, b)],
+                    scoped: Vec::new(),
+                    kind: EntityKind::Media,
+                    strength: 2,
+                });
             }
         } else if doc.fold[i] == '社' && i >= 2 {
             // Skip a date between the outlet and the verb: 路透社1日報道.
             let mut j = i + 1;
-            while j < n && j - i < 6 && (doc.fold[j].is_ascii_digit() || matches!(doc.fold[j], '日' | '月' | '号')) {
+            while j < n
+                && j - i < 6
+                && (doc.fold[j].is_ascii_digit() || matches!(doc.fold[j], '日' | '月' | '号'))
+            {
                 j += 1;
             }
             if !lex.report_verbs.iter().any(|v| doc.starts_with(j, v)) {
@@ -296,7 +351,12 @@ fn media(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
             let Some(last) = tags.last() else { continue };
             let len = last.word.chars().count();
             if len >= 3 && last.word.chars().all(is_han) {
-                out.push(Candidate { names: vec![doc.text(i + 1 - len, i + 1)], scoped: Vec::new(), kind: EntityKind::Media, strength: 2 });
+                out.push(Candidate {
+                    names: vec![doc.text(i + 1 - len, i + 1)],
+                    scoped: Vec::new(),
+                    kind: EntityKind::Media,
+                    strength: 2,
+                });
             }
         }
     }

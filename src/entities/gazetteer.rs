@@ -33,7 +33,9 @@ impl Entry {
     /// Every spelling: name, Chinese name, aliases, without duplicates, in that order.
     pub fn spellings(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let all = std::iter::once(&self.name).chain(self.name_zh.iter()).chain(self.aliases.iter());
+        let all = std::iter::once(&self.name)
+            .chain(self.name_zh.iter())
+            .chain(self.aliases.iter());
         for s in all {
             let s = s.trim().to_string();
             if !s.is_empty() && !out.contains(&s) {
@@ -94,8 +96,14 @@ impl Gazetteer {
             if e.id.trim().is_empty() {
                 return Err(bad(format!("entity #{} has an empty id", n + 1)));
             }
-            if !e.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_') {
-                return Err(bad(format!("{at}: an id may hold only a-z, 0-9, '-' and '_'")));
+            if !e
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+            {
+                return Err(bad(format!(
+                    "{at}: an id may hold only a-z, 0-9, '-' and '_'"
+                )));
             }
             if !ids.insert(e.id.clone()) {
                 return Err(bad(format!("{at}: the id is used twice")));
@@ -103,14 +111,18 @@ impl Gazetteer {
             if e.name.trim().is_empty() {
                 return Err(bad(format!("{at}: empty name")));
             }
-            if e.aliases.iter().any(|a| a.trim().is_empty()) || e.name_zh.as_deref().is_some_and(|z| z.trim().is_empty()) {
+            if e.aliases.iter().any(|a| a.trim().is_empty())
+                || e.name_zh.as_deref().is_some_and(|z| z.trim().is_empty())
+            {
                 return Err(bad(format!("{at}: empty alias")));
             }
             for s in e.spellings() {
                 let key = fold_str(&s);
                 match owner.get(&key) {
                     Some(other) if other != &e.id => {
-                        return Err(bad(format!("{at}: the spelling {s:?} also belongs to {other:?}")))
+                        return Err(bad(format!(
+                            "{at}: the spelling {s:?} also belongs to {other:?}"
+                        )))
                     }
                     _ => {
                         owner.insert(key, e.id.clone());
@@ -118,15 +130,24 @@ impl Gazetteer {
                 }
             }
         }
-        Ok(Gazetteer { entries: file.entity })
+        Ok(Gazetteer {
+            entries: file.entity,
+        })
     }
 
     /// This gazetteer with a user's entries added; a user's entry replaces any entry with the
     /// same id or a spelling in common, since the user knows their story best.
     pub fn extended_by(mut self, user: Gazetteer) -> Gazetteer {
         for entry in user.entries {
-            let spellings: HashSet<String> = entry.spellings().iter().map(|s| fold_str(s)).collect();
-            self.entries.retain(|e| e.id != entry.id && !e.spellings().iter().any(|s| spellings.contains(&fold_str(s))));
+            let spellings: HashSet<String> =
+                entry.spellings().iter().map(|s| fold_str(s)).collect();
+            self.entries.retain(|e| {
+                e.id != entry.id
+                    && !e
+                        .spellings()
+                        .iter()
+                        .any(|s| spellings.contains(&fold_str(s)))
+            });
             self.entries.push(entry);
         }
         self
@@ -135,7 +156,9 @@ impl Gazetteer {
     /// The entry that has this spelling (folded comparison), if any.
     pub fn find(&self, name: &str) -> Option<&Entry> {
         let key = fold_str(name.trim());
-        self.entries.iter().find(|e| e.id == name.trim() || e.spellings().iter().any(|s| fold_str(s) == key))
+        self.entries
+            .iter()
+            .find(|e| e.id == name.trim() || e.spellings().iter().any(|s| fold_str(s) == key))
     }
 }
 
@@ -177,7 +200,8 @@ impl Lexicon {
         LEX.get_or_init(|| {
             // Checked by the test suite; an empty lexicon only weakens discovery, it never fails it.
             let f: Option<LexiconFile> = toml::from_str(LEXICON).ok();
-            f.map(Lexicon::from_file).unwrap_or_else(|| Lexicon::from_file(LexiconFile::empty()))
+            f.map(Lexicon::from_file)
+                .unwrap_or_else(|| Lexicon::from_file(LexiconFile::empty()))
         })
     }
 
@@ -185,7 +209,12 @@ impl Lexicon {
     pub fn check_embedded() -> Result<()> {
         toml::from_str::<LexiconFile>(LEXICON)
             .map(|_| ())
-            .map_err(|e| Error::new(ErrorCode::BadGazetteer, format!("assets/entity_lexicon.toml: {e}")))
+            .map_err(|e| {
+                Error::new(
+                    ErrorCode::BadGazetteer,
+                    format!("assets/entity_lexicon.toml: {e}"),
+                )
+            })
     }
 
     fn from_file(f: LexiconFile) -> Lexicon {
@@ -198,7 +227,15 @@ impl Lexicon {
             l
         };
         let chars = |s: String| {
-            s.chars().filter(|c| !c.is_whitespace()).flat_map(|c| fold_str(&c.to_string()).chars().chain([c]).collect::<Vec<_>>()).collect()
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(|c| {
+                    fold_str(&c.to_string())
+                        .chars()
+                        .chain([c])
+                        .collect::<Vec<_>>()
+                })
+                .collect()
         };
         Lexicon {
             not_names: set(f.not_names),

@@ -66,7 +66,12 @@ impl Matcher {
             seen.insert(f.clone(), infos.len());
             let first = f.chars().next().is_some_and(is_word_char);
             let last = f.chars().next_back().is_some_and(is_word_char);
-            infos.push(Info { entity: p.entity, scoped: p.scoped, edge_start: first, edge_end: last });
+            infos.push(Info {
+                entity: p.entity,
+                scoped: p.scoped,
+                edge_start: first,
+                edge_end: last,
+            });
             folded.push(f);
         }
         let ac = if folded.is_empty() {
@@ -76,7 +81,11 @@ impl Matcher {
             // too big to build, and the library's own choice (a contiguous NFA) takes over.
             let mut b = AhoCorasickBuilder::new();
             b.match_kind(MatchKind::LeftmostLongest);
-            b.clone().kind(Some(AhoCorasickKind::DFA)).build(&folded).or_else(|_| b.build(&folded)).ok()
+            b.clone()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&folded)
+                .or_else(|_| b.build(&folded))
+                .ok()
         };
         Matcher { ac, infos }
     }
@@ -100,10 +109,20 @@ impl Matcher {
         let mut counted_to = 0;
         let mut chars_before = 0;
         while pos < bytes.len() {
-            let Some(m) = ac.find(Input::new(folded).range(pos..)) else { break };
+            let Some(m) = ac.find(Input::new(folded).range(pos..)) else {
+                break;
+            };
             let info = &self.infos[m.pattern().as_usize()];
-            let ok_start = !info.edge_start || folded[..m.start()].chars().next_back().is_none_or(|c| !is_word_char(c));
-            let ok_end = !info.edge_end || folded[m.end()..].chars().next().is_none_or(|c| !is_word_char(c));
+            let ok_start = !info.edge_start
+                || folded[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !is_word_char(c));
+            let ok_end = !info.edge_end
+                || folded[m.end()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !is_word_char(c));
             if !(ok_start && ok_end) {
                 // Retry one char later: a shorter spelling may start inside this one.
                 let step = folded[m.start()..].chars().next().map_or(1, char::len_utf8);
@@ -112,7 +131,11 @@ impl Matcher {
             }
             chars_before += count_chars(&bytes[counted_to..m.start()]);
             let len = count_chars(&bytes[m.start()..m.end()]);
-            hits.push(Hit { entity: info.entity, span: Span::new(chars_before, chars_before + len), scoped: info.scoped });
+            hits.push(Hit {
+                entity: info.entity,
+                span: Span::new(chars_before, chars_before + len),
+                scoped: info.scoped,
+            });
             chars_before += len;
             counted_to = m.end();
             pos = m.end();

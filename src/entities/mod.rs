@@ -60,7 +60,9 @@ impl Entity {
     /// without duplicates.
     pub fn folded_aliases(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let all = std::iter::once(&self.name).chain(self.name_zh.iter()).chain(self.aliases.iter());
+        let all = std::iter::once(&self.name)
+            .chain(self.name_zh.iter())
+            .chain(self.aliases.iter());
         for s in all {
             let f = fold_str(s.trim());
             if !f.is_empty() && !out.contains(&f) {
@@ -84,7 +86,10 @@ impl Entity {
 /// The entity a name, alias or id refers to: an exact id first, then any spelling.
 pub fn find(entities: &[Entity], name: &str) -> Option<usize> {
     let name = name.trim();
-    entities.iter().position(|e| e.id == name).or_else(|| entities.iter().position(|e| e.is_called(name)))
+    entities
+        .iter()
+        .position(|e| e.id == name)
+        .or_else(|| entities.iter().position(|e| e.is_called(name)))
 }
 
 /// An entity named at a span of an article's display text.

@@ -41,7 +41,11 @@ pub fn resolve(gazetteer: &Gazetteer, texts: &[&ArticleText]) -> (Vec<Entity>, V
 }
 
 /// Entities and mentions of a corpus.
-pub fn resolve_with(gazetteer: &Gazetteer, lex: &Lexicon, texts: &[&ArticleText]) -> (Vec<Entity>, Vec<Mention>) {
+pub fn resolve_with(
+    gazetteer: &Gazetteer,
+    lex: &Lexicon,
+    texts: &[&ArticleText],
+) -> (Vec<Entity>, Vec<Mention>) {
     let mut groups: Vec<Group> = Vec::new();
     let mut owner: HashMap<String, usize> = HashMap::new();
     for e in &gazetteer.entries {
@@ -50,7 +54,16 @@ pub fn resolve_with(gazetteer: &Gazetteer, lex: &Lexicon, texts: &[&ArticleText]
         for n in &names {
             owner.insert(fold_str(n), g);
         }
-        groups.push(Group { id: Some(e.id.clone()), kind: e.kind, strength: u8::MAX, names, name_zh: e.name_zh.clone(), scoped: Vec::new(), gazetteer: true, dead: false });
+        groups.push(Group {
+            id: Some(e.id.clone()),
+            kind: e.kind,
+            strength: u8::MAX,
+            names,
+            name_zh: e.name_zh.clone(),
+            scoped: Vec::new(),
+            gazetteer: true,
+            dead: false,
+        });
     }
     let known: Vec<String> = owner.keys().cloned().collect();
     let mut candidates = discover::discover(texts, lex, &known);
@@ -62,7 +75,12 @@ pub fn resolve_with(gazetteer: &Gazetteer, lex: &Lexicon, texts: &[&ArticleText]
     mentions(groups, texts)
 }
 
-fn find_root(groups: &[Group], owner: &HashMap<String, usize>, key: &str, merged: &HashMap<usize, usize>) -> Option<usize> {
+fn find_root(
+    groups: &[Group],
+    owner: &HashMap<String, usize>,
+    key: &str,
+    merged: &HashMap<usize, usize>,
+) -> Option<usize> {
     let mut g = *owner.get(key)?;
     while let Some(&next) = merged.get(&g) {
         g = next;
@@ -87,7 +105,10 @@ fn join(groups: &mut Vec<Group>, owner: &mut HashMap<String, usize>, c: Candidat
     // A weak guess that is only some entity's surname: the scoped alias already covers it.
     if hit.is_empty() && c.strength <= 1 && c.names.len() == 1 {
         let f = fold_str(&c.names[0]);
-        if groups.iter().any(|g| !g.dead && g.scoped.iter().any(|s| fold_str(s) == f)) {
+        if groups
+            .iter()
+            .any(|g| !g.dead && g.scoped.iter().any(|s| fold_str(s) == f))
+        {
             return;
         }
     }
@@ -96,7 +117,16 @@ fn join(groups: &mut Vec<Group>, owner: &mut HashMap<String, usize>, c: Candidat
     let target = match hit.first() {
         Some(&g) => g,
         None => {
-            groups.push(Group { id: None, kind: c.kind, strength: 0, names: Vec::new(), name_zh: None, scoped: Vec::new(), gazetteer: false, dead: false });
+            groups.push(Group {
+                id: None,
+                kind: c.kind,
+                strength: 0,
+                names: Vec::new(),
+                name_zh: None,
+                scoped: Vec::new(),
+                gazetteer: false,
+                dead: false,
+            });
             groups.len() - 1
         }
     };
@@ -104,7 +134,12 @@ fn join(groups: &mut Vec<Group>, owner: &mut HashMap<String, usize>, c: Candidat
         let (names, scoped, kind, strength) = {
             let o = &mut groups[other];
             o.dead = true;
-            (std::mem::take(&mut o.names), std::mem::take(&mut o.scoped), o.kind, o.strength)
+            (
+                std::mem::take(&mut o.names),
+                std::mem::take(&mut o.scoped),
+                o.kind,
+                o.strength,
+            )
         };
         for n in &names {
             groups[target].add_name(n);
@@ -155,14 +190,22 @@ fn mentions(groups: Vec<Group>, texts: &[&ArticleText]) -> (Vec<Entity>, Vec<Men
     for &g in &live {
         for n in &groups[g].names {
             full.insert(fold_str(n));
-            patterns.push(Pattern { text: n.clone(), entity: g, scoped: false });
+            patterns.push(Pattern {
+                text: n.clone(),
+                entity: g,
+                scoped: false,
+            });
         }
     }
     for &g in &live {
         for s in &groups[g].scoped {
             // A surname that is some entity's full spelling belongs to that entity.
             if !full.contains(&fold_str(s)) {
-                patterns.push(Pattern { text: s.clone(), entity: g, scoped: true });
+                patterns.push(Pattern {
+                    text: s.clone(),
+                    entity: g,
+                    scoped: true,
+                });
             }
         }
     }
@@ -170,10 +213,18 @@ fn mentions(groups: Vec<Group>, texts: &[&ArticleText]) -> (Vec<Entity>, Vec<Men
     let indexed: Vec<(usize, &&ArticleText)> = texts.iter().enumerate().collect();
     let raw: Vec<Mention> = crate::parallel::par_map(&indexed, |&(a, t)| {
         let hits = matcher.find(&t.folded);
-        let named: std::collections::HashSet<usize> = hits.iter().filter(|h| !h.scoped).map(|h| h.entity).collect();
+        let named: std::collections::HashSet<usize> = hits
+            .iter()
+            .filter(|h| !h.scoped)
+            .map(|h| h.entity)
+            .collect();
         hits.iter()
             .filter(|h| !h.scoped || named.contains(&h.entity))
-            .map(|h| Mention { entity: h.entity, article: a, span: h.span })
+            .map(|h| Mention {
+                entity: h.entity,
+                article: a,
+                span: h.span,
+            })
             .collect::<Vec<_>>()
     })
     .into_iter()
@@ -182,7 +233,8 @@ fn mentions(groups: Vec<Group>, texts: &[&ArticleText]) -> (Vec<Entity>, Vec<Men
     let mentioned: std::collections::HashSet<usize> = raw.iter().map(|m| m.entity).collect();
     let mut index: HashMap<usize, usize> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
-    let mut used_ids: std::collections::HashSet<String> = groups.iter().filter_map(|g| g.id.clone()).collect();
+    let mut used_ids: std::collections::HashSet<String> =
+        groups.iter().filter_map(|g| g.id.clone()).collect();
     for &g in &live {
         if !mentioned.contains(&g) {
             continue;
@@ -190,7 +242,10 @@ fn mentions(groups: Vec<Group>, texts: &[&ArticleText]) -> (Vec<Entity>, Vec<Men
         index.insert(g, entities.len());
         entities.push(entity(&groups[g], &mut used_ids));
     }
-    let mentions = raw.into_iter().filter_map(|m| index.get(&m.entity).map(|&e| Mention { entity: e, ..m })).collect();
+    let mentions = raw
+        .into_iter()
+        .filter_map(|m| index.get(&m.entity).map(|&e| Mention { entity: e, ..m }))
+        .collect();
     (entities, mentions)
 }
 
@@ -215,12 +270,23 @@ fn entity(g: &Group, used: &mut std::collections::HashSet<String>) -> Entity {
             id
         }
     };
-    let (name, name_zh) = if g.gazetteer { (g.names[0].clone(), g.name_zh.clone().or(zh)) } else { (name, zh) };
+    let (name, name_zh) = if g.gazetteer {
+        (g.names[0].clone(), g.name_zh.clone().or(zh))
+    } else {
+        (name, zh)
+    };
     let mut aliases = g.names.clone();
     for s in &g.scoped {
         if !aliases.iter().any(|a| fold_str(a) == fold_str(s)) {
             aliases.push(s.clone());
         }
     }
-    Entity { id, kind: g.kind, name, name_zh, aliases, discovered: !g.gazetteer }
+    Entity {
+        id,
+        kind: g.kind,
+        name,
+        name_zh,
+        aliases,
+        discovered: !g.gazetteer,
+    }
 }

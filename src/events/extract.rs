@@ -64,7 +64,9 @@ pub fn candidates(lex: &Lexicon, input: &ArticleInput, entities: &[Entity]) -> V
         if paragraph.is_some_and(|p| is_heading(text, p)) {
             continue;
         }
-        let previous = carried.filter(|(p, _)| Some(*p) == paragraph).map(|(_, s)| s);
+        let previous = carried
+            .filter(|(p, _)| Some(*p) == paragraph)
+            .map(|(_, s)| s);
         let subject = sentence_candidates(lex, input, entities, sentence, previous, &mut out);
         if let (Some(p), Some(s)) = (paragraph, subject) {
             carried = Some((p, s));
@@ -94,7 +96,8 @@ fn quoted_spans(shown: &str, offset: usize) -> Vec<Span> {
 /// A sub-heading: a short paragraph that does not end a sentence. It names a topic, not a happening.
 fn is_heading(text: &ArticleText, paragraph: Span) -> bool {
     let shown = text.slice(paragraph).trim();
-    shown.chars().count() <= HEADING_CHARS && !shown.ends_with(['。', '！', '!', '？', '?', '」', '”', '.'])
+    shown.chars().count() <= HEADING_CHARS
+        && !shown.ends_with(['。', '！', '!', '？', '?', '」', '”', '.'])
 }
 
 struct Clause {
@@ -130,23 +133,36 @@ fn sentence_candidates(
     let hits: Vec<Hit> = lex
         .scan(folded)
         .into_iter()
-        .map(|h| Hit { start: h.start + sentence.start, end: h.end + sentence.start, ..h })
+        .map(|h| Hit {
+            start: h.start + sentence.start,
+            end: h.end + sentence.start,
+            ..h
+        })
         // Words inside quotation marks are someone's speech (or a coined phrase), not the happening.
         .filter(|h| {
-            !matches!(h.cue, Cue::Trigger(k) if k != EventKind::Statement) || !quoted.iter().any(|q| q.start < h.start && h.end < q.end)
+            !matches!(h.cue, Cue::Trigger(k) if k != EventKind::Statement)
+                || !quoted.iter().any(|q| q.start < h.start && h.end < q.end)
         })
         .collect();
     let mentions = mentions_in(input.mentions, sentence);
     let clauses = clauses_of(input, sentence, &hits, &mentions, entities);
     let first_trigger = clauses.iter().position(|c| c.kind.is_some());
-    let trigger_at = hits.iter().find(|h| matches!(h.cue, Cue::Trigger(_))).map_or(sentence.end, |h| h.start);
+    let trigger_at = hits
+        .iter()
+        .find(|h| matches!(h.cue, Cue::Trigger(_)))
+        .map_or(sentence.end, |h| h.start);
     let own_subject = clauses
         .iter()
         .filter(|c| !c.source_only)
         .flat_map(|c| c.actors.iter())
         .filter(|a| a.1 < trigger_at)
         .map(|a| a.0)
-        .find(|&e| matches!(entities[e].kind, EntityKind::Person | EntityKind::Organization));
+        .find(|&e| {
+            matches!(
+                entities[e].kind,
+                EntityKind::Person | EntityKind::Organization
+            )
+        });
     let subject = own_subject.or(previous_subject);
     let trimmed = folded.trim_end();
     if first_trigger.is_none() || trimmed.ends_with('？') || trimmed.ends_with('?') {
@@ -160,12 +176,18 @@ fn sentence_candidates(
             i += 1;
             continue;
         };
-        let mut g = Group { span: clauses[i].span, kind, class, actors: clauses[i].actors.clone() };
+        let mut g = Group {
+            span: clauses[i].span,
+            kind,
+            class,
+            actors: clauses[i].actors.clone(),
+        };
         let mut j = i + 1;
         while j < clauses.len() {
             let c = &clauses[j];
             let same = c.kind == Some((kind, class)) && !c.has_date;
-            let continues = c.kind.is_none() && !c.source_only && !c.actors.is_empty() && c.continues;
+            let continues =
+                c.kind.is_none() && !c.source_only && !c.actors.is_empty() && c.continues;
             if !(same || continues) {
                 break;
             }
@@ -185,26 +207,46 @@ fn sentence_candidates(
     // left is part of their leaving.
     let mut extra_money: Option<Money> = None;
     for (whole, part) in ABSORBS {
-        let Some(w) = groups.iter().position(|g| g.kind == *whole) else { continue };
+        let Some(w) = groups.iter().position(|g| g.kind == *whole) else {
+            continue;
+        };
         while let Some(p) = groups.iter().position(|g| g.kind == *part) {
             if *part == EventKind::Compensation {
-                extra_money = money::find(text.folded_slice(groups[p].span)).first().copied();
+                extra_money = money::find(text.folded_slice(groups[p].span))
+                    .first()
+                    .copied();
             }
             let absorbed = groups.remove(p);
             let w = if p < w { w - 1 } else { w };
             groups[w].actors.extend(absorbed.actors);
-            if absorbed.span.start < groups[w].span.start || absorbed.span.end > groups[w].span.end {
-                groups[w].span = Span::new(groups[w].span.start.min(absorbed.span.start), groups[w].span.end.max(absorbed.span.end));
+            if absorbed.span.start < groups[w].span.start || absorbed.span.end > groups[w].span.end
+            {
+                groups[w].span = Span::new(
+                    groups[w].span.start.min(absorbed.span.start),
+                    groups[w].span.end.max(absorbed.span.end),
+                );
             }
         }
     }
     for g in groups {
         // Status cues speak for the clauses they stand in and those after them in the sentence.
         let before_or_in = |h: &&Hit| h.start < g.span.end;
-        let reported = hits.iter().filter(before_or_in).any(|h| h.cue == Cue::Reported);
-        let rumoured = hits.iter().filter(before_or_in).any(|h| h.cue == Cue::Rumoured);
-        let money = if g.kind == EventKind::Hire { extra_money } else { None };
-        if let Some(c) = build(lex, input, entities, sentence, g, subject, &hits, reported, rumoured, money) {
+        let reported = hits
+            .iter()
+            .filter(before_or_in)
+            .any(|h| h.cue == Cue::Reported);
+        let rumoured = hits
+            .iter()
+            .filter(before_or_in)
+            .any(|h| h.cue == Cue::Rumoured);
+        let money = if g.kind == EventKind::Hire {
+            extra_money
+        } else {
+            None
+        };
+        if let Some(c) = build(
+            lex, input, entities, sentence, g, subject, &hits, reported, rumoured, money,
+        ) {
             out.push(c);
         }
     }
@@ -220,10 +262,20 @@ const ABSORBS: &[(EventKind, EventKind)] = &[
 
 fn mentions_in(mentions: &[Mention], span: Span) -> Vec<&Mention> {
     let start = mentions.partition_point(|m| m.span.end <= span.start);
-    mentions[start..].iter().take_while(|m| m.span.start < span.end).filter(|m| span.contains(m.span)).collect()
+    mentions[start..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .filter(|m| span.contains(m.span))
+        .collect()
 }
 
-fn clauses_of(input: &ArticleInput, sentence: Span, hits: &[Hit], mentions: &[&Mention], entities: &[Entity]) -> Vec<Clause> {
+fn clauses_of(
+    input: &ArticleInput,
+    sentence: Span,
+    hits: &[Hit],
+    mentions: &[&Mention],
+    entities: &[Entity],
+) -> Vec<Clause> {
     let text = input.text;
     let mut spans = Vec::new();
     let mut start = sentence.start;
@@ -231,7 +283,10 @@ fn clauses_of(input: &ArticleInput, sentence: Span, hits: &[Hit], mentions: &[&M
     let chars: Vec<char> = text.slice(sentence).chars().collect();
     for (k, &ch) in chars.iter().enumerate() {
         let pos = sentence.start + k;
-        let in_number = ch == ',' && k > 0 && chars[k - 1].is_ascii_digit() && chars.get(k + 1).is_some_and(|c| c.is_ascii_digit());
+        let in_number = ch == ','
+            && k > 0
+            && chars[k - 1].is_ascii_digit()
+            && chars.get(k + 1).is_some_and(|c| c.is_ascii_digit());
         if in_number {
             continue;
         }
@@ -259,7 +314,10 @@ fn clauses_of(input: &ArticleInput, sentence: Span, hits: &[Hit], mentions: &[&M
         .map(|span| {
             let within = |h: &&Hit| span.start <= h.start && h.start < span.end;
             let kind = super::lexicon::PRIORITY.iter().copied().find_map(|k| {
-                hits.iter().filter(within).find(|h| h.cue == Cue::Trigger(k)).map(|h| (k, h.class))
+                hits.iter()
+                    .filter(within)
+                    .find(|h| h.cue == Cue::Trigger(k))
+                    .map(|h| (k, h.class))
             });
             let kind = match kind {
                 // A statement needs words in quotes.
@@ -268,19 +326,34 @@ fn clauses_of(input: &ArticleInput, sentence: Span, hits: &[Hit], mentions: &[&M
             };
             let mut actors: Vec<(usize, usize)> = Vec::new();
             for m in mentions.iter().filter(|m| span.contains(m.span)) {
-                if entities[m.entity].kind != EntityKind::Media && !actors.iter().any(|a| a.0 == m.entity) {
+                if entities[m.entity].kind != EntityKind::Media
+                    && !actors.iter().any(|a| a.0 == m.entity)
+                {
                     actors.push((m.entity, m.span.start));
                 }
             }
             let source_only = kind.is_none()
-                && hits
-                    .iter()
-                    .filter(within)
-                    .any(|h| h.cue == Cue::Reported || (h.cue == Cue::Trigger(EventKind::Statement) && h.class == 0));
+                && hits.iter().filter(within).any(|h| {
+                    h.cue == Cue::Reported
+                        || (h.cue == Cue::Trigger(EventKind::Statement) && h.class == 0)
+                });
             let folded = text.folded_slice(span);
-            let continues = CONTINUERS.iter().any(|c| folded.trim_start().starts_with(c)) || span.len() <= SHORT_CLAUSE;
-            let has_date = input.dates.iter().any(|d| span.contains(d.span) && d.range.precision != Precision::Vague);
-            Clause { span, kind, actors, has_date, source_only, continues }
+            let continues = CONTINUERS
+                .iter()
+                .any(|c| folded.trim_start().starts_with(c))
+                || span.len() <= SHORT_CLAUSE;
+            let has_date = input
+                .dates
+                .iter()
+                .any(|d| span.contains(d.span) && d.range.precision != Precision::Vague);
+            Clause {
+                span,
+                kind,
+                actors,
+                has_date,
+                source_only,
+                continues,
+            }
         })
         .collect()
 }
@@ -301,7 +374,10 @@ fn build(
     let text = input.text;
     let span = group.span;
     let kind = group.kind;
-    let clause_hits: Vec<&Hit> = hits.iter().filter(|h| span.start <= h.start && h.end <= span.end).collect();
+    let clause_hits: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| span.start <= h.start && h.end <= span.end)
+        .collect();
     if clause_hits.iter().any(|h| h.cue == Cue::Hypothetical) {
         return None;
     }
@@ -311,7 +387,9 @@ fn build(
         // Something must be formed: an organisation named in the clause.
         EventKind::Organization => kind_of(EntityKind::Organization),
         EventKind::Product => kind_of(EntityKind::Product),
-        EventKind::Infrastructure => kind_of(EntityKind::Facility) || INFRA_NOUNS.iter().any(|n| folded_clause.contains(n)),
+        EventKind::Infrastructure => {
+            kind_of(EntityKind::Facility) || INFRA_NOUNS.iter().any(|n| folded_clause.contains(n))
+        }
         EventKind::Statement => kind_of(EntityKind::Person),
         _ => true,
     };
@@ -327,8 +405,15 @@ fn build(
     let (date, date_source, future) = date_for(input, sentence, span);
     let latest = hits.iter().any(|h| h.cue == Cue::Latest);
     let joins_or_leaves = matches!(kind, EventKind::Hire | EventKind::Departure)
-        && actors.iter().any(|&a| entities[a].kind == EntityKind::Person);
-    let named = actors.iter().any(|&a| matches!(entities[a].kind, EntityKind::Person | EntityKind::Product | EntityKind::Facility));
+        && actors
+            .iter()
+            .any(|&a| entities[a].kind == EntityKind::Person);
+    let named = actors.iter().any(|&a| {
+        matches!(
+            entities[a].kind,
+            EntityKind::Person | EntityKind::Product | EntityKind::Facility
+        )
+    });
     let newsy = date_source >= DateSource::Paragraph
         || (named && NAMED_NEWS.contains(&kind))
         || amount.is_some()
@@ -391,7 +476,13 @@ fn build(
 
 /// Actors in the order titles read them: who acts first. For a hire that is the organisation a
 /// person goes to (after 被, or after 加入-like triggers), else the sentence's subject.
-fn order_actors(input: &ArticleInput, group: &Group, subject: Option<usize>, entities: &[Entity], hits: &[Hit]) -> Vec<usize> {
+fn order_actors(
+    input: &ArticleInput,
+    group: &Group,
+    subject: Option<usize>,
+    entities: &[Entity],
+    hits: &[Hit],
+) -> Vec<usize> {
     let mut actors: Vec<usize> = Vec::new();
     for &(e, _) in &group.actors {
         if !actors.contains(&e) {
@@ -408,14 +499,21 @@ fn order_actors(input: &ArticleInput, group: &Group, subject: Option<usize>, ent
             let after_bei = rel > 0 && chars[..rel].iter().rev().take(3).any(|&c| c == '被');
             let word = |h: &Hit| input.text.folded_slice(Span::new(h.start, h.end));
             let hires = |h: &&Hit| h.cue == Cue::Trigger(EventKind::Hire);
-            let after_dest = hits.iter().filter(hires).any(|h| {
-                h.end <= at && at - h.end <= 2 && DESTINATION_TRIGGERS.contains(&word(h))
-            });
-            let before_verb = input.mentions.iter().find(|m| m.entity == e && m.span.start == at).is_some_and(|m| {
-                hits.iter().filter(hires).any(|h| {
-                    h.start >= m.span.end && h.start - m.span.end <= 2 && !DESTINATION_TRIGGERS.contains(&word(h))
-                })
-            });
+            let after_dest = hits
+                .iter()
+                .filter(hires)
+                .any(|h| h.end <= at && at - h.end <= 2 && DESTINATION_TRIGGERS.contains(&word(h)));
+            let before_verb = input
+                .mentions
+                .iter()
+                .find(|m| m.entity == e && m.span.start == at)
+                .is_some_and(|m| {
+                    hits.iter().filter(hires).any(|h| {
+                        h.start >= m.span.end
+                            && h.start - m.span.end <= 2
+                            && !DESTINATION_TRIGGERS.contains(&word(h))
+                    })
+                });
             (is_org(e) && (after_bei || after_dest || before_verb)).then_some(e)
         });
     }
@@ -429,10 +527,19 @@ fn order_actors(input: &ArticleInput, group: &Group, subject: Option<usize>, ent
 
 /// The clause's own date, else the sentence's, else the last one earlier in the paragraph, else a
 /// window before the publication date. The bool says the date lies in the clause's future.
-fn date_for(input: &ArticleInput, sentence: Span, clause: Span) -> (Option<DateRange>, DateSource, bool) {
+fn date_for(
+    input: &ArticleInput,
+    sentence: Span,
+    clause: Span,
+) -> (Option<DateRange>, DateSource, bool) {
     let usable = |d: &&TimeMention| d.range.precision != Precision::Vague || d.relative;
     let pick = |within: Span| -> Option<&TimeMention> {
-        input.dates.iter().filter(|d| within.contains(d.span)).filter(usable).min_by_key(|d| d.range.precision)
+        input
+            .dates
+            .iter()
+            .filter(|d| within.contains(d.span))
+            .filter(usable)
+            .min_by_key(|d| d.range.precision)
     };
     if let Some(d) = pick(clause) {
         return (Some(d.range), DateSource::Clause, d.future);
@@ -442,12 +549,9 @@ fn date_for(input: &ArticleInput, sentence: Span, clause: Span) -> (Option<DateR
     }
     if let Some(para) = input.text.paragraph_at(sentence.start) {
         let earlier = Span::new(para.start, sentence.start);
-        if let Some(d) = input
-            .dates
-            .iter()
-            .rev()
-            .find(|d| earlier.contains(d.span) && d.range.precision <= Precision::Month && !d.future)
-        {
+        if let Some(d) = input.dates.iter().rev().find(|d| {
+            earlier.contains(d.span) && d.range.precision <= Precision::Month && !d.future
+        }) {
             return (Some(d.range), DateSource::Paragraph, false);
         }
     }

@@ -96,18 +96,28 @@ impl Lexicon {
     /// every extraction pass).
     pub fn embedded() -> &'static Lexicon {
         static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::parse(EMBEDDED).expect("the embedded event lexicon is valid"))
+        LEXICON
+            .get_or_init(|| Lexicon::parse(EMBEDDED).expect("the embedded event lexicon is valid"))
     }
 
     pub fn parse(toml_text: &str) -> Result<Lexicon> {
-        let file: File = toml::from_str(toml_text)
-            .map_err(|e| Error::new(ErrorCode::Internal, format!("event lexicon: {}", e.message())))?;
+        let file: File = toml::from_str(toml_text).map_err(|e| {
+            Error::new(
+                ErrorCode::Internal,
+                format!("event lexicon: {}", e.message()),
+            )
+        })?;
         let mut words: Vec<String> = Vec::new();
         let mut cues: Vec<(Cue, u16)> = Vec::new();
         let mut add = |list: &[String], cue: Cue, class: u16| {
             for w in list {
                 let folded = crate::text::fold_str(w);
-                if !folded.is_empty() && !words.iter().zip(&cues).any(|(x, c)| *x == folded && c.0 == cue) {
+                if !folded.is_empty()
+                    && !words
+                        .iter()
+                        .zip(&cues)
+                        .any(|(x, c)| *x == folded && c.0 == cue)
+                {
                     words.push(folded);
                     cues.push((cue, class));
                 }
@@ -116,7 +126,14 @@ impl Lexicon {
         let classes: BTreeMap<EventKind, Vec<String>> = file
             .kinds
             .iter()
-            .map(|(k, list)| (*k, std::iter::once(String::new()).chain(list.classes.keys().cloned()).collect()))
+            .map(|(k, list)| {
+                (
+                    *k,
+                    std::iter::once(String::new())
+                        .chain(list.classes.keys().cloned())
+                        .collect(),
+                )
+            })
             .collect();
         for (kind, list) in &file.kinds {
             add(&list.triggers, Cue::Trigger(*kind), 0);
@@ -134,12 +151,19 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(&words)
             .map_err(|e| Error::new(ErrorCode::Internal, format!("event lexicon: {e}")))?;
-        Ok(Lexicon { automaton, cues, classes })
+        Ok(Lexicon {
+            automaton,
+            cues,
+            classes,
+        })
     }
 
     /// The name of a trigger class ("setback", "strategy" …; "" for a kind's plain triggers).
     pub fn class_name(&self, kind: EventKind, class: u16) -> &str {
-        self.classes.get(&kind).and_then(|c| c.get(class as usize)).map_or("", |s| s.as_str())
+        self.classes
+            .get(&kind)
+            .and_then(|c| c.get(class as usize))
+            .map_or("", |s| s.as_str())
     }
 
     /// Every cue in `folded` (overlapping ones too), with char offsets; a trigger inside a longer
@@ -163,11 +187,19 @@ impl Lexicon {
             .find_overlapping_iter(folded)
             .map(|m| {
                 let (cue, class) = self.cues[m.pattern().as_usize()];
-                Hit { cue, class, start: byte_to_char[m.start()], end: byte_to_char[m.end()] }
+                Hit {
+                    cue,
+                    class,
+                    start: byte_to_char[m.start()],
+                    end: byte_to_char[m.end()],
+                }
             })
             .collect();
-        let covering: Vec<Hit> =
-            hits.iter().copied().filter(|h| matches!(h.cue, Cue::Trigger(_) | Cue::Blocker)).collect();
+        let covering: Vec<Hit> = hits
+            .iter()
+            .copied()
+            .filter(|h| matches!(h.cue, Cue::Trigger(_) | Cue::Blocker))
+            .collect();
         hits.retain(|h| {
             !matches!(h.cue, Cue::Trigger(_))
                 || !covering.iter().any(|o| {

@@ -34,34 +34,75 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
     let n = candidates.len();
     let mut frequency: HashMap<usize, usize> = HashMap::new();
     for c in candidates {
-        for &e in c.entities.iter().filter(|&&e| entities[e].kind != EntityKind::Media) {
+        for &e in c
+            .entities
+            .iter()
+            .filter(|&&e| entities[e].kind != EntityKind::Media)
+        {
             *frequency.entry(e).or_default() += 1;
         }
     }
     let distinctive = |e: usize| {
-        entities[e].kind != EntityKind::Media && (n < FEW_CANDIDATES || (frequency.get(&e).copied().unwrap_or(0) as f64) <= BACKGROUND_SHARE * n as f64)
+        entities[e].kind != EntityKind::Media
+            && (n < FEW_CANDIDATES
+                || (frequency.get(&e).copied().unwrap_or(0) as f64) <= BACKGROUND_SHARE * n as f64)
     };
     let keys: Vec<Keys> = candidates
         .iter()
         .map(|c| {
-            let mut distinct: Vec<usize> = c.entities.iter().copied().filter(|&e| distinctive(e)).collect();
+            let mut distinct: Vec<usize> = c
+                .entities
+                .iter()
+                .copied()
+                .filter(|&e| distinctive(e))
+                .collect();
             let mut from_context = false;
             if distinct.is_empty() {
                 // Nothing distinctive among the actors: let the sentence's other names tell it apart.
-                distinct = c.context.iter().copied().filter(|&e| distinctive(e)).collect();
+                distinct = c
+                    .context
+                    .iter()
+                    .copied()
+                    .filter(|&e| distinctive(e))
+                    .collect();
                 distinct.dedup();
                 from_context = !distinct.is_empty();
             }
-            let mut own: Vec<usize> = c.entities.iter().copied().filter(|&e| entities[e].kind != EntityKind::Media).collect();
+            let mut own: Vec<usize> = c
+                .entities
+                .iter()
+                .copied()
+                .filter(|&e| entities[e].kind != EntityKind::Media)
+                .collect();
             own.sort_unstable();
             own.dedup();
-            let persons = distinct.iter().copied().filter(|&e| entities[e].kind == EntityKind::Person).collect();
-            let mut all: Vec<usize> =
-                c.entities.iter().chain(&c.context).copied().filter(|&e| entities[e].kind != EntityKind::Media).collect();
+            let persons = distinct
+                .iter()
+                .copied()
+                .filter(|&e| entities[e].kind == EntityKind::Person)
+                .collect();
+            let mut all: Vec<usize> = c
+                .entities
+                .iter()
+                .chain(&c.context)
+                .copied()
+                .filter(|&e| entities[e].kind != EntityKind::Media)
+                .collect();
             all.sort_unstable();
             all.dedup();
-            let lead = c.entities.first().copied().filter(|&e| entities[e].kind == EntityKind::Organization);
-            Keys { distinct, persons, all, lead, from_context, own }
+            let lead = c
+                .entities
+                .first()
+                .copied()
+                .filter(|&e| entities[e].kind == EntityKind::Organization);
+            Keys {
+                distinct,
+                persons,
+                all,
+                lead,
+                from_context,
+                own,
+            }
         })
         .collect();
 
@@ -69,14 +110,23 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| {
         let c = &candidates[i];
-        (c.kind, c.class, std::cmp::Reverse(c.date_source), c.date.map(|d| d.precision), c.article, c.span)
+        (
+            c.kind,
+            c.class,
+            std::cmp::Reverse(c.date_source),
+            c.date.map(|d| d.precision),
+            c.article,
+            c.span,
+        )
     });
     // Each candidate's likeness class (see the module's overview).
     let mut classes: HashMap<Likeness, u32> = HashMap::new();
     let likeness: Vec<u32> = (0..n)
         .map(|i| {
             let next = classes.len() as u32;
-            *classes.entry(Likeness::of(&candidates[i], &keys[i])).or_insert(next)
+            *classes
+                .entry(Likeness::of(&candidates[i], &keys[i]))
+                .or_insert(next)
         })
         .collect();
     drop(classes);
@@ -87,12 +137,25 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
         // Look where a fitting cluster may be: under each distinctive actor, or (for a telling with
         // only protagonists) under each of its actors; register under every actor and the whole set.
         let lookup: Vec<(EventKind, u16, Vec<usize>)> = if keys[i].weak() {
-            keys[i].all.iter().map(|&e| (c.kind, c.class, vec![e])).chain(std::iter::once((c.kind, c.class, keys[i].all.clone()))).collect()
+            keys[i]
+                .all
+                .iter()
+                .map(|&e| (c.kind, c.class, vec![e]))
+                .chain(std::iter::once((c.kind, c.class, keys[i].all.clone())))
+                .collect()
         } else {
-            keys[i].distinct.iter().map(|&e| (c.kind, c.class, vec![e])).collect()
+            keys[i]
+                .distinct
+                .iter()
+                .map(|&e| (c.kind, c.class, vec![e]))
+                .collect()
         };
-        let register: Vec<(EventKind, u16, Vec<usize>)> =
-            keys[i].all.iter().map(|&e| (c.kind, c.class, vec![e])).chain(std::iter::once((c.kind, c.class, keys[i].all.clone()))).collect();
+        let register: Vec<(EventKind, u16, Vec<usize>)> = keys[i]
+            .all
+            .iter()
+            .map(|&e| (c.kind, c.class, vec![e]))
+            .chain(std::iter::once((c.kind, c.class, keys[i].all.clone())))
+            .collect();
         let mut home = None;
         'search: for b in &lookup {
             for &cl in by_bucket.get(b).map(|v| v.as_slice()).unwrap_or(&[]) {
@@ -106,13 +169,17 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
                 let reps = &cluster.representatives;
                 let vague = keys[i].weak();
                 let fits = !cluster.passages.contains(&(c.article, c.span))
-                    && reps.iter().all(|&j| dates_and_money_agree(c, &candidates[j]))
+                    && reps
+                        .iter()
+                        .all(|&j| dates_and_money_agree(c, &candidates[j]))
                     && (vague
                         || reps
                             .iter()
                             .filter(|&&j| !keys[j].distinct.is_empty())
                             .all(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j])))
-                    && reps.iter().any(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j]));
+                    && reps
+                        .iter()
+                        .any(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j]));
                 if fits {
                     home = Some(cl);
                     break 'search;
@@ -136,10 +203,17 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
             }
         }
     }
-    let mut events: Vec<Event> = clusters.iter().map(|g| event_of(&g.members, candidates, article_ids, entities)).collect();
+    let mut events: Vec<Event> = clusters
+        .iter()
+        .map(|g| event_of(&g.members, candidates, article_ids, entities))
+        .collect();
     events.sort_by(|a, b| {
         let key = |e: &Event| e.date.map(|d| (d.start, d.end));
-        key(a).is_none().cmp(&key(b).is_none()).then(key(a).cmp(&key(b))).then(a.id.cmp(&b.id))
+        key(a)
+            .is_none()
+            .cmp(&key(b).is_none())
+            .then(key(a).cmp(&key(b)))
+            .then(a.id.cmp(&b.id))
     });
     events
 }
@@ -208,7 +282,9 @@ fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
         return false;
     }
     if let (Some(x), Some(y)) = (&a.money, &b.money) {
-        if x.currency == y.currency && (x.amount / y.amount > MONEY_RATIO || y.amount / x.amount > MONEY_RATIO) {
+        if x.currency == y.currency
+            && (x.amount / y.amount > MONEY_RATIO || y.amount / x.amount > MONEY_RATIO)
+        {
             return false;
         }
     }
@@ -218,9 +294,12 @@ fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
                 // "Reported by" a date: anything that happened before it fits.
                 (y.start <= x.end && (x.start <= y.end || a.date_source == DateSource::Article))
                     || (b.date_source == DateSource::Article && x.start <= y.end)
-            } else if a.date_source == DateSource::Paragraph || b.date_source == DateSource::Paragraph {
+            } else if a.date_source == DateSource::Paragraph
+                || b.date_source == DateSource::Paragraph
+            {
                 // A date carried from an earlier sentence is a hint, good to a month.
-                x.start - chrono::Duration::days(31) <= y.end && y.start - chrono::Duration::days(31) <= x.end
+                x.start - chrono::Duration::days(31) <= y.end
+                    && y.start - chrono::Duration::days(31) <= x.end
             } else {
                 dates_compatible(x, y)
             }
@@ -237,7 +316,10 @@ fn actors_agree(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
             }
         }
     }
-    let people_matter = matches!(a.kind, EventKind::Hire | EventKind::Departure | EventKind::Compensation);
+    let people_matter = matches!(
+        a.kind,
+        EventKind::Hire | EventKind::Departure | EventKind::Compensation
+    );
     if people_matter && (!ka.persons.is_empty() || !kb.persons.is_empty()) {
         return ka.persons.iter().any(|p| kb.persons.contains(p));
     }
@@ -248,8 +330,15 @@ fn actors_agree(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
     }
     if ka.distinct.is_empty() || kb.distinct.is_empty() {
         // A vaguer telling (only the protagonists) fits a precise one that names them all.
-        let (vague, precise) = if ka.distinct.is_empty() { (ka, kb) } else { (kb, ka) };
-        return vague.all.iter().any(|e| precise.all.contains(e) || precise.distinct.contains(e));
+        let (vague, precise) = if ka.distinct.is_empty() {
+            (ka, kb)
+        } else {
+            (kb, ka)
+        };
+        return vague
+            .all
+            .iter()
+            .any(|e| precise.all.contains(e) || precise.distinct.contains(e));
     }
     if ka.distinct.iter().any(|e| kb.distinct.contains(e)) {
         return true;
@@ -269,7 +358,12 @@ fn dates_compatible(x: &DateRange, y: &DateRange) -> bool {
     x.start - tolerance <= y.end && y.start - tolerance <= x.end
 }
 
-fn event_of(group: &[usize], candidates: &[Candidate], article_ids: &[String], entities: &[Entity]) -> Event {
+fn event_of(
+    group: &[usize],
+    candidates: &[Candidate],
+    article_ids: &[String],
+    entities: &[Entity],
+) -> Event {
     let members: Vec<&Candidate> = group.iter().map(|&i| &candidates[i]).collect();
     // Each article's best date: nearest source first, then most precise.
     let mut per_article: BTreeMap<usize, (DateSource, Precision, DateRange)> = BTreeMap::new();
@@ -306,10 +400,14 @@ fn event_of(group: &[usize], candidates: &[Candidate], article_ids: &[String], e
     let date = votes.first().map(|v| v.0);
     let date_source = votes.first().map(|v| v.2).unwrap_or(DateSource::None);
     let mut conflicts = Vec::new();
-    let firm: Vec<&(DateRange, Vec<usize>, DateSource)> =
-        votes.iter().filter(|v| v.0.precision <= Precision::Month && v.2 >= DateSource::Sentence).collect();
+    let firm: Vec<&(DateRange, Vec<usize>, DateSource)> = votes
+        .iter()
+        .filter(|v| v.0.precision <= Precision::Month && v.2 >= DateSource::Sentence)
+        .collect();
     let disagree = firm.iter().enumerate().any(|(i, a)| {
-        firm[i + 1..].iter().any(|b| !(contains(&a.0, &b.0) || contains(&b.0, &a.0)))
+        firm[i + 1..]
+            .iter()
+            .any(|b| !(contains(&a.0, &b.0) || contains(&b.0, &a.0)))
     });
     if disagree {
         conflicts.push(Conflict {
@@ -337,13 +435,17 @@ fn event_of(group: &[usize], candidates: &[Candidate], article_ids: &[String], e
         arts.sort_unstable();
         arts.dedup();
     }
-    let distinct_amount_articles: std::collections::BTreeSet<usize> = amounts.iter().flat_map(|a| a.1.iter().copied()).collect();
+    let distinct_amount_articles: std::collections::BTreeSet<usize> =
+        amounts.iter().flat_map(|a| a.1.iter().copied()).collect();
     if amounts.len() > 1 && distinct_amount_articles.len() > 1 {
         conflicts.push(Conflict {
             field: "amount".into(),
             values: amounts
                 .iter()
-                .map(|(v, arts)| ConflictValue { value: v.clone(), articles: arts.iter().map(|&a| article_ids[a].clone()).collect() })
+                .map(|(v, arts)| ConflictValue {
+                    value: v.clone(),
+                    articles: arts.iter().map(|&a| article_ids[a].clone()).collect(),
+                })
                 .collect(),
         });
     }
@@ -351,18 +453,34 @@ fn event_of(group: &[usize], candidates: &[Candidate], article_ids: &[String], e
     let status = if members.iter().all(|c| c.status == Status::Planned) {
         Status::Planned
     } else {
-        members.iter().map(|c| c.status).filter(|s| *s != Status::Planned).min().unwrap_or(Status::Confirmed)
+        members
+            .iter()
+            .map(|c| c.status)
+            .filter(|s| *s != Status::Planned)
+            .min()
+            .unwrap_or(Status::Confirmed)
     };
     let mut seen = HashSet::new();
-    let actors: Vec<usize> = members.iter().flat_map(|c| c.entities.iter().copied()).filter(|&e| seen.insert(e)).collect();
+    let actors: Vec<usize> = members
+        .iter()
+        .flat_map(|c| c.entities.iter().copied())
+        .filter(|&e| seen.insert(e))
+        .collect();
     // The title comes from the source with the nearest date, then the one with an English title.
     let best = members
         .iter()
         .max_by_key(|c| {
-            (c.date == date, c.date_source, c.title_en.is_some(), c.entities.len(), std::cmp::Reverse(c.title_zh.chars().count()))
+            (
+                c.date == date,
+                c.date_source,
+                c.title_en.is_some(),
+                c.entities.len(),
+                std::cmp::Reverse(c.title_zh.chars().count()),
+            )
         })
         .expect("a group has members");
-    let mut sources: Vec<(usize, crate::text::Span)> = members.iter().map(|c| (c.article, c.span)).collect();
+    let mut sources: Vec<(usize, crate::text::Span)> =
+        members.iter().map(|c| (c.article, c.span)).collect();
     sources.sort_unstable();
     sources.dedup();
     let money = members.iter().filter_map(|c| c.money).next();
@@ -386,7 +504,13 @@ fn contains(outer: &DateRange, inner: &DateRange) -> bool {
 }
 
 /// FNV-1a over what identifies the event; stable across runs and machines.
-fn event_id(kind: EventKind, actors: &[usize], sources: &[(usize, crate::text::Span)], article_ids: &[String], entities: &[Entity]) -> String {
+fn event_id(
+    kind: EventKind,
+    actors: &[usize],
+    sources: &[(usize, crate::text::Span)],
+    article_ids: &[String],
+    entities: &[Entity],
+) -> String {
     let mut h: u64 = 0xcbf29ce484222325;
     let mut feed = |s: &str| {
         for b in s.bytes().chain(std::iter::once(0xff)) {

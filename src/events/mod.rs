@@ -109,4 +109,3 @@ pub struct ConflictValue {
     /// Article ids.
     pub articles: Vec<String>,
 }
-

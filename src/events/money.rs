@@ -64,7 +64,12 @@ pub fn find(folded: &str) -> Vec<Money> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() || (i > 0 && (chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.' || chars[i - 1] == '-')) {
+        if !chars[i].is_ascii_digit()
+            || (i > 0
+                && (chars[i - 1].is_ascii_alphanumeric()
+                    || chars[i - 1] == '.'
+                    || chars[i - 1] == '-'))
+        {
             i += 1;
             continue;
         }
@@ -79,15 +84,21 @@ pub fn find(folded: &str) -> Vec<Money> {
             }
             i += 1;
         }
-        let Ok(mut value) = num.trim_end_matches('.').parse::<f64>() else { continue };
+        let Ok(mut value) = num.trim_end_matches('.').parse::<f64>() else {
+            continue;
+        };
         let mut j = i;
         let mut multiplier = 1.0;
         loop {
             match chars.get(j) {
                 Some('万') => multiplier *= 1e4,
                 Some('亿') => multiplier *= 1e8,
-                Some('千') if matches!(chars.get(j + 1), Some('万') | Some('亿')) => multiplier *= 1e3,
-                Some('百') if matches!(chars.get(j + 1), Some('万') | Some('亿')) => multiplier *= 1e2,
+                Some('千') if matches!(chars.get(j + 1), Some('万') | Some('亿')) => {
+                    multiplier *= 1e3
+                }
+                Some('百') if matches!(chars.get(j + 1), Some('万') | Some('亿')) => {
+                    multiplier *= 1e2
+                }
                 Some('多') | Some('余') => {}
                 _ => break,
             }
@@ -95,11 +106,20 @@ pub fn find(folded: &str) -> Vec<Money> {
         }
         value *= multiplier;
         let rest: String = chars[j..chars.len().min(j + 4)].iter().collect();
-        let Some((word, currency)) = CURRENCIES.iter().find(|(w, _)| rest.starts_with(w)) else { continue };
+        let Some((word, currency)) = CURRENCIES.iter().find(|(w, _)| rest.starts_with(w)) else {
+            continue;
+        };
         let end = j + word.chars().count();
         let before: String = chars[start.saturating_sub(2)..start].iter().collect();
-        let approximate = APPROX.iter().any(|a| before.ends_with(a)) || chars[i..j].iter().any(|c| matches!(c, '多' | '余'));
-        out.push(Money { amount: value, currency: *currency, approximate, start, end });
+        let approximate = APPROX.iter().any(|a| before.ends_with(a))
+            || chars[i..j].iter().any(|c| matches!(c, '多' | '余'));
+        out.push(Money {
+            amount: value,
+            currency: *currency,
+            approximate,
+            start,
+            end,
+        });
         i = end;
     }
     out
@@ -109,7 +129,11 @@ pub fn find(folded: &str) -> Vec<Money> {
 pub fn stake(folded: &str) -> Option<String> {
     let idx = folded.find("%股")?;
     let head = &folded[..idx];
-    let digits: String = head.chars().rev().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    let digits: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
     if digits.is_empty() {
         return None;
     }

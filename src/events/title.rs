@@ -11,8 +11,31 @@ const MAX_ZH: usize = 40;
 
 /// Openers that carry no content of their own in a title (folded forms).
 const OPENERS: &[&str] = &[
-    "据悉", "此外", "同时", "与此同时", "然而", "不过", "因此", "结果", "事实上", "另外", "而且", "而", "并", "又", "还", "更",
-    "其中", "据报道", "报道称", "另一位", "除此以外", "除了", "由此", "最新的情况是", "而最新的情况是",
+    "据悉",
+    "此外",
+    "同时",
+    "与此同时",
+    "然而",
+    "不过",
+    "因此",
+    "结果",
+    "事实上",
+    "另外",
+    "而且",
+    "而",
+    "并",
+    "又",
+    "还",
+    "更",
+    "其中",
+    "据报道",
+    "报道称",
+    "另一位",
+    "除此以外",
+    "除了",
+    "由此",
+    "最新的情况是",
+    "而最新的情况是",
 ];
 
 /// The clause as the title, trimmed of openers and closing punctuation, and cut at [`MAX_ZH`].
@@ -22,10 +45,16 @@ pub fn zh(text: &ArticleText, clause: Span) -> String {
     let chars: Vec<char> = folded.chars().collect();
     loop {
         let rest: String = chars[skip..].iter().collect();
-        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '，' | ',' | '、' | '—' | '：' | ':'));
+        let trimmed = rest.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '，' | ',' | '、' | '—' | '：' | ':')
+        });
         let mut advanced = (rest.chars().count() - trimmed.chars().count()) > 0;
         skip += rest.chars().count() - trimmed.chars().count();
-        if let Some(o) = OPENERS.iter().filter(|o| trimmed.starts_with(**o)).max_by_key(|o| o.len()) {
+        if let Some(o) = OPENERS
+            .iter()
+            .filter(|o| trimmed.starts_with(**o))
+            .max_by_key(|o| o.len())
+        {
             if chars.len() - skip > o.chars().count() + 4 {
                 skip += o.chars().count();
                 advanced = true;
@@ -36,7 +65,9 @@ pub fn zh(text: &ArticleText, clause: Span) -> String {
         }
     }
     let shown: String = text.slice(clause).chars().skip(skip).collect();
-    let shown = shown.trim().trim_end_matches(['，', ',', '；', ';', '。', '：', ':', '—', '!', '！']);
+    let shown = shown
+        .trim()
+        .trim_end_matches(['，', ',', '；', ';', '。', '：', ':', '—', '!', '！']);
     let count = shown.chars().count();
     if count <= MAX_ZH {
         shown.to_string()
@@ -70,21 +101,46 @@ pub fn en(
     amount: Option<&Money>,
     stake: Option<&str>,
 ) -> Option<String> {
-    let persons: Vec<usize> = actors.iter().copied().filter(|&a| entities[a].kind == EntityKind::Person).collect();
-    let orgs: Vec<usize> = actors.iter().copied().filter(|&a| entities[a].kind == EntityKind::Organization).collect();
+    let persons: Vec<usize> = actors
+        .iter()
+        .copied()
+        .filter(|&a| entities[a].kind == EntityKind::Person)
+        .collect();
+    let orgs: Vec<usize> = actors
+        .iter()
+        .copied()
+        .filter(|&a| entities[a].kind == EntityKind::Organization)
+        .collect();
     let things: Vec<usize> = actors
         .iter()
         .copied()
         .filter(|&a| matches!(entities[a].kind, EntityKind::Facility | EntityKind::Product))
         .collect();
     let first_org = orgs.first().map(|&o| entities[o].name.clone());
-    let actor = first_org.clone().or_else(|| persons.first().map(|&p| entities[p].name.clone()))?;
+    let actor = first_org
+        .clone()
+        .or_else(|| persons.first().map(|&p| entities[p].name.clone()))?;
     let money = amount.map(|m| m.display());
-    let plans = if status == Status::Planned { "plans to " } else { "" };
-    let verb = |base: &str, third: &str| if plans.is_empty() { third.to_string() } else { format!("{plans}{base}") };
+    let plans = if status == Status::Planned {
+        "plans to "
+    } else {
+        ""
+    };
+    let verb = |base: &str, third: &str| {
+        if plans.is_empty() {
+            third.to_string()
+        } else {
+            format!("{plans}{base}")
+        }
+    };
     let title = match kind {
         EventKind::Investment => {
-            let Some(target) = orgs.iter().copied().find(|&o| entities[o].name != actor).map(|o| entities[o].name.clone()) else {
+            let Some(target) = orgs
+                .iter()
+                .copied()
+                .find(|&o| entities[o].name != actor)
+                .map(|o| entities[o].name.clone())
+            else {
                 let m = money?;
                 return Some(if trigger.contains("筹集") || trigger.contains("融资") {
                     format!("{actor} seeks to raise {m}")
@@ -106,9 +162,15 @@ pub fn en(
         EventKind::Hire => {
             // The hirer is the first actor (the extractor orders them so); the hired are the others.
             let hirer = entities[actors[0]].name.clone();
-            let hired: Vec<usize> = persons.iter().copied().filter(|&p| p != actors[0]).collect();
+            let hired: Vec<usize> = persons
+                .iter()
+                .copied()
+                .filter(|&p| p != actors[0])
+                .collect();
             let lead_is_person = entities[actors[0]].kind == EntityKind::Person;
-            let joins = ["加入", "加盟", "出任", "投奔", "转投", "跳槽"].iter().any(|w| trigger.contains(w));
+            let joins = ["加入", "加盟", "出任", "投奔", "转投", "跳槽"]
+                .iter()
+                .any(|w| trigger.contains(w));
             if lead_is_person && hired.is_empty() && joins {
                 return Some(match orgs.first() {
                     Some(&o) => format!("{hirer} {} {}", verb("join", "joins"), entities[o].name),
@@ -123,7 +185,11 @@ pub fn en(
                     .unwrap_or_default();
                 format!("{hirer} {} researchers{from}", verb("hire", "hires"))
             } else {
-                let mut t = format!("{hirer} {} {}", verb("hire", "hires"), names(&hired, entities));
+                let mut t = format!(
+                    "{hirer} {} {}",
+                    verb("hire", "hires"),
+                    names(&hired, entities)
+                );
                 if let Some(m) = &money {
                     t.push_str(&format!(" with a {m} offer"));
                 }
@@ -140,7 +206,11 @@ pub fn en(
             format!("{actor} {} {unit}", verb("form", "forms"))
         }
         EventKind::Infrastructure => {
-            let what = if things.is_empty() { "AI data centres".to_string() } else { names(&things, entities) };
+            let what = if things.is_empty() {
+                "AI data centres".to_string()
+            } else {
+                names(&things, entities)
+            };
             if trigger.contains("启用") || trigger.contains("投入运") {
                 if things.is_empty() {
                     format!("{actor} to open a new data centre")
@@ -152,17 +222,26 @@ pub fn en(
             }
         }
         EventKind::Product => {
-            let what = if things.is_empty() { "its models".to_string() } else { names(&things, entities) };
+            let what = if things.is_empty() {
+                "its models".to_string()
+            } else {
+                names(&things, entities)
+            };
             match class {
                 "strategy" => format!("{actor} weighs a closed model in place of {what}"),
                 "setback" if trigger.contains("推迟") => format!("{actor} delays {what}"),
-                "setback" if trigger.contains("叫停") || trigger.contains("暂停") => format!("{actor} halts {what}"),
+                "setback" if trigger.contains("叫停") || trigger.contains("暂停") => {
+                    format!("{actor} halts {what}")
+                }
                 "setback" => format!("{what} falls short"),
                 _ => format!("{actor} {} {what}", verb("release", "releases")),
             }
         }
         EventKind::Agreement => {
-            let other = orgs.get(1).map(|&o| format!(" with {}", entities[o].name)).unwrap_or_default();
+            let other = orgs
+                .get(1)
+                .map(|&o| format!(" with {}", entities[o].name))
+                .unwrap_or_default();
             format!("{actor} signs an agreement{other}")
         }
         EventKind::Lawsuit => {
@@ -172,7 +251,9 @@ pub fn en(
         EventKind::Compensation => {
             let m = money?;
             match persons.first() {
-                Some(&p) if first_org.is_some() => format!("{actor} offers {} {m}", entities[p].name),
+                Some(&p) if first_org.is_some() => {
+                    format!("{actor} offers {} {m}", entities[p].name)
+                }
                 _ => format!("{actor} pay offers reach {m}"),
             }
         }

@@ -40,7 +40,13 @@ pub fn render(view: &TimelineView) -> Result<String> {
     let undated = view.events.iter().filter(|e| e.date.is_none()).count();
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");
-    line(&mut out, &format!("PRODID:-//Storyline//Storyline {}//EN", env!("CARGO_PKG_VERSION")));
+    line(
+        &mut out,
+        &format!(
+            "PRODID:-//Storyline//Storyline {}//EN",
+            env!("CARGO_PKG_VERSION")
+        ),
+    );
     line(&mut out, "CALSCALE:GREGORIAN");
     line(&mut out, "METHOD:PUBLISH");
     let mut name = String::from("Storyline");
@@ -63,7 +69,10 @@ fn vevent(out: &mut String, catalog: &Catalog, event: &EventInfo, stamp: &str) {
     let last = date.end.max(date.start);
     let after = last.succ_opt().unwrap_or(last);
     line(out, "BEGIN:VEVENT");
-    line(out, &format!("UID:{}", text(&format!("{}@storyline", event.id))));
+    line(
+        out,
+        &format!("UID:{}", text(&format!("{}@storyline", event.id))),
+    );
     line(out, &format!("DTSTAMP:{stamp}"));
     line(out, &format!("DTSTART;VALUE=DATE:{}", day(date.start)));
     line(out, &format!("DTEND;VALUE=DATE:{}", day(after)));
@@ -72,11 +81,27 @@ fn vevent(out: &mut String, catalog: &Catalog, event: &EventInfo, stamp: &str) {
         None => event.title.zh.clone(),
     };
     line(out, &format!("SUMMARY:{}", text(&summary)));
-    line(out, &format!("DESCRIPTION:{}", text(&description(catalog, event))));
+    line(
+        out,
+        &format!("DESCRIPTION:{}", text(&description(catalog, event))),
+    );
     line(out, &format!("CATEGORIES:{}", text(&tag(&event.kind))));
-    line(out, &format!("STATUS:{}", if event.status == Status::Confirmed { "CONFIRMED" } else { "TENTATIVE" }));
+    line(
+        out,
+        &format!(
+            "STATUS:{}",
+            if event.status == Status::Confirmed {
+                "CONFIRMED"
+            } else {
+                "TENTATIVE"
+            }
+        ),
+    );
     line(out, "TRANSP:TRANSPARENT");
-    line(out, &format!("X-STORYLINE-PRECISION:{}", tag(&date.precision)));
+    line(
+        out,
+        &format!("X-STORYLINE-PRECISION:{}", tag(&date.precision)),
+    );
     line(out, &format!("X-STORYLINE-EDTF:{}", text(&date.edtf)));
     line(out, &format!("X-STORYLINE-STATUS:{}", tag(&event.status)));
     line(out, "END:VEVENT");
@@ -85,7 +110,12 @@ fn vevent(out: &mut String, catalog: &Catalog, event: &EventInfo, stamp: &str) {
 fn description(catalog: &Catalog, event: &EventInfo) -> String {
     let mut lines = Vec::new();
     if let Some(d) = &event.date {
-        lines.push(format!("{} / {} (precision: {})", d.label, d.label_zh, tag(&d.precision)));
+        lines.push(format!(
+            "{} / {} (precision: {})",
+            d.label,
+            d.label_zh,
+            tag(&d.precision)
+        ));
     }
     let mut facts = format!("{}, {}", tag(&event.kind), tag(&event.status));
     if let Some(m) = &event.money {

@@ -37,7 +37,9 @@ impl Section {
 pub const VAGUE_HEADING: &str = "Undated or vaguely dated";
 
 fn section(event: &EventInfo) -> Section {
-    let Some(d) = &event.date else { return Section::Vague };
+    let Some(d) = &event.date else {
+        return Section::Vague;
+    };
     if d.precision == Precision::Vague || d.start.year() != d.end.year() {
         return Section::Vague;
     }
@@ -60,12 +62,19 @@ fn heading(s: Section) -> String {
 
 pub fn render(view: &TimelineView) -> String {
     let catalog = Catalog::new(view);
-    let mut events: Vec<(Section, &EventInfo)> = chronological(view).into_iter().map(|e| (section(e), e)).collect();
+    let mut events: Vec<(Section, &EventInfo)> = chronological(view)
+        .into_iter()
+        .map(|e| (section(e), e))
+        .collect();
     // Stable: within a section the chronological order stays.
     events.sort_by_key(|(s, _)| s.key());
 
     let mut out = String::from("# Storyline timeline\n\n");
-    let mut summary = format!("{} events from {} articles", view.events.len(), view.articles.len());
+    let mut summary = format!(
+        "{} events from {} articles",
+        view.events.len(),
+        view.articles.len()
+    );
     if let Some(f) = describe_filter(&view.filter) {
         let _ = write!(summary, ", {f}");
     }
@@ -84,14 +93,28 @@ pub fn render(view: &TimelineView) -> String {
 }
 
 fn event_block(out: &mut String, catalog: &Catalog, event: &EventInfo) {
-    let label = event.date.as_ref().map(|d| d.label.as_str()).unwrap_or("Undated");
+    let label = event
+        .date
+        .as_ref()
+        .map(|d| d.label.as_str())
+        .unwrap_or("Undated");
     let _ = writeln!(out, "### {} — {}\n", inline(label), inline(&event.title.zh));
     if let Some(en) = event.title.en.as_deref().filter(|s| !s.trim().is_empty()) {
         let _ = writeln!(out, "*{}*\n", inline(en));
     }
-    let mut facts = format!("- Kind: {}; status: {}", tag(&event.kind), tag(&event.status));
+    let mut facts = format!(
+        "- Kind: {}; status: {}",
+        tag(&event.kind),
+        tag(&event.status)
+    );
     if let Some(d) = &event.date {
-        let _ = write!(facts, "; date: {} ({}, {})", inline(&d.edtf), inline(&d.label_zh), tag(&d.precision));
+        let _ = write!(
+            facts,
+            "; date: {} ({}, {})",
+            inline(&d.edtf),
+            inline(&d.label_zh),
+            tag(&d.precision)
+        );
     }
     if let Some(m) = &event.money {
         let _ = write!(facts, "; amount: {}", inline(m));
@@ -107,8 +130,13 @@ fn event_block(out: &mut String, catalog: &Catalog, event: &EventInfo) {
     }
     out.push('\n');
     for source in &event.sources {
-        let paragraphs: Vec<String> =
-            source.quote.lines().map(str::trim).filter(|l| !l.is_empty()).map(inline).collect();
+        let paragraphs: Vec<String> = source
+            .quote
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(inline)
+            .collect();
         for (i, p) in paragraphs.iter().enumerate() {
             if i > 0 {
                 out.push_str(">\n");
@@ -123,10 +151,18 @@ fn event_block(out: &mut String, catalog: &Catalog, event: &EventInfo) {
 /// Text for one line of inline Markdown: line breaks become spaces, markup characters are
 /// backslash-escaped, and a start that CommonMark would read as a list, heading or rule is escaped.
 pub fn inline(text: &str) -> String {
-    let flat: String = text.split(['\r', '\n']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    let flat: String = text
+        .split(['\r', '\n'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut out = String::with_capacity(flat.len() + 8);
     for ch in flat.chars() {
-        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '{' | '}') {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '{' | '}'
+        ) {
             out.push('\\');
         }
         out.push(ch);

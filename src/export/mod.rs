@@ -86,24 +86,51 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(Error::new(ErrorCode::Io, format!("cannot write {}: folder {} does not exist", path.display(), dir.display())));
+        return Err(Error::new(
+            ErrorCode::Io,
+            format!(
+                "cannot write {}: folder {} does not exist",
+                path.display(),
+                dir.display()
+            ),
+        ));
     }
     if path.is_dir() {
-        return Err(Error::new(ErrorCode::Io, format!("cannot write {}: it is a folder", path.display())));
+        return Err(Error::new(
+            ErrorCode::Io,
+            format!("cannot write {}: it is a folder", path.display()),
+        ));
     }
     // The io::Error of a temporary file names the temporary's random path; a reader needs the
     // target and the reason only.
-    let fail = |e: std::io::Error| Error::new(ErrorCode::Io, format!("cannot write {}: {}", path.display(), e.kind()));
+    let fail = |e: std::io::Error| {
+        Error::new(
+            ErrorCode::Io,
+            format!("cannot write {}: {}", path.display(), e.kind()),
+        )
+    };
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
-        Error::new(ErrorCode::Io, format!("cannot write {}: cannot create a file in {}: {}", path.display(), dir.display(), e.kind()))
+        Error::new(
+            ErrorCode::Io,
+            format!(
+                "cannot write {}: cannot create a file in {}: {}",
+                path.display(),
+                dir.display(),
+                e.kind()
+            ),
+        )
     })?;
-    tmp.write_all(bytes).and_then(|_| tmp.as_file().sync_all()).map_err(fail)?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(fail)?;
     // The temporary file is private (0600); an export is an ordinary document: it keeps the mode of
     // the file it replaces, or is readable like any other new file.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map(|m| m.permissions()).unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
         let _ = tmp.as_file().set_permissions(mode);
     }
     tmp.persist(path).map_err(|e| fail(e.error))?;
@@ -131,7 +158,11 @@ impl<'a> Catalog<'a> {
     }
 
     pub(crate) fn entity_names(&self, event: &'a EventInfo) -> Vec<&'a str> {
-        event.entities.iter().map(|id| self.entity_name(id)).collect()
+        event
+            .entities
+            .iter()
+            .map(|id| self.entity_name(id))
+            .collect()
     }
 
     pub(crate) fn article(&self, id: &str) -> Option<&'a ArticleInfo> {
@@ -147,7 +178,9 @@ impl<'a> Catalog<'a> {
     pub(crate) fn citation(&self, id: &str) -> String {
         match self.article(id) {
             Some(a) => match &a.outlet {
-                Some(o) if !o.trim().is_empty() => format!("{} ({}; {})", a.title.trim(), o.trim(), a.file),
+                Some(o) if !o.trim().is_empty() => {
+                    format!("{} ({}; {})", a.title.trim(), o.trim(), a.file)
+                }
                 _ => format!("{} ({})", a.title.trim(), a.file),
             },
             None => id.to_string(),
@@ -164,7 +197,8 @@ impl<'a> Catalog<'a> {
                     .values
                     .iter()
                     .map(|v| {
-                        let files: Vec<&str> = v.articles.iter().map(|a| self.article_file(a)).collect();
+                        let files: Vec<&str> =
+                            v.articles.iter().map(|a| self.article_file(a)).collect();
                         format!("{} ({})", v.value, files.join(", "))
                     })
                     .collect();
@@ -177,13 +211,22 @@ impl<'a> Catalog<'a> {
 /// The serde tag of a unit enum value (`hire`, `reported`, `day` …): exports use the same words as
 /// the JSON contract.
 pub(crate) fn tag<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
 }
 
 /// Events in chronological order: by start, then end, then the view's own order; undated last.
 pub(crate) fn chronological(view: &TimelineView) -> Vec<&EventInfo> {
     let mut events: Vec<(usize, &EventInfo)> = view.events.iter().enumerate().collect();
-    events.sort_by_key(|(i, e)| (e.date.is_none(), e.date.as_ref().map(|d| (d.start, d.end)), *i));
+    events.sort_by_key(|(i, e)| {
+        (
+            e.date.is_none(),
+            e.date.as_ref().map(|d| (d.start, d.end)),
+            *i,
+        )
+    });
     events.into_iter().map(|(_, e)| e).collect()
 }
 
@@ -197,7 +240,10 @@ pub(crate) fn no_dated_events(view: &TimelineView, target: &str) -> Error {
     });
     let undated = view.events.len();
     if undated > 0 {
-        why.push_str(&format!("; {undated} undated event{} cannot be placed", if undated == 1 { "" } else { "s" }));
+        why.push_str(&format!(
+            "; {undated} undated event{} cannot be placed",
+            if undated == 1 { "" } else { "s" }
+        ));
     }
     Error::new(ErrorCode::BadQuery, why)
 }
@@ -215,10 +261,26 @@ pub(crate) fn describe_filter(filter: &Filter) -> Option<String> {
         (None, None) => {}
     }
     if !filter.kinds.is_empty() {
-        parts.push(format!("of kind {}", filter.kinds.iter().map(tag).collect::<Vec<_>>().join(" or ")));
+        parts.push(format!(
+            "of kind {}",
+            filter
+                .kinds
+                .iter()
+                .map(tag)
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ));
     }
     if !filter.statuses.is_empty() {
-        parts.push(format!("with status {}", filter.statuses.iter().map(tag).collect::<Vec<_>>().join(" or ")));
+        parts.push(format!(
+            "with status {}",
+            filter
+                .statuses
+                .iter()
+                .map(tag)
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ));
     }
     if !filter.articles.is_empty() {
         parts.push(format!("told by {}", filter.articles.join(" or ")));
@@ -243,7 +305,8 @@ pub(crate) fn csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
         if i > 0 {
             out.push(',');
         }
-        let needs_quotes = f.contains([',', '"', '\r', '\n']) || f.starts_with(' ') || f.ends_with(' ');
+        let needs_quotes =
+            f.contains([',', '"', '\r', '\n']) || f.starts_with(' ') || f.ends_with(' ');
         if needs_quotes {
             out.push('"');
             out.push_str(&f.replace('"', "\"\""));

@@ -126,7 +126,12 @@ pub fn html(text: &str) -> String {
 
 /// Escaped text with its line breaks kept as `<br>`.
 fn html_lines(text: &str) -> String {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(html).collect::<Vec<_>>().join("<br>")
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(html)
+        .collect::<Vec<_>>()
+        .join("<br>")
 }
 
 fn slide_text(catalog: &Catalog, event: &EventInfo) -> String {
@@ -134,21 +139,35 @@ fn slide_text(catalog: &Catalog, event: &EventInfo) -> String {
     if let Some(en) = event.title.en.as_deref().filter(|s| !s.trim().is_empty()) {
         out.push_str(&format!("<p><em>{}</em></p>", html(en)));
     }
-    let mut facts = format!("{} · {}", html(&tag(&event.kind)), html(&tag(&event.status)));
+    let mut facts = format!(
+        "{} · {}",
+        html(&tag(&event.kind)),
+        html(&tag(&event.status))
+    );
     if let Some(m) = &event.money {
         facts.push_str(&format!(" · {}", html(m)));
     }
     if let Some(d) = &event.date {
-        facts.push_str(&format!(" · {} ({})", html(&d.label_zh), html(&tag(&d.precision))));
+        facts.push_str(&format!(
+            " · {} ({})",
+            html(&d.label_zh),
+            html(&tag(&d.precision))
+        ));
     }
     out.push_str(&format!("<p class=\"storyline-facts\">{facts}</p>"));
     let names = catalog.entity_names(event);
     if !names.is_empty() {
         let names: Vec<String> = names.iter().map(|n| html(n)).collect();
-        out.push_str(&format!("<p class=\"storyline-entities\">{}</p>", names.join(", ")));
+        out.push_str(&format!(
+            "<p class=\"storyline-entities\">{}</p>",
+            names.join(", ")
+        ));
     }
     for c in catalog.conflict_lines(event) {
-        out.push_str(&format!("<p class=\"storyline-conflict\">Sources disagree on {}</p>", html(&c)));
+        out.push_str(&format!(
+            "<p class=\"storyline-conflict\">Sources disagree on {}</p>",
+            html(&c)
+        ));
     }
     for s in &event.sources {
         out.push_str(&format!(
@@ -178,7 +197,13 @@ fn unique_ids(events: &[&EventInfo]) -> Vec<String> {
         .map(|e| {
             let base: String = format!("event-{}", e.id)
                 .chars()
-                .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                        c
+                    } else {
+                        '-'
+                    }
+                })
                 .collect();
             let mut id = base.clone();
             let mut n = 2;
@@ -214,14 +239,20 @@ fn title_slide(view: &TimelineView, shown: usize) -> TitleSlide {
     if !titles.is_empty() {
         text.push_str(&format!("<p>Sources: {}</p>", titles.join("; ")));
     }
-    TitleSlide { headline: "Storyline".into(), text }
+    TitleSlide {
+        headline: "Storyline".into(),
+        text,
+    }
 }
 
 /// The dated events, chronologically. TimelineJS refuses a timeline without events ("Timeline
 /// configuration has no events"), so an export that would have none is an error that says why,
 /// rather than a file TimelineJS cannot open.
 fn dated(view: &TimelineView) -> Result<Vec<&EventInfo>> {
-    let events: Vec<&EventInfo> = chronological(view).into_iter().filter(|e| e.date.is_some()).collect();
+    let events: Vec<&EventInfo> = chronological(view)
+        .into_iter()
+        .filter(|e| e.date.is_some())
+        .collect();
     if events.is_empty() {
         return Err(no_dated_events(view, "on a TimelineJS timeline"));
     }
@@ -246,7 +277,10 @@ pub fn render_json(view: &TimelineView) -> Result<String> {
             if let Some(label) = d.display {
                 slide.insert("display_date".into(), json!(label));
             }
-            slide.insert("text".into(), json!({"headline": html(&e.title.zh), "text": slide_text(&catalog, e)}));
+            slide.insert(
+                "text".into(),
+                json!({"headline": html(&e.title.zh), "text": slide_text(&catalog, e)}),
+            );
             slide.insert("group".into(), json!(group(e)));
             Some(Value::Object(slide))
         })
@@ -256,8 +290,12 @@ pub fn render_json(view: &TimelineView) -> Result<String> {
         "title": {"unique_id": "storyline-title", "text": {"headline": html(&title.headline), "text": title.text}},
         "events": slides,
     });
-    serde_json::to_string_pretty(&doc)
-        .map_err(|e| Error::new(ErrorCode::Internal, format!("cannot encode TimelineJS JSON: {e}")))
+    serde_json::to_string_pretty(&doc).map_err(|e| {
+        Error::new(
+            ErrorCode::Internal,
+            format!("cannot encode TimelineJS JSON: {e}"),
+        )
+    })
 }
 
 pub fn render_csv(view: &TimelineView) -> Result<String> {

@@ -34,7 +34,11 @@ impl<'d> Highlighter<'d> {
         for q in &self.grams {
             match q.as_slice() {
                 [t] if !indexed_word(&t.text) => {
-                    out.extend(folded.match_indices(t.text.as_str()).map(|(b, m)| (b, b + m.len())));
+                    out.extend(
+                        folded
+                            .match_indices(t.text.as_str())
+                            .map(|(b, m)| (b, b + m.len())),
+                    );
                 }
                 _ => sequence(folded, &grams, q, &mut out),
             }

@@ -51,14 +51,21 @@ pub struct Fields {
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = |tok: &str, record: IndexRecordOption| {
-        TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(tok).set_index_option(record))
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tok)
+                .set_index_option(record),
+        )
     };
     let fast = NumericOptions::default().set_fast();
     let fields = Fields {
         // Phrases are matched in `grams` alone (see `tokenize`): positions in `words` would only
         // cost indexing time.
         words: b.add_text_field("words", text(WORDS, IndexRecordOption::WithFreqs)),
-        grams: b.add_text_field("grams", text(GRAMS, IndexRecordOption::WithFreqsAndPositions)),
+        grams: b.add_text_field(
+            "grams",
+            text(GRAMS, IndexRecordOption::WithFreqsAndPositions),
+        ),
         // Indexed for the article filter, not stored: hits read the article from the `ord` column,
         // and a doc store written for 600k passages costs indexing time for nothing.
         article: b.add_text_field("article", STRING),
@@ -75,7 +82,9 @@ pub fn schema() -> (Schema, Fields) {
 
 /// Make `index` tokenize with the shared dictionary.
 pub fn register(index: &Index, dict: &Arc<Dictionary>) {
-    index.tokenizers().register(WORDS, WordsTokenizer(dict.clone()));
+    index
+        .tokenizers()
+        .register(WORDS, WordsTokenizer(dict.clone()));
     index.tokenizers().register(GRAMS, GramsTokenizer);
 }
 
@@ -94,8 +103,16 @@ pub fn passages(analysis: &Analysis) -> Vec<Passage> {
     let events = events_by_article(analysis);
     let mut out = Vec::new();
     for (i, a) in analysis.articles.iter().enumerate() {
-        let source = if a.text.sentences.is_empty() { &a.text.paragraphs } else { &a.text.sentences };
-        let mut spans: Vec<Span> = source.iter().copied().filter(|s| !s.is_empty() && s.end <= a.text.len()).collect();
+        let source = if a.text.sentences.is_empty() {
+            &a.text.paragraphs
+        } else {
+            &a.text.sentences
+        };
+        let mut spans: Vec<Span> = source
+            .iter()
+            .copied()
+            .filter(|s| !s.is_empty() && s.end <= a.text.len())
+            .collect();
         spans.sort();
         spans.dedup();
         let attach = |list: &[(Span, usize)]| -> Vec<BTreeSet<usize>> {
@@ -182,13 +199,21 @@ pub fn fingerprint(analysis: &Analysis, dict: &Dictionary) -> String {
         bulk.update(a.text.folded.as_bytes());
         a.published.date.hash(&mut h);
         a.raw.meta.outlet.hash(&mut h);
-        put(&mut buf, &mut bulk, &[a.text.sentences.len(), a.text.paragraphs.len()]);
+        put(
+            &mut buf,
+            &mut bulk,
+            &[a.text.sentences.len(), a.text.paragraphs.len()],
+        );
         for s in a.text.sentences.iter().chain(a.text.paragraphs.iter()) {
             put(&mut buf, &mut bulk, &[s.start, s.end]);
         }
     }
     for m in &analysis.mentions {
-        put(&mut buf, &mut bulk, &[m.entity, m.article, m.span.start, m.span.end]);
+        put(
+            &mut buf,
+            &mut bulk,
+            &[m.entity, m.article, m.span.start, m.span.end],
+        );
     }
     for e in &analysis.events {
         e.id.hash(&mut h);
@@ -214,9 +239,17 @@ struct Meta {
 }
 
 /// Fill `index` with the passages; `threads` indexing workers.
-pub fn write(index: &Index, fields: &Fields, analysis: &Analysis, passages: &[Passage], threads: usize) -> Result<()> {
+pub fn write(
+    index: &Index,
+    fields: &Fields,
+    analysis: &Analysis,
+    passages: &[Passage],
+    threads: usize,
+) -> Result<()> {
     let budget = 128_000_000 * threads;
-    let mut writer = index.writer_with_num_threads::<TantivyDocument>(threads, budget).map_err(index_err)?;
+    let mut writer = index
+        .writer_with_num_threads::<TantivyDocument>(threads, budget)
+        .map_err(index_err)?;
     // Built once and then only read: merging segments during the build costs more than the few
     // extra segments cost queries.
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
@@ -262,7 +295,11 @@ pub fn index_err(e: impl std::fmt::Display) -> Error {
 }
 
 pub fn reader(index: &Index) -> Result<IndexReader> {
-    index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(index_err)
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(index_err)
 }
 
 /// How an on-disk index came to be open.
@@ -294,39 +331,54 @@ pub fn open_or_build(
         Outcome::Built
     };
     build_in_place(dir, fingerprint, dict, analysis)?;
-    let (index, reader) = try_open(dir, fingerprint, dict).map_err(|r| index_err(format!("{}: {r}", dir.display())))?;
+    let (index, reader) = try_open(dir, fingerprint, dict)
+        .map_err(|r| index_err(format!("{}: {r}", dir.display())))?;
     Ok((index, reader, outcome))
 }
 
 /// Open a current, intact index, or say why not. tantivy panics are caught: a damaged file must
 /// cost a rebuild, not the program.
-fn try_open(dir: &Path, fingerprint: &str, dict: &Arc<Dictionary>) -> std::result::Result<(Index, IndexReader), String> {
+fn try_open(
+    dir: &Path,
+    fingerprint: &str,
+    dict: &Arc<Dictionary>,
+) -> std::result::Result<(Index, IndexReader), String> {
     let meta: Meta = std::fs::read(dir.join(META_FILE))
         .map_err(|e| format!("no readable {META_FILE} ({e})"))
-        .and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("{META_FILE} is damaged ({e})")))?;
+        .and_then(|b| {
+            serde_json::from_slice(&b).map_err(|e| format!("{META_FILE} is damaged ({e})"))
+        })?;
     if meta.schema != SCHEMA_VERSION {
-        return Err(format!("schema version {} (this program writes {SCHEMA_VERSION})", meta.schema));
+        return Err(format!(
+            "schema version {} (this program writes {SCHEMA_VERSION})",
+            meta.schema
+        ));
     }
     if meta.fingerprint != fingerprint {
         return Err("the corpus or its analysis changed".into());
     }
     let dir = dir.to_path_buf();
     let dict = dict.clone();
-    let opened = std::panic::catch_unwind(move || -> std::result::Result<(Index, IndexReader), String> {
-        let index = Index::open_in_dir(&dir).map_err(|e| format!("tantivy cannot open it ({e})"))?;
-        register(&index, &dict);
-        let damaged = index.validate_checksum().map_err(|e| format!("checksums unreadable ({e})"))?;
-        if !damaged.is_empty() {
-            let names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
-            return Err(format!("checksum mismatch in {}", names.join(", ")));
-        }
-        let reader = reader(&index).map_err(|e| e.message)?;
-        let docs = reader.searcher().num_docs();
-        if docs != meta.docs {
-            return Err(format!("{docs} passages where {} were written", meta.docs));
-        }
-        Ok((index, reader))
-    });
+    let opened = std::panic::catch_unwind(
+        move || -> std::result::Result<(Index, IndexReader), String> {
+            let index =
+                Index::open_in_dir(&dir).map_err(|e| format!("tantivy cannot open it ({e})"))?;
+            register(&index, &dict);
+            let damaged = index
+                .validate_checksum()
+                .map_err(|e| format!("checksums unreadable ({e})"))?;
+            if !damaged.is_empty() {
+                let names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
+                return Err(format!("checksum mismatch in {}", names.join(", ")));
+            }
+            let reader = reader(&index).map_err(|e| e.message)?;
+            let docs = reader.searcher().num_docs();
+            if docs != meta.docs {
+                return Err(format!("{docs} passages where {} were written", meta.docs));
+            }
+            Ok((index, reader))
+        },
+    );
     opened.unwrap_or_else(|_| Err("tantivy failed reading it".into()))
 }
 
@@ -340,18 +392,34 @@ fn build_in_place(
     if dir.exists() {
         ensure_replaceable(dir)?;
     }
-    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "index".into());
-    let tmp = tempfile::Builder::new().prefix(&format!(".{name}.building-")).tempdir_in(parent).map_err(|e| Error::io(parent, &e))?;
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "index".into());
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}.building-"))
+        .tempdir_in(parent)
+        .map_err(|e| Error::io(parent, &e))?;
     let (schema, fields) = schema();
     let index = Index::create_in_dir(tmp.path(), schema).map_err(index_err)?;
     register(&index, dict);
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 2);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 2);
     write(&index, &fields, analysis, &passages(analysis), threads)?;
     let docs = reader(&index)?.searcher().num_docs();
     drop(index);
-    let meta = Meta { schema: SCHEMA_VERSION, fingerprint: fingerprint.to_string(), docs };
+    let meta = Meta {
+        schema: SCHEMA_VERSION,
+        fingerprint: fingerprint.to_string(),
+        docs,
+    };
     let meta_path = tmp.path().join(META_FILE);
     let json = serde_json::to_vec_pretty(&meta).map_err(index_err)?;
     write_synced(&meta_path, &json).map_err(|e| Error::io(&meta_path, &e))?;
@@ -377,19 +445,26 @@ pub const KEEP_OTHER_INDEXES: usize = 3;
 /// Tidy the data folder `base` after `current` was opened or built. Only `index-*` folders and
 /// `.index-*.building-*` leftovers are touched; failures are ignored (tidying is not needed to search).
 pub fn prune(base: &Path, current: &Path) {
-    let Ok(entries) = std::fs::read_dir(base) else { return };
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return;
+    };
     let mut others: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
     let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
     for e in entries.filter_map(|e| e.ok()) {
         let path = e.path();
         let name = e.file_name().to_string_lossy().into_owned();
-        let modified = e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::SystemTime::UNIX_EPOCH);
+        let modified = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .unwrap_or(std::time::SystemTime::UNIX_EPOCH);
         if name.starts_with(".index-") && name.contains(".building-") {
             if modified < hour_ago {
                 let _ = std::fs::remove_dir_all(&path);
             }
         } else if name.starts_with("index-") && path != current && path.is_dir() {
-            let built = std::fs::metadata(path.join(META_FILE)).and_then(|m| m.modified()).unwrap_or(modified);
+            let built = std::fs::metadata(path.join(META_FILE))
+                .and_then(|m| m.modified())
+                .unwrap_or(modified);
             others.push((built, path));
         }
     }
@@ -414,11 +489,17 @@ fn ensure_replaceable(dir: &Path) -> Result<()> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     let is_index = entries.is_empty()
-        || entries.iter().any(|p| p.file_name().is_some_and(|n| n == META_FILE || n == "meta.json"));
+        || entries.iter().any(|p| {
+            p.file_name()
+                .is_some_and(|n| n == META_FILE || n == "meta.json")
+        });
     if !is_index {
         return Err(Error::new(
             ErrorCode::Index,
-            format!("{} is not a search index folder (and is not empty); choose another --index folder", dir.display()),
+            format!(
+                "{} is not a search index folder (and is not empty); choose another --index folder",
+                dir.display()
+            ),
         ));
     }
     Ok(())

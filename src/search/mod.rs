@@ -17,8 +17,8 @@ pub mod tokenize;
 use crate::error::{Error, ErrorCode, Result};
 use crate::pipeline::Analysis;
 use crate::text::{char_byte_offsets, Span};
-use index::{Fields, Passage};
 pub use index::Outcome;
+use index::{Fields, Passage};
 use query::Aliases;
 use serde::{Deserialize, Serialize};
 use std::ops::Bound;
@@ -107,7 +107,10 @@ pub struct SearchIndex {
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SearchIndex").field("path", &self.path).field("outcome", &self.outcome).finish()
+        f.debug_struct("SearchIndex")
+            .field("path", &self.path)
+            .field("outcome", &self.outcome)
+            .finish()
     }
 }
 
@@ -128,7 +131,10 @@ impl SearchIndex {
             }
             IndexLocation::AppData => {
                 let base = IndexLocation::app_data_dir().ok_or_else(|| {
-                    Error::new(ErrorCode::Index, "this system names no data folder for the search index")
+                    Error::new(
+                        ErrorCode::Index,
+                        "this system names no data folder for the search index",
+                    )
                 })?;
                 let dir = base.join(format!("index-{fingerprint}"));
                 let (i, r, o) = index::open_or_build(&dir, &fingerprint, &dict, analysis)?;
@@ -197,7 +203,9 @@ impl SearchIndex {
         // added when they do not, and a run found nowhere whole is tried word by word last.
         let mut parsed = query::parse(&req.query, &self.aliases, &self.dict, query::Runs::Whole);
         let mut top = self.run(&parsed, &filters, limit, false)?;
-        let substrings = parsed.concepts.iter().any(|c| c.entity.is_none() && c.needles.iter().any(|n| n.chars().any(tokenize::is_han)));
+        let substrings = parsed.concepts.iter().any(|c| {
+            c.entity.is_none() && c.needles.iter().any(|n| n.chars().any(tokenize::is_han))
+        });
         if top.len() < limit && substrings {
             top = self.run(&parsed, &filters, limit, true)?;
         }
@@ -208,11 +216,22 @@ impl SearchIndex {
         let marks = Marks::new(&self.dict, &parsed);
         let mut hits: Vec<(usize, Hit)> = Vec::with_capacity(top.len());
         for (score, addr) in top {
-            let Some([ord, start, end]) = self.columns.get(addr.segment_ord as usize) else { continue };
-            let (Some(ord), Some(start), Some(end)) = (ord.first(addr.doc_id), start.first(addr.doc_id), end.first(addr.doc_id)) else {
+            let Some([ord, start, end]) = self.columns.get(addr.segment_ord as usize) else {
                 continue;
             };
-            let p = Passage { article: ord as usize, span: Span::new(start as usize, end as usize), entities: Vec::new(), events: Vec::new() };
+            let (Some(ord), Some(start), Some(end)) = (
+                ord.first(addr.doc_id),
+                start.first(addr.doc_id),
+                end.first(addr.doc_id),
+            ) else {
+                continue;
+            };
+            let p = Passage {
+                article: ord as usize,
+                span: Span::new(start as usize, end as usize),
+                entities: Vec::new(),
+                events: Vec::new(),
+            };
             if let Some(hit) = self.hit(analysis, &p, score, &marks) {
                 hits.push((p.article, hit));
             }
@@ -228,13 +247,22 @@ impl SearchIndex {
         grams: bool,
     ) -> Result<Vec<(f32, tantivy::DocAddress)>> {
         let filters = filters.iter().map(|(o, q)| (*o, q.box_clone())).collect();
-        let Some(q) = query::build(parsed, &self.fields, &self.dict, &self.aliases, filters, grams) else {
+        let Some(q) = query::build(
+            parsed,
+            &self.fields,
+            &self.dict,
+            &self.aliases,
+            filters,
+            grams,
+        ) else {
             return Ok(Vec::new());
         };
         let collector = TopDocs::with_limit(limit).order_by_score();
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.searcher.search(q.as_ref(), &collector)))
-            .map_err(|_| Error::new(ErrorCode::Index, "the search index failed on this query"))?
-            .map_err(index::index_err)
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.searcher.search(q.as_ref(), &collector)
+        }))
+        .map_err(|_| Error::new(ErrorCode::Index, "the search index failed on this query"))?
+        .map_err(index::index_err)
     }
 
     fn hit(&self, analysis: &Analysis, p: &Passage, score: f32, marks: &Marks) -> Option<Hit> {
@@ -246,9 +274,16 @@ impl SearchIndex {
         let starts = char_byte_offsets(folded);
         let to_char = |b: usize| p.span.start + starts.partition_point(|&x| x < b);
         let mut highlights: Vec<[usize; 2]> = Vec::new();
-        let mentions = self.mentions.get(p.article).map(Vec::as_slice).unwrap_or(&[]);
+        let mentions = self
+            .mentions
+            .get(p.article)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let first = mentions.partition_point(|(s, _)| s.end <= p.span.start);
-        for &(s, e) in mentions[first..].iter().take_while(|(s, _)| s.start < p.span.end) {
+        for &(s, e) in mentions[first..]
+            .iter()
+            .take_while(|(s, _)| s.start < p.span.end)
+        {
             if marks.entities.contains(&e) && p.span.contains(s) {
                 highlights.push([s.start, s.end]);
             }
@@ -258,7 +293,11 @@ impl SearchIndex {
             // The passage matched an entity's name where the analysis saw no mention of it.
             ranges = marks.names.ranges(folded);
         }
-        highlights.extend(ranges.into_iter().map(|(b0, b1)| [to_char(b0), to_char(b1)]));
+        highlights.extend(
+            ranges
+                .into_iter()
+                .map(|(b0, b1)| [to_char(b0), to_char(b1)]),
+        );
         highlights.sort_unstable();
         let mut merged: Vec<[usize; 2]> = Vec::with_capacity(highlights.len());
         for [s, e] in highlights {
@@ -290,33 +329,55 @@ impl SearchIndex {
     }
 
     /// Required clauses for the request's filters; they do not change scores.
-    fn filters(&self, analysis: &Analysis, req: &SearchRequest) -> Result<Vec<(Occur, Box<dyn Query>)>> {
+    fn filters(
+        &self,
+        analysis: &Analysis,
+        req: &SearchRequest,
+    ) -> Result<Vec<(Occur, Box<dyn Query>)>> {
         let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let quiet = |q: Box<dyn Query>| -> Box<dyn Query> { Box::new(ConstScoreQuery::new(q, 0.0)) };
+        let quiet =
+            |q: Box<dyn Query>| -> Box<dyn Query> { Box::new(ConstScoreQuery::new(q, 0.0)) };
         for name in &req.entities {
             let i = analysis.find_entity(name).ok_or_else(|| {
-                Error::new(ErrorCode::UnknownEntity, format!("no person or company called {name:?} in this corpus"))
+                Error::new(
+                    ErrorCode::UnknownEntity,
+                    format!("no person or company called {name:?} in this corpus"),
+                )
             })?;
             let term = Term::from_field_text(self.fields.entity, &analysis.entities[i].id);
-            out.push((Occur::Must, quiet(Box::new(TermQuery::new(term, IndexRecordOption::Basic)))));
+            out.push((
+                Occur::Must,
+                quiet(Box::new(TermQuery::new(term, IndexRecordOption::Basic))),
+            ));
         }
         if !req.articles.is_empty() {
             let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             for id in &req.articles {
-                analysis
-                    .article_index(id)
-                    .ok_or_else(|| Error::new(ErrorCode::UnknownArticle, format!("no article with id {id:?}")))?;
+                analysis.article_index(id).ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::UnknownArticle,
+                        format!("no article with id {id:?}"),
+                    )
+                })?;
                 let term = Term::from_field_text(self.fields.article, id);
-                any.push((Occur::Should, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+                any.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                ));
             }
             out.push((Occur::Must, quiet(Box::new(BooleanQuery::new(any)))));
         }
         if req.from.is_some() || req.to.is_some() {
             let bound = |d: Option<chrono::NaiveDate>| match d {
-                Some(d) => Bound::Included(Term::from_field_i64(self.fields.date, index::day_number(d))),
+                Some(d) => {
+                    Bound::Included(Term::from_field_i64(self.fields.date, index::day_number(d)))
+                }
                 None => Bound::Unbounded,
             };
-            out.push((Occur::Must, quiet(Box::new(RangeQuery::new(bound(req.from), bound(req.to))))));
+            out.push((
+                Occur::Must,
+                quiet(Box::new(RangeQuery::new(bound(req.from), bound(req.to)))),
+            ));
         }
         Ok(out)
     }
@@ -332,18 +393,31 @@ struct Marks<'d> {
 
 impl<'d> Marks<'d> {
     fn new(dict: &'d Dictionary, parsed: &query::Parsed) -> Marks<'d> {
-        let (named, plain): (Vec<&query::Concept>, Vec<&query::Concept>) = parsed.concepts.iter().partition(|c| c.entity.is_some());
-        let needles = |cs: &[&query::Concept]| -> Vec<String> { cs.iter().flat_map(|c| c.needles.iter().cloned()).collect() };
+        let (named, plain): (Vec<&query::Concept>, Vec<&query::Concept>) =
+            parsed.concepts.iter().partition(|c| c.entity.is_some());
+        let needles = |cs: &[&query::Concept]| -> Vec<String> {
+            cs.iter().flat_map(|c| c.needles.iter().cloned()).collect()
+        };
         let (names, words) = (needles(&named), needles(&plain));
         Marks {
             entities: named.iter().filter_map(|c| c.entity).collect(),
-            words: highlight::Highlighter::new(dict, &words.iter().map(String::as_str).collect::<Vec<_>>()),
-            names: highlight::Highlighter::new(dict, &names.iter().map(String::as_str).collect::<Vec<_>>()),
+            words: highlight::Highlighter::new(
+                dict,
+                &words.iter().map(String::as_str).collect::<Vec<_>>(),
+            ),
+            names: highlight::Highlighter::new(
+                dict,
+                &names.iter().map(String::as_str).collect::<Vec<_>>(),
+            ),
         }
     }
 }
 
-fn in_memory(analysis: &Analysis, passages: &[Passage], dict: &Arc<Dictionary>) -> Result<(Index, IndexReader)> {
+fn in_memory(
+    analysis: &Analysis,
+    passages: &[Passage],
+    dict: &Arc<Dictionary>,
+) -> Result<(Index, IndexReader)> {
     let (schema, fields) = index::schema();
     let index = Index::create_in_ram(schema);
     index::register(&index, dict);

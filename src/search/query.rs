@@ -48,7 +48,9 @@ pub struct Parsed {
 impl Parsed {
     /// Every spelling that counts as a match, for highlighting.
     pub fn needles(&self) -> impl Iterator<Item = &str> {
-        self.concepts.iter().flat_map(|c| c.needles.iter().map(String::as_str))
+        self.concepts
+            .iter()
+            .flat_map(|c| c.needles.iter().map(String::as_str))
     }
 }
 
@@ -87,9 +89,18 @@ impl Aliases {
         let ac = if patterns.is_empty() {
             None
         } else {
-            AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok()
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&patterns)
+                .ok()
         };
-        Aliases { ids, names, ac, owners, patterns }
+        Aliases {
+            ids,
+            names,
+            ac,
+            owners,
+            patterns,
+        }
     }
 
     /// The id of entity `i`.
@@ -109,13 +120,18 @@ impl Aliases {
 
     /// The entity whose name is exactly `folded`.
     pub fn exact(&self, folded: &str) -> Option<usize> {
-        self.patterns.iter().position(|p| p == folded).map(|i| self.owners[i])
+        self.patterns
+            .iter()
+            .position(|p| p == folded)
+            .map(|i| self.owners[i])
     }
 
     /// Names in `folded`, as (byte start, byte end, entity), leftmost-longest, never inside a
     /// Latin word (`meta` is not found in `metaverse`).
     fn find(&self, folded: &str) -> Vec<(usize, usize, usize)> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
         ac.find_iter(folded)
             .filter(|m| word_bounded(folded, m.start(), m.end()))
             .map(|m| (m.start(), m.end(), self.owners[m.pattern().as_usize()]))
@@ -155,7 +171,14 @@ pub fn parse(raw: &str, aliases: &Aliases, dict: &Dictionary, runs: Runs) -> Par
             if has_terms(phrase) {
                 match aliases.exact(phrase) {
                     Some(e) => push(&mut parsed, entity_concept(aliases, e)),
-                    None => push(&mut parsed, Concept { needles: vec![phrase.to_string()], entity: None, required: true }),
+                    None => push(
+                        &mut parsed,
+                        Concept {
+                            needles: vec![phrase.to_string()],
+                            entity: None,
+                            required: true,
+                        },
+                    ),
                 }
             }
         } else {
@@ -185,7 +208,11 @@ fn push(parsed: &mut Parsed, c: Concept) {
 }
 
 fn entity_concept(aliases: &Aliases, e: usize) -> Concept {
-    Concept { needles: aliases.names(e).to_vec(), entity: Some(e), required: true }
+    Concept {
+        needles: aliases.names(e).to_vec(),
+        entity: Some(e),
+        required: true,
+    }
 }
 
 fn unquoted(segment: &str, aliases: &Aliases, dict: &Dictionary, runs: Runs, parsed: &mut Parsed) {
@@ -197,21 +224,37 @@ fn unquoted(segment: &str, aliases: &Aliases, dict: &Dictionary, runs: Runs, par
         rest = e;
     }
     pieces.push(&segment[rest..]);
-    let pieces = pieces.into_iter().flat_map(|p| p.split(char::is_whitespace));
+    let pieces = pieces
+        .into_iter()
+        .flat_map(|p| p.split(char::is_whitespace));
     for piece in pieces {
         if !has_terms(piece) {
             continue;
         }
         let words: Vec<Tok> = dict.words_tokens(piece);
         if runs == Runs::Whole && words.len() > 1 {
-            push(parsed, Concept { needles: vec![piece.to_string()], entity: None, required: true });
+            push(
+                parsed,
+                Concept {
+                    needles: vec![piece.to_string()],
+                    entity: None,
+                    required: true,
+                },
+            );
             parsed.split_would_differ = true;
             continue;
         }
         let several = words.len() > 1;
         for w in &words {
             let lone_han = w.text.chars().count() == 1 && w.text.chars().all(is_han);
-            push(parsed, Concept { needles: vec![w.text.clone()], entity: None, required: !(several && lone_han) });
+            push(
+                parsed,
+                Concept {
+                    needles: vec![w.text.clone()],
+                    entity: None,
+                    required: !(several && lone_han),
+                },
+            );
         }
         if several {
             parsed.boosts.push(piece.trim().to_string());
@@ -251,7 +294,10 @@ fn term_or_phrase(field: Field, tokens: &[Tok]) -> Option<Box<dyn Query>> {
         ))),
         _ => {
             let p0 = tokens[0].pos;
-            let terms = tokens.iter().map(|t| (t.pos - p0, Term::from_field_text(field, &t.text))).collect();
+            let terms = tokens
+                .iter()
+                .map(|t| (t.pos - p0, Term::from_field_text(field, &t.text)))
+                .collect();
             Some(Box::new(PhraseQuery::new_with_offset(terms)))
         }
     }
@@ -261,12 +307,20 @@ fn term_or_phrase(field: Field, tokens: &[Tok]) -> Option<Box<dyn Query>> {
 /// `words`, and with `grams` also its exact Han substring, which finds it inside longer words. A
 /// spelling of several words is the exact phrase of its bigrams and Latin words in `grams` (`words`
 /// keeps no positions); one Han char is the text's lone char or either char of a bigram there.
-pub fn needle_query(fields: &Fields, dict: &Dictionary, needle: &str, grams: bool) -> Option<Box<dyn Query>> {
+pub fn needle_query(
+    fields: &Fields,
+    dict: &Dictionary,
+    needle: &str,
+    grams: bool,
+) -> Option<Box<dyn Query>> {
     let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let words = dict.words_tokens(needle);
     let one_word = matches!(words.as_slice(), [t] if indexed_word(&t.text));
     if one_word {
-        alts.push((Occur::Should, Box::new(BoostQuery::new(term_or_phrase(fields.words, &words)?, 2.0))));
+        alts.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(term_or_phrase(fields.words, &words)?, 2.0)),
+        ));
     }
     if !one_word || (grams && needle.chars().any(is_han)) {
         let grams = grams_tokens(needle);
@@ -297,7 +351,10 @@ fn regex_escape(s: &str) -> String {
     s.chars()
         .flat_map(|c| {
             let special = "\\.+*?()|[]{}^$#&-~".contains(c);
-            special.then_some('\\').into_iter().chain(std::iter::once(c))
+            special
+                .then_some('\\')
+                .into_iter()
+                .chain(std::iter::once(c))
         })
         .collect()
 }
@@ -326,22 +383,37 @@ pub fn build(
                 alts.push(Box::new(TermQuery::new(id, IndexRecordOption::Basic)));
                 // Names of several words are left to the mentions: one phrase among the terms
                 // would cost the pruning for every query naming the entity.
-                alts.extend(c.needles.iter().filter_map(|n| match dict.words_tokens(n).as_slice() {
-                    [t] => term_or_phrase(fields.words, std::slice::from_ref(t)),
-                    _ => None,
-                }));
+                alts.extend(c.needles.iter().filter_map(
+                    |n| match dict.words_tokens(n).as_slice() {
+                        [t] => term_or_phrase(fields.words, std::slice::from_ref(t)),
+                        _ => None,
+                    },
+                ));
             }
             // A lone Han char among other words would only add to the score, and as a bigram pattern
             // it would cost a union of thousands of terms: it is left to the highlighting.
             None if !c.required && c.needles.iter().all(|n| !indexed_word(n)) => continue,
-            None => alts.extend(c.needles.iter().filter_map(|n| needle_query(fields, dict, n, grams))),
+            None => alts.extend(
+                c.needles
+                    .iter()
+                    .filter_map(|n| needle_query(fields, dict, n, grams)),
+            ),
         }
         let q: Box<dyn Query> = match alts.len() {
             0 => continue,
             1 => alts.remove(0),
-            _ => Box::new(BooleanQuery::new(alts.into_iter().map(|q| (Occur::Should, q)).collect())),
+            _ => Box::new(BooleanQuery::new(
+                alts.into_iter().map(|q| (Occur::Should, q)).collect(),
+            )),
         };
-        clauses.push((if c.required { Occur::Must } else { Occur::Should }, q));
+        clauses.push((
+            if c.required {
+                Occur::Must
+            } else {
+                Occur::Should
+            },
+            q,
+        ));
     }
     if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
         return None;

@@ -58,7 +58,9 @@ pub struct Dictionary {
 
 impl std::fmt::Debug for Dictionary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Dictionary").field("words", &self.words.len()).finish()
+        f.debug_struct("Dictionary")
+            .field("words", &self.words.len())
+            .finish()
     }
 }
 
@@ -69,7 +71,10 @@ impl Dictionary {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let mut words: Vec<String> = names.into_iter().flat_map(|n| han_runs(n.as_ref())).collect();
+        let mut words: Vec<String> = names
+            .into_iter()
+            .flat_map(|n| han_runs(n.as_ref()))
+            .collect();
         words.sort();
         words.dedup();
         let for_thread = words.clone();
@@ -77,7 +82,11 @@ impl Dictionary {
             .name("storyline-jieba".into())
             .spawn(move || load(&for_thread))
             .ok();
-        Arc::new(Dictionary { words, segmenter: OnceLock::new(), pending: Mutex::new(handle) })
+        Arc::new(Dictionary {
+            words,
+            segmenter: OnceLock::new(),
+            pending: Mutex::new(handle),
+        })
     }
 
     /// The names added to jieba's own dictionary.
@@ -89,8 +98,13 @@ impl Dictionary {
         self.segmenter.get_or_init(|| {
             let handle = self.pending.lock().map(|mut p| p.take()).unwrap_or(None);
             // A failed loader thread is retried here rather than leaving search without words.
-            let jieba = handle.and_then(|h| h.join().ok()).unwrap_or_else(|| load(&self.words));
-            CangJieTokenizer { worker: Arc::new(jieba), option: TokenizerOption::Default { hmm: false } }
+            let jieba = handle
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(|| load(&self.words));
+            CangJieTokenizer {
+                worker: Arc::new(jieba),
+                option: TokenizerOption::Default { hmm: false },
+            }
         })
     }
 
@@ -109,10 +123,17 @@ impl Dictionary {
     /// than the segmentation when indexing.
     pub fn words_pieces(&self, text: &str) -> Vec<Piece> {
         let seg = self.segmenter();
-        let hmm = matches!(seg.option, TokenizerOption::Default { hmm: true } | TokenizerOption::ForSearch { hmm: true });
+        let hmm = matches!(
+            seg.option,
+            TokenizerOption::Default { hmm: true } | TokenizerOption::ForSearch { hmm: true }
+        );
         pieces_by_run(text, text.len() / 4, |run, out, pos| {
             for t in seg.worker.cut(&text[run.from..run.to], hmm) {
-                out.push(Piece { from: run.from + t.byte_start, to: run.from + t.byte_end, pos: *pos });
+                out.push(Piece {
+                    from: run.from + t.byte_start,
+                    to: run.from + t.byte_end,
+                    pos: *pos,
+                });
                 *pos += 1;
             }
         })
@@ -139,7 +160,12 @@ fn with_text(text: &str, pieces: Vec<Piece>) -> Vec<Tok> {
         .map(|p| {
             let mut t = String::new();
             term_into(&text[p.from..p.to], &mut t);
-            Tok { text: t, from: p.from, to: p.to, pos: p.pos }
+            Tok {
+                text: t,
+                from: p.from,
+                to: p.to,
+                pos: p.pos,
+            }
         })
         .collect()
 }
@@ -150,7 +176,13 @@ fn term_into(s: &str, out: &mut String) {
     out.clear();
     // Han chars have no case: skipping them first keeps this check off the Unicode tables for
     // nearly every term (it was a seventh of indexing time).
-    let upper = |c: char| if c.is_ascii() { c.is_ascii_uppercase() } else { !is_han(c) && c.is_uppercase() };
+    let upper = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            !is_han(c) && c.is_uppercase()
+        }
+    };
     if s.chars().any(upper) {
         out.extend(s.chars().flat_map(char::to_lowercase));
     } else {
@@ -216,7 +248,11 @@ fn runs(text: &str) -> Vec<Run> {
         let end = b + c.len_utf8();
         match out.last_mut() {
             Some(r) if r.kind == k && r.to == b => r.to = end,
-            _ => out.push(Run { kind: k, from: b, to: end }),
+            _ => out.push(Run {
+                kind: k,
+                from: b,
+                to: end,
+            }),
         }
     }
     out
@@ -238,9 +274,17 @@ pub fn grams_pieces(text: &str) -> Vec<Piece> {
         while let Some((b, _)) = chars.next() {
             let from = run.from + b;
             if let Some(&(b1, c1)) = chars.peek() {
-                out.push(Piece { from, to: run.from + b1 + c1.len_utf8(), pos: *pos });
+                out.push(Piece {
+                    from,
+                    to: run.from + b1 + c1.len_utf8(),
+                    pos: *pos,
+                });
             } else if b == 0 {
-                out.push(Piece { from, to: run.to, pos: *pos });
+                out.push(Piece {
+                    from,
+                    to: run.to,
+                    pos: *pos,
+                });
             }
             *pos += 1;
         }
@@ -249,14 +293,22 @@ pub fn grams_pieces(text: &str) -> Vec<Piece> {
 
 /// Terms of `text` run by run: Latin words whole, punctuation as a gap in positions (so phrases do
 /// not match across it), and Han runs as `han` cuts them (jieba words or bigrams).
-fn pieces_by_run(text: &str, capacity: usize, mut han: impl FnMut(&Run, &mut Vec<Piece>, &mut usize)) -> Vec<Piece> {
+fn pieces_by_run(
+    text: &str,
+    capacity: usize,
+    mut han: impl FnMut(&Run, &mut Vec<Piece>, &mut usize),
+) -> Vec<Piece> {
     let mut out = Vec::with_capacity(capacity);
     let mut pos = 0;
     for run in runs(text) {
         match run.kind {
             RunKind::Han => han(&run, &mut out, &mut pos),
             RunKind::Word => {
-                out.push(Piece { from: run.from, to: run.to, pos });
+                out.push(Piece {
+                    from: run.from,
+                    to: run.to,
+                    pos,
+                });
                 pos += 1;
             }
             RunKind::Space => {}
@@ -284,13 +336,20 @@ pub struct PieceStream<'a> {
 
 impl<'a> PieceStream<'a> {
     fn new(text: &'a str, pieces: Vec<Piece>) -> Self {
-        PieceStream { text, pieces, next: 0, token: Token::default() }
+        PieceStream {
+            text,
+            pieces,
+            next: 0,
+            token: Token::default(),
+        }
     }
 }
 
 impl TokenStream for PieceStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(p) = self.pieces.get(self.next) else { return false };
+        let Some(p) = self.pieces.get(self.next) else {
+            return false;
+        };
         self.next += 1;
         self.token.offset_from = p.from;
         self.token.offset_to = p.to;
@@ -338,7 +397,10 @@ mod tests {
         assert_eq!(t[0].text, "朱克伯格");
         assert!(texts(&t).contains(&"meta"));
         for tok in &t {
-            assert_eq!(&"朱克伯格宣布成立meta超级智能实验室"[tok.from..tok.to], tok.text);
+            assert_eq!(
+                &"朱克伯格宣布成立meta超级智能实验室"[tok.from..tok.to],
+                tok.text
+            );
         }
     }
 
@@ -354,15 +416,26 @@ mod tests {
         let idx = grams_tokens("汪滔加入，好。");
         assert_eq!(texts(&idx), vec!["汪滔", "滔加", "加入", "好"]);
         // The run's last char takes a position though it has no term: 好 is after a gap.
-        assert_eq!(idx.iter().map(|t| t.pos).collect::<Vec<_>>(), vec![0, 1, 2, 5]);
-        assert_eq!(texts(&grams_tokens("汪滔加入")), vec!["汪滔", "滔加", "加入"]);
+        assert_eq!(
+            idx.iter().map(|t| t.pos).collect::<Vec<_>>(),
+            vec![0, 1, 2, 5]
+        );
+        assert_eq!(
+            texts(&grams_tokens("汪滔加入")),
+            vec!["汪滔", "滔加", "加入"]
+        );
         assert_eq!(texts(&grams_tokens("汪")), vec!["汪"]);
         assert_eq!(&"汪滔加入，好。"[idx[3].from..idx[3].to], "好");
     }
 
     #[test]
     fn words_index_leaves_out_single_han_chars_only() {
-        assert!(indexed_word("朱克伯格") && indexed_word("meta") && indexed_word("a") && indexed_word("2025"));
+        assert!(
+            indexed_word("朱克伯格")
+                && indexed_word("meta")
+                && indexed_word("a")
+                && indexed_word("2025")
+        );
         assert!(!indexed_word("的") && !indexed_word("在"));
         let d = Dictionary::new(["朱克伯格"]);
         let mut tok = WordsTokenizer(d);

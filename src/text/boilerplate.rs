@@ -98,7 +98,10 @@ struct Sign {
 }
 
 fn is_bullet(c: char) -> bool {
-    matches!(c, '•' | '·' | '●' | '▪' | '■' | '◆' | '-' | '–' | '—' | '*' | '・') || c.is_whitespace()
+    matches!(
+        c,
+        '•' | '·' | '●' | '▪' | '■' | '◆' | '-' | '–' | '—' | '*' | '・'
+    ) || c.is_whitespace()
 }
 
 fn is_emoji(c: char) -> bool {
@@ -127,7 +130,23 @@ fn is_timestamp(s: &str) -> bool {
             runs.push(run);
             run = 0;
         }
-        if !matches!(c, '-' | '/' | '.' | ':' | ' ' | '年' | '月' | '日' | '号' | '時' | '时' | '分' | '秒' | 'T' | '：') {
+        if !matches!(
+            c,
+            '-' | '/'
+                | '.'
+                | ':'
+                | ' '
+                | '年'
+                | '月'
+                | '日'
+                | '号'
+                | '時'
+                | '时'
+                | '分'
+                | '秒'
+                | 'T'
+                | '：'
+        ) {
             other += 1;
         }
     }
@@ -141,14 +160,21 @@ fn signs(line: &LineInfo, v: &Vocab) -> Sign {
     let t = line.text;
     let n = line.chars;
     if n == 0 {
-        return Sign { blank: true, ..Sign::default() };
+        return Sign {
+            blank: true,
+            ..Sign::default()
+        };
     }
     let core = t.trim_start_matches(is_bullet).trim_end();
     // Body lines are most of the text: decide them with substring searches, not a char loop.
     let full_stop = t.contains('。') || t.contains('．') || t.contains(". ") || t.ends_with('.');
     let body = n >= 150
         || (n >= 40 && full_stop)
-        || (n >= 80 && t.chars().filter(|c| matches!(c, '，' | ',' | '；' | ';' | '、')).count() >= 2);
+        || (n >= 80
+            && t.chars()
+                .filter(|c| matches!(c, '，' | ',' | '；' | ';' | '、'))
+                .count()
+                >= 2);
     let mut s = Sign {
         body,
         full_stop_end: t.ends_with('。') || t.ends_with('.'),
@@ -159,7 +185,10 @@ fn signs(line: &LineInfo, v: &Vocab) -> Sign {
     if body || n > 60 {
         return s;
     }
-    let seps = t.matches(" > ").count() + t.matches('›').count() + t.matches(" » ").count() + t.matches('＞').count();
+    let seps = t.matches(" > ").count()
+        + t.matches('›').count()
+        + t.matches(" » ").count()
+        + t.matches('＞').count();
     s.breadcrumb = seps >= 2;
     let folded = fold_str(core);
     let core_n = folded.chars().count();
@@ -206,7 +235,11 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
     let next_nonblank = |i: usize| (i + 1..n).find(|&j| !sg[j].blank);
     let is_heading = |i: usize| {
         let s = &sg[i];
-        !s.blank && !s.body && !s.full_stop_end && !s.timestamp && lines[i].chars <= 40
+        !s.blank
+            && !s.body
+            && !s.full_stop_end
+            && !s.timestamp
+            && lines[i].chars <= 40
             && next_nonblank(i).is_some_and(|j| sg[j].body)
     };
     let in_head = |i: usize| first_body.is_some_and(|f| i < f);
@@ -228,10 +261,12 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
     }
 
     // The title: the first line left, when it has a headline's shape.
-    let title = (0..n).find(|&i| !sg[i].blank && out[i].is_none()).filter(|&i| {
-        let s = &sg[i];
-        !s.body && !s.full_stop_end && !s.timestamp && lines[i].chars <= 80 && !in_tail(i)
-    });
+    let title = (0..n)
+        .find(|&i| !sg[i].blank && out[i].is_none())
+        .filter(|&i| {
+            let s = &sg[i];
+            !s.body && !s.full_stop_end && !s.timestamp && lines[i].chars <= 80 && !in_tail(i)
+        });
     if let Some(t) = title {
         for i in t + 1..n {
             if out[i].is_none() && !sg[i].blank && lines[i].text == lines[t].text {
@@ -283,17 +318,27 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
 
     // Tags and stray bits above the article: tiny lines that are neither title nor heading.
     for i in 0..n {
-        if in_head(i) && out[i].is_none() && !sg[i].blank && lines[i].chars <= 4
-            && Some(i) != title && !is_heading(i)
+        if in_head(i)
+            && out[i].is_none()
+            && !sg[i].blank
+            && lines[i].chars <= 4
+            && Some(i) != title
+            && !is_heading(i)
         {
             out[i] = Some("widget");
         }
     }
 
     if (0..n).all(|i| sg[i].blank || out[i].is_some()) {
-        return Verdict { reasons: vec![None; n], title };
+        return Verdict {
+            reasons: vec![None; n],
+            title,
+        };
     }
-    Verdict { reasons: out, title }
+    Verdict {
+        reasons: out,
+        title,
+    }
 }
 
 /// A truncated teaser (ending in an ellipsis) whose text the page goes on to repeat in full.
@@ -310,7 +355,11 @@ fn teasers(lines: &[LineInfo], sg: &[Sign], out: &mut [Option<&'static str>]) {
         }
         let probe: String = chars[chars.len() - 12..].iter().collect();
         // The full text follows soon after a teaser; looking further would cost quadratic time.
-        if lines[i + 1..].iter().take(40).any(|l| l.text.contains(&probe)) {
+        if lines[i + 1..]
+            .iter()
+            .take(40)
+            .any(|l| l.text.contains(&probe))
+        {
             out[i] = Some("teaser");
         }
     }
@@ -340,7 +389,9 @@ fn news_lists(
         let listed: Vec<usize> = stamps
             .iter()
             .copied()
-            .filter(|&k| (k.saturating_sub(4).max(i)..k).any(|h| !sg[h].timestamp && lines[h].chars >= 8))
+            .filter(|&k| {
+                (k.saturating_sub(4).max(i)..k).any(|h| !sg[h].timestamp && lines[h].chars >= 8)
+            })
             .collect();
         if listed.len() >= 2 {
             let first = listed[0];
@@ -376,7 +427,10 @@ fn fill_ad_blocks(
     is_heading: &dyn Fn(usize) -> bool,
 ) {
     let n = sg.len();
-    let zones = [(0, first_body.unwrap_or(0)), (last_body.map_or(n, |l| l + 1), n)];
+    let zones = [
+        (0, first_body.unwrap_or(0)),
+        (last_body.map_or(n, |l| l + 1), n),
+    ];
     for (a, b) in zones {
         let ads: Vec<usize> = (a..b).filter(|&i| out[i] == Some("promo")).collect();
         if let (Some(&lo), Some(&hi)) = (ads.first(), ads.last()) {

@@ -32,7 +32,10 @@ fn trims(c: char) -> bool {
 /// zero-width and direction marks, soft hyphens.
 fn dropped(c: char) -> bool {
     (c.is_control() && c != '\t')
-        || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{2060}' | '\u{200E}' | '\u{200F}' | '\u{00AD}')
+        || matches!(
+            c,
+            '\u{FEFF}' | '\u{200B}' | '\u{2060}' | '\u{200E}' | '\u{200F}' | '\u{00AD}'
+        )
 }
 
 #[inline]
@@ -48,7 +51,11 @@ fn split_lines(source: &str) -> Vec<Line> {
         let n_piece = count_chars(piece);
         let trimmed = piece.trim_matches(trims);
         let lead = trimmed.as_ptr() as usize - piece.as_ptr() as usize;
-        let lead_chars = if lead == 0 { 0 } else { count_chars(&piece[..lead]) };
+        let lead_chars = if lead == 0 {
+            0
+        } else {
+            count_chars(&piece[..lead])
+        };
         let trail_chars = count_chars(&piece[lead + trimmed.len()..]);
         let chars = n_piece - lead_chars - trail_chars;
         let mut line = Line {
@@ -87,8 +94,14 @@ pub fn assemble(raw: &str, source: &str, map: Option<&[usize]>) -> ArticleText {
     let infos: Vec<LineInfo> = lines
         .iter()
         .map(|l| match &l.stripped {
-            Some(s) => LineInfo { text: s.as_str(), chars: s.chars().count() },
-            None => LineInfo { text: &source[l.bytes.0..l.bytes.1], chars: l.chars },
+            Some(s) => LineInfo {
+                text: s.as_str(),
+                chars: s.chars().count(),
+            },
+            None => LineInfo {
+                text: &source[l.bytes.0..l.bytes.1],
+                chars: l.chars,
+            },
         })
         .collect();
     let verdict = boilerplate::classify(&infos);
@@ -142,7 +155,10 @@ pub fn assemble(raw: &str, source: &str, map: Option<&[usize]>) -> ArticleText {
                 if a <= k && k < b {
                     if k == a {
                         let s = line.char_start + a;
-                        furniture.push(Furniture { raw: raw_span_of(s, line.char_start + b), reason: "pinyin" });
+                        furniture.push(Furniture {
+                            raw: raw_span_of(s, line.char_start + b),
+                            reason: "pinyin",
+                        });
                     }
                     continue;
                 }
@@ -177,7 +193,10 @@ pub fn assemble(raw: &str, source: &str, map: Option<&[usize]>) -> ArticleText {
     let display_index = super::CharIndex::new(&display);
     let folded_index = super::folded_index(&folded, &display);
     let script = detect_script(&display);
-    let dateline = furniture.iter().find(|f| f.reason == "dateline").map(|f| f.raw);
+    let dateline = furniture
+        .iter()
+        .find(|f| f.reason == "dateline")
+        .map(|f| f.raw);
     ArticleText {
         raw: raw.to_string(),
         display,

@@ -30,15 +30,17 @@ fn table() -> &'static FoldTable {
 /// `(source, target)` pairs of a fold TSV: first two tab-separated fields, one char each;
 /// comments, blank and malformed lines are skipped (the generator's `--check` guards the data).
 fn parse_pairs(text: &str) -> impl Iterator<Item = (char, char)> + '_ {
-    text.lines().filter(|l| !l.starts_with('#')).filter_map(|line| {
-        let mut fields = line.split('\t');
-        let one = |f: Option<&str>| {
-            let mut cs = f?.chars();
-            let c = cs.next()?;
-            cs.next().is_none().then_some(c)
-        };
-        Some((one(fields.next())?, one(fields.next())?))
-    })
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let one = |f: Option<&str>| {
+                let mut cs = f?.chars();
+                let c = cs.next()?;
+                cs.next().is_none().then_some(c)
+            };
+            Some((one(fields.next())?, one(fields.next())?))
+        })
 }
 
 /// The code rules: full-width ASCII to ASCII, then a single-char lower case.
@@ -86,7 +88,10 @@ fn build_table() -> FoldTable {
         .filter(|(c, t)| c != t)
         .collect();
     astral.sort_unstable();
-    FoldTable { bmp: bmp.into_boxed_slice(), astral }
+    FoldTable {
+        bmp: bmp.into_boxed_slice(),
+        astral,
+    }
 }
 
 /// The folded form of one char.

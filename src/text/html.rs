@@ -22,7 +22,10 @@ pub fn extract(html: &str) -> (String, Vec<usize>) {
 }
 
 fn readable_text(html: &str) -> Option<String> {
-    let cfg = Config { text_mode: TextMode::Formatted, ..Config::default() };
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
     let mut r = Readability::new(html, None, Some(cfg)).ok()?;
     let article = r.parse().ok()?;
     let body = article.text_content.to_string();
@@ -64,7 +67,12 @@ fn strip_tags(html: &str) -> String {
             match lower[from..].find('>') {
                 Some(e) => {
                     let tag = &lower[i..from + e];
-                    if ["<p", "</p", "<br", "<div", "</div", "<h", "</h", "<li", "<tr"].iter().any(|t| tag.starts_with(t)) {
+                    if [
+                        "<p", "</p", "<br", "<div", "</div", "<h", "</h", "<li", "<tr",
+                    ]
+                    .iter()
+                    .any(|t| tag.starts_with(t))
+                    {
                         out.push('\n');
                     }
                     i = from + e + 1;
@@ -102,7 +110,9 @@ fn align(text: &str, source: &str) -> Vec<usize> {
         let hit = if c.is_whitespace() {
             None
         } else {
-            src[cursor.min(src.len())..(cursor + WINDOW).min(src.len())].iter().position(|&s| s == c)
+            src[cursor.min(src.len())..(cursor + WINDOW).min(src.len())]
+                .iter()
+                .position(|&s| s == c)
         };
         match hit {
             Some(k) => {
@@ -123,7 +133,10 @@ mod tests {
     #[test]
     fn strips_markup_when_readability_gives_up() {
         let t = strip_tags("<p>甲&amp;乙</p><script>var x='<p>';</script><div>丙</div>");
-        assert!(t.contains("甲&乙") && t.contains('丙') && !t.contains("var"), "{t:?}");
+        assert!(
+            t.contains("甲&乙") && t.contains('丙') && !t.contains("var"),
+            "{t:?}"
+        );
     }
 
     #[test]

@@ -129,12 +129,14 @@ impl ArticleText {
     /// The display text of a span.
     pub fn slice(&self, span: Span) -> &str {
         let index = &self.display_index;
-        &self.display[index.byte(&self.display, span.start)..index.byte(&self.display, span.end.max(span.start))]
+        &self.display[index.byte(&self.display, span.start)
+            ..index.byte(&self.display, span.end.max(span.start))]
     }
     /// The folded text of a span; valid because folding keeps char boundaries aligned.
     pub fn folded_slice(&self, span: Span) -> &str {
         let index = self.folded_index.as_ref().unwrap_or(&self.display_index);
-        &self.folded[index.byte(&self.folded, span.start)..index.byte(&self.folded, span.end.max(span.start))]
+        &self.folded[index.byte(&self.folded, span.start)
+            ..index.byte(&self.folded, span.end.max(span.start))]
     }
     /// The sentence containing a char offset.
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
@@ -147,12 +149,20 @@ impl ArticleText {
         let (a, b) = (span.start.min(n), span.end.min(n));
         let start = self.to_raw.get(a);
         // The end is just past the last display char of the span, not where the next one starts.
-        let end = if b > a { self.to_raw.get(b - 1) + 1 } else { start };
+        let end = if b > a {
+            self.to_raw.get(b - 1) + 1
+        } else {
+            start
+        };
         Span::new(start, end.max(start))
     }
     /// The raw text of a raw char span.
     pub fn raw_slice(&self, span: Span) -> &str {
-        let mut it = self.raw.char_indices().map(|(b, _)| b).chain(std::iter::once(self.raw.len()));
+        let mut it = self
+            .raw
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(self.raw.len()));
         let start = it.nth(span.start).unwrap_or(self.raw.len());
         let end = if span.end > span.start {
             it.nth(span.end - span.start - 1).unwrap_or(self.raw.len())
@@ -174,7 +184,10 @@ impl ArticleText {
                     break;
                 }
                 let lead = line[..line.len() - line.trim_start().len()].chars().count();
-                out.push((Span::new(chars + lead, chars + lead + trimmed.chars().count()), trimmed));
+                out.push((
+                    Span::new(chars + lead, chars + lead + trimmed.chars().count()),
+                    trimmed,
+                ));
             }
             chars += len + 1;
         }
@@ -186,7 +199,10 @@ impl ArticleText {
     }
     pub fn paragraph_at(&self, offset: usize) -> Option<Span> {
         let i = self.paragraphs.partition_point(|s| s.end <= offset);
-        self.paragraphs.get(i).copied().filter(|s| s.start <= offset)
+        self.paragraphs
+            .get(i)
+            .copied()
+            .filter(|s| s.start <= offset)
     }
 }
 

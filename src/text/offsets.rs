@@ -30,7 +30,11 @@ impl CharIndex {
             }
             chars += 1;
         }
-        CharIndex { marks, chars, bytes: s.len() }
+        CharIndex {
+            marks,
+            chars,
+            bytes: s.len(),
+        }
     }
 
     /// Length of the string in chars.
@@ -57,7 +61,10 @@ impl CharIndex {
 
     /// Whether two strings have their char boundaries at the same bytes (so one index serves both).
     pub fn same_boundaries(a: &str, b: &str) -> bool {
-        a.len() == b.len() && a.chars().zip(b.chars()).all(|(x, y)| x.len_utf8() == y.len_utf8())
+        a.len() == b.len()
+            && a.chars()
+                .zip(b.chars())
+                .all(|(x, y)| x.len_utf8() == y.len_utf8())
     }
 }
 

@@ -33,14 +33,21 @@ const INITIALS: &[&str] = &[
 const FINALS: &[&str] = &[
     "a", "o", "e", "i", "u", "ü", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er",
     "ia", "ie", "iao", "iu", "iou", "ian", "in", "iang", "ing", "iong", "ua", "uo", "uai", "ui",
-    "uei", "uan", "un", "uen", "uang", "ueng", "üe", "üan", "ün", "ue", "van", "ve", "n", "ng", "m",
+    "uei", "uan", "un", "uen", "uang", "ueng", "üe", "üan", "ün", "ue", "van", "ve", "n", "ng",
+    "m",
 ];
 
 /// Whether a toneless, lower-case string is one Mandarin syllable.
 fn is_syllable(s: &str) -> bool {
-    static SYLLABLES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    static SYLLABLES: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
     SYLLABLES
-        .get_or_init(|| INITIALS.iter().flat_map(|i| FINALS.iter().map(move |f| format!("{i}{f}"))).collect())
+        .get_or_init(|| {
+            INITIALS
+                .iter()
+                .flat_map(|i| FINALS.iter().map(move |f| format!("{i}{f}")))
+                .collect()
+        })
         .contains(s)
 }
 
@@ -113,7 +120,14 @@ mod tests {
 
     #[test]
     fn keeps_other_parentheses() {
-        for s in ["人工智能(AI)領域", "咖啡(café)店", "公司(meta)", "(chéng)開頭", "長(chang)的", "x(xué)"] {
+        for s in [
+            "人工智能(AI)領域",
+            "咖啡(café)店",
+            "公司(meta)",
+            "(chéng)開頭",
+            "長(chang)的",
+            "x(xué)",
+        ] {
             assert_eq!(strip(s), s);
         }
     }

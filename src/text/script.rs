@@ -28,7 +28,11 @@ fn script_classes() -> &'static [u8] {
                 t[c as usize] = 1;
             }
         }
-        for c in HANS_ONLY.lines().filter(|l| !l.starts_with('#')).flat_map(|l| l.chars()) {
+        for c in HANS_ONLY
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| l.chars())
+        {
             if (c as u32) < 0x10000 && t[c as usize] == 0 {
                 t[c as usize] = 2;
             }
@@ -72,7 +76,10 @@ fn opencc(config: DefaultConfig) -> Option<&'static OpenCC> {
         // Debian installs the configs and their dictionaries here; a bare name is tried too for
         // systems where OpenCC's own data directory is elsewhere.
         let system = format!("/usr/share/opencc/{name}");
-        OpenCC::new(&system).or_else(|_| OpenCC::new(name)).or_else(|_| embedded(config)).ok()
+        OpenCC::new(&system)
+            .or_else(|_| OpenCC::new(name))
+            .or_else(|_| embedded(config))
+            .ok()
     })
     .as_ref()
 }
@@ -151,7 +158,10 @@ fn per_char(cc: &OpenCC, line: &str, out: &mut String) {
 fn table_t2s(display: &str) -> String {
     static MAP: OnceLock<std::collections::HashMap<char, char>> = OnceLock::new();
     let map = MAP.get_or_init(|| fold::opencc_t2s_pairs().collect());
-    display.chars().map(|c| map.get(&c).copied().unwrap_or(c)).collect()
+    display
+        .chars()
+        .map(|c| map.get(&c).copied().unwrap_or(c))
+        .collect()
 }
 
 #[cfg(test)]
@@ -179,6 +189,8 @@ mod tests {
     fn compiled_in_dictionaries_convert_too() {
         let cc = embedded(DefaultConfig::T2S).expect("the binding's dictionaries open");
         assert_eq!(cc.convert("數據中心"), "数据中心");
-        let _ = std::fs::remove_dir_all(std::env::temp_dir().join(format!("storyline-opencc-{}", std::process::id())));
+        let _ = std::fs::remove_dir_all(
+            std::env::temp_dir().join(format!("storyline-opencc-{}", std::process::id())),
+        );
     }
 }

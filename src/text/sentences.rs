@@ -85,8 +85,16 @@ fn latin_full_stop(chars: &[char], i: usize) -> bool {
         return false;
     }
     // "D.A. Davidson", "U.S. officials": a single letter before the dot is an initial.
-    let prev = if i > 0 { chars.get(i - 1).copied() } else { None };
-    let before = if i > 1 { chars.get(i - 2).copied() } else { None };
+    let prev = if i > 0 {
+        chars.get(i - 1).copied()
+    } else {
+        None
+    };
+    let before = if i > 1 {
+        chars.get(i - 2).copied()
+    } else {
+        None
+    };
     if prev.is_some_and(|p| p.is_ascii_uppercase()) && !before.is_some_and(|b| b.is_alphabetic()) {
         return false;
     }
@@ -111,23 +119,38 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        split(&chars).iter().map(|sp| chars[sp.start..sp.end].iter().collect()).collect()
+        split(&chars)
+            .iter()
+            .map(|sp| chars[sp.start..sp.end].iter().collect())
+            .collect()
     }
 
     #[test]
     fn splits_chinese_and_keeps_quotes() {
         assert_eq!(
             texts("他說:「我們會贏。你們會輸!」然後離開。第二句？好"),
-            vec!["他說:「我們會贏。你們會輸!」", "然後離開。", "第二句？", "好"]
+            vec![
+                "他說:「我們會贏。你們會輸!」",
+                "然後離開。",
+                "第二句？",
+                "好"
+            ]
         );
-        assert_eq!(texts("“我希望最少。”\nMeta CEO說"), vec!["“我希望最少。”", "Meta CEO說"]);
+        assert_eq!(
+            texts("“我希望最少。”\nMeta CEO說"),
+            vec!["“我希望最少。”", "Meta CEO說"]
+        );
     }
 
     #[test]
     fn latin_sentences_and_initials() {
         assert_eq!(
             texts("Analyst D.A. Davidson said so. Version 3.1 shipped! OK"),
-            vec!["Analyst D.A. Davidson said so.", "Version 3.1 shipped!", "OK"]
+            vec![
+                "Analyst D.A. Davidson said so.",
+                "Version 3.1 shipped!",
+                "OK"
+            ]
         );
     }
 }

@@ -6,8 +6,20 @@
 use super::{DateRange, Precision};
 use chrono::{Datelike, NaiveDate};
 
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 const ZH_ORD: [&str; 4] = ["一", "二", "三", "四"];
 
 fn month_name(d: NaiveDate) -> &'static str {
@@ -15,8 +27,15 @@ fn month_name(d: NaiveDate) -> &'static str {
 }
 
 fn month_last(d: NaiveDate) -> u32 {
-    let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
-    NaiveDate::from_ymd_opt(y, m, 1).and_then(|x| x.pred_opt()).map(|x| x.day()).unwrap_or(31)
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|x| x.pred_opt())
+        .map(|x| x.day())
+        .unwrap_or(31)
 }
 
 /// Which third of its month a range is, if it is exactly one (0 early, 1 mid, 2 late).
@@ -58,8 +77,16 @@ pub fn edtf(r: &DateRange) -> String {
         Precision::Month => r.start.format("%Y-%m").to_string(),
         Precision::Year => format!("{:04}", r.start.year()),
         Precision::Quarter => format!("{:04}-{}", r.start.year(), 33 + quarter_of(r)),
-        Precision::Half => format!("{:04}-{}", r.start.year(), if r.start.month() <= 6 { 40 } else { 41 }),
-        _ => format!("{}/{}", r.start.format("%Y-%m-%d"), r.end.format("%Y-%m-%d")),
+        Precision::Half => format!(
+            "{:04}-{}",
+            r.start.year(),
+            if r.start.month() <= 6 { 40 } else { 41 }
+        ),
+        _ => format!(
+            "{}/{}",
+            r.start.format("%Y-%m-%d"),
+            r.end.format("%Y-%m-%d")
+        ),
     }
 }
 
@@ -73,7 +100,14 @@ fn span_en(a: NaiveDate, b: NaiveDate) -> String {
     } else if a.year() == b.year() && a.month() == b.month() {
         format!("{}–{} {} {}", a.day(), b.day(), month_name(a), a.year())
     } else if a.year() == b.year() {
-        format!("{} {} – {} {} {}", a.day(), month_name(a), b.day(), month_name(b), a.year())
+        format!(
+            "{} {} – {} {} {}",
+            a.day(),
+            month_name(a),
+            b.day(),
+            month_name(b),
+            a.year()
+        )
     } else {
         format!("{} – {}", day_en(a), day_en(b))
     }
@@ -101,12 +135,26 @@ pub fn label_en(r: &DateRange) -> String {
     match r.precision {
         Precision::Day => span_en(r.start, r.end),
         Precision::Xun => match xun_of(r) {
-            Some(x) => format!("{} {} {}", ["early", "mid-", "late"][x], month_name(r.start), y).replace("- ", "-"),
+            Some(x) => format!(
+                "{} {} {}",
+                ["early", "mid-", "late"][x],
+                month_name(r.start),
+                y
+            )
+            .replace("- ", "-"),
             None => span_en(r.start, r.end),
         },
         Precision::Month => format!("{} {}", month_name(r.start), y),
         Precision::Quarter => format!("Q{} {}", quarter_of(r) + 1, y),
-        Precision::Half => format!("{} half of {}", if r.start.month() <= 6 { "first" } else { "second" }, y),
+        Precision::Half => format!(
+            "{} half of {}",
+            if r.start.month() <= 6 {
+                "first"
+            } else {
+                "second"
+            },
+            y
+        ),
         Precision::Year => format!("{y}"),
         Precision::Vague => match season_of(r) {
             Some(0) => format!("early {y}"),
@@ -123,12 +171,21 @@ pub fn label_zh(r: &DateRange) -> String {
     match r.precision {
         Precision::Day => span_zh(r.start, r.end),
         Precision::Xun => match xun_of(r) {
-            Some(x) => format!("{}年{}月{}", y, r.start.month(), ["上旬", "中旬", "下旬"][x]),
+            Some(x) => format!(
+                "{}年{}月{}",
+                y,
+                r.start.month(),
+                ["上旬", "中旬", "下旬"][x]
+            ),
             None => span_zh(r.start, r.end),
         },
         Precision::Month => format!("{}年{}月", y, r.start.month()),
         Precision::Quarter => format!("{}年第{}季度", y, ZH_ORD[quarter_of(r)]),
-        Precision::Half => format!("{}年{}半年", y, if r.start.month() <= 6 { "上" } else { "下" }),
+        Precision::Half => format!(
+            "{}年{}半年",
+            y,
+            if r.start.month() <= 6 { "上" } else { "下" }
+        ),
         Precision::Year => format!("{y}年"),
         Precision::Vague => match season_of(r) {
             Some(0) => format!("{y}年初"),

@@ -75,11 +75,21 @@ pub struct Published {
 impl Published {
     /// No date known: precision `Vague`, to be filled in by corpus-level inference if it can.
     pub fn unknown() -> Published {
-        Published { date: None, precision: Precision::Vague, inferred: true, basis: "no date found".into() }
+        Published {
+            date: None,
+            precision: Precision::Vague,
+            inferred: true,
+            basis: "no date found".into(),
+        }
     }
     /// A date inferred by a later stage (e.g. from events shared with dated articles).
     pub fn inferred(date: NaiveDate, precision: Precision, basis: impl Into<String>) -> Published {
-        Published { date: Some(date), precision, inferred: true, basis: basis.into() }
+        Published {
+            date: Some(date),
+            precision,
+            inferred: true,
+            basis: basis.into(),
+        }
     }
     pub fn is_known(&self) -> bool {
         self.date.is_some()

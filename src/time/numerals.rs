@@ -33,7 +33,9 @@ pub fn ascii_number(t: &[char], i: usize) -> Option<(u32, usize, usize)> {
     let mut j = i;
     let mut v: u32 = 0;
     while j < t.len() && t[j].is_ascii_digit() {
-        v = v.saturating_mul(10).saturating_add(t[j] as u32 - '0' as u32);
+        v = v
+            .saturating_mul(10)
+            .saturating_add(t[j] as u32 - '0' as u32);
         j += 1;
     }
     (j > i).then_some((v, j - i, j))

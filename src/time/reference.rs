@@ -43,17 +43,33 @@ pub fn from_manifest(s: &str) -> Option<Published> {
         _ => return None,
     };
     let date = NaiveDate::from_ymd_opt(y, m, d)?;
-    Some(Published { date: Some(date), precision: p, inferred: false, basis: "manifest".into() })
+    Some(Published {
+        date: Some(date),
+        precision: p,
+        inferred: false,
+        basis: "manifest".into(),
+    })
 }
 
 /// The lines a dateline may be on: text the text stage set aside as a dateline, then the raw head.
 fn head_lines(text: &ArticleText) -> Vec<String> {
     let mut lines = Vec::new();
     for f in text.furniture.iter().filter(|f| f.reason == "dateline") {
-        lines.push(text.raw.chars().skip(f.raw.start).take(f.raw.len()).collect());
+        lines.push(
+            text.raw
+                .chars()
+                .skip(f.raw.start)
+                .take(f.raw.len())
+                .collect(),
+        );
     }
     let mut used = 0;
-    for l in text.raw.lines().filter(|l| !l.trim().is_empty()).take(HEAD_LINES) {
+    for l in text
+        .raw
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(HEAD_LINES)
+    {
         used += l.chars().count();
         if used > HEAD_CHARS {
             break;
@@ -68,13 +84,18 @@ fn other_chars(line: &[char], e: &Expr) -> usize {
     line.iter()
         .enumerate()
         .filter(|&(k, c)| {
-            !(e.span.start..e.span.end).contains(&k) && !c.is_whitespace() && !c.is_ascii_digit() && !"•·|:：-/()（）[]【】".contains(*c)
+            !(e.span.start..e.span.end).contains(&k)
+                && !c.is_whitespace()
+                && !c.is_ascii_digit()
+                && !"•·|:：-/()（）[]【】".contains(*c)
         })
         .count()
 }
 
 /// Agency openers that follow a dateline date.
-const OPENERS: &[&str] = &["消息", "电", "電", "讯", "訊", "报道", "報道", "报导", "報導", "讯息", "發佈", "发布"];
+const OPENERS: &[&str] = &[
+    "消息", "电", "電", "讯", "訊", "报道", "報道", "报导", "報導", "讯息", "發佈", "发布",
+];
 
 /// A dateline in the first lines, with the year of a yearless one taken from the body.
 pub fn dateline(text: &ArticleText, body: &[Expr]) -> Option<Published> {
@@ -83,10 +104,20 @@ pub fn dateline(text: &ArticleText, body: &[Expr]) -> Option<Published> {
         let line_str: String = line.chars().collect();
         let exprs = super::scan::scan_chars(&folded);
         for e in &exprs {
-            let Kind::Calendar { year, month: Some(MonthSpec::Abs(m)), day: Some(d), part: Part::Whole } = e.kind else {
+            let Kind::Calendar {
+                year,
+                month: Some(MonthSpec::Abs(m)),
+                day: Some(d),
+                part: Part::Whole,
+            } = e.kind
+            else {
                 continue;
             };
-            let written: String = line_str.chars().skip(e.span.start).take(e.span.len()).collect();
+            let written: String = line_str
+                .chars()
+                .skip(e.span.start)
+                .take(e.span.len())
+                .collect();
             match year {
                 Some(YearSpec::Abs(y)) if other_chars(&folded, e) <= 12 => {
                     let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
@@ -96,7 +127,10 @@ pub fn dateline(text: &ArticleText, body: &[Expr]) -> Option<Published> {
                         date: Some(date),
                         precision: Precision::Day,
                         inferred: false,
-                        basis: format!("dateline “{}”", line.trim().trim_start_matches(['•', '·', '|', '-', ' '])),
+                        basis: format!(
+                            "dateline “{}”",
+                            line.trim().trim_start_matches(['•', '·', '|', '-', ' '])
+                        ),
                     });
                 }
                 None if super::scan::lit(&folded, e.span.end, OPENERS).is_some() => {
@@ -136,7 +170,12 @@ pub fn dateline(text: &ArticleText, body: &[Expr]) -> Option<Published> {
 fn latest_fine_past(text: &ArticleText, body: &[Expr]) -> Option<(NaiveDate, String)> {
     body.iter()
         .filter(|e| !e.future && !e.relative())
-        .filter_map(|e| resolve(std::slice::from_ref(e), None).into_iter().next().map(|m| (m, e)))
+        .filter_map(|e| {
+            resolve(std::slice::from_ref(e), None)
+                .into_iter()
+                .next()
+                .map(|m| (m, e))
+        })
         .filter(|(m, _)| m.range.precision <= Precision::Month)
         .max_by_key(|(m, _)| m.range.start)
         .map(|(m, e)| (m.range.start, written(text, e)))
@@ -145,7 +184,11 @@ fn latest_fine_past(text: &ArticleText, body: &[Expr]) -> Option<(NaiveDate, Str
 /// The year the body speaks of most (ties to the later), among explicit years outside future clauses.
 fn body_year(body: &[Expr]) -> Option<(i32, String)> {
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    for y in body.iter().filter(|e| !e.future).filter_map(|e| e.abs_year()) {
+    for y in body
+        .iter()
+        .filter(|e| !e.future)
+        .filter_map(|e| e.abs_year())
+    {
         match counts.iter_mut().find(|(cy, _)| *cy == y) {
             Some(c) => c.1 += 1,
             None => counts.push((y, 1)),
@@ -184,20 +227,39 @@ pub fn infer(text: &ArticleText, body: &[Expr]) -> Published {
     let yearless: Vec<&Expr> = past
         .iter()
         .copied()
-        .filter(|e| matches!(e.kind, Kind::Calendar { year: None, month: Some(MonthSpec::Abs(_)), .. }))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                Kind::Calendar {
+                    year: None,
+                    month: Some(MonthSpec::Abs(_)),
+                    ..
+                }
+            )
+        })
         .collect();
     if yearless.is_empty() {
-        let precision = if ar.precision <= Precision::Month { Precision::Month } else { Precision::Year };
+        let precision = if ar.precision <= Precision::Month {
+            Precision::Month
+        } else {
+            Precision::Year
+        };
         return Published::inferred(
             ar.end,
             precision,
-            format!("inferred from the body: latest date cited “{}”", written(text, ae)),
+            format!(
+                "inferred from the body: latest date cited “{}”",
+                written(text, ae)
+            ),
         );
     }
     let max_month = yearless
         .iter()
         .filter_map(|e| match e.kind {
-            Kind::Calendar { month: Some(MonthSpec::Abs(m)), .. } => Some(m),
+            Kind::Calendar {
+                month: Some(MonthSpec::Abs(m)),
+                ..
+            } => Some(m),
             _ => None,
         })
         .max()
@@ -214,7 +276,10 @@ pub fn infer(text: &ArticleText, body: &[Expr]) -> Published {
     };
     let mut latest: Option<(super::DateRange, &Expr)> = None;
     for e in &yearless {
-        if let Some(m) = resolve(std::slice::from_ref(*e), Some(anchor)).into_iter().next() {
+        if let Some(m) = resolve(std::slice::from_ref(*e), Some(anchor))
+            .into_iter()
+            .next()
+        {
             if latest.is_none_or(|(r, _)| m.range.end > r.end) {
                 latest = Some((m.range, e));
             }
@@ -224,22 +289,40 @@ pub fn infer(text: &ArticleText, body: &[Expr]) -> Published {
         return Published::unknown();
     };
     let mut date = lr.end;
-    let mut basis = format!("inferred from the body: latest date cited “{}”, {why}", written(text, le));
+    let mut basis = format!(
+        "inferred from the body: latest date cited “{}”, {why}",
+        written(text, le)
+    );
     let bare: Vec<(u32, &Expr)> = past
         .iter()
         .filter_map(|e| match e.kind {
-            Kind::Calendar { year: None, month: None, day: Some(d), .. } => Some((d, *e)),
+            Kind::Calendar {
+                year: None,
+                month: None,
+                day: Some(d),
+                ..
+            } => Some((d, *e)),
             _ => None,
         })
         .collect();
-    if lr.precision == Precision::Day && !bare.is_empty() && bare.iter().all(|(d, _)| *d < lr.end.day()) {
-        let (d, be) = bare.iter().max_by_key(|(d, _)| *d).copied().unwrap_or((1, bare[0].1));
+    if lr.precision == Precision::Day
+        && !bare.is_empty()
+        && bare.iter().all(|(d, _)| *d < lr.end.day())
+    {
+        let (d, be) = bare
+            .iter()
+            .max_by_key(|(d, _)| *d)
+            .copied()
+            .unwrap_or((1, bare[0].1));
         if let Some(next) = NaiveDate::from_ymd_opt(date.year(), date.month(), 1)
             .and_then(|f| f.checked_add_months(Months::new(1)))
             .and_then(|f| NaiveDate::from_ymd_opt(f.year(), f.month(), d))
         {
             date = next;
-            basis.push_str(&format!("; bare day “{}” read as the following month", written(text, be)));
+            basis.push_str(&format!(
+                "; bare day “{}” read as the following month",
+                written(text, be)
+            ));
         }
     }
     Published::inferred(date, Precision::Month, basis)

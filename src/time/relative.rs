@@ -5,14 +5,24 @@
 //! in [`super::scan`].
 
 use super::numerals::{any_number, ascii_number, is_zh_numeral};
-use super::scan::{cal, digit_at, is_cjk, lit, month_tail, year_tail, zh_numeral_at, Hit, Kind, MonthSpec, Part, Unit, YearSpec};
+use super::scan::{
+    cal, digit_at, is_cjk, lit, month_tail, year_tail, zh_numeral_at, Hit, Kind, MonthSpec, Part,
+    Unit, YearSpec,
+};
 
 pub(crate) fn relative_at(t: &[char], i: usize) -> Hit {
     if i > 0 && (is_zh_numeral(t[i - 1]) || t[i - 1].is_ascii_digit() || t[i - 1] == '每') {
         return None;
     }
-    let years: &[(&str, i32)] =
-        &[("今年", 0), ("本年", 0), ("去年", -1), ("前年", -2), ("明年", 1), ("来年", 1), ("來年", 1)];
+    let years: &[(&str, i32)] = &[
+        ("今年", 0),
+        ("本年", 0),
+        ("去年", -1),
+        ("前年", -2),
+        ("明年", 1),
+        ("来年", 1),
+        ("來年", 1),
+    ];
     for (p, k) in years {
         if let Some(e) = lit(t, i, &[p]) {
             return year_tail(t, e, YearSpec::Rel(*k));
@@ -63,7 +73,13 @@ pub(crate) fn relative_at(t: &[char], i: usize) -> Hit {
     for (p, k) in weeks {
         if let Some(e) = lit(t, i, &[p]) {
             if let Some(wd) = t.get(e).and_then(|&c| weekday_char(c)) {
-                return Some((e + 1, Kind::Weekday { weekday: wd, week: Some(*k) }));
+                return Some((
+                    e + 1,
+                    Kind::Weekday {
+                        weekday: wd,
+                        week: Some(*k),
+                    },
+                ));
             }
             // `上周末`, `本周内` and a bare `上周` all name the week.
             return Some((e, Kind::Week(*k)));
@@ -82,7 +98,42 @@ pub(crate) fn relative_at(t: &[char], i: usize) -> Hit {
 pub(crate) fn bare_year_part(t: &[char], i: usize) -> Hit {
     if i > 0 {
         let p = t[i - 1];
-        if is_zh_numeral(p) || p.is_ascii_digit() || matches!(p, '多' | '几' | '幾' | '每' | '同' | '近' | '半' | '数' | '數' | '新' | '当' | '當' | '成' | '青' | '少' | '老' | '中' | '晚' | '早' | '周' | '週' | '百' | '千' | '万' | '萬' | '历' | '歷' | '往' | '全' | '整' | '跨') {
+        if is_zh_numeral(p)
+            || p.is_ascii_digit()
+            || matches!(
+                p,
+                '多' | '几'
+                    | '幾'
+                    | '每'
+                    | '同'
+                    | '近'
+                    | '半'
+                    | '数'
+                    | '數'
+                    | '新'
+                    | '当'
+                    | '當'
+                    | '成'
+                    | '青'
+                    | '少'
+                    | '老'
+                    | '中'
+                    | '晚'
+                    | '早'
+                    | '周'
+                    | '週'
+                    | '百'
+                    | '千'
+                    | '万'
+                    | '萬'
+                    | '历'
+                    | '歷'
+                    | '往'
+                    | '全'
+                    | '整'
+                    | '跨'
+            )
+        {
             return None;
         }
     }
@@ -94,7 +145,9 @@ pub(crate) fn bare_year_part(t: &[char], i: usize) -> Hit {
     }
     if let Some(e) = lit(t, i, &["年中"]) {
         // `年中` is as often "in the year" as "mid-year"; only a clause end after it decides.
-        if t.get(e).is_none_or(|&c| !is_cjk(c) || matches!(c, '将' | '將' | '前' | '时' | '時')) {
+        if t.get(e)
+            .is_none_or(|&c| !is_cjk(c) || matches!(c, '将' | '將' | '前' | '时' | '時'))
+        {
             return Some((e, cal(None, None, None, Part::Season(1))));
         }
     }
@@ -115,13 +168,32 @@ fn weekday_char(c: char) -> Option<u32> {
 }
 
 pub(crate) fn weekday_at(t: &[char], i: usize, week: Option<i32>) -> Hit {
-    if i > 0 && matches!(t[i - 1], '每' | '逢' | '两' | '兩' | '一' | '几' | '幾' | '数' | '數' | '上' | '下' | '本' | '这' | '這') {
+    if i > 0
+        && matches!(
+            t[i - 1],
+            '每' | '逢'
+                | '两'
+                | '兩'
+                | '一'
+                | '几'
+                | '幾'
+                | '数'
+                | '數'
+                | '上'
+                | '下'
+                | '本'
+                | '这'
+                | '這'
+        )
+    {
         return None;
     }
     let e = lit(t, i, &["星期", "礼拜", "禮拜", "周", "週"])?;
     let wd = weekday_char(*t.get(e)?)?;
     // `周一至周五` is fine; `周一次` is not a date but does not occur; `周日报` names a paper.
-    if t.get(e + 1).is_some_and(|&c| c == '报' || c == '報' || c == '刊') {
+    if t.get(e + 1)
+        .is_some_and(|&c| c == '报' || c == '報' || c == '刊')
+    {
         return None;
     }
     Some((e + 1, Kind::Weekday { weekday: wd, week }))
@@ -129,7 +201,10 @@ pub(crate) fn weekday_at(t: &[char], i: usize, week: Option<i32>) -> Hit {
 
 pub(crate) fn near_at(t: &[char], i: usize) -> Hit {
     if let Some(e) = lit(t, i, &["近日", "近期", "近来", "近來", "最近", "日前"]) {
-        if t[i] == '日' && i > 0 && (is_zh_numeral(t[i - 1]) || t[i - 1].is_ascii_digit() || t[i - 1] == '几') {
+        if t[i] == '日'
+            && i > 0
+            && (is_zh_numeral(t[i - 1]) || t[i - 1].is_ascii_digit() || t[i - 1] == '几')
+        {
             return None;
         }
         if t[i] == '近' && i > 0 && t[i - 1] == '最' {

@@ -18,7 +18,12 @@ pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention>
         .filter_map(|e| {
             let range = resolve_one(e, reference)?;
             let future = e.future || reference.is_some_and(|r| range.start > r);
-            Some(TimeMention { span: e.span, range, future, relative: e.relative() })
+            Some(TimeMention {
+                span: e.span,
+                range,
+                future,
+                relative: e.relative(),
+            })
         })
         .collect()
 }
@@ -33,7 +38,11 @@ fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
 }
 
 fn range(start: NaiveDate, end: NaiveDate, precision: Precision) -> DateRange {
-    DateRange { start, end, precision }
+    DateRange {
+        start,
+        end,
+        precision,
+    }
 }
 
 /// The range of part of month `m` of year `y`.
@@ -68,24 +77,38 @@ pub(crate) fn year_range(y: i32, part: Part) -> Option<DateRange> {
 
 fn resolve_one(e: &Expr, reference: Option<NaiveDate>) -> Option<DateRange> {
     match e.kind {
-        Kind::Calendar { year, month, day, part } => calendar(year, month, day, part, e.future, reference),
+        Kind::Calendar {
+            year,
+            month,
+            day,
+            part,
+        } => calendar(year, month, day, part, e.future, reference),
         Kind::Weekday { weekday, week } => {
             let r = reference?;
             let rw = r.weekday().num_days_from_monday();
             let d = match week {
-                None if e.future => r.checked_add_days(Days::new(u64::from((weekday + 7 - rw) % 7)))?,
+                None if e.future => {
+                    r.checked_add_days(Days::new(u64::from((weekday + 7 - rw) % 7)))?
+                }
                 None => r.checked_sub_days(Days::new(u64::from((rw + 7 - weekday) % 7)))?,
-                Some(k) => monday(r)?.checked_add_signed(chrono::Duration::days(i64::from(k) * 7 + i64::from(weekday)))?,
+                Some(k) => monday(r)?.checked_add_signed(chrono::Duration::days(
+                    i64::from(k) * 7 + i64::from(weekday),
+                ))?,
             };
             Some(range(d, d, Precision::Day))
         }
         Kind::Week(k) => {
-            let m = monday(reference?)?.checked_add_signed(chrono::Duration::days(i64::from(k) * 7))?;
+            let m =
+                monday(reference?)?.checked_add_signed(chrono::Duration::days(i64::from(k) * 7))?;
             Some(range(m, m.checked_add_days(Days::new(6))?, Precision::Xun))
         }
         Kind::Near => {
             let r = reference?;
-            Some(range(r.checked_sub_days(Days::new(10))?, r, Precision::Vague))
+            Some(range(
+                r.checked_sub_days(Days::new(10))?,
+                r,
+                Precision::Vague,
+            ))
         }
         Kind::PastSpan { n, unit } => {
             let r = reference?;

@@ -57,7 +57,12 @@ pub enum Unit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// A calendar date, any of whose fields may be missing (then taken from the reference date).
-    Calendar { year: Option<YearSpec>, month: Option<MonthSpec>, day: Option<u32>, part: Part },
+    Calendar {
+        year: Option<YearSpec>,
+        month: Option<MonthSpec>,
+        day: Option<u32>,
+        part: Part,
+    },
     /// A weekday (0 = Monday); `week` None leans to the past, Some(k) is k weeks from this one.
     Weekday { weekday: u32, week: Option<i32> },
     /// A whole week relative to the reference week (本周 0, 上周 -1).
@@ -90,7 +95,10 @@ impl Expr {
     /// An absolute year written in the text, if any.
     pub fn abs_year(&self) -> Option<i32> {
         match self.kind {
-            Kind::Calendar { year: Some(YearSpec::Abs(y)), .. } => Some(y),
+            Kind::Calendar {
+                year: Some(YearSpec::Abs(y)),
+                ..
+            } => Some(y),
             _ => None,
         }
     }
@@ -117,11 +125,11 @@ pub fn scan_chars(t: &[char]) -> Vec<Expr> {
                     digit_at(t, i)
                 }
             }
-            '〇' | '零' | '一' | '二' | '两' | '兩' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => {
-                zh_numeral_at(t, i)
-            }
+            '〇' | '零' | '一' | '二' | '两' | '兩' | '三' | '四' | '五' | '六' | '七' | '八'
+            | '九' | '十' => zh_numeral_at(t, i),
             'Q' | 'q' => quarter_letter(t, i),
-            '今' | '去' | '前' | '明' | '本' | '上' | '下' | '这' | '這' | '来' | '來' | '当' | '當' => relative_at(t, i),
+            '今' | '去' | '前' | '明' | '本' | '上' | '下' | '这' | '這' | '来' | '來' | '当'
+            | '當' => relative_at(t, i),
             '年' => bare_year_part(t, i),
             '周' | '週' | '星' | '礼' | '禮' => weekday_at(t, i, None),
             '近' | '日' | '最' => near_at(t, i),
@@ -133,7 +141,11 @@ pub fn scan_chars(t: &[char]) -> Vec<Expr> {
         match hit {
             Some((end, kind)) if end > i => {
                 let span = Span::new(i, end);
-                out.push(Expr { span, kind, future: future_clause(t, i, end) });
+                out.push(Expr {
+                    span,
+                    kind,
+                    future: future_clause(t, i, end),
+                });
                 i = end;
             }
             _ => {
@@ -164,16 +176,50 @@ fn inherit_across_connectors(out: &mut [Expr], t: &[char]) {
         let gap = &t[a.span.end..b.span.start];
         let joined = !gap.is_empty()
             && gap.len() <= 2
-            && gap.iter().all(|c| matches!(c, '至' | '到' | '-' | '–' | '—' | '~' | '～' | '、' | '和' | '及' | '与' | '與' | ' '));
+            && gap.iter().all(|c| {
+                matches!(
+                    c,
+                    '至' | '到'
+                        | '-'
+                        | '–'
+                        | '—'
+                        | '~'
+                        | '～'
+                        | '、'
+                        | '和'
+                        | '及'
+                        | '与'
+                        | '與'
+                        | ' '
+                )
+            });
         if !joined {
             continue;
         }
-        if let (Kind::Calendar { year: ya, month: ma, .. }, Kind::Calendar { year: yb, month: mb, day: db, part }) = (a.kind, b.kind) {
+        if let (
+            Kind::Calendar {
+                year: ya,
+                month: ma,
+                ..
+            },
+            Kind::Calendar {
+                year: yb,
+                month: mb,
+                day: db,
+                part,
+            },
+        ) = (a.kind, b.kind)
+        {
             let month = match mb {
                 None if db.is_some() && ma.is_some() => ma,
                 m => m,
             };
-            let mut year = if yb.is_none() && month.is_some() && !matches!(month, Some(MonthSpec::Rel(_))) { ya } else { yb };
+            let mut year =
+                if yb.is_none() && month.is_some() && !matches!(month, Some(MonthSpec::Rel(_))) {
+                    ya
+                } else {
+                    yb
+                };
             // `12月30日至1月2日` runs into the next year.
             if let (None, Some(MonthSpec::Abs(m0)), Some(MonthSpec::Abs(m1))) = (yb, ma, month) {
                 if m1 < m0 {
@@ -183,7 +229,12 @@ fn inherit_across_connectors(out: &mut [Expr], t: &[char]) {
                     });
                 }
             }
-            out[k].kind = Kind::Calendar { year, month, day: db, part };
+            out[k].kind = Kind::Calendar {
+                year,
+                month,
+                day: db,
+                part,
+            };
         }
     }
 }
@@ -245,7 +296,10 @@ pub(crate) fn digit_at(t: &[char], i: usize) -> Hit {
         }
         if next == Some(' ') && matches!(t.get(e + 1), Some('Q' | 'q')) {
             if let Some((q, end)) = q_digit(t, e + 1) {
-                return Some((end, cal(Some(YearSpec::Abs(v as i32)), None, None, Part::Quarter(q))));
+                return Some((
+                    end,
+                    cal(Some(YearSpec::Abs(v as i32)), None, None, Part::Quarter(q)),
+                ));
             }
         }
         return None;
@@ -267,8 +321,18 @@ pub(crate) fn digit_at(t: &[char], i: usize) -> Hit {
     None
 }
 
-pub(crate) fn cal(year: Option<YearSpec>, month: Option<MonthSpec>, day: Option<u32>, part: Part) -> Kind {
-    Kind::Calendar { year, month, day, part }
+pub(crate) fn cal(
+    year: Option<YearSpec>,
+    month: Option<MonthSpec>,
+    day: Option<u32>,
+    part: Part,
+) -> Kind {
+    Kind::Calendar {
+        year,
+        month,
+        day,
+        part,
+    }
 }
 
 /// `2025-07-17`, `2025/7/17`, `2025.07.17`, optionally followed by a time of day.
@@ -277,7 +341,15 @@ fn ymd(t: &[char], e: usize, sep: char, y: i32) -> Hit {
     if mn > 2 || t.get(e2) != Some(&sep) {
         // `2025-07` alone: a month.
         if sep == '-' && mn == 2 && (1..=12).contains(&m) && !next_continues_number(t, e2) {
-            return Some((e2, cal(Some(YearSpec::Abs(y)), Some(MonthSpec::Abs(m)), None, Part::Whole)));
+            return Some((
+                e2,
+                cal(
+                    Some(YearSpec::Abs(y)),
+                    Some(MonthSpec::Abs(m)),
+                    None,
+                    Part::Whole,
+                ),
+            ));
         }
         return None;
     }
@@ -285,7 +357,15 @@ fn ymd(t: &[char], e: usize, sep: char, y: i32) -> Hit {
     if dn > 2 || !(1..=12).contains(&m) || !(1..=31).contains(&d) || next_continues_number(t, e3) {
         return None;
     }
-    Some((e3, cal(Some(YearSpec::Abs(y)), Some(MonthSpec::Abs(m)), Some(d), Part::Whole)))
+    Some((
+        e3,
+        cal(
+            Some(YearSpec::Abs(y)),
+            Some(MonthSpec::Abs(m)),
+            Some(d),
+            Part::Whole,
+        ),
+    ))
 }
 
 /// `18/07/2025`: day first, as Hong Kong and European sites write it; month first only when the
@@ -303,7 +383,15 @@ fn dmy(t: &[char], e: usize, sep: char, a: u32) -> Hit {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    Some((e3, cal(Some(YearSpec::Abs(y as i32)), Some(MonthSpec::Abs(m)), Some(d), Part::Whole)))
+    Some((
+        e3,
+        cal(
+            Some(YearSpec::Abs(y as i32)),
+            Some(MonthSpec::Abs(m)),
+            Some(d),
+            Part::Whole,
+        ),
+    ))
 }
 
 /// After `…年`: a month, a part of the year, or nothing more.
@@ -356,7 +444,11 @@ fn quarter_words(t: &[char], p: usize) -> Option<(u8, usize)> {
     if !(1..=4).contains(&v) || t.get(e) != Some(&'季') {
         return None;
     }
-    let end = if t.get(e + 1) == Some(&'度') { e + 2 } else { e + 1 };
+    let end = if t.get(e + 1) == Some(&'度') {
+        e + 2
+    } else {
+        e + 1
+    };
     Some((v as u8, end))
 }
 
@@ -378,7 +470,10 @@ fn quarter_letter(t: &[char], i: usize) -> Hit {
     if t.get(e) == Some(&' ') {
         if let Some((y, 4, e2)) = ascii_number(t, e + 1) {
             if (1000..=2999).contains(&y) && !next_continues_number(t, e2) {
-                return Some((e2, cal(Some(YearSpec::Abs(y as i32)), None, None, Part::Quarter(q))));
+                return Some((
+                    e2,
+                    cal(Some(YearSpec::Abs(y as i32)), None, None, Part::Quarter(q)),
+                ));
             }
         }
     }
@@ -396,7 +491,27 @@ fn ordinal_quarter(t: &[char], i: usize) -> Hit {
 
 /// Chars before a month number that make it a count or an ordinal, not a month.
 fn month_prev_blocks(t: &[char], i: usize) -> bool {
-    i > 0 && matches!(t[i - 1], '第' | '每' | '个' | '個' | '几' | '幾' | '数' | '數' | '多' | '近' | '过' | '過' | '前' | '后' | '後' | '逾' | '约' | '約')
+    i > 0
+        && matches!(
+            t[i - 1],
+            '第' | '每'
+                | '个'
+                | '個'
+                | '几'
+                | '幾'
+                | '数'
+                | '數'
+                | '多'
+                | '近'
+                | '过'
+                | '過'
+                | '前'
+                | '后'
+                | '後'
+                | '逾'
+                | '约'
+                | '約'
+        )
 }
 
 /// After `…月`: a day, a part of the month, or nothing more.
@@ -417,8 +532,21 @@ pub(crate) fn month_tail(t: &[char], p: usize, year: Option<YearSpec>, month: Mo
     } else if let Some(e) = lit(t, p, &["下旬", "底", "末"]) {
         Some((e, Part::Xun(2)))
     } else {
-        lit(t, p, &["最后一周", "最後一周", "最後一週", "最后一週", "最后一个星期", "最後一個星期", "最后一星期", "最後一星期"])
-            .map(|e| (e, Part::LastWeek))
+        lit(
+            t,
+            p,
+            &[
+                "最后一周",
+                "最後一周",
+                "最後一週",
+                "最后一週",
+                "最后一个星期",
+                "最後一個星期",
+                "最后一星期",
+                "最後一星期",
+            ],
+        )
+        .map(|e| (e, Part::LastWeek))
     };
     let (end, part) = part.unwrap_or((p, Part::Whole));
     Some((end, cal(year, Some(month), None, part)))
@@ -426,13 +554,41 @@ pub(crate) fn month_tail(t: &[char], p: usize, year: Option<YearSpec>, month: Mo
 
 /// `1日報道`: a day of the reference month, unless the number counts days (`3日內`, `第1日`).
 fn bare_day(t: &[char], i: usize, e: usize, d: u32) -> Hit {
-    if i > 0 && matches!(t[i - 1], '第' | '每' | '近' | '前' | '后' | '後' | '过' | '過' | '约' | '約' | '逾' | '数' | '數' | '+' | '~' | '～') {
+    if i > 0
+        && matches!(
+            t[i - 1],
+            '第' | '每'
+                | '近'
+                | '前'
+                | '后'
+                | '後'
+                | '过'
+                | '過'
+                | '约'
+                | '約'
+                | '逾'
+                | '数'
+                | '數'
+                | '+'
+                | '~'
+                | '～'
+        )
+    {
         return None;
     }
     if t[e] != '日' {
         return None;
     }
-    if lit(t, e + 1, &["内", "內", "间", "間", "以来", "以來", "之内", "之內", "后", "後", "前", "左右", "元", "圆", "圓", "币", "幣"]).is_some() {
+    if lit(
+        t,
+        e + 1,
+        &[
+            "内", "內", "间", "間", "以来", "以來", "之内", "之內", "后", "後", "前", "左右", "元",
+            "圆", "圓", "币", "幣",
+        ],
+    )
+    .is_some()
+    {
         return None;
     }
     Some((e + 1, cal(None, None, Some(d), Part::Whole)))
@@ -453,9 +609,12 @@ pub(crate) fn zh_numeral_at(t: &[char], i: usize) -> Hit {
         // `一月一次`-like counts are rare; a following 份/日/旬 or a clause break is usual.
         return month_tail(t, e + 1, None, MonthSpec::Abs(v));
     }
-    if t.get(e) == Some(&'季') && t.get(e + 1) == Some(&'度') && (1..=4).contains(&v) && !month_prev_blocks(t, i) {
+    if t.get(e) == Some(&'季')
+        && t.get(e + 1) == Some(&'度')
+        && (1..=4).contains(&v)
+        && !month_prev_blocks(t, i)
+    {
         return Some((e + 2, cal(None, None, None, Part::Quarter(v as u8))));
     }
     None
 }
-

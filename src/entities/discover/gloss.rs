@@ -20,7 +20,12 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candida
         if !OPEN.contains(&doc.disp[i]) {
             continue;
         }
-        let Some(len) = doc.disp[i + 1..n.min(i + 48)].iter().position(|c| CLOSE.contains(c) || *c == '\n') else { continue };
+        let Some(len) = doc.disp[i + 1..n.min(i + 48)]
+            .iter()
+            .position(|c| CLOSE.contains(c) || *c == '\n')
+        else {
+            continue;
+        };
         let close = i + 1 + len;
         if !CLOSE.contains(&doc.disp[close]) {
             continue;
@@ -30,7 +35,9 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candida
         if inner.is_empty() {
             continue;
         }
-        if let Some(c) = latin_inside(doc, ctx, jieba, i, inner).or_else(|| han_inside(doc, ctx, i, inner)) {
+        if let Some(c) =
+            latin_inside(doc, ctx, jieba, i, inner).or_else(|| han_inside(doc, ctx, i, inner))
+        {
             out.push(c);
         }
     }
@@ -41,13 +48,17 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candida
 fn is_latin_name(s: &str) -> bool {
     let s = s.trim();
     s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || " .-'&".contains(c))
-        && s.chars().any(|c| c.is_ascii_lowercase() || c.is_ascii_uppercase())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || " .-'&".contains(c))
+        && s.chars()
+            .any(|c| c.is_ascii_lowercase() || c.is_ascii_uppercase())
 }
 
 fn is_abbrev(s: &str) -> bool {
     let n = s.chars().count();
-    (2..=6).contains(&n) && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    (2..=6).contains(&n)
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// Capitalised words, the shape of a person's name: 2 or 3 of them.
@@ -59,11 +70,16 @@ fn person_shaped(s: &str, ctx: &Ctx) -> bool {
                 && w.chars().any(|c| c.is_ascii_lowercase())
                 && !ctx.lex.is_not_name(w)
         })
-        && !ctx.lex.org_suffix_latin.contains(&crate::text::fold_str(words[words.len() - 1]))
+        && !ctx
+            .lex
+            .org_suffix_latin
+            .contains(&crate::text::fold_str(words[words.len() - 1]))
 }
 
 fn org_shaped(s: &str, ctx: &Ctx) -> bool {
-    s.split_whitespace().next_back().is_some_and(|w| ctx.lex.org_suffix_latin.contains(&crate::text::fold_str(w)))
+    s.split_whitespace()
+        .next_back()
+        .is_some_and(|w| ctx.lex.org_suffix_latin.contains(&crate::text::fold_str(w)))
 }
 
 /// Kind of a single-word name from the words before it (第一座數據中心命名為「普羅米修斯」) and its own ending.
@@ -71,11 +87,23 @@ fn kind_from_context(doc: &Doc, ctx: &Ctx, at: usize) -> EntityKind {
     let a = at.saturating_sub(24);
     let before = doc.folded(a, at);
     // And the few words after the gloss: 名為Aurora(極光)的數據中心.
-    let close = (at..doc.len().min(at + 48)).find(|&k| CLOSE.contains(&doc.disp[k])).unwrap_or(at);
+    let close = (at..doc.len().min(at + 48))
+        .find(|&k| CLOSE.contains(&doc.disp[k]))
+        .unwrap_or(at);
     let after = doc.folded(close, doc.len().min(close + 8));
-    if ctx.lex.facility_cues.iter().any(|c| before.contains(c.as_str()) || after.contains(c.as_str())) {
+    if ctx
+        .lex
+        .facility_cues
+        .iter()
+        .any(|c| before.contains(c.as_str()) || after.contains(c.as_str()))
+    {
         EntityKind::Facility
-    } else if ctx.lex.product_cues.iter().any(|c| before.ends_with(c.as_str())) {
+    } else if ctx
+        .lex
+        .product_cues
+        .iter()
+        .any(|c| before.ends_with(c.as_str()))
+    {
         EntityKind::Product
     } else {
         EntityKind::Organization
@@ -93,7 +121,12 @@ enum Shape {
 }
 
 /// Where the Chinese name ending at `end` starts, and how it was recognised.
-fn chinese_before(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba, end: usize) -> Option<(usize, Shape)> {
+fn chinese_before(
+    doc: &Doc,
+    ctx: &Ctx,
+    jieba: &jieba_rs::Jieba,
+    end: usize,
+) -> Option<(usize, Shape)> {
     let last = doc.disp[end.checked_sub(1)?];
     if let Some(open) = match last {
         '」' => Some('「'),
@@ -133,7 +166,9 @@ fn chinese_before(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba, end: usize) -> 
         let tags = jieba.tag(&run, true);
         let mut start = end;
         for t in tags.iter().rev() {
-            if t.tag.starts_with('v') || ["p", "u", "c", "d", "r", "uj", "ul", "f", "m"].contains(&t.tag) {
+            if t.tag.starts_with('v')
+                || ["p", "u", "c", "d", "r", "uj", "ul", "f", "m"].contains(&t.tag)
+            {
                 break;
             }
             start -= t.word.chars().count();
@@ -171,17 +206,32 @@ fn chinese_before(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba, end: usize) -> 
     // A common noun as a name (蘋果(Apple)): jieba's last word, when it is a noun.
     let t = tags.last()?;
     let len = t.word.chars().count();
-    ((2..=4).contains(&len) && t.tag.starts_with('n') && t.word.chars().all(is_han)).then_some((end - len, Shape::Word))
+    ((2..=4).contains(&len) && t.tag.starts_with('n') && t.word.chars().all(is_han))
+        .then_some((end - len, Shape::Word))
 }
 
 /// Chinese(Latin[, ABBR…]).
-fn latin_inside(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba, open: usize, inner: &str) -> Option<Candidate> {
-    let parts: Vec<&str> = inner.split([',', '，', '、', ';', '；']).map(str::trim).filter(|p| !p.is_empty()).collect();
+fn latin_inside(
+    doc: &Doc,
+    ctx: &Ctx,
+    jieba: &jieba_rs::Jieba,
+    open: usize,
+    inner: &str,
+) -> Option<Candidate> {
+    let parts: Vec<&str> = inner
+        .split([',', '，', '、', ';', '；'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     let english = *parts.first()?;
     if !is_latin_name(english) || ctx.lex.is_not_name(english) {
         return None;
     }
-    let abbrevs: Vec<&str> = parts[1..].iter().copied().filter(|p| is_abbrev(p)).collect();
+    let abbrevs: Vec<&str> = parts[1..]
+        .iter()
+        .copied()
+        .filter(|p| is_abbrev(p))
+        .collect();
     if is_abbrev(english) && parts.len() == 1 {
         if let Some(c) = latin_abbrev(doc, ctx, open, english) {
             return Some(c);
@@ -191,24 +241,54 @@ fn latin_inside(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba, open: usize, inne
         if !matches!(shape, Shape::Quoted | Shape::Org) {
             return None;
         }
-        let zh = doc.text(start, if shape == Shape::Quoted { open - 1 } else { open });
-        return Some(Candidate { names: vec![zh, english.to_string()], scoped: Vec::new(), kind: EntityKind::Organization, strength: 3 });
+        let zh = doc.text(
+            start,
+            if shape == Shape::Quoted {
+                open - 1
+            } else {
+                open
+            },
+        );
+        return Some(Candidate {
+            names: vec![zh, english.to_string()],
+            scoped: Vec::new(),
+            kind: EntityKind::Organization,
+            strength: 3,
+        });
     }
     let (start, shape) = chinese_before(doc, ctx, jieba, open)?;
-    let zh = doc.text(start, if shape == Shape::Quoted { open - 1 } else { open });
-    if ctx.lex.person_titles.iter().any(|t| crate::text::fold_str(&zh) == *t) {
+    let zh = doc.text(
+        start,
+        if shape == Shape::Quoted {
+            open - 1
+        } else {
+            open
+        },
+    );
+    if ctx
+        .lex
+        .person_titles
+        .iter()
+        .any(|t| crate::text::fold_str(&zh) == *t)
+    {
         return None;
     }
     let words = english.split_whitespace().count();
     let mut strength = 3;
     let media_zh = shape == Shape::Quoted
         && doc.disp[open - 1] == '》'
-        && ctx.lex.media_suffix_zh.iter().any(|s| crate::text::fold_str(&zh).ends_with(s.as_str()));
+        && ctx
+            .lex
+            .media_suffix_zh
+            .iter()
+            .any(|s| crate::text::fold_str(&zh).ends_with(s.as_str()));
     let kind = if media_zh {
         EntityKind::Media
     } else if shape == Shape::Org || org_shaped(english, ctx) || !abbrevs.is_empty() {
         EntityKind::Organization
-    } else if matches!(shape, Shape::Dotted | Shape::Translit | Shape::Chinese) && person_shaped(english, ctx) {
+    } else if matches!(shape, Shape::Dotted | Shape::Translit | Shape::Chinese)
+        && person_shaped(english, ctx)
+    {
         EntityKind::Person
     } else if words == 1 {
         let k = kind_from_context(doc, ctx, open);
@@ -228,11 +308,20 @@ fn latin_inside(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba, open: usize, inne
     let mut scoped = Vec::new();
     if kind == EntityKind::Person {
         scoped.extend(surname_of(&zh));
-        if let Some(last) = english.split_whitespace().last().filter(|w| w.len() >= 3 && words >= 2) {
+        if let Some(last) = english
+            .split_whitespace()
+            .last()
+            .filter(|w| w.len() >= 3 && words >= 2)
+        {
             scoped.push(last.to_string());
         }
     }
-    Some(Candidate { names, scoped, kind, strength })
+    Some(Candidate {
+        names,
+        scoped,
+        kind,
+        strength,
+    })
 }
 
 /// Latin words right before `end`: up to four capitalised (or all-caps) words, single spaces.
@@ -245,7 +334,8 @@ fn latin_before(doc: &Doc, end: usize) -> Option<usize> {
     let mut words = 0;
     loop {
         let mut a = start;
-        while a > 0 && (doc.disp[a - 1].is_ascii_alphanumeric() || "-.'&".contains(doc.disp[a - 1])) {
+        while a > 0 && (doc.disp[a - 1].is_ascii_alphanumeric() || "-.'&".contains(doc.disp[a - 1]))
+        {
             a -= 1;
         }
         if a == start || !doc.disp[a].is_ascii_uppercase() {
@@ -253,7 +343,11 @@ fn latin_before(doc: &Doc, end: usize) -> Option<usize> {
         }
         start = a;
         words += 1;
-        if words == 4 || start < 2 || doc.disp[start - 1] != ' ' || !doc.disp[start - 2].is_ascii_alphanumeric() {
+        if words == 4
+            || start < 2
+            || doc.disp[start - 1] != ' '
+            || !doc.disp[start - 2].is_ascii_alphanumeric()
+        {
             break;
         }
         start -= 1;
@@ -266,45 +360,85 @@ fn latin_before(doc: &Doc, end: usize) -> Option<usize> {
 
 /// Latin name(ABBR): Safe Superintelligence(SSI).
 fn latin_abbrev(doc: &Doc, ctx: &Ctx, open: usize, abbr: &str) -> Option<Candidate> {
-    let end = if doc.disp[open - 1] == ' ' { open - 1 } else { open };
+    let end = if doc.disp[open - 1] == ' ' {
+        open - 1
+    } else {
+        open
+    };
     let start = latin_before(doc, open)?;
     let name = doc.text(start, end);
     let first = name.chars().next()?;
-    if name.split_whitespace().count() < 2 || !abbr.starts_with(first) || ctx.lex.is_not_name(&name) {
+    if name.split_whitespace().count() < 2 || !abbr.starts_with(first) || ctx.lex.is_not_name(&name)
+    {
         return None;
     }
-    Some(Candidate { names: vec![name, abbr.to_string()], scoped: Vec::new(), kind: EntityKind::Organization, strength: 3 })
+    Some(Candidate {
+        names: vec![name, abbr.to_string()],
+        scoped: Vec::new(),
+        kind: EntityKind::Organization,
+        strength: 3,
+    })
 }
 
 /// Latin(Chinese): Hyperion(海伯利昂), FAIR(基礎AI研究).
 fn han_inside(doc: &Doc, ctx: &Ctx, open: usize, inner: &str) -> Option<Candidate> {
     let n = inner.chars().count();
     let han = inner.chars().filter(|&c| is_han(c)).count();
-    if !(2..=12).contains(&n) || han * 2 < n || !inner.chars().all(|c| is_han(c) || is_dot(c) || c.is_ascii_alphanumeric()) {
+    if !(2..=12).contains(&n)
+        || han * 2 < n
+        || !inner
+            .chars()
+            .all(|c| is_han(c) || is_dot(c) || c.is_ascii_alphanumeric())
+    {
         return None;
     }
     let start = latin_before(doc, open)?;
-    let end = if doc.disp[open - 1] == ' ' { open - 1 } else { open };
+    let end = if doc.disp[open - 1] == ' ' {
+        open - 1
+    } else {
+        open
+    };
     let english = doc.text(start, end);
-    if ctx.lex.is_not_name(&english) || english.split_whitespace().any(|w| ctx.lex.is_not_name(w) && english.split_whitespace().count() == 1) {
+    if ctx.lex.is_not_name(&english)
+        || english
+            .split_whitespace()
+            .any(|w| ctx.lex.is_not_name(w) && english.split_whitespace().count() == 1)
+    {
         return None;
     }
     let folded = crate::text::fold_str(inner);
     let words = english.split_whitespace().count();
     let dotted = inner.chars().any(is_dot);
-    let kind = if ctx.lex.org_suffix_zh.iter().any(|s| folded.ends_with(s.as_str())) || org_shaped(&english, ctx) {
+    let kind = if ctx
+        .lex
+        .org_suffix_zh
+        .iter()
+        .any(|s| folded.ends_with(s.as_str()))
+        || org_shaped(&english, ctx)
+    {
         EntityKind::Organization
-    } else if person_shaped(&english, ctx) && (dotted || inner.chars().all(|c| ctx.translit(c) || is_dot(c))) {
+    } else if person_shaped(&english, ctx)
+        && (dotted || inner.chars().all(|c| ctx.translit(c) || is_dot(c)))
+    {
         EntityKind::Person
     } else if words == 1 {
         kind_from_context(doc, ctx, open)
     } else {
         EntityKind::Organization
     };
-    let strength = if kind == EntityKind::Organization && words == 1 { 2 } else { 3 };
+    let strength = if kind == EntityKind::Organization && words == 1 {
+        2
+    } else {
+        3
+    };
     let mut scoped = Vec::new();
     if kind == EntityKind::Person {
         scoped.extend(surname_of(inner));
     }
-    Some(Candidate { names: vec![english, inner.to_string()], scoped, kind, strength })
+    Some(Candidate {
+        names: vec![english, inner.to_string()],
+        scoped,
+        kind,
+        strength,
+    })
 }

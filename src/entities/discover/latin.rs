@@ -22,7 +22,9 @@ fn word_char(c: char) -> bool {
 
 fn capitalised(w: &str) -> bool {
     let mut cs = w.chars();
-    cs.next().is_some_and(|c| c.is_ascii_uppercase()) && w.chars().any(|c| c.is_ascii_lowercase()) && w.chars().all(|c| c.is_ascii_alphabetic())
+    cs.next().is_some_and(|c| c.is_ascii_uppercase())
+        && w.chars().any(|c| c.is_ascii_lowercase())
+        && w.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 /// Runs of words separated by single spaces.
@@ -38,7 +40,10 @@ fn runs(doc: &Doc) -> Vec<Vec<Word>> {
                 i += 1;
             }
             // A '.' glued to the word (D.A., X.com) makes it something other than a plain word.
-            let dotted = (i < n && doc.disp[i] == '.' && i + 1 < n && doc.disp[i + 1].is_ascii_alphanumeric())
+            let dotted = (i < n
+                && doc.disp[i] == '.'
+                && i + 1 < n
+                && doc.disp[i + 1].is_ascii_alphanumeric())
                 || (s > 0 && doc.disp[s - 1] == '.');
             if dotted {
                 while i < n && (word_char(doc.disp[i]) || doc.disp[i] == '.') {
@@ -74,8 +79,11 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
     let runs = runs(doc);
     // Words that stand alone somewhere in the article: companies and products do (Google, Meta),
     // first names in news copy do not — so such a word does not start a person's name.
-    let alone: std::collections::HashSet<String> =
-        runs.iter().filter(|r| r.len() == 1).map(|r| fold_str(&doc.text(r[0].start, r[0].end))).collect();
+    let alone: std::collections::HashSet<String> = runs
+        .iter()
+        .filter(|r| r.len() == 1)
+        .map(|r| fold_str(&doc.text(r[0].start, r[0].end)))
+        .collect();
     for mut run in runs {
         // A title in front is not part of the name: CEO Aravind Srinivas.
         while run.len() > 1 && lex.is_not_name(&doc.text(run[0].start, run[0].end)) {
@@ -96,45 +104,91 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
             continue;
         }
         let words: Vec<String> = run.iter().map(text).collect();
-        let suffix = lex.org_suffix_latin.contains(&fold_str(&words[words.len() - 1]));
+        let suffix = lex
+            .org_suffix_latin
+            .contains(&fold_str(&words[words.len() - 1]));
         if run.len() >= 2 && suffix && !followed_by_number {
             let head = &words[..words.len() - 1];
             // Meta AI when Meta stands alone elsewhere is Meta's AI, not a company of its own.
             let heads_alone = head.len() == 1 && alone.contains(&fold_str(&head[0]));
-            let ok = head.iter().all(|w| capitalised(w) || w.chars().any(|c| c.is_ascii_uppercase()))
+            let ok = head
+                .iter()
+                .all(|w| capitalised(w) || w.chars().any(|c| c.is_ascii_uppercase()))
                 && !ctx.is_known(&head[0])
                 && !heads_alone
                 && !lex.is_not_name(&head[0])
                 && head.len() <= 3;
             if ok {
                 // Inc. and Corp. keep their period.
-                let dot = after < doc.len() && doc.disp[after] == '.' && lex.org_suffix_latin.contains(&format!("{}.", fold_str(&words[words.len() - 1])));
-                let whole = if dot { doc.text(first.start, after + 1) } else { whole };
-                out.push(Candidate { names: vec![whole], scoped: Vec::new(), kind: EntityKind::Organization, strength: 2 });
+                let dot = after < doc.len()
+                    && doc.disp[after] == '.'
+                    && lex
+                        .org_suffix_latin
+                        .contains(&format!("{}.", fold_str(&words[words.len() - 1])));
+                let whole = if dot {
+                    doc.text(first.start, after + 1)
+                } else {
+                    whole
+                };
+                out.push(Candidate {
+                    names: vec![whole],
+                    scoped: Vec::new(),
+                    kind: EntityKind::Organization,
+                    strength: 2,
+                });
             }
             continue;
         }
         if (2..=3).contains(&run.len()) {
-            let person = words.iter().all(|w| capitalised_name(w) && !lex.is_not_name(w) && !ctx.is_known(w))
+            let person = words
+                .iter()
+                .all(|w| capitalised_name(w) && !lex.is_not_name(w) && !ctx.is_known(w))
                 && !followed_by_number
                 && !alone.contains(&fold_str(&words[0]))
                 && !is_han_before_cue(doc, ctx, first.start);
             if person {
                 let surname = words[words.len() - 1].clone();
-                let scoped = if surname.len() >= 3 { vec![surname] } else { Vec::new() };
-                out.push(Candidate { names: vec![whole], scoped, kind: EntityKind::Person, strength: 1 });
+                let scoped = if surname.len() >= 3 {
+                    vec![surname]
+                } else {
+                    Vec::new()
+                };
+                out.push(Candidate {
+                    names: vec![whole],
+                    scoped,
+                    kind: EntityKind::Person,
+                    strength: 1,
+                });
             }
             continue;
         }
         if run.len() == 1 {
             let w = &words[0];
-            if w.len() < 3 || lex.is_not_name(w) || ctx.is_known(w) || !w.chars().all(|c| c.is_ascii_alphanumeric()) || !w.chars().any(|c| c.is_ascii_alphabetic()) {
+            if w.len() < 3
+                || lex.is_not_name(w)
+                || ctx.is_known(w)
+                || !w.chars().all(|c| c.is_ascii_alphanumeric())
+                || !w.chars().any(|c| c.is_ascii_alphabetic())
+            {
                 continue;
             }
             if is_han_before_cue(doc, ctx, first.start) {
-                out.push(Candidate { names: vec![w.clone()], scoped: Vec::new(), kind: EntityKind::Organization, strength: 2 });
-            } else if ["網站", "网站", "網", "网"].iter().any(|s| doc.starts_with(after, &fold_str(s))) {
-                out.push(Candidate { names: vec![w.clone()], scoped: Vec::new(), kind: EntityKind::Media, strength: 2 });
+                out.push(Candidate {
+                    names: vec![w.clone()],
+                    scoped: Vec::new(),
+                    kind: EntityKind::Organization,
+                    strength: 2,
+                });
+            } else if ["網站", "网站", "網", "网"]
+                .iter()
+                .any(|s| doc.starts_with(after, &fold_str(s)))
+            {
+                out.push(Candidate {
+                    names: vec![w.clone()],
+                    scoped: Vec::new(),
+                    kind: EntityKind::Media,
+                    strength: 2,
+                });
             }
         }
     }
@@ -147,7 +201,10 @@ fn capitalised_name(w: &str) -> bool {
         return false;
     }
     // An inner capital only after a name particle (LeCun, McCarthy, O'Brien); DeepMind is a brand.
-    let inner = w.char_indices().skip(1).find(|(_, c)| c.is_ascii_uppercase());
+    let inner = w
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| c.is_ascii_uppercase());
     inner.is_none_or(|(i, _)| ["Mc", "Mac", "Le", "La", "De", "Di", "Du", "Da"].contains(&&w[..i]))
 }
 
