@@ -21,7 +21,10 @@ fn peak_rss_mb() -> f64 {
 }
 
 fn main() {
-    let n: usize = std::env::var("ARTICLES").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let n: usize = std::env::var("ARTICLES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000);
     let dir = tempfile::tempdir().unwrap();
     let files = common::generate(n, 42);
     let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();

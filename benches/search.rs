@@ -28,25 +28,42 @@ impl Rng {
     }
 }
 
-const SURNAMES: &[&str] = &["李", "王", "張", "劉", "陳", "楊", "黃", "趙", "吳", "周", "徐", "孫", "馬", "胡", "郭"];
-const GIVEN: &[&str] = &["偉", "芳", "娜", "敏", "靜", "麗", "強", "磊", "軍", "洋", "勇", "艷", "傑", "濤", "明", "超"];
+const SURNAMES: &[&str] = &[
+    "李", "王", "張", "劉", "陳", "楊", "黃", "趙", "吳", "周", "徐", "孫", "馬", "胡", "郭",
+];
+const GIVEN: &[&str] = &[
+    "偉", "芳", "娜", "敏", "靜", "麗", "強", "磊", "軍", "洋", "勇", "艷", "傑", "濤", "明", "超",
+];
 
 /// `n` articles: a real one each, with every gazetteer spelling swapped for another spelling of the
 /// same entity or (for people) a made-up name, years moved and lines rotated.
 fn generate(n: usize) -> Corpus {
-    let real: Vec<String> = Corpus::embedded().articles.into_iter().map(|a| a.text).collect();
+    let real: Vec<String> = Corpus::embedded()
+        .articles
+        .into_iter()
+        .map(|a| a.text)
+        .collect();
     let gazetteer = Gazetteer::embedded();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let articles = (0..n)
         .map(|i| {
             let mut text = real[i % real.len()].clone();
             for e in &gazetteer.entries {
-                let spellings: Vec<String> = e.spellings().into_iter().filter(|s| s.chars().count() >= 3).collect();
+                let spellings: Vec<String> = e
+                    .spellings()
+                    .into_iter()
+                    .filter(|s| s.chars().count() >= 3)
+                    .collect();
                 if spellings.len() < 2 {
                     continue;
                 }
                 let to = if rng.below(4) == 0 {
-                    format!("{}{}{}", SURNAMES[rng.below(SURNAMES.len())], GIVEN[rng.below(GIVEN.len())], GIVEN[rng.below(GIVEN.len())])
+                    format!(
+                        "{}{}{}",
+                        SURNAMES[rng.below(SURNAMES.len())],
+                        GIVEN[rng.below(GIVEN.len())],
+                        GIVEN[rng.below(GIVEN.len())]
+                    )
                 } else {
                     spellings[rng.below(spellings.len())].clone()
                 };
@@ -72,7 +89,11 @@ fn generate(n: usize) -> Corpus {
             }
         })
         .collect();
-    Corpus { root: None, articles, issues: Vec::new() }
+    Corpus {
+        root: None,
+        articles,
+        issues: Vec::new(),
+    }
 }
 
 /// The folded text of every passage (`folded_slice` walks the article from its start each time).
@@ -100,7 +121,12 @@ fn cpu_seconds() -> f64 {
 }
 
 fn dir_size(dir: &std::path::Path) -> u64 {
-    std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()).filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum()
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum()
 }
 
 fn percentiles(name: &str, mut times: Vec<Duration>, hits: usize) {
@@ -121,7 +147,11 @@ fn time_queries(index: &SearchIndex, a: &Analysis, queries: &[String]) -> (Vec<D
     let mut times = Vec::with_capacity(queries.len());
     let mut total = 0;
     for q in queries {
-        let req = SearchRequest { query: q.clone(), limit: Some(20), ..SearchRequest::default() };
+        let req = SearchRequest {
+            query: q.clone(),
+            limit: Some(20),
+            ..SearchRequest::default()
+        };
         let t = Instant::now();
         let hits = index.search(a, &req).unwrap();
         times.push(t.elapsed());
@@ -131,16 +161,32 @@ fn time_queries(index: &SearchIndex, a: &Analysis, queries: &[String]) -> (Vec<D
 }
 
 fn main() {
-    let n: usize = std::env::var("SEARCH_BENCH_ARTICLES").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let n: usize = std::env::var("SEARCH_BENCH_ARTICLES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000);
     let t = Instant::now();
     let corpus = generate(n);
     let a = Analysis::run(&corpus);
-    println!("corpus: {n} articles, {} entities, analysed in {:.1} s", a.entities.len(), t.elapsed().as_secs_f64());
+    println!(
+        "corpus: {n} articles, {} entities, analysed in {:.1} s",
+        a.entities.len(),
+        t.elapsed().as_secs_f64()
+    );
 
     let passages = index::passages(&a);
     let texts = passage_texts(&a, &passages);
     let indexed_bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let names: Vec<String> = a.entities.iter().flat_map(|e| std::iter::once(&e.name).chain(e.name_zh.iter()).chain(e.aliases.iter())).map(|s| fold_str(s)).collect();
+    let names: Vec<String> = a
+        .entities
+        .iter()
+        .flat_map(|e| {
+            std::iter::once(&e.name)
+                .chain(e.name_zh.iter())
+                .chain(e.aliases.iter())
+        })
+        .map(|s| fold_str(s))
+        .collect();
     let dict = Dictionary::new(&names);
     dict.ready();
     let fingerprint = index::fingerprint(&a, &dict);
@@ -148,11 +194,18 @@ fn main() {
     let t = Instant::now();
     let mut terms = 0usize;
     for text in &texts {
-        terms += dict.words_pieces(text).iter().filter(|p| storyline::search::tokenize::indexed_word(&text[p.from..p.to])).count();
+        terms += dict
+            .words_pieces(text)
+            .iter()
+            .filter(|p| storyline::search::tokenize::indexed_word(&text[p.from..p.to]))
+            .count();
         terms += storyline::search::tokenize::grams_pieces(text).len();
     }
     let tok = t.elapsed().as_secs_f64();
-    println!("tokenizing alone (one thread, both fields): {terms} terms, {:.1} MB/s", indexed_bytes as f64 / 1e6 / tok);
+    println!(
+        "tokenizing alone (one thread, both fields): {terms} terms, {:.1} MB/s",
+        indexed_bytes as f64 / 1e6 / tok
+    );
 
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("index");
@@ -215,9 +268,19 @@ fn main() {
     let ix = SearchIndex::open(&a, &IndexLocation::Dir(dir.clone())).unwrap();
     ix.ready();
     let mut rng = Rng(42);
-    let few: Vec<&storyline::entities::Entity> = a.entities.iter().filter(|e| e.aliases.len() <= 2).collect();
-    let many: Vec<&storyline::entities::Entity> = a.entities.iter().filter(|e| e.aliases.len() >= 4).collect();
-    let single: Vec<String> = (0..1000).map(|_| few[rng.below(few.len())].aliases.first().cloned().unwrap_or_default()).collect();
+    let few: Vec<&storyline::entities::Entity> =
+        a.entities.iter().filter(|e| e.aliases.len() <= 2).collect();
+    let many: Vec<&storyline::entities::Entity> =
+        a.entities.iter().filter(|e| e.aliases.len() >= 4).collect();
+    let single: Vec<String> = (0..1000)
+        .map(|_| {
+            few[rng.below(few.len())]
+                .aliases
+                .first()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect();
     let multi: Vec<String> = (0..1000)
         .map(|_| {
             let e = many[rng.below(many.len())];
@@ -230,7 +293,9 @@ fn main() {
             .words_tokens(texts[rng.below(texts.len())])
             .into_iter()
             .map(|t| t.text)
-            .filter(|w| w.chars().count() >= 2 && w.chars().all(storyline::search::tokenize::is_han))
+            .filter(|w| {
+                w.chars().count() >= 2 && w.chars().all(storyline::search::tokenize::is_han)
+            })
             .collect();
         if words.len() >= 2 {
             let i = rng.below(words.len() - 1);
@@ -242,22 +307,47 @@ fn main() {
     let chars: Vec<String> = (0..200)
         .map(|_| {
             let t = texts[rng.below(texts.len())];
-            let han: Vec<char> = t.chars().filter(|&c| storyline::search::tokenize::is_han(c)).collect();
-            han.get(rng.below(han.len())).map(|c| c.to_string()).unwrap_or_else(|| "的".into())
+            let han: Vec<char> = t
+                .chars()
+                .filter(|&c| storyline::search::tokenize::is_han(c))
+                .collect();
+            han.get(rng.below(han.len()))
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| "的".into())
         })
         .collect();
-    println!("queries: {} entities with <= 2 spellings, {} with >= 4; the index has {} segments", few.len(), many.len(), ix.segments());
-    for (name, qs) in [("single name", &single), ("multi-spelling entity", &multi), ("two-word phrase", &phrases), ("one Han char", &chars)] {
+    println!(
+        "queries: {} entities with <= 2 spellings, {} with >= 4; the index has {} segments",
+        few.len(),
+        many.len(),
+        ix.segments()
+    );
+    for (name, qs) in [
+        ("single name", &single),
+        ("multi-spelling entity", &multi),
+        ("two-word phrase", &phrases),
+        ("one Han char", &chars),
+    ] {
         let (times, hits) = time_queries(&ix, &a, qs);
         percentiles(name, times, hits);
     }
 
     let mut c = Criterion::default().configure_from_args();
-    let req = |q: &str| SearchRequest { query: q.into(), limit: Some(20), ..SearchRequest::default() };
+    let req = |q: &str| SearchRequest {
+        query: q.into(),
+        limit: Some(20),
+        ..SearchRequest::default()
+    };
     let (s, m, p) = (req(&single[0]), req(&multi[0]), req(&phrases[0]));
-    c.bench_function("search/single name", |b| b.iter(|| ix.search(&a, black_box(&s)).unwrap()));
-    c.bench_function("search/multi-spelling entity", |b| b.iter(|| ix.search(&a, black_box(&m)).unwrap()));
-    c.bench_function("search/two-word phrase", |b| b.iter(|| ix.search(&a, black_box(&p)).unwrap()));
+    c.bench_function("search/single name", |b| {
+        b.iter(|| ix.search(&a, black_box(&s)).unwrap())
+    });
+    c.bench_function("search/multi-spelling entity", |b| {
+        b.iter(|| ix.search(&a, black_box(&m)).unwrap())
+    });
+    c.bench_function("search/two-word phrase", |b| {
+        b.iter(|| ix.search(&a, black_box(&p)).unwrap())
+    });
     c.bench_function("search/open existing index (tantivy)", |b| {
         b.iter(|| index::open_or_build(&dir, &fingerprint, &dict, &a).unwrap())
     });

@@ -10,7 +10,11 @@ use storyline::text::{build, fold_str};
 const TARGET_BYTES: usize = 50 * 1000 * 1000;
 
 fn corpus_50mb() -> String {
-    let articles: Vec<String> = Corpus::embedded().articles.into_iter().map(|a| a.text).collect();
+    let articles: Vec<String> = Corpus::embedded()
+        .articles
+        .into_iter()
+        .map(|a| a.text)
+        .collect();
     let mut out = String::with_capacity(TARGET_BYTES + 20_000);
     while out.len() < TARGET_BYTES {
         for a in &articles {
@@ -24,14 +28,20 @@ fn corpus_50mb() -> String {
 fn bench(c: &mut Criterion) {
     let text = corpus_50mb();
     // One article at a time, as the pipeline builds them, and the same bytes in total.
-    let articles: Vec<String> = Corpus::embedded().articles.into_iter().map(|a| a.text).collect();
+    let articles: Vec<String> = Corpus::embedded()
+        .articles
+        .into_iter()
+        .map(|a| a.text)
+        .collect();
     let per_round: usize = articles.iter().map(|a| a.len()).sum();
     let rounds = text.len() / per_round;
 
     let mut g = c.benchmark_group("text");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("fold_50MB", |b| b.iter(|| black_box(fold_str(black_box(&text)))));
+    g.bench_function("fold_50MB", |b| {
+        b.iter(|| black_box(fold_str(black_box(&text))))
+    });
     g.bench_function("build_50MB_as_one_text", |b| {
         b.iter(|| black_box(build(black_box(&text), SourceFormat::Text)))
     });

@@ -11,7 +11,11 @@ const TARGET: usize = 50 * 1024 * 1024;
 
 fn corpus() -> Vec<text::ArticleText> {
     let c = Corpus::embedded();
-    let base: Vec<text::ArticleText> = c.articles.iter().map(|a| text::build(&a.text, a.format)).collect();
+    let base: Vec<text::ArticleText> = c
+        .articles
+        .iter()
+        .map(|a| text::build(&a.text, a.format))
+        .collect();
     let mut out = Vec::new();
     let mut bytes = 0;
     while bytes < TARGET {
@@ -25,7 +29,11 @@ fn corpus() -> Vec<text::ArticleText> {
 
 fn bench(c: &mut Criterion) {
     let texts = corpus();
-    let metas = Corpus::embedded().articles.into_iter().map(|a| a.meta).collect::<Vec<_>>();
+    let metas = Corpus::embedded()
+        .articles
+        .into_iter()
+        .map(|a| a.meta)
+        .collect::<Vec<_>>();
     let bytes: usize = texts.iter().map(|t| t.folded.len()).sum();
     let mut g = c.benchmark_group("time");
     g.sample_size(10);

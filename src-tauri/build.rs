@@ -31,7 +31,9 @@ fn voice_first() {
         .ok()
         .filter(|out| out.status.success())
         .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
-    let Some(webkit) = libdir.map(|dir| dir.join("libwebkit2gtk-4.1.so.0")) else { return };
+    let Some(webkit) = libdir.map(|dir| dir.join("libwebkit2gtk-4.1.so.0")) else {
+        return;
+    };
     println!("cargo:rerun-if-changed={}", webkit.display());
     let needs_voice = Command::new("readelf")
         .arg("-d")
@@ -41,6 +43,8 @@ fn voice_first() {
     if needs_voice {
         // By file name: only the runtime file is installed (no unversioned `-dev` link); not
         // as-needed: nothing of ours calls it, and the point is its place in the list.
-        println!("cargo:rustc-link-arg-bins=-Wl,--push-state,--no-as-needed,-l:{VOICE},--pop-state");
+        println!(
+            "cargo:rustc-link-arg-bins=-Wl,--push-state,--no-as-needed,-l:{VOICE},--pop-state"
+        );
     }
 }

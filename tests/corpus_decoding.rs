@@ -8,13 +8,22 @@ use storyline::text::build;
 use storyline::ErrorCode;
 
 fn original(prefix: &str) -> String {
-    Corpus::embedded().articles.into_iter().find(|a| a.id.starts_with(prefix)).unwrap().text
+    Corpus::embedded()
+        .articles
+        .into_iter()
+        .find(|a| a.id.starts_with(prefix))
+        .unwrap()
+        .text
 }
 
 /// The lines of `text` that `enc` can represent (GBK lacks `•`, Big5 lacks some variants).
 fn representable(text: &str, enc: &'static encoding_rs::Encoding) -> String {
     let lines: Vec<&str> = text.lines().filter(|l| !enc.encode(l).2).collect();
-    assert!(lines.len() * 10 >= text.lines().count() * 8, "most of the article fits {}", enc.name());
+    assert!(
+        lines.len() * 10 >= text.lines().count() * 8,
+        "most of the article fits {}",
+        enc.name()
+    );
     lines.join("\n")
 }
 
@@ -44,7 +53,11 @@ fn big5_hkscs(text: &str) -> Vec<u8> {
     for c in text.chars() {
         let (bytes, _, unmappable) = encoding_rs::BIG5.encode(c.encode_utf8(&mut buf));
         if unmappable {
-            out.extend(reverse.get(&c).unwrap_or_else(|| panic!("{c} is in Big5-HKSCS")));
+            out.extend(
+                reverse
+                    .get(&c)
+                    .unwrap_or_else(|| panic!("{c} is in Big5-HKSCS")),
+            );
         } else {
             out.extend(bytes.iter());
         }
@@ -53,9 +66,17 @@ fn big5_hkscs(text: &str) -> Vec<u8> {
 }
 
 fn utf16_with_bom(text: &str, little: bool) -> Vec<u8> {
-    let mut out = if little { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+    let mut out = if little {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
     for u in text.encode_utf16() {
-        out.extend(if little { u.to_le_bytes() } else { u.to_be_bytes() });
+        out.extend(if little {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        });
     }
     out
 }
@@ -65,16 +86,39 @@ fn legacy_chinese_encodings_and_utf16_decode_to_the_same_text() {
     let hans = representable(&original("001"), encoding_rs::GBK);
     let hant = representable(&original("000"), encoding_rs::BIG5);
     // Cantonese chars (佢 哋 啲 嚟 冇) are only in Big5-HKSCS.
-    let hk = format!("佢哋話錢唔夠,啲人才冇興趣嚟。\n{}", representable(&original("003"), encoding_rs::BIG5));
+    let hk = format!(
+        "佢哋話錢唔夠,啲人才冇興趣嚟。\n{}",
+        representable(&original("003"), encoding_rs::BIG5)
+    );
     // GB18030 bytes of chars inside GBK are GBK bytes: either name decodes them the same.
     let gb: &[&str] = &["GBK", "gb18030"];
     let cases: Vec<(&str, Vec<u8>, &str, &[&str])> = vec![
         ("gbk.txt", encode(&hans, encoding_rs::GBK), &hans, gb),
-        ("gb18030.txt", encode(&hant, encoding_rs::GB18030), &hant, gb),
-        ("big5.txt", encode(&hant, encoding_rs::BIG5), &hant, &["Big5"]),
+        (
+            "gb18030.txt",
+            encode(&hant, encoding_rs::GB18030),
+            &hant,
+            gb,
+        ),
+        (
+            "big5.txt",
+            encode(&hant, encoding_rs::BIG5),
+            &hant,
+            &["Big5"],
+        ),
         ("big5hkscs.txt", big5_hkscs(&hk), &hk, &["Big5"]),
-        ("utf16le.txt", utf16_with_bom(&hant, true), &hant, &["UTF-16LE"]),
-        ("utf16be.txt", utf16_with_bom(&hans, false), &hans, &["UTF-16BE"]),
+        (
+            "utf16le.txt",
+            utf16_with_bom(&hant, true),
+            &hant,
+            &["UTF-16LE"],
+        ),
+        (
+            "utf16be.txt",
+            utf16_with_bom(&hans, false),
+            &hans,
+            &["UTF-16BE"],
+        ),
     ];
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes, _, _) in &cases {
@@ -85,15 +129,26 @@ fn legacy_chinese_encodings_and_utf16_decode_to_the_same_text() {
     for (name, _, text, names) in &cases {
         let a = corpus.articles.iter().find(|a| &a.file == name).unwrap();
         assert!(&a.text == text, "{name} decodes to the original text");
-        assert!(names.contains(&a.encoding), "{name}: detected {}", a.encoding);
+        assert!(
+            names.contains(&a.encoding),
+            "{name}: detected {}",
+            a.encoding
+        );
     }
     // A GB18030-only char (four bytes, outside GBK) still decodes: encoding_rs decodes GBK
     // labels with the GB18030 decoder, so the detector's name for it does not matter.
     let rare = format!("{hans}\n𠀀字。");
-    let (text, enc) = decode(&encode(&rare, encoding_rs::GB18030), Path::new("gb18030-4byte.txt")).unwrap();
+    let (text, enc) = decode(
+        &encode(&rare, encoding_rs::GB18030),
+        Path::new("gb18030-4byte.txt"),
+    )
+    .unwrap();
     assert!(text == rare, "GB18030 four-byte chars decode ({enc})");
     assert!(gb.contains(&enc));
-    assert!(encoding_rs::BIG5.encode(&hk).2, "the HKSCS sample needs more than plain Big5");
+    assert!(
+        encoding_rs::BIG5.encode(&hk).2,
+        "the HKSCS sample needs more than plain Big5"
+    );
 }
 
 #[test]
@@ -119,23 +174,47 @@ fn crlf_and_bom_are_invisible_in_the_display_text() {
 
 #[test]
 fn stray_control_chars_are_dropped_but_binary_is_refused() {
-    let text = format!("標題\n正文\u{0007}第一段,\u{0001}有控制字元。{}\n", "內容。".repeat(20));
+    let text = format!(
+        "標題\n正文\u{0007}第一段,\u{0001}有控制字元。{}\n",
+        "內容。".repeat(20)
+    );
     let (decoded, _) = decode(text.as_bytes(), Path::new("ctl.txt")).unwrap();
     let t = build(&decoded, SourceFormat::Text);
     assert!(t.display.contains("正文第一段,有控制字元。"));
-    let e = decode(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], Path::new("pic.txt")).unwrap_err();
+    let e = decode(
+        &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13],
+        Path::new("pic.txt"),
+    )
+    .unwrap_err();
     assert_eq!(e.code, ErrorCode::BinaryFile);
-    assert!(e.message.contains("pic.txt") && e.message.contains("binary"), "{}", e.message);
+    assert!(
+        e.message.contains("pic.txt") && e.message.contains("binary"),
+        "{}",
+        e.message
+    );
     let noisy: Vec<u8> = (1u8..32).cycle().take(4000).collect();
-    assert_eq!(decode(&noisy, Path::new("noise.txt")).unwrap_err().code, ErrorCode::BinaryFile);
+    assert_eq!(
+        decode(&noisy, Path::new("noise.txt")).unwrap_err().code,
+        ErrorCode::BinaryFile
+    );
 }
 
 #[test]
 fn empty_files_are_refused_by_name() {
-    for bytes in [&b""[..], b"   \n\r\n\t", b"\xEF\xBB\xBF", b"\xEF\xBB\xBF \n"] {
+    for bytes in [
+        &b""[..],
+        b"   \n\r\n\t",
+        b"\xEF\xBB\xBF",
+        b"\xEF\xBB\xBF \n",
+    ] {
         let e = decode(bytes, Path::new("empty.txt")).unwrap_err();
         assert_eq!(e.code, ErrorCode::EmptyFile, "{bytes:?}");
-        assert!(e.message.contains("empty.txt") && e.message.contains("empty") || e.message.contains("no text"), "{}", e.message);
+        assert!(
+            e.message.contains("empty.txt") && e.message.contains("empty")
+                || e.message.contains("no text"),
+            "{}",
+            e.message
+        );
     }
 }
 
@@ -144,13 +223,20 @@ fn a_100_mb_file_is_refused_without_being_read() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("huge.txt");
     // Sparse: the size is what the reader checks, before reading anything.
-    fs::File::create(&big).unwrap().set_len(100 * 1024 * 1024).unwrap();
+    fs::File::create(&big)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
     fs::write(dir.path().join("ok.txt"), original("000")).unwrap();
     let corpus = Corpus::open(dir.path()).unwrap();
     assert_eq!(corpus.articles.len(), 1, "the other article still loads");
     let issue = corpus.issues.iter().find(|i| i.file == "huge.txt").unwrap();
     assert_eq!(issue.code, ErrorCode::TooLarge);
-    assert!(issue.message.contains("huge.txt") && issue.message.contains("MB"), "{}", issue.message);
+    assert!(
+        issue.message.contains("huge.txt") && issue.message.contains("MB"),
+        "{}",
+        issue.message
+    );
     // The 100 MB file of the issue is over the limit, so this is the case it describes.
     const { assert!(MAX_FILE_BYTES < 100 * 1024 * 1024) };
 }
@@ -176,14 +262,30 @@ fn bad_files_do_not_stop_the_good_ones() {
     fs::write(dir.path().join("a.txt"), original("001")).unwrap();
     fs::write(dir.path().join("b.txt"), b"").unwrap();
     fs::write(dir.path().join("c.txt"), [0u8, 1, 2, 3, 0, 255, 254, 0]).unwrap();
-    fs::write(dir.path().join("d.html"), "<html><body><article><p>新聞正文,第一段。</p></article></body></html>").unwrap();
+    fs::write(
+        dir.path().join("d.html"),
+        "<html><body><article><p>新聞正文,第一段。</p></article></body></html>",
+    )
+    .unwrap();
     let corpus = Corpus::open(dir.path()).unwrap();
     let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, vec!["a", "d"]);
-    let codes: Vec<(&str, ErrorCode)> = corpus.issues.iter().map(|i| (i.file.as_str(), i.code)).collect();
-    assert!(codes.contains(&("b.txt", ErrorCode::EmptyFile)), "{codes:?}");
-    assert!(codes.contains(&("c.txt", ErrorCode::BinaryFile)), "{codes:?}");
+    let codes: Vec<(&str, ErrorCode)> = corpus
+        .issues
+        .iter()
+        .map(|i| (i.file.as_str(), i.code))
+        .collect();
+    assert!(
+        codes.contains(&("b.txt", ErrorCode::EmptyFile)),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("c.txt", ErrorCode::BinaryFile)),
+        "{codes:?}"
+    );
     let d = corpus.articles.iter().find(|a| a.id == "d").unwrap();
     assert_eq!(d.format, SourceFormat::Html);
-    assert!(build(&d.text, d.format).display.contains("新聞正文,第一段。"));
+    assert!(build(&d.text, d.format)
+        .display
+        .contains("新聞正文,第一段。"));
 }

@@ -16,14 +16,22 @@ Lumora Robotics執行長艾琳娜·沃爾科娃(Elena Volkova)表示,公司將�
 ";
 
 fn resolve(gaz: &Gazetteer, texts: &[&str]) -> (Vec<ArticleText>, Vec<Entity>, Vec<Mention>) {
-    let built: Vec<ArticleText> = texts.iter().map(|t| text::build(t, SourceFormat::Text)).collect();
+    let built: Vec<ArticleText> = texts
+        .iter()
+        .map(|t| text::build(t, SourceFormat::Text))
+        .collect();
     let refs: Vec<&ArticleText> = built.iter().collect();
     let (e, m) = entities::resolve(gaz, &refs);
     (built, e, m)
 }
 
 fn entity<'a>(es: &'a [Entity], name: &str) -> &'a Entity {
-    let i = entities::find(es, name).unwrap_or_else(|| panic!("{name} not found among {:?}", es.iter().map(|e| &e.name).collect::<Vec<_>>()));
+    let i = entities::find(es, name).unwrap_or_else(|| {
+        panic!(
+            "{name} not found among {:?}",
+            es.iter().map(|e| &e.name).collect::<Vec<_>>()
+        )
+    });
     &es[i]
 }
 
@@ -31,16 +39,31 @@ fn check_invented(gaz: &Gazetteer, article: &str) {
     let (texts, es, ms) = resolve(gaz, &[article]);
     let ko = entity(&es, "Kevin Ko");
     assert_eq!(ko.kind, EntityKind::Person);
-    assert!(ko.is_called("柯文翰"), "gloss joins both names: {:?}", ko.aliases);
+    assert!(
+        ko.is_called("柯文翰"),
+        "gloss joins both names: {:?}",
+        ko.aliases
+    );
     assert!(ko.discovered);
 
     let volkova = entity(&es, "Elena Volkova");
     assert_eq!(volkova.kind, EntityKind::Person);
     assert!(volkova.is_called("艾琳娜·沃爾科娃"));
     let vi = entities::find(&es, "Elena Volkova").unwrap();
-    let spelled: Vec<String> = ms.iter().filter(|m| m.entity == vi).map(|m| fold_str(texts[0].slice(m.span))).collect();
-    assert!(spelled.contains(&fold_str("沃爾科娃")), "the later surname-only reference is hers: {spelled:?}");
-    assert_eq!(spelled.len(), 3, "full name (twice folded the same) and the surname: {spelled:?}");
+    let spelled: Vec<String> = ms
+        .iter()
+        .filter(|m| m.entity == vi)
+        .map(|m| fold_str(texts[0].slice(m.span)))
+        .collect();
+    assert!(
+        spelled.contains(&fold_str("沃爾科娃")),
+        "the later surname-only reference is hers: {spelled:?}"
+    );
+    assert_eq!(
+        spelled.len(),
+        3,
+        "full name (twice folded the same) and the surname: {spelled:?}"
+    );
 
     assert_eq!(entity(&es, "Priya Raman").kind, EntityKind::Person);
     assert_eq!(entity(&es, "Tomasz Wielgus").kind, EntityKind::Person);
@@ -57,7 +80,9 @@ fn check_invented(gaz: &Gazetteer, article: &str) {
         }
     }
     for m in &ms {
-        assert!(es[m.entity].folded_aliases().contains(&fold_str(texts[0].slice(m.span))));
+        assert!(es[m.entity]
+            .folded_aliases()
+            .contains(&fold_str(texts[0].slice(m.span))));
     }
 }
 
@@ -98,35 +123,73 @@ fn glossed_names_in_the_real_articles_are_found_with_an_empty_gazetteer() {
         assert!(es[i].discovered);
     }
     // 马克·扎克伯格(Mark Zuckerberg) in 001 and 朱克柏格(Mark Zuckerberg) in 000 are one man.
-    assert_eq!(entities::find(es, "马克·扎克伯格"), entities::find(es, "Mark Zuckerberg"));
+    assert_eq!(
+        entities::find(es, "马克·扎克伯格"),
+        entities::find(es, "Mark Zuckerberg")
+    );
     // 弗里德曼 alone, after the full name in the same article, is Friedman.
     let f = entities::find(es, "Nat Friedman").unwrap();
     let a000 = an.article_index("000_dafb546c0b816bcd").unwrap();
-    assert!(an.mentions.iter().any(|m| m.entity == f && m.article == a000 && an.articles[a000].text.slice(m.span) == "弗里德曼"));
-    for name in ["Jason Wei", "Hyung Won Chung", "Shengjia Zhao", "Joelle Pineau"] {
+    assert!(an.mentions.iter().any(|m| m.entity == f
+        && m.article == a000
+        && an.articles[a000].text.slice(m.span) == "弗里德曼"));
+    for name in [
+        "Jason Wei",
+        "Hyung Won Chung",
+        "Shengjia Zhao",
+        "Joelle Pineau",
+    ] {
         let i = entities::find(es, name).unwrap_or_else(|| panic!("{name} not discovered"));
         assert_eq!(es[i].kind, EntityKind::Person, "{name}");
     }
-    for org in ["Scale AI", "Constellation Energy", "Safe Superintelligence", "Meta Superintelligence Labs"] {
+    for org in [
+        "Scale AI",
+        "Constellation Energy",
+        "Safe Superintelligence",
+        "Meta Superintelligence Labs",
+    ] {
         let i = entities::find(es, org).unwrap_or_else(|| panic!("{org} not discovered"));
         assert_eq!(es[i].kind, EntityKind::Organization, "{org}");
     }
-    assert_eq!(entities::find(es, "SSI"), entities::find(es, "Safe Superintelligence"));
+    assert_eq!(
+        entities::find(es, "SSI"),
+        entities::find(es, "Safe Superintelligence")
+    );
     for outlet in ["路透社", "法新社", "華爾街日報"] {
         let i = entities::find(es, outlet).unwrap_or_else(|| panic!("{outlet} not discovered"));
         assert_eq!(es[i].kind, EntityKind::Media, "{outlet}");
     }
-    for token in ["AI", "GPU", "CEO", "CapEx", "Sora", "Read More", "Personal Superintelligence", "Co-Lead"] {
+    for token in [
+        "AI",
+        "GPU",
+        "CEO",
+        "CapEx",
+        "Sora",
+        "Read More",
+        "Personal Superintelligence",
+        "Co-Lead",
+    ] {
         assert_eq!(entities::find(es, token), None, "{token} is not a name");
     }
 }
 
 #[test]
 fn a_surname_alone_counts_only_where_the_full_name_appears() {
-    let (_, es, ms) = resolve(&Gazetteer::empty(), &["顧問艾琳娜·沃爾科娃發言。沃爾科娃說好。", "沃爾科娃在另一篇文章裡。"]);
+    let (_, es, ms) = resolve(
+        &Gazetteer::empty(),
+        &[
+            "顧問艾琳娜·沃爾科娃發言。沃爾科娃說好。",
+            "沃爾科娃在另一篇文章裡。",
+        ],
+    );
     let v = entities::find(&es, "艾琳娜·沃爾科娃").expect("found");
-    assert!(ms.iter().any(|m| m.entity == v && m.article == 0 && m.span.len() == 4));
-    assert!(!ms.iter().any(|m| m.article == 1), "no full name in article 1, so the surname stays unresolved");
+    assert!(ms
+        .iter()
+        .any(|m| m.entity == v && m.article == 0 && m.span.len() == 4));
+    assert!(
+        !ms.iter().any(|m| m.article == 1),
+        "no full name in article 1, so the surname stays unresolved"
+    );
 }
 
 /// Also written for this test, in simplified script, with other shapes of the same clues.
@@ -138,9 +201,14 @@ fn another_unseen_article_with_other_clue_shapes() {
     let names: Vec<&String> = es.iter().map(|e| &e.name).collect();
     let solberg = entity(&es, "Ingrid Solberg");
     assert_eq!(solberg.kind, EntityKind::Person, "{names:?}");
-    assert!(solberg.is_called("英格丽・索尔伯格"), "Latin(Chinese) gloss with a katakana middle dot");
+    assert!(
+        solberg.is_called("英格丽・索尔伯格"),
+        "Latin(Chinese) gloss with a katakana middle dot"
+    );
     let si = entities::find(&es, "Ingrid Solberg").unwrap();
-    assert!(ms.iter().any(|m| m.entity == si && texts[0].slice(m.span) == "索尔伯格"));
+    assert!(ms
+        .iter()
+        .any(|m| m.entity == si && texts[0].slice(m.span) == "索尔伯格"));
     assert_eq!(entity(&es, "Veltrix Inc.").kind, EntityKind::Organization);
     assert_eq!(entity(&es, "Orbisk").kind, EntityKind::Organization);
     let aurora = entity(&es, "Aurora");

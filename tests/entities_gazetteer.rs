@@ -9,7 +9,11 @@ use storyline::ErrorCode;
 
 #[test]
 fn the_shipped_gazetteer_and_lexicon_are_valid() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/gazetteer.toml")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/gazetteer.toml"
+    ))
+    .unwrap();
     let g = Gazetteer::parse(&text, "assets/gazetteer.toml").expect("valid");
     assert!(g.entries.len() >= 60);
     assert_eq!(Gazetteer::embedded().entries, g.entries);
@@ -31,7 +35,11 @@ fn bad_gazetteers_are_rejected_with_a_reason() {
     let e = err("[[entity]]\nid = \"a\"\nkind = \"person\"\nname = \"A\"\n[[entity]]\nid = \"a\"\nkind = \"person\"\nname = \"B\"\n");
     assert!(e.message.contains("used twice"), "{}", e.message);
     let e = err("[[entity]]\nid = \"a\"\nkind = \"person\"\nname = \"A\"\naliases = [\"李四\"]\n[[entity]]\nid = \"b\"\nkind = \"person\"\nname = \"B\"\naliases = [\"李四\"]\n");
-    assert!(e.message.contains("李四") && e.message.contains("\"a\""), "{}", e.message);
+    assert!(
+        e.message.contains("李四") && e.message.contains("\"a\""),
+        "{}",
+        e.message
+    );
     let e = err("[[entity]]\nid = \"Bad Id\"\nkind = \"person\"\nname = \"A\"\n");
     assert_eq!(e.code, ErrorCode::BadGazetteer);
     let e = err("[[entity]]\nid = \"a\"\nkind = \"person\"\nname = \"\"\n");
@@ -51,7 +59,8 @@ fn load_reads_a_user_file_and_reports_a_missing_one() {
     writeln!(f, "[[entity]]\nid = \"lumora\"\nkind = \"organization\"\nname = \"Lumora\"\naliases = [\"露墨拉\"]").unwrap();
     let g = Gazetteer::load(f.path()).expect("loads");
     assert_eq!(g.entries[0].spellings(), vec!["Lumora", "露墨拉"]);
-    let missing = Gazetteer::load(std::path::Path::new("/nonexistent/gazetteer.toml")).expect_err("missing");
+    let missing =
+        Gazetteer::load(std::path::Path::new("/nonexistent/gazetteer.toml")).expect_err("missing");
     assert_eq!(missing.code, ErrorCode::BadGazetteer);
     assert!(missing.message.contains("/nonexistent/gazetteer.toml"));
 }
@@ -60,7 +69,10 @@ fn one(gaz: &str, article: &str) -> (Vec<entities::Entity>, Vec<(String, String)
     let g = Gazetteer::parse(gaz, "t").unwrap();
     let t = text::build(article, SourceFormat::Text);
     let (es, ms) = entities::resolve(&g, &[&t]);
-    let found = ms.iter().map(|m| (es[m.entity].id.clone(), t.slice(m.span).to_string())).collect();
+    let found = ms
+        .iter()
+        .map(|m| (es[m.entity].id.clone(), t.slice(m.span).to_string()))
+        .collect();
     (es, found)
 }
 
@@ -84,8 +96,15 @@ name = "OpenAI"
 fn latin_names_match_only_at_word_edges_and_longest_first() {
     let (_, found) = one(SMALL, "Metaverse不是Meta。META和meta的OpenAI與OpenAIs、AI;Meta超级智能实验室和Meta Superintelligence Labs。");
     let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
-    assert_eq!(ids, vec!["meta", "meta", "meta", "openai", "msl", "msl"], "{found:?}");
-    assert_eq!(found[4].1, "Meta超级智能实验室", "the simplified text matches the traditional alias");
+    assert_eq!(
+        ids,
+        vec!["meta", "meta", "meta", "openai", "msl", "msl"],
+        "{found:?}"
+    );
+    assert_eq!(
+        found[4].1, "Meta超级智能实验室",
+        "the simplified text matches the traditional alias"
+    );
     assert_eq!(found[1].1, "META");
 }
 

@@ -23,20 +23,44 @@ fn spellings_in(an: &Analysis, entity: usize, a: usize) -> Vec<String> {
 fn zuckerberg_is_one_entity_named_in_all_five_articles() {
     let an = analysis();
     let z = an.find_entity("扎克伯格").expect("Zuckerberg is an entity");
-    for name in ["Mark Zuckerberg", "朱克伯格", "朱克柏格", "祖克伯格", "紥尅伯格", "馬克·祖克伯格", "mark-zuckerberg"] {
-        assert_eq!(an.find_entity(name), Some(z), "{name} should name the same entity");
+    for name in [
+        "Mark Zuckerberg",
+        "朱克伯格",
+        "朱克柏格",
+        "祖克伯格",
+        "紥尅伯格",
+        "馬克·祖克伯格",
+        "mark-zuckerberg",
+    ] {
+        assert_eq!(
+            an.find_entity(name),
+            Some(z),
+            "{name} should name the same entity"
+        );
     }
     assert_eq!(an.entities[z].kind, EntityKind::Person);
     for a in 0..an.articles.len() {
-        assert!(!spellings_in(&an, z, a).is_empty(), "no Zuckerberg mention in {}", an.articles[a].id());
+        assert!(
+            !spellings_in(&an, z, a).is_empty(),
+            "no Zuckerberg mention in {}",
+            an.articles[a].id()
+        );
     }
     let a002 = an.article_index("002_7572389c052dece2").unwrap();
-    assert!(spellings_in(&an, z, a002).iter().any(|s| s == "紥尅伯格"), "the variant spelling in 002 is found");
+    assert!(
+        spellings_in(&an, z, a002).iter().any(|s| s == "紥尅伯格"),
+        "the variant spelling in 002 is found"
+    );
     let a000 = an.article_index("000_dafb546c0b816bcd").unwrap();
     let in000 = spellings_in(&an, z, a000);
     assert!(in000.iter().any(|s| s == "朱克伯格") && in000.iter().any(|s| s == "朱克柏格"));
     // No second entity claims any Zuckerberg spelling.
-    let others = an.entities.iter().enumerate().filter(|&(i, e)| i != z && e.folded_aliases().iter().any(|a| a.contains("伯格"))).count();
+    let others = an
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|&(i, e)| i != z && e.folded_aliases().iter().any(|a| a.contains("伯格")))
+        .count();
     assert_eq!(others, 0);
 }
 
@@ -68,15 +92,28 @@ fn mark_chen_is_chen_xinhan_and_ma_ke_chen() {
 #[test]
 fn outlets_are_media_never_people() {
     let an = analysis();
-    for outlet in ["路透社", "彭博社", "華爾街日報", "紐約時報", "法新社", "金融時報"] {
-        let i = an.find_entity(outlet).unwrap_or_else(|| panic!("{outlet} is an entity"));
+    for outlet in [
+        "路透社",
+        "彭博社",
+        "華爾街日報",
+        "紐約時報",
+        "法新社",
+        "金融時報",
+    ] {
+        let i = an
+            .find_entity(outlet)
+            .unwrap_or_else(|| panic!("{outlet} is an entity"));
         assert_eq!(an.entities[i].kind, EntityKind::Media, "{outlet}");
         assert!(!an.entities[i].kind.is_actor());
     }
     for e in an.entities.iter().filter(|e| e.kind == EntityKind::Person) {
         for a in e.folded_aliases() {
             for cue in ["社", "日报", "时报", "杂志"] {
-                assert!(!a.ends_with(cue), "person {} has an outlet-like spelling {a}", e.id);
+                assert!(
+                    !a.ends_with(cue),
+                    "person {} has an outlet-like spelling {a}",
+                    e.id
+                );
             }
         }
     }
@@ -85,7 +122,9 @@ fn outlets_are_media_never_people() {
 #[test]
 fn common_tokens_are_not_entities() {
     let an = analysis();
-    for token in ["AI", "GPU", "CEO", "CapEx", "X.com", "Sora", "H100", "GW", "IPO", "AGI"] {
+    for token in [
+        "AI", "GPU", "CEO", "CapEx", "X.com", "Sora", "H100", "GW", "IPO", "AGI",
+    ] {
         assert_eq!(an.find_entity(token), None, "{token} must not be an entity");
     }
 }
@@ -98,9 +137,17 @@ fn every_mention_span_folds_to_a_spelling_of_its_entity() {
         let text = &an.articles[m.article].text;
         let shown = text.slice(m.span);
         let folded = fold_str(shown);
-        assert_eq!(folded, text.folded_slice(m.span), "folded text and fold of display differ at {shown}");
+        assert_eq!(
+            folded,
+            text.folded_slice(m.span),
+            "folded text and fold of display differ at {shown}"
+        );
         let e = &an.entities[m.entity];
-        assert!(e.folded_aliases().contains(&folded), "{shown:?} is not a spelling of {}", e.id);
+        assert!(
+            e.folded_aliases().contains(&folded),
+            "{shown:?} is not a spelling of {}",
+            e.id
+        );
     }
 }
 
@@ -114,7 +161,11 @@ fn ids_are_unique_and_aliases_find_their_entity() {
     assert_eq!(ids.len(), n);
     for (i, e) in an.entities.iter().enumerate() {
         assert_eq!(entities::find(&an.entities, &e.id), Some(i));
-        assert!(an.mentions.iter().any(|m| m.entity == i), "{} listed without a mention", e.id);
+        assert!(
+            an.mentions.iter().any(|m| m.entity == i),
+            "{} listed without a mention",
+            e.id
+        );
     }
 }
 
@@ -127,14 +178,19 @@ fn facilities_products_and_companies_have_their_kinds() {
     assert_eq!(kind("Behemoth"), EntityKind::Product);
     assert_eq!(kind("Scale AI"), EntityKind::Organization);
     assert_eq!(kind("MSL"), EntityKind::Organization);
-    assert_eq!(an.find_entity("超級智能實驗室"), an.find_entity("Meta Superintelligence Labs"));
+    assert_eq!(
+        an.find_entity("超級智能實驗室"),
+        an.find_entity("Meta Superintelligence Labs")
+    );
     assert_ne!(an.find_entity("MSL"), an.find_entity("Meta"));
     // Facebook the social network is not Meta the company.
     assert_ne!(an.find_entity("Facebook"), an.find_entity("Meta"));
 }
 
 /// Entity ids with their mention count in each article.
-fn census(texts: &[storyline::text::ArticleText]) -> std::collections::BTreeMap<(String, usize), usize> {
+fn census(
+    texts: &[storyline::text::ArticleText],
+) -> std::collections::BTreeMap<(String, usize), usize> {
     let refs: Vec<&storyline::text::ArticleText> = texts.iter().collect();
     let (es, ms) = entities::resolve(&entities::Gazetteer::embedded(), &refs);
     let mut out = std::collections::BTreeMap::new();
@@ -165,8 +221,20 @@ fn the_same_entities_whatever_the_script() {
     for choice in [ScriptChoice::Hans, ScriptChoice::Hant] {
         let converted = census(&build(Some(choice)));
         let gazetteer_only = |m: &std::collections::BTreeMap<(String, usize), usize>| {
-            m.iter().filter(|((id, _), _)| entities::Gazetteer::embedded().entries.iter().any(|e| &e.id == id)).map(|(k, v)| (k.clone(), *v)).collect::<Vec<_>>()
+            m.iter()
+                .filter(|((id, _), _)| {
+                    entities::Gazetteer::embedded()
+                        .entries
+                        .iter()
+                        .any(|e| &e.id == id)
+                })
+                .map(|(k, v)| (k.clone(), *v))
+                .collect::<Vec<_>>()
         };
-        assert_eq!(gazetteer_only(&original), gazetteer_only(&converted), "{choice:?}");
+        assert_eq!(
+            gazetteer_only(&original),
+            gazetteer_only(&converted),
+            "{choice:?}"
+        );
     }
 }

@@ -26,21 +26,43 @@ kind = "organization"
 name = "Bluewhale Data"
 aliases = ["蓝鲸数据", "藍鯨數據"]
 "#;
-    let (_dir, lib) = library_of(&[("a.txt".into(), ARTICLE.into()), ("gazetteer.toml".into(), gazetteer.into())]);
+    let (_dir, lib) = library_of(&[
+        ("a.txt".into(), ARTICLE.into()),
+        ("gazetteer.toml".into(), gazetteer.into()),
+    ]);
     assert!(lib.issues.is_empty(), "{:?}", lib.issues);
     let entities = lib.entities();
-    let galaxy = entities.iter().find(|e| e.name == "Galaxy Tech").expect("the user's entity");
+    let galaxy = entities
+        .iter()
+        .find(|e| e.name == "Galaxy Tech")
+        .expect("the user's entity");
     assert!(galaxy.mentions.len() >= 2);
     assert!(entities.iter().any(|e| e.name == "Bluewhale Data"));
     // Built-in entries are still there.
-    let (_d2, lib2) = library_of(&[("b.txt".into(), "2025年6月30日，扎克伯格宣布成立新部门。\n".into()), ("gazetteer.toml".into(), gazetteer.into())]);
+    let (_d2, lib2) = library_of(&[
+        (
+            "b.txt".into(),
+            "2025年6月30日，扎克伯格宣布成立新部门。\n".into(),
+        ),
+        ("gazetteer.toml".into(), gazetteer.into()),
+    ]);
     assert!(lib2.entities().iter().any(|e| e.name == "Mark Zuckerberg"));
 }
 
 #[test]
 fn a_broken_gazetteer_is_reported_and_the_articles_still_load() {
-    let (_dir, lib) = library_of(&[("a.txt".into(), ARTICLE.into()), ("gazetteer.toml".into(), "[[entity]]\nid = \"Bad Id\"\n".into())]);
+    let (_dir, lib) = library_of(&[
+        ("a.txt".into(), ARTICLE.into()),
+        (
+            "gazetteer.toml".into(),
+            "[[entity]]\nid = \"Bad Id\"\n".into(),
+        ),
+    ]);
     assert_eq!(lib.articles().len(), 1);
-    let issue = lib.issues.iter().find(|i| i.file == "gazetteer.toml").expect("an issue names the file");
+    let issue = lib
+        .issues
+        .iter()
+        .find(|i| i.file == "gazetteer.toml")
+        .expect("an issue names the file");
     assert_eq!(issue.code, ErrorCode::BadGazetteer);
 }

@@ -9,40 +9,79 @@ use storyline::timeline::{EventInfo, Filter, TimelineView};
 use storyline::Library;
 
 fn timeline() -> TimelineView {
-    Library::open(&Options::default()).unwrap().timeline(&Filter::default()).unwrap()
+    Library::open(&Options::default())
+        .unwrap()
+        .timeline(&Filter::default())
+        .unwrap()
 }
 
 fn entity_id(view: &TimelineView, name: &str) -> String {
-    view.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no entity {name}")).id.clone()
+    view.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name}"))
+        .id
+        .clone()
 }
 
 fn involving<'a>(view: &'a TimelineView, kind: EventKind, names: &[&str]) -> Vec<&'a EventInfo> {
     let ids: Vec<String> = names.iter().map(|n| entity_id(view, n)).collect();
-    view.events.iter().filter(|e| e.kind == kind && ids.iter().all(|id| e.entities.contains(id))).collect()
+    view.events
+        .iter()
+        .filter(|e| e.kind == kind && ids.iter().all(|id| e.entities.contains(id)))
+        .collect()
 }
 
 #[test]
 fn the_lab_is_formed_once_on_30_june_with_the_1_july_report_as_a_conflict() {
     let view = timeline();
-    let formed = involving(&view, EventKind::Organization, &["Meta Superintelligence Labs"]);
-    assert_eq!(formed.len(), 1, "one formation event, got {:#?}", formed.iter().map(|e| &e.title).collect::<Vec<_>>());
+    let formed = involving(
+        &view,
+        EventKind::Organization,
+        &["Meta Superintelligence Labs"],
+    );
+    assert_eq!(
+        formed.len(),
+        1,
+        "one formation event, got {:#?}",
+        formed.iter().map(|e| &e.title).collect::<Vec<_>>()
+    );
     let e = formed[0];
     let date = e.date.as_ref().unwrap();
     assert_eq!(date.start.to_string(), "2025-06-30");
-    let articles: std::collections::BTreeSet<&str> = e.sources.iter().map(|s| &s.article[..3]).collect();
-    assert!(articles.len() >= 3, "told by several articles: {articles:?}");
-    let conflict = e.conflicts.iter().find(|c| c.field == "date").expect("the 1 July report is a conflict");
-    assert!(conflict.values.iter().any(|v| v.value == "1 July 2025" && v.articles.iter().any(|a| a.starts_with("001"))));
+    let articles: std::collections::BTreeSet<&str> =
+        e.sources.iter().map(|s| &s.article[..3]).collect();
+    assert!(
+        articles.len() >= 3,
+        "told by several articles: {articles:?}"
+    );
+    let conflict = e
+        .conflicts
+        .iter()
+        .find(|c| c.field == "date")
+        .expect("the 1 July report is a conflict");
+    assert!(conflict
+        .values
+        .iter()
+        .any(|v| v.value == "1 July 2025" && v.articles.iter().any(|a| a.starts_with("001"))));
 }
 
 #[test]
 fn the_scale_ai_investment_is_normalised_and_merged_across_articles() {
     let view = timeline();
     let deals = involving(&view, EventKind::Investment, &["Meta", "Scale AI"]);
-    assert_eq!(deals.len(), 1, "{:#?}", deals.iter().map(|e| &e.title).collect::<Vec<_>>());
+    assert_eq!(
+        deals.len(),
+        1,
+        "{:#?}",
+        deals.iter().map(|e| &e.title).collect::<Vec<_>>()
+    );
     let e = deals[0];
     assert_eq!(e.money.as_deref(), Some("US$14.3 billion"));
-    assert_eq!(e.title.en.as_deref(), Some("Meta invests US$14.3 billion in Scale AI for a 49% stake"));
+    assert_eq!(
+        e.title.en.as_deref(),
+        Some("Meta invests US$14.3 billion in Scale AI for a 49% stake")
+    );
     assert_eq!(e.date.as_ref().unwrap().label, "mid-June 2025");
     assert!(e.sources.len() >= 2);
     // 003 says US$15 billion: the disagreement is kept, not hidden.
@@ -54,19 +93,40 @@ fn the_founder_arrives_and_the_first_data_centre_is_planned_for_2026() {
     let view = timeline();
     assert!(!involving(&view, EventKind::Hire, &["Meta", "Alexandr Wang"]).is_empty());
     let opening = involving(&view, EventKind::Infrastructure, &["Prometheus"]);
-    let planned: Vec<_> = opening.iter().filter(|e| e.status == Status::Planned).collect();
+    let planned: Vec<_> = opening
+        .iter()
+        .filter(|e| e.status == Status::Planned)
+        .collect();
     assert_eq!(planned.len(), 1);
     let d = planned[0].date.as_ref().unwrap();
-    assert_eq!((d.start.to_string().as_str(), d.end.to_string().as_str()), ("2026-01-01", "2026-12-31"));
-    assert!(planned[0].sources.iter().map(|s| &s.article[..3]).collect::<std::collections::BTreeSet<_>>().len() >= 2);
+    assert_eq!(
+        (d.start.to_string().as_str(), d.end.to_string().as_str()),
+        ("2026-01-01", "2026-12-31")
+    );
+    assert!(
+        planned[0]
+            .sources
+            .iter()
+            .map(|s| &s.article[..3])
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            >= 2
+    );
 }
 
 #[test]
 fn recalled_setbacks_and_layoffs_are_dated_in_the_past() {
     let view = timeline();
     let setback = involving(&view, EventKind::Product, &["Llama 4 Behemoth"]);
-    assert!(setback.iter().any(|e| e.date.as_ref().is_some_and(|d| d.start.to_string().starts_with("2025-05"))));
-    let layoffs: Vec<_> = view.events.iter().filter(|e| e.kind == EventKind::Layoff).collect();
+    assert!(setback.iter().any(|e| e
+        .date
+        .as_ref()
+        .is_some_and(|d| d.start.to_string().starts_with("2025-05"))));
+    let layoffs: Vec<_> = view
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Layoff)
+        .collect();
     assert_eq!(layoffs.len(), 1);
     assert_eq!(layoffs[0].date.as_ref().unwrap().label, "early 2025");
 }
@@ -76,7 +136,8 @@ fn openai_reacts_through_mark_chen_in_two_articles() {
     let view = timeline();
     let said = involving(&view, EventKind::Statement, &["Mark Chen"]);
     assert_eq!(said.len(), 1);
-    let articles: std::collections::BTreeSet<&str> = said[0].sources.iter().map(|s| &s.article[..3]).collect();
+    let articles: std::collections::BTreeSet<&str> =
+        said[0].sources.iter().map(|s| &s.article[..3]).collect();
     assert_eq!(articles.into_iter().collect::<Vec<_>>(), vec!["001", "004"]);
 }
 
@@ -92,7 +153,13 @@ fn every_source_quotes_the_display_text_exactly_and_no_furniture() {
             let slice: String = text.chars().skip(s.start).take(s.end - s.start).collect();
             assert_eq!(slice, s.quote);
             // Sidebar timestamps (2025-12-1x) and ads never become events.
-            for junk in ["2025-12-1", "六合彩", "YouTube Premium", "Like etnet", "热点推荐"] {
+            for junk in [
+                "2025-12-1",
+                "六合彩",
+                "YouTube Premium",
+                "Like etnet",
+                "热点推荐",
+            ] {
                 assert!(!s.quote.contains(junk), "{junk} in {}", s.quote);
             }
         }
@@ -111,8 +178,16 @@ fn no_two_events_are_the_same_and_ids_are_stable() {
     // never all their passages and their date: that would be one happening told twice.
     let mut seen = std::collections::BTreeSet::new();
     for e in &a.events {
-        let passages: Vec<(String, usize)> = e.sources.iter().map(|s| (s.article.clone(), s.start)).collect();
-        let key = (format!("{:?}", e.kind), passages, e.date.as_ref().map(|d| d.edtf.clone()));
+        let passages: Vec<(String, usize)> = e
+            .sources
+            .iter()
+            .map(|s| (s.article.clone(), s.start))
+            .collect();
+        let key = (
+            format!("{:?}", e.kind),
+            passages,
+            e.date.as_ref().map(|d| d.edtf.clone()),
+        );
         assert!(seen.insert(key), "duplicate event: {:?}", e.title);
     }
 }
@@ -123,22 +198,58 @@ fn filtering_by_any_alias_keeps_only_that_persons_events() {
     let all = lib.timeline(&Filter::default()).unwrap();
     let wang = entity_id(&all, "Alexandr Wang");
     for alias in ["汪滔", "汪韬", "Alexandr Wang"] {
-        let view = lib.timeline(&Filter { entities: vec![alias.into()], ..Filter::default() }).unwrap();
+        let view = lib
+            .timeline(&Filter {
+                entities: vec![alias.into()],
+                ..Filter::default()
+            })
+            .unwrap();
         assert!(!view.events.is_empty());
-        assert!(view.events.iter().all(|e| e.entities.contains(&wang)), "{alias}");
-        assert_eq!(view.events.len(), all.events.iter().filter(|e| e.entities.contains(&wang)).count());
+        assert!(
+            view.events.iter().all(|e| e.entities.contains(&wang)),
+            "{alias}"
+        );
+        assert_eq!(
+            view.events.len(),
+            all.events
+                .iter()
+                .filter(|e| e.entities.contains(&wang))
+                .count()
+        );
     }
 }
 
 #[test]
 fn the_data_centre_announcement_is_one_event_told_by_three_articles() {
     let view = timeline();
-    let built: Vec<_> = view.events.iter().filter(|e| e.kind == EventKind::Infrastructure && e.status != Status::Planned).collect();
-    assert_eq!(built.len(), 1, "one announcement, got {:#?}", built.iter().map(|e| (&e.title, &e.date)).collect::<Vec<_>>());
+    let built: Vec<_> = view
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Infrastructure && e.status != Status::Planned)
+        .collect();
+    assert_eq!(
+        built.len(),
+        1,
+        "one announcement, got {:#?}",
+        built
+            .iter()
+            .map(|e| (&e.title, &e.date))
+            .collect::<Vec<_>>()
+    );
     let e = built[0];
     assert_eq!(e.date.as_ref().unwrap().start.to_string(), "2025-07-14");
-    let articles: std::collections::BTreeSet<&str> = e.sources.iter().map(|s| &s.article[..3]).collect();
-    assert_eq!(articles.into_iter().collect::<Vec<_>>(), vec!["000", "001", "002"]);
+    let articles: std::collections::BTreeSet<&str> =
+        e.sources.iter().map(|s| &s.article[..3]).collect();
+    assert_eq!(
+        articles.into_iter().collect::<Vec<_>>(),
+        vec!["000", "001", "002"]
+    );
     // 000 tells it twice: Zuckerberg announcing the build, and the year's capital spending on it.
-    assert!(e.sources.iter().any(|s| s.quote.contains("築建一系列AI超級數據中心")), "{:#?}", e.sources);
+    assert!(
+        e.sources
+            .iter()
+            .any(|s| s.quote.contains("築建一系列AI超級數據中心")),
+        "{:#?}",
+        e.sources
+    );
 }

@@ -24,7 +24,13 @@ fn kinds(view: &TimelineView) -> Vec<(EventKind, Status, String)> {
     let mut v: Vec<_> = view
         .events
         .iter()
-        .map(|e| (e.kind, e.status, e.date.as_ref().map(|d| d.edtf.clone()).unwrap_or_default()))
+        .map(|e| {
+            (
+                e.kind,
+                e.status,
+                e.date.as_ref().map(|d| d.edtf.clone()).unwrap_or_default(),
+            )
+        })
         .collect();
     v.sort();
     v
@@ -33,20 +39,55 @@ fn kinds(view: &TimelineView) -> Vec<(EventKind, Status, String)> {
 #[test]
 fn an_unseen_story_gets_its_deal_hire_plan_and_layoff() {
     let view = view_of(ARTICLE);
-    let deal = view.events.iter().find(|e| e.kind == EventKind::Investment).expect("the acquisition");
+    let deal = view
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Investment)
+        .expect("the acquisition");
     assert_eq!(deal.date.as_ref().unwrap().edtf, "2024-03-05");
     assert_eq!(deal.money.as_deref(), Some("US$1.2 billion"));
-    assert_eq!(deal.title.en.as_deref(), Some("Galaxy Tech invests US$1.2 billion in Bluewhale Data for a 40% stake"));
-    let hire = view.events.iter().find(|e| e.kind == EventKind::Hire).expect("the hire");
-    assert_eq!(hire.status, Status::Reported, "据路透社报道 makes it reported");
-    let plan = view.events.iter().find(|e| e.kind == EventKind::Infrastructure).expect("the data centre");
+    assert_eq!(
+        deal.title.en.as_deref(),
+        Some("Galaxy Tech invests US$1.2 billion in Bluewhale Data for a 40% stake")
+    );
+    let hire = view
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Hire)
+        .expect("the hire");
+    assert_eq!(
+        hire.status,
+        Status::Reported,
+        "据路透社报道 makes it reported"
+    );
+    let plan = view
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Infrastructure)
+        .expect("the data centre");
     assert_eq!(plan.status, Status::Planned);
     assert_eq!(plan.date.as_ref().unwrap().edtf, "2025");
-    let layoff = view.events.iter().find(|e| e.kind == EventKind::Layoff).expect("the layoff");
-    assert_eq!(layoff.date.as_ref().unwrap().edtf, "2023-11", "去年11月 from a 2024 article");
+    let layoff = view
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Layoff)
+        .expect("the layoff");
+    assert_eq!(
+        layoff.date.as_ref().unwrap().edtf,
+        "2023-11",
+        "去年11月 from a 2024 article"
+    );
     // The outlet is a source of the report, never an actor.
-    let reuters: Vec<_> = view.entities.iter().filter(|e| e.name == "Reuters").map(|e| e.id.clone()).collect();
-    assert!(view.events.iter().all(|e| reuters.iter().all(|r| !e.entities.contains(r))));
+    let reuters: Vec<_> = view
+        .entities
+        .iter()
+        .filter(|e| e.name == "Reuters")
+        .map(|e| e.id.clone())
+        .collect();
+    assert!(view
+        .events
+        .iter()
+        .all(|e| reuters.iter().all(|r| !e.entities.contains(r))));
 }
 
 #[test]
@@ -70,5 +111,9 @@ fn the_same_story_twelve_years_later_moves_every_date() {
 fn speculation_and_comparisons_are_not_events() {
     let text = "分析师认为，如果星河科技收购蓝鲸数据(Bluewhale Data)，股价可能上涨。\n这个金额比星河科技(Galaxy Tech)2023年的年薪还要高。\n星河科技会否裁员？\n";
     let view = view_of(text);
-    assert!(view.events.is_empty(), "{:#?}", view.events.iter().map(|e| &e.title.zh).collect::<Vec<_>>());
+    assert!(
+        view.events.is_empty(),
+        "{:#?}",
+        view.events.iter().map(|e| &e.title.zh).collect::<Vec<_>>()
+    );
 }

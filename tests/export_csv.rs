@@ -7,14 +7,22 @@ mod support;
 use storyline::export::{render, Format};
 
 fn read(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut rdr = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
     let headers = rdr.headers().unwrap().iter().map(String::from).collect();
-    let rows = rdr.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    let rows = rdr
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
     (headers, rows)
 }
 
 fn col(headers: &[String], name: &str) -> usize {
-    headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name:?} in {headers:?}"))
+    headers
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name:?} in {headers:?}"))
 }
 
 #[test]
@@ -32,12 +40,28 @@ fn csv_has_bom_crlf_and_the_documented_columns() {
             outside.push(c);
         }
     }
-    assert!(!outside.replace("\r\n", "").contains(['\r', '\n']), "bare CR or LF outside quotes");
+    assert!(
+        !outside.replace("\r\n", "").contains(['\r', '\n']),
+        "bare CR or LF outside quotes"
+    );
     let (headers, _) = read(&out);
-    assert_eq!(headers[0], "id", "the csv crate strips the BOM, so the first header is clean");
+    assert_eq!(
+        headers[0], "id",
+        "the csv crate strips the BOM, so the first header is clean"
+    );
     for name in [
-        "date start", "date end", "precision", "EDTF", "label", "title (zh)", "title (en)", "kind", "status",
-        "entities", "sources", "conflicts",
+        "date start",
+        "date end",
+        "precision",
+        "EDTF",
+        "label",
+        "title (zh)",
+        "title (en)",
+        "kind",
+        "status",
+        "entities",
+        "sources",
+        "conflicts",
     ] {
         col(&headers, name);
     }
@@ -59,10 +83,21 @@ fn csv_has_one_row_per_event_with_every_field_intact() {
 
     for e in &view.events {
         let row = rows.iter().find(|r| r[0] == e.id).unwrap();
-        assert_eq!(row[col(&h, "title (zh)")], e.title.zh, "title survives quoting");
-        assert_eq!(row[col(&h, "title (en)")], e.title.en.clone().unwrap_or_default());
+        assert_eq!(
+            row[col(&h, "title (zh)")],
+            e.title.zh,
+            "title survives quoting"
+        );
+        assert_eq!(
+            row[col(&h, "title (en)")],
+            e.title.en.clone().unwrap_or_default()
+        );
         for s in &e.sources {
-            assert!(row[col(&h, "sources")].contains(&s.quote), "quote verbatim in {}", e.id);
+            assert!(
+                row[col(&h, "sources")].contains(&s.quote),
+                "quote verbatim in {}",
+                e.id
+            );
         }
         match &e.date {
             Some(d) => {
@@ -82,9 +117,16 @@ fn csv_has_one_row_per_event_with_every_field_intact() {
     assert_eq!(day[col(&h, "kind")], "organization");
     assert_eq!(day[col(&h, "entities")], "Meta; Alexandr Wang");
     let sources = &day[col(&h, "sources")];
-    assert!(sources.contains("000_first.txt: ") && sources.contains("001_second.txt: "), "{sources}");
+    assert!(
+        sources.contains("000_first.txt: ") && sources.contains("001_second.txt: "),
+        "{sources}"
+    );
     let conflicts = &day[col(&h, "conflicts")];
-    assert!(conflicts.contains("2025-06-30 (000_first.txt)") && conflicts.contains("2025-07-01 (001_second.txt)"), "{conflicts}");
+    assert!(
+        conflicts.contains("2025-06-30 (000_first.txt)")
+            && conflicts.contains("2025-07-01 (001_second.txt)"),
+        "{conflicts}"
+    );
     let xun = rows.iter().find(|r| r[0] == "ev-xun").unwrap();
     assert_eq!(xun[col(&h, "precision")], "xun");
     assert_eq!(xun[col(&h, "status")], "reported");
@@ -96,7 +138,10 @@ fn csv_has_one_row_per_event_with_every_field_intact() {
 #[test]
 fn csv_rows_are_chronological_with_undated_last() {
     let (h, rows) = read(&render(Format::Csv, &support::view()).unwrap());
-    let starts: Vec<&str> = rows.iter().map(|r| r[col(&h, "date start")].as_str()).collect();
+    let starts: Vec<&str> = rows
+        .iter()
+        .map(|r| r[col(&h, "date start")].as_str())
+        .collect();
     let dated: Vec<&str> = starts.iter().copied().filter(|s| !s.is_empty()).collect();
     let mut sorted = dated.clone();
     sorted.sort();
@@ -121,8 +166,23 @@ fn timelinejs_csv_has_the_18_template_columns_in_order() {
     assert_eq!(
         h,
         [
-            "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
-            "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
+            "Year",
+            "Month",
+            "Day",
+            "Time",
+            "End Year",
+            "End Month",
+            "End Day",
+            "End Time",
+            "Display Date",
+            "Headline",
+            "Text",
+            "Media",
+            "Media Credit",
+            "Media Caption",
+            "Media Thumbnail",
+            "Type",
+            "Group",
             "Background"
         ]
     );
@@ -133,7 +193,11 @@ fn timelinejs_csv_has_the_18_template_columns_in_order() {
     assert_eq!(rows[0][15], "title");
     assert!(rows[0][10].contains("1 undated event"), "{}", rows[0][10]);
     assert_eq!(rows.len(), 1 + support::dated_ids(&view).len());
-    let find = |headline: &str| rows.iter().find(|r| r[9] == headline).unwrap_or_else(|| panic!("{headline}"));
+    let find = |headline: &str| {
+        rows.iter()
+            .find(|r| r[9] == headline)
+            .unwrap_or_else(|| panic!("{headline}"))
+    };
 
     let day = find("Meta宣布成立&quot;超級智能實驗室&quot;,由汪滔領導");
     assert_eq!(&day[0..4], ["2025", "6", "30", ""]);
@@ -183,10 +247,17 @@ fn cells_that_a_spreadsheet_would_run_as_formulas_are_defused() {
     for format in [Format::Csv, Format::TimelinejsCsv] {
         let (h, rows) = read(&render(format, &view).unwrap());
         let cells: Vec<&String> = rows.iter().flatten().collect();
-        assert!(cells.iter().all(|c| !c.starts_with(['=', '+', '-', '@'])), "{format:?}: {h:?}");
+        assert!(
+            cells.iter().all(|c| !c.starts_with(['=', '+', '-', '@'])),
+            "{format:?}: {h:?}"
+        );
         if format == Format::Csv {
             let row = rows.iter().find(|r| r[0] == view.events[0].id).unwrap();
-            assert_eq!(row[col(&h, "title (zh)")], "'=HYPERLINK(\"http://x\",\"點我\")", "kept whole, shown as text");
+            assert_eq!(
+                row[col(&h, "title (zh)")],
+                "'=HYPERLINK(\"http://x\",\"點我\")",
+                "kept whole, shown as text"
+            );
             assert_eq!(row[col(&h, "title (en)")], "'@SUM(1+1)");
         }
     }

@@ -50,26 +50,44 @@ fn physical_lines_are_crlf_and_folded_at_75_octets_on_char_boundaries() {
     let mut folded = 0;
     for raw in bytes.split(|b| *b == b'\n') {
         let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-        assert!(line.len() <= ics::MAX_OCTETS, "{} octets: {:?}", line.len(), String::from_utf8_lossy(line));
+        assert!(
+            line.len() <= ics::MAX_OCTETS,
+            "{} octets: {:?}",
+            line.len(),
+            String::from_utf8_lossy(line)
+        );
         // Each physical line on its own is valid UTF-8: no fold splits a character.
         std::str::from_utf8(line).expect("fold inside a multi-byte character");
         if line.first() == Some(&b' ') {
             folded += 1;
         }
     }
-    assert!(folded > 20, "the long title and passages must have been folded ({folded} folds)");
+    assert!(
+        folded > 20,
+        "the long title and passages must have been folded ({folded} folds)"
+    );
 }
 
 #[test]
 fn text_escaping_and_folding_primitives() {
     assert_eq!(ics::text("a\\b;c,d\ne\r\nf"), "a\\\\b\\;c\\,d\\ne\\nf");
-    assert_eq!(ics::text("全形，逗號；不轉義"), "全形，逗號；不轉義", "only ASCII , and ; are special");
+    assert_eq!(
+        ics::text("全形，逗號；不轉義"),
+        "全形，逗號；不轉義",
+        "only ASCII , and ; are special"
+    );
     let mut out = String::new();
     let content = format!("SUMMARY:{}", "漢".repeat(60));
     ics::line(&mut out, &content);
     let lines: Vec<&str> = out.trim_end_matches("\r\n").split("\r\n").collect();
-    assert_eq!(lines[0].len(), 74, "8 + 22×3 octets: the 23rd char would cross 75");
-    assert!(lines[1..].iter().all(|l| l.starts_with(' ') && l.len() <= 75));
+    assert_eq!(
+        lines[0].len(),
+        74,
+        "8 + 22×3 octets: the 23rd char would cross 75"
+    );
+    assert!(lines[1..]
+        .iter()
+        .all(|l| l.starts_with(' ') && l.len() <= 75));
     assert_eq!(lines.concat().replace(' ', ""), content.replace(' ', ""));
 }
 
@@ -81,7 +99,11 @@ fn the_icalendar_crate_reads_every_dated_event_back() {
     assert_eq!(cal.property_value("VERSION"), Some("2.0"));
     assert_eq!(cal.property_value("CALSCALE"), Some("GREGORIAN"));
     assert!(cal.property_value("PRODID").unwrap().contains("Storyline"));
-    assert_eq!(cal.property_value("X-STORYLINE-UNDATED"), Some("1"), "the one undated event is accounted for");
+    assert_eq!(
+        cal.property_value("X-STORYLINE-UNDATED"),
+        Some("1"),
+        "the one undated event is accounted for"
+    );
 
     let events: Vec<&icalendar::Event> = cal
         .components
@@ -92,22 +114,45 @@ fn the_icalendar_crate_reads_every_dated_event_back() {
         })
         .collect();
     let want = expected();
-    assert_eq!(events.len(), want.len(), "one VEVENT per dated event, none for the undated one");
+    assert_eq!(
+        events.len(),
+        want.len(),
+        "one VEVENT per dated event, none for the undated one"
+    );
     let mut seen = Vec::new();
     for ev in events {
         let uid = ev.get_uid().unwrap();
         let id = uid.strip_suffix("@storyline").expect("UID is id@storyline");
         seen.push(id.to_string());
         let (start, end, precision) = want[id];
-        assert_eq!(ev.get_start(), Some(DatePerhapsTime::Date(d(start))), "{id} DTSTART");
-        assert_eq!(ev.get_end(), Some(DatePerhapsTime::Date(d(end))), "{id} DTEND (exclusive)");
+        assert_eq!(
+            ev.get_start(),
+            Some(DatePerhapsTime::Date(d(start))),
+            "{id} DTSTART"
+        );
+        assert_eq!(
+            ev.get_end(),
+            Some(DatePerhapsTime::Date(d(end))),
+            "{id} DTEND (exclusive)"
+        );
         assert_eq!(ev.property_value("X-STORYLINE-PRECISION"), Some(precision));
-        assert_eq!(ev.get_timestamp().unwrap().to_rfc3339(), "2026-11-27T01:30:00+00:00", "DTSTAMP in UTC");
-        assert_eq!(ev.get_summary().unwrap(), summary_of(&view, id), "{id} SUMMARY unescaped intact");
+        assert_eq!(
+            ev.get_timestamp().unwrap().to_rfc3339(),
+            "2026-11-27T01:30:00+00:00",
+            "DTSTAMP in UTC"
+        );
+        assert_eq!(
+            ev.get_summary().unwrap(),
+            summary_of(&view, id),
+            "{id} SUMMARY unescaped intact"
+        );
         let e = view.events.iter().find(|e| e.id == id).unwrap();
         let desc = ev.get_description().unwrap();
         for s in &e.sources {
-            assert!(desc.contains(&format!("「{}」", s.quote.replace("\r\n", "\n"))), "{id}: passage in DESCRIPTION");
+            assert!(
+                desc.contains(&format!("「{}」", s.quote.replace("\r\n", "\n"))),
+                "{id}: passage in DESCRIPTION"
+            );
         }
     }
     let mut unique = seen.clone();
@@ -119,23 +164,38 @@ fn the_icalendar_crate_reads_every_dated_event_back() {
         _ => None,
     });
     let desc = day.unwrap().get_description().unwrap();
-    assert!(desc.contains("— 祖克柏大手筆, 挖角AI人才 (001_second.txt)"), "{desc}");
-    assert!(desc.contains("Sources disagree on date: 2025-06-30 (000_first.txt); 2025-07-01 (001_second.txt)"));
+    assert!(
+        desc.contains("— 祖克柏大手筆, 挖角AI人才 (001_second.txt)"),
+        "{desc}"
+    );
+    assert!(desc.contains(
+        "Sources disagree on date: 2025-06-30 (000_first.txt); 2025-07-01 (001_second.txt)"
+    ));
     assert!(desc.contains("Entities: Meta, Alexandr Wang"));
 }
 
 #[test]
 fn the_uid_and_bytes_are_stable_for_the_same_view() {
     let view = support::view();
-    assert_eq!(render(Format::Ics, &view).unwrap(), render(Format::Ics, &view).unwrap());
+    assert_eq!(
+        render(Format::Ics, &view).unwrap(),
+        render(Format::Ics, &view).unwrap()
+    );
 }
 
 /// A python3 that has the icalendar package (Debian's python3-icalendar lives in /usr/bin/python3,
 /// which a pyenv shim may hide).
 fn python_with_icalendar() -> Option<String> {
-    ["python3", "/usr/bin/python3"].into_iter().map(String::from).find(|py| {
-        Command::new(py).args(["-c", "import icalendar"]).output().map(|o| o.status.success()).unwrap_or(false)
-    })
+    ["python3", "/usr/bin/python3"]
+        .into_iter()
+        .map(String::from)
+        .find(|py| {
+            Command::new(py)
+                .args(["-c", "import icalendar"])
+                .output()
+                .map(|o| o.status.success())
+                .unwrap_or(false)
+        })
 }
 
 const PY_READER: &str = r#"
@@ -162,23 +222,42 @@ fn python_icalendar_reads_every_dated_event_back() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.ics");
     std::fs::write(&path, render(Format::Ics, &view).unwrap()).unwrap();
-    let run = Command::new(&py).args(["-c", PY_READER]).arg(&path).output().unwrap();
-    assert!(run.status.success(), "python icalendar failed: {}", String::from_utf8_lossy(&run.stderr));
+    let run = Command::new(&py)
+        .args(["-c", PY_READER])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "python icalendar failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let got: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
     assert_eq!(got["version"], "2.0");
     let events = got["events"].as_array().unwrap();
     let want = expected();
     assert_eq!(events.len(), want.len());
     for ev in events {
-        let id = ev["uid"].as_str().unwrap().strip_suffix("@storyline").unwrap();
+        let id = ev["uid"]
+            .as_str()
+            .unwrap()
+            .strip_suffix("@storyline")
+            .unwrap();
         let (start, end, precision) = want[id];
         assert_eq!(ev["start"], start, "{id}");
         assert_eq!(ev["end"], end, "{id}");
         assert_eq!(ev["precision"], precision);
-        assert_eq!(ev["summary"].as_str().unwrap(), summary_of(&view, id), "{id}: SUMMARY unfolded and unescaped");
+        assert_eq!(
+            ev["summary"].as_str().unwrap(),
+            summary_of(&view, id),
+            "{id}: SUMMARY unfolded and unescaped"
+        );
         let e = view.events.iter().find(|e| e.id == id).unwrap();
         for s in &e.sources {
-            assert!(ev["description"].as_str().unwrap().contains(&s.quote), "{id}: passage intact");
+            assert!(
+                ev["description"].as_str().unwrap().contains(&s.quote),
+                "{id}: passage intact"
+            );
         }
     }
 }
@@ -189,5 +268,10 @@ fn a_timeline_without_dated_events_is_a_clear_error_not_an_empty_calendar() {
     view.events.retain(|e| e.date.is_none());
     let err = render(Format::Ics, &view).unwrap_err();
     assert_eq!(err.code, storyline::ErrorCode::BadQuery);
-    assert!(err.message.contains("nothing to put in a calendar") && err.message.contains("1 undated event"), "{}", err.message);
+    assert!(
+        err.message.contains("nothing to put in a calendar")
+            && err.message.contains("1 undated event"),
+        "{}",
+        err.message
+    );
 }

@@ -16,7 +16,12 @@ struct Doc {
 }
 
 fn parse(text: &str) -> Doc {
-    let mut doc = Doc { headings: vec![], quotes: vec![], html_blocks: 0, lists: 0 };
+    let mut doc = Doc {
+        headings: vec![],
+        quotes: vec![],
+        html_blocks: 0,
+        lists: 0,
+    };
     let mut heading: Option<(HeadingLevel, String)> = None;
     let mut quote_depth = 0;
     let mut quote = String::new();
@@ -33,7 +38,9 @@ fn parse(text: &str) -> Doc {
                 doc.quotes.push(std::mem::take(&mut quote));
             }
             Event::Start(Tag::List(_)) if quote_depth > 0 => doc.lists += 1,
-            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) | Event::Html(_) => doc.html_blocks += 1,
+            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) | Event::Html(_) => {
+                doc.html_blocks += 1
+            }
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, h)) = heading.as_mut() {
                     h.push_str(&t);
@@ -54,9 +61,19 @@ fn parse(text: &str) -> Doc {
 fn sections_by_month_in_order_with_vague_and_undated_last() {
     let view = support::view();
     let doc = parse(&render(Format::Md, &view).unwrap());
-    let h1: Vec<&str> = doc.headings.iter().filter(|(l, _)| *l == HeadingLevel::H1).map(|(_, t)| t.as_str()).collect();
+    let h1: Vec<&str> = doc
+        .headings
+        .iter()
+        .filter(|(l, _)| *l == HeadingLevel::H1)
+        .map(|(_, t)| t.as_str())
+        .collect();
     assert_eq!(h1, ["Storyline timeline"]);
-    let h2: Vec<&str> = doc.headings.iter().filter(|(l, _)| *l == HeadingLevel::H2).map(|(_, t)| t.as_str()).collect();
+    let h2: Vec<&str> = doc
+        .headings
+        .iter()
+        .filter(|(l, _)| *l == HeadingLevel::H2)
+        .map(|(_, t)| t.as_str())
+        .collect();
     assert_eq!(
         h2,
         [
@@ -85,10 +102,18 @@ fn one_heading_per_event_under_the_right_section() {
     }
     assert_eq!(placed.len(), view.events.len(), "one ### per event");
     for e in &view.events {
-        let label = e.date.as_ref().map(|d| d.label.as_str()).unwrap_or("Undated");
+        let label = e
+            .date
+            .as_ref()
+            .map(|d| d.label.as_str())
+            .unwrap_or("Undated");
         let want = format!("{label} — {}", e.title.zh);
         let hits: Vec<&(String, String)> = placed.iter().filter(|(_, h)| *h == want).collect();
-        assert_eq!(hits.len(), 1, "{want:?} exactly once (titles come back verbatim after escaping)");
+        assert_eq!(
+            hits.len(),
+            1,
+            "{want:?} exactly once (titles come back verbatim after escaping)"
+        );
         let section = &hits[0].0;
         match e.id.as_str() {
             "ev-day" | "ev-xun" | "ev-long" => assert_eq!(section, "June 2025"),
@@ -101,7 +126,11 @@ fn one_heading_per_event_under_the_right_section() {
         }
     }
     // Within June: the xun (11–20) before the two 30 June events.
-    let june: Vec<&str> = placed.iter().filter(|(s, _)| s == "June 2025").map(|(_, h)| h.as_str()).collect();
+    let june: Vec<&str> = placed
+        .iter()
+        .filter(|(s, _)| s == "June 2025")
+        .map(|(_, h)| h.as_str())
+        .collect();
     assert!(june[0].starts_with("mid-June 2025"), "{june:?}");
 }
 
@@ -111,7 +140,10 @@ fn every_passage_is_a_block_quote_naming_its_article() {
     let doc = parse(&render(Format::Md, &view).unwrap());
     let passages: usize = view.events.iter().map(|e| e.sources.len()).sum();
     assert_eq!(doc.quotes.len(), passages, "one block quote per passage");
-    assert_eq!(doc.lists, 0, "a passage starting with '- ' or '1. ' must not become a list");
+    assert_eq!(
+        doc.lists, 0,
+        "a passage starting with '- ' or '1. ' must not become a list"
+    );
     assert_eq!(doc.html_blocks, 0, "HTML in a passage must stay text");
     for e in &view.events {
         for s in &e.sources {
@@ -122,8 +154,14 @@ fn every_passage_is_a_block_quote_naming_its_article() {
                 .find(|q| q.split_whitespace().collect::<Vec<_>>().starts_with(&words))
                 .unwrap_or_else(|| panic!("passage of {} not found verbatim: {:?}", e.id, s.quote));
             let (file, title) = match s.article.as_str() {
-                "a1" => ("000_first.txt", "Meta成立超級智能實驗室 (經濟日報; 000_first.txt)"),
-                _ => ("001_second.txt", "祖克柏大手筆, 挖角AI人才 (001_second.txt)"),
+                "a1" => (
+                    "000_first.txt",
+                    "Meta成立超級智能實驗室 (經濟日報; 000_first.txt)",
+                ),
+                _ => (
+                    "001_second.txt",
+                    "祖克柏大手筆, 挖角AI人才 (001_second.txt)",
+                ),
             };
             assert!(q.contains(file) && q.contains(title), "{q}");
         }
@@ -141,21 +179,43 @@ fn english_titles_entities_and_conflicts_are_shown() {
             Event::Text(t) => text.push_str(&t),
             Event::Start(Tag::Emphasis) => text.push_str("<em>"),
             Event::End(TagEnd::Emphasis) => text.push_str("</em>"),
-            Event::SoftBreak | Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => text.push('\n'),
+            Event::SoftBreak | Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => {
+                text.push('\n')
+            }
             Event::Html(_) | Event::InlineHtml(_) => raw_html += 1,
             _ => {}
         }
     }
-    assert!(text.contains("<em>Meta invests US$14.3 billion in Scale AI for a 49% stake</em>"), "{text}");
+    assert!(
+        text.contains("<em>Meta invests US$14.3 billion in Scale AI for a 49% stake</em>"),
+        "{text}"
+    );
     assert!(text.contains("Entities: Meta, Alexandr Wang"));
-    assert!(text.contains("Sources disagree on date: 2025-06-30 (000_first.txt); 2025-07-01 (001_second.txt)"));
-    assert!(text.contains("<script>alert('x')</script>"), "the passage's text survives as text");
+    assert!(text.contains(
+        "Sources disagree on date: 2025-06-30 (000_first.txt); 2025-07-01 (001_second.txt)"
+    ));
+    assert!(
+        text.contains("<script>alert('x')</script>"),
+        "the passage's text survives as text"
+    );
     assert_eq!(raw_html, 0, "and never as live HTML");
 }
 
 #[test]
 fn markup_characters_in_text_stay_text() {
-    for s in ["1. item", "- dash", "# hash", "*a* _b_ `c`", "[x](y)", "<b>x</b>", "a | b", "&amp;", "2) two", "== x", "\\n"] {
+    for s in [
+        "1. item",
+        "- dash",
+        "# hash",
+        "*a* _b_ `c`",
+        "[x](y)",
+        "<b>x</b>",
+        "a | b",
+        "&amp;",
+        "2) two",
+        "== x",
+        "\\n",
+    ] {
         let doc = parse(&format!("## {}\n", md::inline(s)));
         assert_eq!(doc.headings, [(HeadingLevel::H2, s.to_string())], "{s:?}");
         let mut text = String::new();

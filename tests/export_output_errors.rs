@@ -13,7 +13,10 @@ use storyline::timeline::Filter;
 use storyline::{ErrorCode, Library};
 
 fn entries(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     v.sort();
     v
 }
@@ -24,12 +27,22 @@ fn a_missing_folder_is_an_io_error_naming_the_path_and_nothing_is_created() {
     let tmp = tempfile::tempdir().unwrap();
     let target = tmp.path().join("no-such-folder").join("out.csv");
     for format in [Format::Json, Format::Csv, Format::Md] {
-        let err = lib.export_to_file(format, &Filter::default(), false, &target).unwrap_err();
+        let err = lib
+            .export_to_file(format, &Filter::default(), false, &target)
+            .unwrap_err();
         assert_eq!(err.code, ErrorCode::Io);
-        assert!(err.message.contains(&target.display().to_string()), "{}", err.message);
+        assert!(
+            err.message.contains(&target.display().to_string()),
+            "{}",
+            err.message
+        );
         assert!(err.message.contains("does not exist"), "{}", err.message);
     }
-    assert!(entries(tmp.path()).is_empty(), "no folder or file created: {:?}", entries(tmp.path()));
+    assert!(
+        entries(tmp.path()).is_empty(),
+        "no folder or file created: {:?}",
+        entries(tmp.path())
+    );
 }
 
 #[test]
@@ -40,20 +53,41 @@ fn a_folder_as_target_is_an_io_error_and_the_folder_is_untouched() {
     std::fs::write(target.join("keep.txt"), "keep").unwrap();
     let err = write_atomically(&target, b"data").unwrap_err();
     assert_eq!(err.code, ErrorCode::Io);
-    assert!(err.message.contains(&target.display().to_string()), "{}", err.message);
-    assert_eq!(entries(tmp.path()), ["taken"], "no temporary file left beside it");
-    assert_eq!(std::fs::read_to_string(target.join("keep.txt")).unwrap(), "keep");
+    assert!(
+        err.message.contains(&target.display().to_string()),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        entries(tmp.path()),
+        ["taken"],
+        "no temporary file left beside it"
+    );
+    assert_eq!(
+        std::fs::read_to_string(target.join("keep.txt")).unwrap(),
+        "keep"
+    );
 }
 
 #[test]
 fn a_successful_write_replaces_the_whole_file_and_leaves_no_temporary() {
     let tmp = tempfile::tempdir().unwrap();
     let target = tmp.path().join("out.md");
-    std::fs::write(&target, "old content that is longer than the new one ".repeat(100)).unwrap();
+    std::fs::write(
+        &target,
+        "old content that is longer than the new one ".repeat(100),
+    )
+    .unwrap();
     let lib = Library::open(&Options::default()).unwrap();
-    lib.export_to_file(Format::Md, &Filter::default(), false, &target).unwrap();
+    lib.export_to_file(Format::Md, &Filter::default(), false, &target)
+        .unwrap();
     let written = std::fs::read_to_string(&target).unwrap();
-    assert_eq!(written, lib.export(Format::Md, &Filter::default(), false).unwrap().content);
+    assert_eq!(
+        written,
+        lib.export(Format::Md, &Filter::default(), false)
+            .unwrap()
+            .content
+    );
     assert_eq!(entries(tmp.path()), ["out.md"]);
 }
 
@@ -65,14 +99,25 @@ fn a_replaced_file_keeps_its_mode_and_a_new_one_is_readable() {
     std::fs::write(&kept, "old").unwrap();
     std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
     write_atomically(&kept, b"new").unwrap();
-    assert_eq!(std::fs::metadata(&kept).unwrap().permissions().mode() & 0o777, 0o640);
+    assert_eq!(
+        std::fs::metadata(&kept).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
     let fresh = tmp.path().join("fresh.csv");
     write_atomically(&fresh, b"new").unwrap();
-    assert_eq!(std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777, 0o644, "not the temporary's 0600");
+    assert_eq!(
+        std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777,
+        0o644,
+        "not the temporary's 0600"
+    );
 }
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
 }
 
 /// A folder the export may not write in, holding an existing export, as the caller will see it.
@@ -85,7 +130,10 @@ struct ReadOnly {
 fn read_only_folder() -> ReadOnly {
     use std::os::unix::fs::PermissionsExt;
     // World-traversable parent so `nobody` can reach the folder.
-    let tmp = tempfile::Builder::new().prefix("storyline-ro-").tempdir_in(std::env::temp_dir()).unwrap();
+    let tmp = tempfile::Builder::new()
+        .prefix("storyline-ro-")
+        .tempdir_in(std::env::temp_dir())
+        .unwrap();
     std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let dir = tmp.path().join("locked");
     std::fs::create_dir(&dir).unwrap();
@@ -93,12 +141,24 @@ fn read_only_folder() -> ReadOnly {
     std::fs::write(&existing, "OLD,EXPORT\r\n").unwrap();
     std::fs::set_permissions(&existing, std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
-    ReadOnly { _tmp: tmp, dir, existing }
+    ReadOnly {
+        _tmp: tmp,
+        dir,
+        existing,
+    }
 }
 
 fn assert_untouched(ro: &ReadOnly) {
-    assert_eq!(std::fs::read_to_string(&ro.existing).unwrap(), "OLD,EXPORT\r\n", "existing file untouched");
-    assert_eq!(entries(&ro.dir), ["existing.csv"], "no partial or temporary file");
+    assert_eq!(
+        std::fs::read_to_string(&ro.existing).unwrap(),
+        "OLD,EXPORT\r\n",
+        "existing file untouched"
+    );
+    assert_eq!(
+        entries(&ro.dir),
+        ["existing.csv"],
+        "no partial or temporary file"
+    );
 }
 
 #[test]
@@ -110,23 +170,44 @@ fn a_folder_without_write_permission_is_an_io_error_and_leaves_files_untouched()
         let bin = env!("CARGO_BIN_EXE_storyline");
         for target in [&new_file, &ro.existing] {
             let out = Command::new("setpriv")
-                .args(["--reuid=65534", "--regid=65534", "--clear-groups", bin, "export", "--format", "csv", "-o"])
+                .args([
+                    "--reuid=65534",
+                    "--regid=65534",
+                    "--clear-groups",
+                    bin,
+                    "export",
+                    "--format",
+                    "csv",
+                    "-o",
+                ])
                 .arg(target)
                 .output()
                 .expect("setpriv (util-linux) is needed to test permissions as root");
             let stderr = String::from_utf8_lossy(&out.stderr);
-            assert!(!out.status.success(), "export into a read-only folder must fail");
+            assert!(
+                !out.status.success(),
+                "export into a read-only folder must fail"
+            );
             assert!(stderr.contains("[io]"), "{stderr}");
-            assert!(stderr.contains(&target.display().to_string()), "message names the path: {stderr}");
+            assert!(
+                stderr.contains(&target.display().to_string()),
+                "message names the path: {stderr}"
+            );
             assert!(stderr.contains("ermission denied"), "{stderr}");
             assert_untouched(&ro);
         }
     } else {
         let lib = Library::open(&Options::default()).unwrap();
         for target in [&new_file, &ro.existing] {
-            let err = lib.export_to_file(Format::Csv, &Filter::default(), false, target).unwrap_err();
+            let err = lib
+                .export_to_file(Format::Csv, &Filter::default(), false, target)
+                .unwrap_err();
             assert_eq!(err.code, ErrorCode::Io);
-            assert!(err.message.contains(&target.display().to_string()), "{}", err.message);
+            assert!(
+                err.message.contains(&target.display().to_string()),
+                "{}",
+                err.message
+            );
             assert_untouched(&ro);
         }
     }
@@ -143,6 +224,12 @@ fn the_cli_reports_a_missing_folder_on_stderr_with_a_failing_status() {
         .unwrap();
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("[io]") && stderr.contains(&target.display().to_string()), "{stderr}");
-    assert!(out.stdout.is_empty(), "nothing half-written to stdout either");
+    assert!(
+        stderr.contains("[io]") && stderr.contains(&target.display().to_string()),
+        "{stderr}"
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "nothing half-written to stdout either"
+    );
 }

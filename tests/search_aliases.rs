@@ -11,11 +11,20 @@ const NAMES: [&str; 5] = ["扎克伯格", "朱克伯格", "祖克伯格", "紥�
 
 fn corpus_of_spellings() -> storyline::pipeline::Analysis {
     let mut a = analysis(&[
-        ("hk", "財經快訊：朱克伯格宣布成立新的實驗室。\n該實驗室將由前創業者領導。"),
-        ("cn", "科技新闻 🚀 扎克伯格表示，公司将投入数千亿美元。\n另一段与此无关的文字。"),
+        (
+            "hk",
+            "財經快訊：朱克伯格宣布成立新的實驗室。\n該實驗室將由前創業者領導。",
+        ),
+        (
+            "cn",
+            "科技新闻 🚀 扎克伯格表示，公司将投入数千亿美元。\n另一段与此无关的文字。",
+        ),
         ("tw", "祖克伯格週一在社群平台上發文。\n其他新聞。"),
         ("farm", "紥尅伯格的計劃引發關注。\n網友熱議。"),
-        ("en", "Ｍeta's CEO Mark ZUCKERBERG said so. 🙂\nNothing else here."),
+        (
+            "en",
+            "Ｍeta's CEO Mark ZUCKERBERG said so. 🙂\nNothing else here.",
+        ),
         ("none", "这篇文章只谈天气，没有提到任何人。\n明天有雨。"),
     ]);
     add_person(&mut a, "mark-zuckerberg", "Mark Zuckerberg", &NAMES);
@@ -25,20 +34,32 @@ fn corpus_of_spellings() -> storyline::pipeline::Analysis {
 /// The articles of the hits for `q`, in the order given.
 /// The ids of the articles of every hit, in id order (one per hit).
 fn articles_found(index: &SearchIndex, a: &storyline::pipeline::Analysis, q: &str) -> Vec<String> {
-    let mut ids: Vec<String> = index.search(a, &req(q)).unwrap().into_iter().map(|h| h.article).collect();
+    let mut ids: Vec<String> = index
+        .search(a, &req(q))
+        .unwrap()
+        .into_iter()
+        .map(|h| h.article)
+        .collect();
     ids.sort();
     ids
 }
 
 fn req(q: &str) -> SearchRequest {
-    SearchRequest { query: q.into(), ..SearchRequest::default() }
+    SearchRequest {
+        query: q.into(),
+        ..SearchRequest::default()
+    }
 }
 
 #[test]
 fn every_spelling_finds_every_spelling() {
     let a = corpus_of_spellings();
     let index = SearchIndex::in_memory(&a).unwrap();
-    let folded_names: Vec<String> = NAMES.iter().chain(["Mark Zuckerberg"].iter()).map(|n| fold_str(n)).collect();
+    let folded_names: Vec<String> = NAMES
+        .iter()
+        .chain(["Mark Zuckerberg"].iter())
+        .map(|n| fold_str(n))
+        .collect();
     for q in NAMES {
         let hits = index.search(&a, &req(q)).unwrap();
         let mut articles: Vec<&str> = hits.iter().map(|h| h.article.as_str()).collect();
@@ -46,11 +67,21 @@ fn every_spelling_finds_every_spelling() {
         articles.dedup();
         assert_eq!(articles, vec!["cn", "en", "farm", "hk", "tw"], "query {q}");
         for h in &hits {
-            assert!(!h.highlights.is_empty(), "query {q}: no highlight in {}", h.snippet);
+            assert!(
+                !h.highlights.is_empty(),
+                "query {q}: no highlight in {}",
+                h.snippet
+            );
             for &r in &h.highlights {
-                assert!(h.start <= r[0] && r[1] <= h.end, "highlight outside its passage");
+                assert!(
+                    h.start <= r[0] && r[1] <= h.end,
+                    "highlight outside its passage"
+                );
                 let shown = slice(&a, &h.article, r);
-                assert!(folded_names.contains(&fold_str(&shown)), "query {q}: highlight {shown:?} is not a name");
+                assert!(
+                    folded_names.contains(&fold_str(&shown)),
+                    "query {q}: highlight {shown:?} is not a name"
+                );
             }
         }
     }
@@ -67,17 +98,32 @@ fn highlights_are_char_offsets_of_the_display_text() {
     // the full-width Ｍ and land elsewhere.
     assert_eq!(shown, vec!["Mark ZUCKERBERG"]);
     let cn = hits.iter().find(|h| h.article == "cn").unwrap();
-    let start = a.articles[a.article_index("cn").unwrap()].text.display.find("扎克伯格").unwrap();
-    let chars_before = a.articles[a.article_index("cn").unwrap()].text.display[..start].chars().count();
+    let start = a.articles[a.article_index("cn").unwrap()]
+        .text
+        .display
+        .find("扎克伯格")
+        .unwrap();
+    let chars_before = a.articles[a.article_index("cn").unwrap()].text.display[..start]
+        .chars()
+        .count();
     assert_eq!(cn.highlights, vec![[chars_before, chars_before + 4]]);
 }
 
 #[test]
 fn hits_are_grouped_by_article_best_article_first() {
     let a = analysis(&[
-        ("one", "汪滔加入公司。\n汪滔在会上发言，汪滔说汪滔很忙。\n无关。"),
-        ("two", "汪滔来了。\n这是一个很长的句子，里面提到汪滔，也提到很多其他的事情和其他的人物。"),
-        ("three", "句子一提到汪滔。\n句子二没有。\n句子三也提到汪滔和汪滔。"),
+        (
+            "one",
+            "汪滔加入公司。\n汪滔在会上发言，汪滔说汪滔很忙。\n无关。",
+        ),
+        (
+            "two",
+            "汪滔来了。\n这是一个很长的句子，里面提到汪滔，也提到很多其他的事情和其他的人物。",
+        ),
+        (
+            "three",
+            "句子一提到汪滔。\n句子二没有。\n句子三也提到汪滔和汪滔。",
+        ),
     ]);
     let index = SearchIndex::in_memory(&a).unwrap();
     let hits = index.search(&a, &req("汪滔")).unwrap();
@@ -85,16 +131,29 @@ fn hits_are_grouped_by_article_best_article_first() {
     let mut seen: Vec<&str> = Vec::new();
     for h in &hits {
         if seen.last() != Some(&h.article.as_str()) {
-            assert!(!seen.contains(&h.article.as_str()), "article {} appears in two groups", h.article);
+            assert!(
+                !seen.contains(&h.article.as_str()),
+                "article {} appears in two groups",
+                h.article
+            );
             seen.push(&h.article);
         }
     }
-    let best = |id: &str| hits.iter().filter(|h| h.article == id).map(|h| h.score).fold(f32::MIN, f32::max);
+    let best = |id: &str| {
+        hits.iter()
+            .filter(|h| h.article == id)
+            .map(|h| h.score)
+            .fold(f32::MIN, f32::max)
+    };
     for w in seen.windows(2) {
         assert!(best(w[0]) >= best(w[1]));
     }
     for group in seen {
-        let scores: Vec<f32> = hits.iter().filter(|h| h.article == group).map(|h| h.score).collect();
+        let scores: Vec<f32> = hits
+            .iter()
+            .filter(|h| h.article == group)
+            .map(|h| h.score)
+            .collect();
         assert!(scores.windows(2).all(|w| w[0] >= w[1]));
     }
 }
@@ -107,7 +166,10 @@ fn hits_carry_the_events_their_passage_supports() {
     add_event(&mut a, "ev-other", hk, "前創業者領導");
     let index = SearchIndex::in_memory(&a).unwrap();
     let hits = index.search(&a, &req("實驗室")).unwrap();
-    let first = hits.iter().find(|h| h.snippet.contains("朱克伯格")).unwrap();
+    let first = hits
+        .iter()
+        .find(|h| h.snippet.contains("朱克伯格"))
+        .unwrap();
     assert_eq!(first.events, vec!["ev-lab"]);
     let second = hits.iter().find(|h| h.snippet.contains("領導")).unwrap();
     assert_eq!(second.events, vec!["ev-other"]);
@@ -118,16 +180,24 @@ fn a_quoted_phrase_needs_its_words_together_and_in_order() {
     let a = analysis(&[
         ("together", "公司宣布建造数据中心。"),
         ("apart", "中心城市的数据很多。"),
-        ("latin", "Meta Superintelligence Labs was formed. Labs of Meta elsewhere."),
+        (
+            "latin",
+            "Meta Superintelligence Labs was formed. Labs of Meta elsewhere.",
+        ),
     ]);
     let index = SearchIndex::in_memory(&a).unwrap();
     let ids = |q: &str| articles_found(&index, &a, q);
     assert_eq!(ids("\"数据中心\""), vec!["together"]);
     assert_eq!(ids("数据中心"), vec!["together"]);
     assert_eq!(ids("数据 中心"), vec!["apart", "together"]);
-    let hits = index.search(&a, &req("\"meta superintelligence\"")).unwrap();
+    let hits = index
+        .search(&a, &req("\"meta superintelligence\""))
+        .unwrap();
     assert_eq!(hits.len(), 1);
-    assert_eq!(slice(&a, "latin", hits[0].highlights[0]), "Meta Superintelligence");
+    assert_eq!(
+        slice(&a, "latin", hits[0].highlights[0]),
+        "Meta Superintelligence"
+    );
     assert!(ids("\"labs meta\"").is_empty());
 }
 
@@ -140,7 +210,11 @@ fn an_unspaced_run_found_nowhere_whole_is_searched_word_by_word() {
     let hits = index.search(&a, &req("建造数据中心")).unwrap();
     assert_eq!(hits.len(), 1);
     let hits = index.search(&a, &req("数据中心新的")).unwrap();
-    assert_eq!(hits.len(), 1, "split into words when the run is not found whole");
+    assert_eq!(
+        hits.len(),
+        1,
+        "split into words when the run is not found whole"
+    );
 }
 
 #[test]
@@ -161,7 +235,9 @@ fn a_phrase_with_a_one_char_word_matches_that_char_and_a_lone_char_is_found_anyw
     assert_eq!(ids("了"), vec!["exact", "other"]);
     let hits = index.search(&a, &req("设")).unwrap();
     assert_eq!(hits.len(), 2);
-    assert!(hits.iter().all(|h| slice(&a, &h.article, h.highlights[0]) == "设"));
+    assert!(hits
+        .iter()
+        .all(|h| slice(&a, &h.article, h.highlights[0]) == "设"));
     // Inside a jieba word: 据中 is no word, only a substring.
     assert_eq!(ids("据中").len(), 2);
 }

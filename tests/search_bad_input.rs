@@ -2,8 +2,8 @@
 
 mod search_common;
 
-use search_common::*;
 use proptest::prelude::*;
+use search_common::*;
 use storyline::search::{SearchIndex, SearchRequest};
 use storyline::Library;
 
@@ -17,7 +17,10 @@ fn sample() -> storyline::pipeline::Analysis {
 }
 
 fn req(q: &str) -> SearchRequest {
-    SearchRequest { query: q.into(), ..SearchRequest::default() }
+    SearchRequest {
+        query: q.into(),
+        ..SearchRequest::default()
+    }
 }
 
 #[test]
@@ -25,41 +28,91 @@ fn malformed_and_hostile_queries_answer_without_error() {
     let a = sample();
     let index = SearchIndex::in_memory(&a).unwrap();
     let long_han: String = "扎克伯格".repeat(2_500);
-    let long_mixed: String = (0..10_000).map(|i| ['(', '扎', '"', 'a', ' ', '😀', '*', '克'][i % 8]).collect();
+    let long_mixed: String = (0..10_000)
+        .map(|i| ['(', '扎', '"', 'a', ' ', '😀', '*', '克'][i % 8])
+        .collect();
     let queries = [
-        "", " ", "\t\n", "\"", "\"\"", "\"扎克伯格", "扎克伯格\"", "「超級", "AND", "OR NOT", "( ) : ^ ~ [ ] { } * + -",
-        "title:扎克伯格", "扎克伯格^2", "扎克*", "+汪滔 -meta", "[a TO z]", "{a TO z}", "~", "\\", "\\\"",
-        "😀", "😀😀 🚀", "emoji 😀", "\u{0}", "\u{FEFF}", "\u{202E}扎克", &long_han, &long_mixed,
-        "ｍｅｔａ", "ＭＥＴＡ", "a", "的", "扎",
+        "",
+        " ",
+        "\t\n",
+        "\"",
+        "\"\"",
+        "\"扎克伯格",
+        "扎克伯格\"",
+        "「超級",
+        "AND",
+        "OR NOT",
+        "( ) : ^ ~ [ ] { } * + -",
+        "title:扎克伯格",
+        "扎克伯格^2",
+        "扎克*",
+        "+汪滔 -meta",
+        "[a TO z]",
+        "{a TO z}",
+        "~",
+        "\\",
+        "\\\"",
+        "😀",
+        "😀😀 🚀",
+        "emoji 😀",
+        "\u{0}",
+        "\u{FEFF}",
+        "\u{202E}扎克",
+        &long_han,
+        &long_mixed,
+        "ｍｅｔａ",
+        "ＭＥＴＡ",
+        "a",
+        "的",
+        "扎",
     ];
     for q in queries {
         let hits = index.search(&a, &req(q));
         assert!(hits.is_ok(), "query {q:?} gave {:?}", hits.err());
     }
     // Syntax characters are separators, not syntax: what they surround is still searched.
-    assert!(!index.search(&a, &req("(扎克伯格 AND 汪滔)")).unwrap().is_empty());
+    assert!(!index
+        .search(&a, &req("(扎克伯格 AND 汪滔)"))
+        .unwrap()
+        .is_empty());
     assert!(!index.search(&a, &req("+汪滔^ ~*:")).unwrap().is_empty());
     assert!(index.search(&a, &req("")).unwrap().is_empty());
     assert!(index.search(&a, &req("😀")).unwrap().is_empty());
     assert!(!index.search(&a, &req("「超級智能」")).unwrap().is_empty());
-    assert!(!index.search(&a, &req(&long_han[..12 * 100])).unwrap().is_empty(), "a repeated name is still the name");
+    assert!(
+        !index
+            .search(&a, &req(&long_han[..12 * 100]))
+            .unwrap()
+            .is_empty(),
+        "a repeated name is still the name"
+    );
 }
 
 #[test]
 fn a_zero_or_huge_limit_is_not_an_error() {
     let a = sample();
     let index = SearchIndex::in_memory(&a).unwrap();
-    let zero = SearchRequest { limit: Some(0), ..req("汪滔") };
+    let zero = SearchRequest {
+        limit: Some(0),
+        ..req("汪滔")
+    };
     assert!(index.search(&a, &zero).unwrap().is_empty());
-    let huge = SearchRequest { limit: Some(usize::MAX), ..req("汪滔") };
+    let huge = SearchRequest {
+        limit: Some(usize::MAX),
+        ..req("汪滔")
+    };
     assert_eq!(index.search(&a, &huge).unwrap().len(), 2);
 }
 
 #[test]
 fn a_malformed_request_through_the_api_is_an_error_value_not_a_panic() {
     let lib = Library::from_corpus(corpus(&[("a", "汪滔加入Meta。")]));
-    assert!(lib.handle_json(r#"{"cmd":"search","args":{"query":"(汪滔"}}"#).is_ok());
-    assert!(lib.handle_json(r#"{"cmd":"search","args":{"query":42}}"#).is_err());
+    assert!(lib
+        .handle_json(r#"{"cmd":"search","args":{"query":"(汪滔"}}"#)
+        .is_ok());
+    assert!(lib
+        .handle_json(r#"{"cmd":"search","args":{"query":42}}"#)
+        .is_err());
 }
 
 proptest! {
@@ -84,7 +137,8 @@ proptest! {
 }
 
 fn shared() -> &'static (SearchIndex, storyline::pipeline::Analysis) {
-    static SHARED: std::sync::OnceLock<(SearchIndex, storyline::pipeline::Analysis)> = std::sync::OnceLock::new();
+    static SHARED: std::sync::OnceLock<(SearchIndex, storyline::pipeline::Analysis)> =
+        std::sync::OnceLock::new();
     SHARED.get_or_init(|| {
         let a = sample();
         (SearchIndex::in_memory(&a).unwrap(), a)

@@ -13,21 +13,35 @@ use storyline::Library;
 
 fn sample() -> storyline::pipeline::Analysis {
     analysis(&[
-        ("a", "汪滔加入Meta，负责超级智能实验室。\n扎克伯格宣布建造数据中心。"),
+        (
+            "a",
+            "汪滔加入Meta，负责超级智能实验室。\n扎克伯格宣布建造数据中心。",
+        ),
         ("b", "朱克伯格谈到数据中心的计划。\n另一句话。"),
     ])
 }
 
 fn req(q: &str) -> SearchRequest {
-    SearchRequest { query: q.into(), ..SearchRequest::default() }
+    SearchRequest {
+        query: q.into(),
+        ..SearchRequest::default()
+    }
 }
 
 fn open(a: &storyline::pipeline::Analysis, dir: &Path) -> SearchIndex {
     SearchIndex::open(a, &IndexLocation::Dir(dir.to_path_buf())).expect("opens or rebuilds")
 }
 
-fn answers(index: &SearchIndex, a: &storyline::pipeline::Analysis) -> Vec<(String, usize, Vec<[usize; 2]>)> {
-    index.search(a, &req("数据中心")).unwrap().into_iter().map(|h| (h.article, h.start, h.highlights)).collect()
+fn answers(
+    index: &SearchIndex,
+    a: &storyline::pipeline::Analysis,
+) -> Vec<(String, usize, Vec<[usize; 2]>)> {
+    index
+        .search(a, &req("数据中心"))
+        .unwrap()
+        .into_iter()
+        .map(|h| (h.article, h.start, h.highlights))
+        .collect()
 }
 
 fn segment_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
@@ -56,8 +70,15 @@ fn built_once_then_opened_with_the_same_answers() {
     assert_eq!(again.outcome, Outcome::Opened);
     assert_eq!(answers(&again, &a), expected);
     assert!(dir.join("storyline-index.json").exists());
-    let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(leftovers.len(), 1, "no temporary build folder left behind: {leftovers:?}");
+    let leftovers: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        1,
+        "no temporary build folder left behind: {leftovers:?}"
+    );
 }
 
 #[test]
@@ -65,9 +86,16 @@ fn a_changed_corpus_rebuilds_and_finds_the_new_text() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("ix");
     open(&sample(), &dir);
-    let changed = analysis(&[("a", "汪滔加入Meta。"), ("c", "新文章：普罗米修斯数据中心。")]);
+    let changed = analysis(&[
+        ("a", "汪滔加入Meta。"),
+        ("c", "新文章：普罗米修斯数据中心。"),
+    ]);
     let index = open(&changed, &dir);
-    assert!(matches!(&index.outcome, Outcome::Rebuilt(r) if r.contains("changed")), "{:?}", index.outcome);
+    assert!(
+        matches!(&index.outcome, Outcome::Rebuilt(r) if r.contains("changed")),
+        "{:?}",
+        index.outcome
+    );
     let got = answers(&index, &changed);
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].0, "c");
@@ -82,7 +110,12 @@ fn a_truncated_segment_file_is_detected_and_rebuilt() {
     for ext in ["idx", "term"] {
         for f in segment_files(&dir, ext) {
             let len = fs::metadata(&f).unwrap().len();
-            fs::OpenOptions::new().write(true).open(&f).unwrap().set_len(len / 2).unwrap();
+            fs::OpenOptions::new()
+                .write(true)
+                .open(&f)
+                .unwrap()
+                .set_len(len / 2)
+                .unwrap();
         }
         let index = open(&a, &dir);
         assert!(is_rebuilt(&index.outcome), "{ext}: {:?}", index.outcome);
@@ -106,7 +139,11 @@ fn garbled_bytes_fail_the_checksum_and_are_rebuilt() {
             fs::write(&f, bytes).unwrap();
         }
         let index = open(&a, &dir);
-        assert!(matches!(&index.outcome, Outcome::Rebuilt(r) if r.contains("checksum")), "{ext}: {:?}", index.outcome);
+        assert!(
+            matches!(&index.outcome, Outcome::Rebuilt(r) if r.contains("checksum")),
+            "{ext}: {:?}",
+            index.outcome
+        );
         assert_eq!(answers(&index, &a), expected);
     }
 }
@@ -119,14 +156,26 @@ fn a_missing_or_damaged_meta_file_means_a_half_written_index() {
     open(&a, &dir);
     fs::remove_file(dir.join("storyline-index.json")).unwrap();
     assert!(is_rebuilt(&open(&a, &dir).outcome));
-    fs::write(dir.join("storyline-index.json"), b"{\"schema\": 1, \"finger").unwrap();
+    fs::write(
+        dir.join("storyline-index.json"),
+        b"{\"schema\": 1, \"finger",
+    )
+    .unwrap();
     assert!(is_rebuilt(&open(&a, &dir).outcome));
     let meta = fs::read_to_string(dir.join("storyline-index.json")).unwrap();
     let current = format!("\"schema\": {}", storyline::search::index::SCHEMA_VERSION);
     assert!(meta.contains(&current), "{meta}");
-    fs::write(dir.join("storyline-index.json"), meta.replace(&current, "\"schema\": 0")).unwrap();
+    fs::write(
+        dir.join("storyline-index.json"),
+        meta.replace(&current, "\"schema\": 0"),
+    )
+    .unwrap();
     let index = open(&a, &dir);
-    assert!(matches!(&index.outcome, Outcome::Rebuilt(r) if r.contains("schema")), "{:?}", index.outcome);
+    assert!(
+        matches!(&index.outcome, Outcome::Rebuilt(r) if r.contains("schema")),
+        "{:?}",
+        index.outcome
+    );
     fs::remove_file(dir.join("meta.json")).unwrap();
     let index = open(&a, &dir);
     assert!(is_rebuilt(&index.outcome));
@@ -149,12 +198,21 @@ fn the_library_owns_an_opened_index_and_searches_through_it() {
     let tmp = tempfile::tempdir().unwrap();
     let articles = tmp.path().join("articles");
     fs::create_dir(&articles).unwrap();
-    fs::write(articles.join("one.txt"), "汪滔加入Meta，负责超级智能实验室。\n").unwrap();
+    fs::write(
+        articles.join("one.txt"),
+        "汪滔加入Meta，负责超级智能实验室。\n",
+    )
+    .unwrap();
     let index = tmp.path().join("ix");
-    let options = Options { corpus: Some(articles.clone()), index: IndexLocation::Dir(index.clone()) };
+    let options = Options {
+        corpus: Some(articles.clone()),
+        index: IndexLocation::Dir(index.clone()),
+    };
     let lib = Library::open(&options).unwrap();
     assert_eq!(lib.search_index().unwrap().outcome, Outcome::Built);
-    let v = lib.handle_json(r#"{"cmd":"search","args":{"query":"汪滔"}}"#).unwrap();
+    let v = lib
+        .handle_json(r#"{"cmd":"search","args":{"query":"汪滔"}}"#)
+        .unwrap();
     assert_eq!(v[0]["article"], "one");
     assert_eq!(v[0]["highlights"][0], serde_json::json!([0, 2]));
     let lib = Library::open(&options).unwrap();
@@ -164,8 +222,15 @@ fn the_library_owns_an_opened_index_and_searches_through_it() {
     let blocked = tmp.path().join("blocked");
     fs::create_dir(&blocked).unwrap();
     fs::write(blocked.join("notes.txt"), "mine").unwrap();
-    let lib = Library::open(&Options { corpus: Some(articles), index: IndexLocation::Dir(blocked) }).unwrap();
-    assert!(lib.issues.iter().any(|i| i.code == storyline::ErrorCode::Index));
+    let lib = Library::open(&Options {
+        corpus: Some(articles),
+        index: IndexLocation::Dir(blocked),
+    })
+    .unwrap();
+    assert!(lib
+        .issues
+        .iter()
+        .any(|i| i.code == storyline::ErrorCode::Index));
     assert_eq!(lib.search_index().unwrap().outcome, Outcome::Memory);
     assert_eq!(lib.search(&req("实验室")).unwrap().len(), 1);
 }
@@ -194,9 +259,22 @@ fn the_data_folder_keeps_a_few_recent_indexes_and_drops_abandoned_builds() {
     age(&abandoned, 3);
     fs::write(base.join("settings.toml"), "keep me").unwrap();
     storyline::search::index::prune(base, &current);
-    let mut left: Vec<String> = fs::read_dir(base).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut left: Vec<String> = fs::read_dir(base)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     left.sort();
-    assert_eq!(left, vec![".index-y.building-def", "index-1", "index-2", "index-4", "index-current", "settings.toml"]);
+    assert_eq!(
+        left,
+        vec![
+            ".index-y.building-def",
+            "index-1",
+            "index-2",
+            "index-4",
+            "index-current",
+            "settings.toml"
+        ]
+    );
 }
 
 #[test]
@@ -209,6 +287,9 @@ fn new_names_for_the_same_texts_rebuild_so_entity_filters_stay_right() {
     add_person(&mut named, "someone-new", "Someone New", &["负责超级"]);
     let index = open(&named, &dir);
     assert!(is_rebuilt(&index.outcome), "{:?}", index.outcome);
-    let req = SearchRequest { entities: vec!["someone-new".into()], ..req("实验室") };
+    let req = SearchRequest {
+        entities: vec!["someone-new".into()],
+        ..req("实验室")
+    };
     assert_eq!(index.search(&named, &req).unwrap().len(), 1);
 }

@@ -44,7 +44,10 @@ fn both_scripts_fold_equal() {
 #[test]
 fn full_width_ascii_and_latin_case_fold() {
     assert_eq!(fold_str("ＯｐｅｎＡＩ　ＧＰＴ－４ｏ"), "openai gpt-4o");
-    assert_eq!(fold_str("Meta Superintelligence Labs"), "meta superintelligence labs");
+    assert_eq!(
+        fold_str("Meta Superintelligence Labs"),
+        "meta superintelligence labs"
+    );
     assert_eq!(fold_char('Ｚ'), 'z');
     assert_eq!(fold_str("Ö"), "ö");
 }
@@ -81,9 +84,16 @@ fn folding_is_idempotent() {
 
 #[test]
 fn display_keeps_the_authors_chars_and_folded_lines_up() {
-    let a = Corpus::embedded().articles.into_iter().find(|a| a.id.starts_with("002")).unwrap();
+    let a = Corpus::embedded()
+        .articles
+        .into_iter()
+        .find(|a| a.id.starts_with("002"))
+        .unwrap();
     let t = build(&a.text, SourceFormat::Text);
-    let at = t.display.find("紥尅伯格").expect("display keeps the variant characters");
+    let at = t
+        .display
+        .find("紥尅伯格")
+        .expect("display keeps the variant characters");
     let start = t.display[..at].chars().count();
     let span = storyline::text::Span::new(start, start + 4);
     assert_eq!(t.slice(span), "紥尅伯格");
@@ -95,16 +105,34 @@ fn display_keeps_the_authors_chars_and_folded_lines_up() {
 fn reading_conversion_keeps_every_offset() {
     for a in Corpus::embedded().articles {
         let t = build(&a.text, SourceFormat::Text);
-        for choice in [ScriptChoice::Original, ScriptChoice::Hans, ScriptChoice::Hant] {
+        for choice in [
+            ScriptChoice::Original,
+            ScriptChoice::Hans,
+            ScriptChoice::Hant,
+        ] {
             let conv = convert_script(&t.display, choice);
-            assert_eq!(conv.chars().count(), t.display.chars().count(), "{} {choice:?}", a.id);
+            assert_eq!(
+                conv.chars().count(),
+                t.display.chars().count(),
+                "{} {choice:?}",
+                a.id
+            );
             // Line ends stay where they were, so paragraphs line up too.
             let nl = |s: &str| s.char_indices().filter(|(_, c)| *c == '\n').count();
             assert_eq!(nl(&conv), nl(&t.display));
         }
     }
-    let hans = convert_script("朱克伯格豪賭AI!Meta擲千億美元建數據中心", ScriptChoice::Hans);
+    let hans = convert_script(
+        "朱克伯格豪賭AI!Meta擲千億美元建數據中心",
+        ScriptChoice::Hans,
+    );
     assert_eq!(hans, "朱克伯格豪赌AI!Meta掷千亿美元建数据中心");
-    let hant = convert_script("扎克伯格宣布,公司将投入数千亿美元建造数据中心", ScriptChoice::Hant);
-    assert!(hant.contains("數千億美元") && hant.contains("數據中心"), "{hant}");
+    let hant = convert_script(
+        "扎克伯格宣布,公司将投入数千亿美元建造数据中心",
+        ScriptChoice::Hant,
+    );
+    assert!(
+        hant.contains("數千億美元") && hant.contains("數據中心"),
+        "{hant}"
+    );
 }

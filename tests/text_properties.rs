@@ -44,22 +44,49 @@ fn check(raw: &str, t: &ArticleText) {
     let n = t.display.chars().count();
     let raw_n = raw.chars().count();
     assert_eq!(t.raw, raw);
-    assert_eq!(t.folded.chars().count(), n, "folded keeps the display length");
+    assert_eq!(
+        t.folded.chars().count(),
+        n,
+        "folded keeps the display length"
+    );
     assert_eq!(t.len(), n);
     let expected: Vec<&str> = t.display.split("").filter(|c| !c.is_empty()).collect();
     for (i, c) in expected.iter().enumerate() {
-        assert_eq!(t.slice(Span::new(i, i + 1)), *c, "display char {i} sliced by char offsets");
+        assert_eq!(
+            t.slice(Span::new(i, i + 1)),
+            *c,
+            "display char {i} sliced by char offsets"
+        );
     }
-    assert_eq!(t.to_raw.len(), n + 1, "one entry per display char plus the end");
+    assert_eq!(
+        t.to_raw.len(),
+        n + 1,
+        "one entry per display char plus the end"
+    );
     let to_raw: Vec<usize> = t.to_raw.iter().collect();
-    assert!(to_raw.windows(2).all(|w| w[0] <= w[1]), "to_raw is monotone: {to_raw:?}");
-    assert!(to_raw.iter().all(|&r| r <= raw_n), "to_raw stays inside the raw text");
+    assert!(
+        to_raw.windows(2).all(|w| w[0] <= w[1]),
+        "to_raw is monotone: {to_raw:?}"
+    );
+    assert!(
+        to_raw.iter().all(|&r| r <= raw_n),
+        "to_raw stays inside the raw text"
+    );
     for spans in [&t.sentences, &t.paragraphs] {
-        assert!(spans.iter().all(|s| s.start < s.end && s.end <= n), "{spans:?}");
-        assert!(spans.windows(2).all(|w| w[0].end <= w[1].start), "sorted, disjoint: {spans:?}");
+        assert!(
+            spans.iter().all(|s| s.start < s.end && s.end <= n),
+            "{spans:?}"
+        );
+        assert!(
+            spans.windows(2).all(|w| w[0].end <= w[1].start),
+            "sorted, disjoint: {spans:?}"
+        );
     }
     for s in &t.sentences {
-        assert!(t.paragraph_at(s.start).is_some_and(|p| p.contains(*s)), "a sentence sits in one paragraph");
+        assert!(
+            t.paragraph_at(s.start).is_some_and(|p| p.contains(*s)),
+            "a sentence sits in one paragraph"
+        );
         let _ = t.raw_span(*s);
     }
     for f in &t.furniture {
@@ -68,7 +95,10 @@ fn check(raw: &str, t: &ArticleText) {
     if let Some(title) = t.title {
         assert!(t.paragraphs.contains(&title));
     }
-    assert!(!t.display.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+    assert!(!t
+        .display
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t'));
 }
 
 proptest! {

@@ -8,7 +8,13 @@ fn report(t: &ArticleText) -> String {
     let f: Vec<String> = t
         .furniture
         .iter()
-        .map(|f| format!("[{}] {:?}", f.reason, t.raw_slice(f.raw).chars().take(40).collect::<String>()))
+        .map(|f| {
+            format!(
+                "[{}] {:?}",
+                f.reason,
+                t.raw_slice(f.raw).chars().take(40).collect::<String>()
+            )
+        })
         .collect();
     format!("display:\n{}\nfurniture:\n{}", t.display, f.join("\n"))
 }
@@ -60,13 +66,37 @@ fn simplified_portal_with_hot_news_sidebar() {
     let t = build(PORTAL, SourceFormat::Text);
     check(
         &t,
-        &["长江新材宣布在合肥建设第二座电池工厂", "3月1日消息", "产能之争", "但也会推动技术进步。", "“新工厂将使我们的产能翻一番。我们对市场有信心。”"],
-        &["首页 >", "分享到", "128", "12 条评论", "热门文章", "男子深夜", "晨曦说事", "2024-03-01", "返回顶部"],
+        &[
+            "长江新材宣布在合肥建设第二座电池工厂",
+            "3月1日消息",
+            "产能之争",
+            "但也会推动技术进步。",
+            "“新工厂将使我们的产能翻一番。我们对市场有信心。”",
+        ],
+        &[
+            "首页 >",
+            "分享到",
+            "128",
+            "12 条评论",
+            "热门文章",
+            "男子深夜",
+            "晨曦说事",
+            "2024-03-01",
+            "返回顶部",
+        ],
     );
     assert_eq!(t.dateline_text(), Some("2024年3月2日 09:30:12"));
-    assert_eq!(t.slice(t.title.unwrap()), "长江新材宣布在合肥建设第二座电池工厂");
+    assert_eq!(
+        t.slice(t.title.unwrap()),
+        "长江新材宣布在合肥建设第二座电池工厂"
+    );
     // The quoted speech is one sentence with its speaker.
-    let s = t.sentences.iter().map(|s| t.slice(*s)).find(|s| s.contains("李明")).unwrap();
+    let s = t
+        .sentences
+        .iter()
+        .map(|s| t.slice(*s))
+        .find(|s| s.contains("李明"))
+        .unwrap();
     assert!(s.ends_with("我们对市场有信心。”"), "{s}");
 }
 
@@ -74,7 +104,11 @@ fn simplified_portal_with_hot_news_sidebar() {
 fn the_sidebar_goes_even_without_a_header() {
     let page = PORTAL.replace("热门文章\n", "");
     let t = build(&page, SourceFormat::Text);
-    check(&t, &["但也会推动技术进步。"], &["男子深夜", "晨曦说事", "房价连续三个月下跌", "2024-03-01"]);
+    check(
+        &t,
+        &["但也会推动技术进步。"],
+        &["男子深夜", "晨曦说事", "房价连续三个月下跌", "2024-03-01"],
+    );
 }
 
 const BLOG: &str = "\
@@ -104,7 +138,13 @@ fn traditional_blog_with_ads_top_and_bottom() {
     let t = build(BLOG, SourceFormat::Text);
     check(
         &t,
-        &["科技隨筆", "台北新創「雲橋科技」完成B輪融資", "我的看法", "我認為雲橋的策略方向正確,但挑戰不小。", "「我們不急著上市,先把產品做好。」"],
+        &[
+            "科技隨筆",
+            "台北新創「雲橋科技」完成B輪融資",
+            "我的看法",
+            "我認為雲橋的策略方向正確,但挑戰不小。",
+            "「我們不急著上市,先把產品做好。」",
+        ],
         &["限時優惠", "下載App", "立即訂閱", "抽獎", "立即登記"],
     );
     assert!(t.furniture.iter().filter(|f| f.reason == "promo").count() >= 2);
@@ -135,34 +175,83 @@ fn html_page_keeps_article_text_only() {
     let t = build(HTML, SourceFormat::Html);
     check(
         &t,
-        &["港鐵新線通車首日 乘客逾十萬人次", "首日乘客量超過十萬人次。", "「我們會密切留意客量,按需要調整班次。」", "並會在未來一個月檢討安排。"],
-        &["<", ">", "&gt;", "href", "var ads", "color:red", "颱風逼近", "樓市回暖", "版權所有", "聯絡我們"],
+        &[
+            "港鐵新線通車首日 乘客逾十萬人次",
+            "首日乘客量超過十萬人次。",
+            "「我們會密切留意客量,按需要調整班次。」",
+            "並會在未來一個月檢討安排。",
+        ],
+        &[
+            "<",
+            ">",
+            "&gt;",
+            "href",
+            "var ads",
+            "color:red",
+            "颱風逼近",
+            "樓市回暖",
+            "版權所有",
+            "聯絡我們",
+        ],
     );
     // Offsets map into the HTML source: a display sentence's raw span holds the same words.
-    let s = *t.sentences.iter().find(|s| t.slice(**s).contains("運輸署指出")).unwrap();
+    let s = *t
+        .sentences
+        .iter()
+        .find(|s| t.slice(**s).contains("運輸署指出"))
+        .unwrap();
     let raw = t.raw_slice(t.raw_span(s));
-    assert!(raw.starts_with("運輸署指出") && raw.ends_with("檢討安排。"), "{raw}");
+    assert!(
+        raw.starts_with("運輸署指出") && raw.ends_with("檢討安排。"),
+        "{raw}"
+    );
     assert_eq!(t.folded.chars().count(), t.display.chars().count());
 }
 
 fn real(prefix: &str) -> String {
-    Corpus::embedded().articles.into_iter().find(|a| a.id.starts_with(prefix)).unwrap().text
+    Corpus::embedded()
+        .articles
+        .into_iter()
+        .find(|a| a.id.starts_with(prefix))
+        .unwrap()
+        .text
 }
 
 #[test]
 fn real_articles_in_the_other_script_lose_the_same_furniture() {
-    let cases = ["000", "001", "002", "003", "004"].into_iter().flat_map(|p| [(p, ScriptChoice::Hans), (p, ScriptChoice::Hant)]);
+    let cases = ["000", "001", "002", "003", "004"]
+        .into_iter()
+        .flat_map(|p| [(p, ScriptChoice::Hans), (p, ScriptChoice::Hant)]);
     for (prefix, choice) in cases {
         let raw = real(prefix);
         let orig = build(&raw, SourceFormat::Text);
         let conv = build(&convert_script(&raw, choice), SourceFormat::Text);
-        let reasons = |t: &ArticleText| t.furniture.iter().filter(|f| f.reason != "pinyin").map(|f| f.reason).collect::<Vec<_>>();
-        assert_eq!(reasons(&orig), reasons(&conv), "{prefix} in {choice:?}\n{}", report(&conv));
+        let reasons = |t: &ArticleText| {
+            t.furniture
+                .iter()
+                .filter(|f| f.reason != "pinyin")
+                .map(|f| f.reason)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            reasons(&orig),
+            reasons(&conv),
+            "{prefix} in {choice:?}\n{}",
+            report(&conv)
+        );
         assert_eq!(orig.paragraphs.len(), conv.paragraphs.len(), "{prefix}");
         // Folding makes the two scripts one text: the same chars, char for char.
-        let diff: Vec<(char, char)> =
-            orig.folded.chars().zip(conv.folded.chars()).filter(|(a, b)| a != b).collect();
-        assert_eq!(orig.folded.chars().count(), conv.folded.chars().count(), "{prefix}");
+        let diff: Vec<(char, char)> = orig
+            .folded
+            .chars()
+            .zip(conv.folded.chars())
+            .filter(|(a, b)| a != b)
+            .collect();
+        assert_eq!(
+            orig.folded.chars().count(),
+            conv.folded.chars().count(),
+            "{prefix}"
+        );
         assert!(diff.is_empty(), "{prefix} {choice:?}: {diff:?}");
     }
 }

@@ -18,7 +18,10 @@ const CASES: &[(&str, bool)] = &[
     ("他將在2025年7月加入Meta。", true),
     ("2025年5月，數據中心將投入運營。", true),
     ("2025年6月30日，Meta宣布成立實驗室。", false),
-    ("2025年6月30日，Meta执行长对内宣布，成立实验室，拟组建团队。", false),
+    (
+        "2025年6月30日，Meta执行长对内宣布，成立实验室，拟组建团队。",
+        false,
+    ),
     ("Jason Wei在2023年加入OpenAI。", false),
     ("模擬2024年的情況。", false),
     ("虚拟2024年的场景。", false),
@@ -42,8 +45,14 @@ fn future_follows_the_clause() {
 
 #[test]
 fn a_date_after_the_reference_is_future_without_a_marker() {
-    let found = tag(&fold_str("2026年，新園區啟用。"), NaiveDate::from_ymd_opt(2025, 7, 15));
+    let found = tag(
+        &fold_str("2026年，新園區啟用。"),
+        NaiveDate::from_ymd_opt(2025, 7, 15),
+    );
     assert!(found[0].future);
     let found = tag(&fold_str("2026年，新園區啟用。"), None);
-    assert!(!found[0].future, "without a reference only the clause decides");
+    assert!(
+        !found[0].future,
+        "without a reference only the clause decides"
+    );
 }

@@ -18,7 +18,11 @@ fn check(s: &str, days: i32) -> Result<(), TestCaseError> {
         prop_assert!(m.span.start < m.span.end && m.span.end <= n, "{m:?} in {n}");
         prop_assert!(m.span.start >= last, "overlap {m:?}");
         last = m.span.end;
-        let _ = (time::edtf(&m.range), time::label_en(&m.range), time::label_zh(&m.range));
+        let _ = (
+            time::edtf(&m.range),
+            time::label_en(&m.range),
+            time::label_zh(&m.range),
+        );
     }
     Ok(())
 }

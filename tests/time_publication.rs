@@ -19,37 +19,77 @@ fn publish(raw: &str, meta: &ManifestEntry) -> Published {
 }
 
 fn of(a: &Analysis, prefix: &str) -> Published {
-    a.articles.iter().find(|x| x.raw.id.starts_with(prefix)).expect("article").published.clone()
+    a.articles
+        .iter()
+        .find(|x| x.raw.id.starts_with(prefix))
+        .expect("article")
+        .published
+        .clone()
 }
 
 #[test]
 fn the_five_articles_get_their_datelines() {
     let a = Analysis::run(&Corpus::embedded());
     let p = of(&a, "000");
-    assert_eq!((p.date, p.precision, p.inferred), (d(2025, 7, 18), Precision::Day, false), "{p:?}");
+    assert_eq!(
+        (p.date, p.precision, p.inferred),
+        (d(2025, 7, 18), Precision::Day, false),
+        "{p:?}"
+    );
     let p = of(&a, "001");
-    assert_eq!((p.date, p.precision, p.inferred), (d(2025, 7, 15), Precision::Day, false), "{p:?}");
+    assert_eq!(
+        (p.date, p.precision, p.inferred),
+        (d(2025, 7, 15), Precision::Day, false),
+        "{p:?}"
+    );
     assert!(p.basis.contains("7月15日"), "{p:?}");
     let p = of(&a, "002");
-    assert_eq!((p.date, p.precision, p.inferred), (d(2025, 7, 17), Precision::Day, false), "{p:?}");
+    assert_eq!(
+        (p.date, p.precision, p.inferred),
+        (d(2025, 7, 17), Precision::Day, false),
+        "{p:?}"
+    );
     let p = of(&a, "003");
     assert!(p.inferred, "003 has no date anywhere: {p:?}");
     assert!(p.date.is_none() || p.precision >= Precision::Month, "{p:?}");
     let p = of(&a, "004");
     assert!(p.inferred, "{p:?}");
-    assert_eq!(p.date.map(|x| chrono::Datelike::year(&x)), Some(2025), "{p:?}");
+    assert_eq!(
+        p.date.map(|x| chrono::Datelike::year(&x)),
+        Some(2025),
+        "{p:?}"
+    );
     assert!(p.basis.contains("2024年11月"), "{p:?}");
 }
 
 #[test]
 fn relative_expressions_of_the_real_articles_resolve_against_their_datelines() {
     let a = Analysis::run(&Corpus::embedded());
-    let art = a.articles.iter().find(|x| x.raw.id.starts_with("001")).unwrap();
-    let monday = art.dates.iter().find(|m| art.text.slice(m.span).ends_with("周一")).expect("周一");
+    let art = a
+        .articles
+        .iter()
+        .find(|x| x.raw.id.starts_with("001"))
+        .unwrap();
+    let monday = art
+        .dates
+        .iter()
+        .find(|m| art.text.slice(m.span).ends_with("周一"))
+        .expect("周一");
     assert_eq!(monday.range.start, d(2025, 7, 14).unwrap());
-    let art = a.articles.iter().find(|x| x.raw.id.starts_with("000")).unwrap();
-    let mid = art.dates.iter().find(|m| art.text.slice(m.span) == "6月中旬").expect("6月中旬");
-    assert_eq!((mid.range.start, mid.range.end), (d(2025, 6, 11).unwrap(), d(2025, 6, 20).unwrap()));
+    let art = a
+        .articles
+        .iter()
+        .find(|x| x.raw.id.starts_with("000"))
+        .unwrap();
+    let mid = art
+        .dates
+        .iter()
+        .find(|m| art.text.slice(m.span) == "6月中旬")
+        .expect("6月中旬");
+    assert_eq!(
+        (mid.range.start, mid.range.end),
+        (d(2025, 6, 11).unwrap(), d(2025, 6, 20).unwrap())
+    );
     assert_eq!(time::label_en(&mid.range), "mid-June 2025");
 }
 
@@ -61,12 +101,25 @@ fn a_manifest_date_wins() {
         ("2025-07", d(2025, 7, 1), Precision::Month),
         ("2025", d(2025, 1, 1), Precision::Year),
     ] {
-        let meta = ManifestEntry { published: Some(s.into()), ..Default::default() };
+        let meta = ManifestEntry {
+            published: Some(s.into()),
+            ..Default::default()
+        };
         let p = publish(raw, &meta);
-        assert_eq!((p.date, p.precision, p.inferred, p.basis.as_str()), (date, precision, false, "manifest"));
+        assert_eq!(
+            (p.date, p.precision, p.inferred, p.basis.as_str()),
+            (date, precision, false, "manifest")
+        );
     }
-    let meta = ManifestEntry { published: Some("not a date".into()), ..Default::default() };
-    assert_eq!(publish(raw, &meta).date, d(2025, 7, 18), "a bad manifest date falls back to the dateline");
+    let meta = ManifestEntry {
+        published: Some("not a date".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        publish(raw, &meta).date,
+        d(2025, 7, 18),
+        "a bad manifest date falls back to the dateline"
+    );
 }
 
 #[test]
@@ -104,7 +157,10 @@ fn inference_from_the_body_reads_yearless_dates_after_a_dated_past() {
     assert!(p.inferred);
     assert_eq!(p.date, d(2025, 6, 30), "{p:?}");
     assert_eq!(p.precision, Precision::Month);
-    assert!(p.basis.contains("6月30日") && p.basis.contains("2024年11月"), "{p:?}");
+    assert!(
+        p.basis.contains("6月30日") && p.basis.contains("2024年11月"),
+        "{p:?}"
+    );
     // With a bare day earlier than the latest yearless day, the publication month is the next one.
     let raw = "標題\n欧洲央行在2024年11月发表报告。当地时间6月30日，公司宣布重组。路透社2日报道。";
     let p = publish(raw, &ManifestEntry::default());
@@ -124,12 +180,20 @@ fn inference_with_only_dated_mentions_gives_the_latest() {
 fn no_date_at_all_is_unknown_and_vague() {
     let raw = "標題\n今年初公司裁員，去年有三人離開，周一又有一人辭職。";
     let p = publish(raw, &ManifestEntry::default());
-    assert_eq!((p.date, p.precision, p.inferred), (None, Precision::Vague, true), "{p:?}");
+    assert_eq!(
+        (p.date, p.precision, p.inferred),
+        (None, Precision::Vague, true),
+        "{p:?}"
+    );
     // A reference learnt later (e.g. from the corpus) resolves the same scan.
     let t = text::build(raw, SourceFormat::Text);
     let body = time::scan(&t.folded);
     assert!(time::resolve(&body, None).is_empty());
-    let later = Published::inferred(NaiveDate::from_ymd_opt(2025, 7, 15).unwrap(), Precision::Day, "corpus");
+    let later = Published::inferred(
+        NaiveDate::from_ymd_opt(2025, 7, 15).unwrap(),
+        Precision::Day,
+        "corpus",
+    );
     let dates = time::resolve(&body, later.date);
     assert_eq!(dates.len(), 3, "{dates:?}");
     assert_eq!(dates[2].range.start, d(2025, 7, 14).unwrap());

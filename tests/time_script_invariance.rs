@@ -22,8 +22,17 @@ fn dates_are_the_same_in_either_script() {
             let converted = convert_script(&a.text, choice);
             assert_eq!(converted.chars().count(), a.text.chars().count());
             let (p1, d1) = analyse(&converted, &a.meta);
-            assert_eq!((p0.date, p0.precision, p0.inferred), (p1.date, p1.precision, p1.inferred), "{} {choice:?}", a.id);
-            let key = |d: &[TimeMention]| d.iter().map(|m| (m.span, m.range, m.future)).collect::<Vec<_>>();
+            assert_eq!(
+                (p0.date, p0.precision, p0.inferred),
+                (p1.date, p1.precision, p1.inferred),
+                "{} {choice:?}",
+                a.id
+            );
+            let key = |d: &[TimeMention]| {
+                d.iter()
+                    .map(|m| (m.span, m.range, m.future))
+                    .collect::<Vec<_>>()
+            };
             assert_eq!(key(&d0), key(&d1), "{} {choice:?}", a.id);
             compared += d0.len();
         }

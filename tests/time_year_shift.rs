@@ -20,7 +20,9 @@ fn shift_years(s: &str) -> String {
             }
             let run: String = chars[i..j].iter().collect();
             match run.parse::<u32>() {
-                Ok(y) if j - i == 4 && (1901..=2071).contains(&y) => out.push_str(&(y + 28).to_string()),
+                Ok(y) if j - i == 4 && (1901..=2071).contains(&y) => {
+                    out.push_str(&(y + 28).to_string())
+                }
                 _ => out.push_str(&run),
             }
             i = j;
@@ -54,12 +56,27 @@ fn moving_every_year_by_28_moves_every_date_by_28() {
         let shifted = shift_years(&a.text);
         let (p1, d1) = analyse(&shifted);
         assert_eq!(p0.date.map(plus28), p1.date, "{}: {p0:?} vs {p1:?}", a.id);
-        assert_eq!((p0.precision, p0.inferred), (p1.precision, p1.inferred), "{}", a.id);
+        assert_eq!(
+            (p0.precision, p0.inferred),
+            (p1.precision, p1.inferred),
+            "{}",
+            a.id
+        );
         assert_eq!(d0.len(), d1.len(), "{}", a.id);
         for (m0, m1) in d0.iter().zip(&d1) {
             assert_eq!(m0.span, m1.span, "{}", a.id);
-            assert_eq!(plus28(m0.range.start), m1.range.start, "{}: {m0:?} {m1:?}", a.id);
-            assert_eq!(plus28(m0.range.end), m1.range.end, "{}: {m0:?} {m1:?}", a.id);
+            assert_eq!(
+                plus28(m0.range.start),
+                m1.range.start,
+                "{}: {m0:?} {m1:?}",
+                a.id
+            );
+            assert_eq!(
+                plus28(m0.range.end),
+                m1.range.end,
+                "{}: {m0:?} {m1:?}",
+                a.id
+            );
             assert_eq!(m0.range.precision, m1.range.precision);
             assert_eq!((m0.future, m0.relative), (m1.future, m1.relative));
             compared += 1;
@@ -72,5 +89,8 @@ fn moving_every_year_by_28_moves_every_date_by_28() {
 fn the_shift_keeps_weekdays() {
     let d = NaiveDate::from_ymd_opt(2025, 7, 14).unwrap();
     assert_eq!(d.weekday(), plus28(d).weekday());
-    assert_eq!(shift_years("18/07/2025 與 2024年11月, 3,600名"), "18/07/2053 與 2052年11月, 3,600名");
+    assert_eq!(
+        shift_years("18/07/2025 與 2024年11月, 3,600名"),
+        "18/07/2053 與 2052年11月, 3,600名"
+    );
 }

@@ -12,7 +12,10 @@ pub fn real_articles() -> Vec<String> {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     paths.sort();
-    paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
 }
 
 /// Small deterministic generator (xorshift), so runs are comparable.
@@ -32,8 +35,12 @@ impl Rng {
     }
 }
 
-const SURNAMES: &[&str] = &["李", "王", "張", "劉", "陳", "楊", "黃", "趙", "吳", "周", "徐", "孫", "馬", "朱", "胡", "郭"];
-const GIVEN: &[&str] = &["偉", "芳", "娜", "敏", "靜", "麗", "強", "磊", "軍", "洋", "勇", "艷", "傑", "濤", "明", "超"];
+const SURNAMES: &[&str] = &[
+    "李", "王", "張", "劉", "陳", "楊", "黃", "趙", "吳", "周", "徐", "孫", "馬", "朱", "胡", "郭",
+];
+const GIVEN: &[&str] = &[
+    "偉", "芳", "娜", "敏", "靜", "麗", "強", "磊", "軍", "洋", "勇", "艷", "傑", "濤", "明", "超",
+];
 const SWAPPED: &[&str] = &["汪滔", "汪韬", "龐若鳴", "陈信翰", "陳信翰"];
 
 /// `n` articles: each a real one with names swapped, years and months moved, paragraphs rotated.

@@ -33,10 +33,17 @@ pub fn draw_on_cpu_without_gpu() {
     #[cfg(target_os = "linux")]
     {
         let has_render_node = std::fs::read_dir("/dev/dri")
-            .map(|nodes| nodes.flatten().any(|n| n.file_name().to_string_lossy().starts_with("renderD")))
+            .map(|nodes| {
+                nodes
+                    .flatten()
+                    .any(|n| n.file_name().to_string_lossy().starts_with("renderD"))
+            })
             .unwrap_or(false);
         if !has_render_node {
-            for (var, value) in [("WEBKIT_DISABLE_COMPOSITING_MODE", "1"), ("GDK_GL", "disable")] {
+            for (var, value) in [
+                ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
+                ("GDK_GL", "disable"),
+            ] {
                 if std::env::var_os(var).is_none() {
                     std::env::set_var(var, value);
                 }
@@ -62,8 +69,12 @@ pub const VOICE: &str = "libflite_cmu_time_awb.so";
 pub fn voice_first_in_webkit_processes() {
     #[cfg(target_os = "linux")]
     {
-        let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else { return };
-        let Some(path) = loaded_path(&maps, VOICE) else { return };
+        let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
+            return;
+        };
+        let Some(path) = loaded_path(&maps, VOICE) else {
+            return;
+        };
         let preload = std::env::var("LD_PRELOAD").unwrap_or_default();
         if let Some(preload) = with_preload(&preload, path) {
             std::env::set_var("LD_PRELOAD", preload);
@@ -75,7 +86,13 @@ pub fn voice_first_in_webkit_processes() {
 fn loaded_path<'a>(maps: &'a str, name: &str) -> Option<&'a str> {
     maps.lines()
         .filter_map(|line| line.split_whitespace().nth(5))
-        .find(|path| path.starts_with('/') && path.rsplit('/').next().is_some_and(|file| file.starts_with(name)))
+        .find(|path| {
+            path.starts_with('/')
+                && path
+                    .rsplit('/')
+                    .next()
+                    .is_some_and(|file| file.starts_with(name))
+        })
 }
 
 /// `LD_PRELOAD` with `path` added after what is there, or `None` when it is already named.
@@ -101,7 +118,10 @@ mod tests {
 
     #[test]
     fn the_voice_is_found_by_the_path_it_was_loaded_from() {
-        assert_eq!(loaded_path(MAPS, VOICE), Some("/usr/lib/x86_64-linux-gnu/libflite_cmu_time_awb.so.2.2"));
+        assert_eq!(
+            loaded_path(MAPS, VOICE),
+            Some("/usr/lib/x86_64-linux-gnu/libflite_cmu_time_awb.so.2.2")
+        );
         assert_eq!(loaded_path(MAPS, "libflite_cmu_us_slt.so"), None);
         assert_eq!(loaded_path(MAPS, "[stack"), None, "only files");
     }
@@ -110,7 +130,13 @@ mod tests {
     fn the_voice_joins_the_users_preloads_once() {
         let voice = "/usr/lib/libflite_cmu_time_awb.so.2.2";
         assert_eq!(with_preload("", voice).as_deref(), Some(voice));
-        assert_eq!(with_preload("/opt/mine.so", voice).as_deref(), Some("/opt/mine.so:/usr/lib/libflite_cmu_time_awb.so.2.2"));
-        assert_eq!(with_preload("/opt/mine.so /usr/lib/libflite_cmu_time_awb.so.2.2", voice), None);
+        assert_eq!(
+            with_preload("/opt/mine.so", voice).as_deref(),
+            Some("/opt/mine.so:/usr/lib/libflite_cmu_time_awb.so.2.2")
+        );
+        assert_eq!(
+            with_preload("/opt/mine.so /usr/lib/libflite_cmu_time_awb.so.2.2", voice),
+            None
+        );
     }
 }

@@ -34,8 +34,15 @@ pub fn options_from(args: impl IntoIterator<Item = OsString>) -> Options {
             corpus = Some(PathBuf::from(dir));
         }
     }
-    let corpus = corpus.or_else(|| std::env::var_os("STORYLINE_CORPUS").filter(|v| !v.is_empty()).map(PathBuf::from));
-    Options { corpus, ..Options::default() }
+    let corpus = corpus.or_else(|| {
+        std::env::var_os("STORYLINE_CORPUS")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
+    Options {
+        corpus,
+        ..Options::default()
+    }
 }
 
 type Opened = Result<Library, Error>;
@@ -71,7 +78,9 @@ impl Wanted {
     /// Wait until raised or `limit` has passed.
     fn wait(&self, limit: Duration) {
         let raised = self.raised.lock().unwrap_or_else(|e| e.into_inner());
-        let _ = self.changed.wait_timeout_while(raised, limit, |raised| !*raised);
+        let _ = self
+            .changed
+            .wait_timeout_while(raised, limit, |raised| !*raised);
     }
 }
 
@@ -83,7 +92,11 @@ impl Shelf {
 
     /// As [`Shelf::open_in_background`], keeping first answers in `answers` and, when there are
     /// some, analysing after `window_first` unless a request needs the library sooner.
-    fn open_in_background_with(options: Options, answers: Option<PathBuf>, window_first: Duration) -> Shelf {
+    fn open_in_background_with(
+        options: Options,
+        answers: Option<PathBuf>,
+        window_first: Duration,
+    ) -> Shelf {
         let shelf = Shelf {
             slot: Arc::new(OnceLock::new()),
             first: Arc::new(OnceLock::new()),
@@ -91,15 +104,26 @@ impl Shelf {
             answers: Arc::new(answers),
             wanted: Arc::new(Wanted::default()),
         };
-        let (slot, first, options, answers) = (shelf.slot.clone(), shelf.first.clone(), shelf.options.clone(), shelf.answers.clone());
+        let (slot, first, options, answers) = (
+            shelf.slot.clone(),
+            shelf.first.clone(),
+            shelf.options.clone(),
+            shelf.answers.clone(),
+        );
         let wanted = shelf.wanted.clone();
-        let opener = std::thread::Builder::new().name(format!("{}open", priority::THREAD_PREFIX)).spawn(move || {
-            let background = Background { wanted: &wanted, window_first };
-            let opened = slot.get_or_init(|| open(&options, answers.as_deref(), &first, Some(background)));
-            if let Err(e) = opened {
-                eprintln!("storyline: {e}");
-            }
-        });
+        let opener = std::thread::Builder::new()
+            .name(format!("{}open", priority::THREAD_PREFIX))
+            .spawn(move || {
+                let background = Background {
+                    wanted: &wanted,
+                    window_first,
+                };
+                let opened = slot
+                    .get_or_init(|| open(&options, answers.as_deref(), &first, Some(background)));
+                if let Err(e) = opened {
+                    eprintln!("storyline: {e}");
+                }
+            });
         match opener {
             // Idle time only for a while: on a busy machine it might never come.
             Ok(_) => drop(std::thread::spawn(|| {
@@ -124,7 +148,13 @@ impl Shelf {
                 // Looking for the copy comes first on the opening thread and takes milliseconds.
                 None => {
                     let (first, request) = (self.first.clone(), request.clone());
-                    blocking(move || first.wait().as_ref().and_then(|answers| answers.answer(&request))).await?
+                    blocking(move || {
+                        first
+                            .wait()
+                            .as_ref()
+                            .and_then(|answers| answers.answer(&request))
+                    })
+                    .await?
                 }
             };
             if let Some(answer) = early {
@@ -140,24 +170,38 @@ impl Shelf {
         T: Send + 'static,
         F: FnOnce(&Library) -> Result<T, Error> + Send + 'static,
     {
-        let (slot, first, options, answers) = (self.slot.clone(), self.first.clone(), self.options.clone(), self.answers.clone());
+        let (slot, first, options, answers) = (
+            self.slot.clone(),
+            self.first.clone(),
+            self.options.clone(),
+            self.answers.clone(),
+        );
         if slot.get().is_none() {
             // Someone is waiting now: the opening is no longer background work.
             self.wanted.raise();
             priority::hurry_background();
         }
-        blocking(move || match slot.get_or_init(|| open(&options, answers.as_deref(), &first, None)) {
-            Ok(library) => work(library),
-            Err(e) => Err(e.clone()),
+        blocking(move || {
+            match slot.get_or_init(|| open(&options, answers.as_deref(), &first, None)) {
+                Ok(library) => work(library),
+                Err(e) => Err(e.clone()),
+            }
         })
         .await?
     }
 }
 
-async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, Error> {
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Error> {
     tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|e| Error::new(ErrorCode::Internal, format!("the request stopped unexpectedly: {e}")))
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::Internal,
+                format!("the request stopped unexpectedly: {e}"),
+            )
+        })
 }
 
 /// How the opening thread yields to the window: see [`open`].
@@ -171,7 +215,12 @@ struct Background<'a> {
 /// as the corpus is read, and keeping this start's answers when there were none or they no longer
 /// agree. On the opening thread (`background`) the analysis runs in idle time, and, when the first
 /// answers were found, only once the library is wanted or the window has had its first moments.
-fn open(options: &Options, answers: Option<&Path>, first: &OnceLock<Option<FirstAnswers>>, background: Option<Background>) -> Opened {
+fn open(
+    options: &Options,
+    answers: Option<&Path>,
+    first: &OnceLock<Option<FirstAnswers>>,
+    background: Option<Background>,
+) -> Opened {
     // Whatever happens below, a command waiting for the first answers must not wait forever.
     struct Published<'a>(&'a OnceLock<Option<FirstAnswers>>);
     impl Drop for Published<'_> {
@@ -197,10 +246,12 @@ fn open(options: &Options, answers: Option<&Path>, first: &OnceLock<Option<First
         // this library answers; only the load issues can differ (where the index could live). Only
         // a missing or disagreeing copy costs building all the answers again.
         let kept = first.get().and_then(Option::as_ref);
-        let fresh = library.handle(Request::Issues).and_then(|issues| match kept {
-            Some(kept) if kept.issues == issues => Ok(()),
-            _ => FirstAnswers::of(&library).and_then(|now| cache.store(&now)),
-        });
+        let fresh = library
+            .handle(Request::Issues)
+            .and_then(|issues| match kept {
+                Some(kept) if kept.issues == issues => Ok(()),
+                _ => FirstAnswers::of(&library).and_then(|now| cache.store(&now)),
+            });
         if let Err(e) = fresh {
             eprintln!("storyline: the first answers were not kept for the next start: {e}");
         }
@@ -218,24 +269,39 @@ mod tests {
 
     #[test]
     fn corpus_flag_in_either_spelling_names_the_folder() {
-        assert_eq!(options_from(args(&["--corpus", "/tmp/a"])).corpus, Some(PathBuf::from("/tmp/a")));
-        assert_eq!(options_from(args(&["-x", "--corpus=/tmp/b"])).corpus, Some(PathBuf::from("/tmp/b")));
+        assert_eq!(
+            options_from(args(&["--corpus", "/tmp/a"])).corpus,
+            Some(PathBuf::from("/tmp/a"))
+        );
+        assert_eq!(
+            options_from(args(&["-x", "--corpus=/tmp/b"])).corpus,
+            Some(PathBuf::from("/tmp/b"))
+        );
     }
 
     #[test]
     fn a_missing_corpus_answers_every_command_with_its_error() {
-        let shelf = Shelf::open_in_background(Options { corpus: Some(PathBuf::from("/nonexistent/storyline-corpus")), ..Options::default() });
+        let shelf = Shelf::open_in_background(Options {
+            corpus: Some(PathBuf::from("/nonexistent/storyline-corpus")),
+            ..Options::default()
+        });
         for request in [Request::Articles, Request::Entities] {
             let err = tauri::async_runtime::block_on(shelf.answer(request)).unwrap_err();
             assert_eq!(err.code, ErrorCode::CorpusMissing, "{err:?}");
-            assert!(err.message.contains("/nonexistent/storyline-corpus"), "{}", err.message);
+            assert!(
+                err.message.contains("/nonexistent/storyline-corpus"),
+                "{}",
+                err.message
+            );
         }
     }
 
     #[test]
     fn the_embedded_corpus_answers_through_the_shared_dispatcher() {
         let shelf = Shelf::open_in_background(Options::default());
-        let answer = tauri::async_runtime::block_on(shelf.run(|l| l.handle_json(r#"{"cmd":"articles"}"#))).unwrap();
+        let answer =
+            tauri::async_runtime::block_on(shelf.run(|l| l.handle_json(r#"{"cmd":"articles"}"#)))
+                .unwrap();
         assert_eq!(answer.as_array().map(Vec::len), Some(5), "{answer}");
     }
 
@@ -244,7 +310,10 @@ mod tests {
     fn corpus_with_one_article() -> (tempfile::TempDir, Options) {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("hire.txt"), HIRE).unwrap();
-        let options = Options { corpus: Some(dir.path().to_path_buf()), index: storyline::search::IndexLocation::Memory };
+        let options = Options {
+            corpus: Some(dir.path().to_path_buf()),
+            index: storyline::search::IndexLocation::Memory,
+        };
         (dir, options)
     }
 
@@ -256,22 +325,35 @@ mod tests {
         let library = open(&options, Some(folder.path()), &first, None).unwrap();
         assert_eq!(first.get(), Some(&None), "there was no copy to answer from");
         let cache = AnswerCache::in_folder(folder.path(), &Library::read(&options).unwrap());
-        assert_eq!(cache.load().map(|a| a.articles), Some(library.handle(Request::Articles).unwrap()));
+        assert_eq!(
+            cache.load().map(|a| a.articles),
+            Some(library.handle(Request::Articles).unwrap())
+        );
 
         // The next start publishes that copy before it analyses anything.
         let next = OnceLock::new();
         open(&options, Some(folder.path()), &next, None).unwrap();
-        assert_eq!(next.get().cloned().flatten().map(|a| a.articles), Some(library.handle(Request::Articles).unwrap()));
+        assert_eq!(
+            next.get().cloned().flatten().map(|a| a.articles),
+            Some(library.handle(Request::Articles).unwrap())
+        );
 
         // A copy that no longer agrees with what the library answers (here: other load issues) is
         // served this once and replaced.
         let mut stale = cache.load().unwrap();
-        stale.issues = serde_json::json!([{"file": "search index", "code": "index", "message": "in memory"}]);
+        stale.issues =
+            serde_json::json!([{"file": "search index", "code": "index", "message": "in memory"}]);
         cache.store(&stale).unwrap();
         let after = OnceLock::new();
         open(&options, Some(folder.path()), &after, None).unwrap();
-        assert_eq!(after.get().cloned().flatten().map(|a| a.issues), Some(stale.issues));
-        assert_eq!(cache.load().map(|a| a.issues), Some(library.handle(Request::Issues).unwrap()));
+        assert_eq!(
+            after.get().cloned().flatten().map(|a| a.issues),
+            Some(stale.issues)
+        );
+        assert_eq!(
+            cache.load().map(|a| a.issues),
+            Some(library.handle(Request::Issues).unwrap())
+        );
     }
 
     #[test]
@@ -295,11 +377,23 @@ mod tests {
         };
         let ask = |request| tauri::async_runtime::block_on(shelf.answer(request));
         assert_eq!(ask(Request::Articles).unwrap(), kept.articles);
-        assert_eq!(ask(Request::Timeline { filter: Default::default() }).unwrap(), kept.timeline);
+        assert_eq!(
+            ask(Request::Timeline {
+                filter: Default::default()
+            })
+            .unwrap(),
+            kept.timeline
+        );
         // Anything else opens the library and waits for it; from then on the library answers all.
         let entities = ask(Request::Entities).unwrap();
-        assert!(entities.as_array().is_some_and(|e| !e.is_empty()), "{entities}");
-        assert_eq!(ask(Request::Articles).unwrap().as_array().map(Vec::len), Some(1));
+        assert!(
+            entities.as_array().is_some_and(|e| !e.is_empty()),
+            "{entities}"
+        );
+        assert_eq!(
+            ask(Request::Articles).unwrap().as_array().map(Vec::len),
+            Some(1)
+        );
     }
 
     #[test]
@@ -308,34 +402,66 @@ mod tests {
         let folder = tempfile::tempdir().unwrap();
         open(&options, Some(folder.path()), &OnceLock::new(), None).unwrap();
         // An hour's wait: only a request can end it within this test.
-        let shelf = Shelf::open_in_background_with(options, Some(folder.path().to_path_buf()), Duration::from_secs(3600));
+        let shelf = Shelf::open_in_background_with(
+            options,
+            Some(folder.path().to_path_buf()),
+            Duration::from_secs(3600),
+        );
         let articles = tauri::async_runtime::block_on(shelf.answer(Request::Articles)).unwrap();
-        assert!(articles.as_array().is_some_and(|a| a.len() == 1), "{articles}");
+        assert!(
+            articles.as_array().is_some_and(|a| a.len() == 1),
+            "{articles}"
+        );
         // Analysing one article takes well under this when nothing holds it back.
         std::thread::sleep(Duration::from_secs(2));
-        assert!(shelf.slot.get().is_none(), "the analysis started though nothing needed it");
+        assert!(
+            shelf.slot.get().is_none(),
+            "the analysis started though nothing needed it"
+        );
 
         let (done, answered) = std::sync::mpsc::channel();
-        std::thread::spawn(move || done.send(tauri::async_runtime::block_on(shelf.answer(Request::Entities))).unwrap());
-        let entities = answered.recv_timeout(Duration::from_secs(60)).expect("the request did not end the wait").unwrap();
-        assert!(entities.as_array().is_some_and(|e| !e.is_empty()), "{entities}");
+        std::thread::spawn(move || {
+            done.send(tauri::async_runtime::block_on(
+                shelf.answer(Request::Entities),
+            ))
+            .unwrap()
+        });
+        let entities = answered
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the request did not end the wait")
+            .unwrap();
+        assert!(
+            entities.as_array().is_some_and(|e| !e.is_empty()),
+            "{entities}"
+        );
     }
 
     #[test]
     fn without_a_copy_the_analysis_starts_at_once() {
         let (_articles, options) = corpus_with_one_article();
         let folder = tempfile::tempdir().unwrap();
-        let shelf = Shelf::open_in_background_with(options, Some(folder.path().to_path_buf()), Duration::from_secs(3600));
+        let shelf = Shelf::open_in_background_with(
+            options,
+            Some(folder.path().to_path_buf()),
+            Duration::from_secs(3600),
+        );
         let (done, opened) = std::sync::mpsc::channel();
         let slot = shelf.slot.clone();
         std::thread::spawn(move || done.send(slot.wait().is_ok()).unwrap());
-        assert_eq!(opened.recv_timeout(Duration::from_secs(60)), Ok(true), "nothing should wait when no copy answers the window");
+        assert_eq!(
+            opened.recv_timeout(Duration::from_secs(60)),
+            Ok(true),
+            "nothing should wait when no copy answers the window"
+        );
     }
 
     #[test]
     fn a_corpus_that_cannot_be_read_releases_whoever_waits_for_the_copy() {
         let first = OnceLock::new();
-        let missing = Options { corpus: Some(PathBuf::from("/nonexistent/storyline-corpus")), ..Options::default() };
+        let missing = Options {
+            corpus: Some(PathBuf::from("/nonexistent/storyline-corpus")),
+            ..Options::default()
+        };
         let folder = tempfile::tempdir().unwrap();
         assert!(open(&missing, Some(folder.path()), &first, None).is_err());
         assert_eq!(first.get(), Some(&None));

@@ -44,17 +44,32 @@ async fn export_with_dialog(
         .set_title("Export timeline")
         .set_file_name(format!("storyline.{extension}"))
         // "timelinejs.json" filters on its last part: a dialog matches a single suffix.
-        .add_filter(format.label(), &[extension.rsplit('.').next().unwrap_or(extension)]);
+        .add_filter(
+            format.label(),
+            &[extension.rsplit('.').next().unwrap_or(extension)],
+        );
     let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
         .await
-        .map_err(|e| Error::new(ErrorCode::Internal, format!("the save dialog stopped unexpectedly: {e}")))?;
-    let Some(chosen) = chosen else { return Ok(None) };
-    let path = chosen
-        .into_path()
-        .map_err(|e| Error::new(ErrorCode::Io, format!("the save dialog gave no usable path: {e}")))?;
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::Internal,
+                format!("the save dialog stopped unexpectedly: {e}"),
+            )
+        })?;
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let path = chosen.into_path().map_err(|e| {
+        Error::new(
+            ErrorCode::Io,
+            format!("the save dialog gave no usable path: {e}"),
+        )
+    })?;
     let shown = path.display().to_string();
     shelf
-        .run(move |library| library.export_to_file(format, &filter, with_text.unwrap_or(false), &path))
+        .run(move |library| {
+            library.export_to_file(format, &filter, with_text.unwrap_or(false), &path)
+        })
         .await?;
     Ok(Some(shown))
 }

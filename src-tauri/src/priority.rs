@@ -35,10 +35,19 @@ pub fn run_in_idle_time() {
 pub fn hurry_background() {
     #[cfg(target_os = "linux")]
     {
-        let Ok(tasks) = std::fs::read_dir("/proc/self/task") else { return };
+        let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+            return;
+        };
         for task in tasks.flatten() {
-            let Some(tid) = task.file_name().to_str().and_then(|t| t.parse::<libc::pid_t>().ok()) else { continue };
-            let ours = std::fs::read_to_string(task.path().join("comm")).is_ok_and(|c| c.starts_with(THREAD_PREFIX));
+            let Some(tid) = task
+                .file_name()
+                .to_str()
+                .and_then(|t| t.parse::<libc::pid_t>().ok())
+            else {
+                continue;
+            };
+            let ours = std::fs::read_to_string(task.path().join("comm"))
+                .is_ok_and(|c| c.starts_with(THREAD_PREFIX));
             // SAFETY: reading and setting the policy of a thread of this process by its id.
             unsafe {
                 if ours && libc::sched_getscheduler(tid) == libc::SCHED_IDLE {
@@ -83,6 +92,10 @@ mod tests {
         hurry_background();
         go.send(()).unwrap();
         assert_eq!(worker.join().unwrap(), libc::SCHED_OTHER);
-        assert_eq!(policy(), libc::SCHED_OTHER, "the test's own thread is not touched");
+        assert_eq!(
+            policy(),
+            libc::SCHED_OTHER,
+            "the test's own thread is not touched"
+        );
     }
 }

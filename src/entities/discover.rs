@@ -154,6 +154,7 @@ pub fn discover(texts: &[&ArticleText], lex: &Lexicon, known: &[String]) -> Vec<
             out.extend(dotted(&doc, &ctx));
             out.extend(latin::find(&doc, &ctx));
             out.extend(titled(&doc, &ctx, jieba));
+            out.extend(suffixed(&doc, &ctx, jieba));
             out.extend(media(&doc, &ctx, jieba));
             out
         })
@@ -280,6 +281,16 @@ fn titled(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
         let Some(first) = tags.first() else { continue };
         let len = first.word.chars().count();
         if !PERSON_TAGS.contains(&first.tag) || !(2..=4).contains(&len) {
+            // jieba cuts many real names apart (魏|哲家, 柯文|哲): a surname whose name the
+            // article repeats is a name all the same.
+            if let Some(len) = repeated_name(doc, ctx, jieba, s, e) {
+                out.push(Candidate {
+                    names: vec![doc.text(s, s + len)],
+                    scoped: Vec::new(),
+                    kind: EntityKind::Person,
+                    strength: 1,
+                });
+            }
             continue;
         }
         let chars: Vec<char> = first.word.chars().collect();
@@ -307,6 +318,87 @@ fn titled(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
             kind: EntityKind::Person,
             strength: 1,
         });
+    }
+    out
+}
+
+/// How often `word` (folded) occurs in the article.
+fn occurrences(doc: &Doc, word: &[char]) -> usize {
+    if word.is_empty() || word.len() > doc.fold.len() {
+        return 0;
+    }
+    doc.fold.windows(word.len()).filter(|w| *w == word).count()
+}
+
+/// The length of a Chinese name (surname and one or two chars) starting at `s`, within the Han run
+/// ending at `e`, that the article names at least twice and that is no word of jieba's dictionary:
+/// the longer form when it recurs, else the shorter one.
+fn repeated_name(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba, s: usize, e: usize) -> Option<usize> {
+    if !ctx.surname(doc.fold[s]) {
+        return None;
+    }
+    [3, 2].into_iter().find(|&len| {
+        s + len <= e && {
+            let word = &doc.fold[s..s + len];
+            let text: String = word.iter().collect();
+            !jieba.has_word(&text) && !ctx.lex.is_not_name(&text) && occurrences(doc, word) >= 2
+        }
+    })
+}
+
+/// Organisations named by their ending (香港高等法院, 台北地檢署, 民眾黨): a word that ends an
+/// organisation's name, with the place or name words jieba puts before it. Kept when the article
+/// names it at least twice.
+fn suffixed(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let n = doc.len();
+    let mut i = 0;
+    while i < n {
+        if !is_han(doc.fold[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < n && is_han(doc.fold[i]) {
+            i += 1;
+        }
+        let run = doc.folded(s, i);
+        let tags = jieba.tag(&run, true);
+        let mut at = s;
+        let mut words: Vec<(usize, usize, &str)> = Vec::new();
+        for t in &tags {
+            let len = t.word.chars().count();
+            words.push((at, at + len, t.tag));
+            at += len;
+        }
+        for (k, &(ws, we, tag)) in words.iter().enumerate() {
+            let word = doc.folded(ws, we);
+            let suffix = ctx.lex.org_suffix_zh.iter().any(|x| word.ends_with(x.as_str()));
+            if !(suffix || tag == "nt") {
+                continue;
+            }
+            // Name words before the suffix: places, names, other nouns (at most two).
+            let mut start = ws;
+            for &(ps, _, ptag) in words[..k].iter().rev().take(2) {
+                if matches!(ptag, "ns" | "nr" | "nz" | "nt" | "j" | "nrt") {
+                    start = ps;
+                } else {
+                    break;
+                }
+            }
+            if start == ws && !(tag == "nt" || we - ws >= 3) {
+                continue; // a bare 公司 or 政府 names nothing in particular
+            }
+            let name: Vec<char> = doc.fold[start..we].to_vec();
+            if name.len() < 2 || name.len() > 10 || occurrences(doc, &name) < 2 {
+                continue;
+            }
+            let display = doc.text(start, we);
+            if ctx.is_known(&display) || out.iter().any(|c| c.names[0] == display) {
+                continue;
+            }
+            out.push(Candidate { names: vec![display], scoped: Vec::new(), kind: EntityKind::Organization, strength: 1 });
+        }
     }
     out
 }

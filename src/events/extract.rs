@@ -43,6 +43,20 @@ const INFRA_NOUNS: &[&str] = &["数据中心", "集群", "发电厂", "算力", 
 const DESTINATION_TRIGGERS: &[&str] = &["加入", "加盟", "投奔", "转投", "跳槽"];
 /// Kinds whose happenings are news whenever a specific person, product or facility is named.
 const NAMED_NEWS: &[EventKind] = &[
+    EventKind::Appointment,
+    EventKind::Dismissal,
+    EventKind::Election,
+    EventKind::Vote,
+    EventKind::Arrest,
+    EventKind::Bail,
+    EventKind::Ruling,
+    EventKind::Regulation,
+    EventKind::Disaster,
+    EventKind::Death,
+    EventKind::Rescue,
+    EventKind::Contest,
+    EventKind::Meeting,
+    EventKind::Announcement,
     EventKind::Product,
     EventKind::Departure,
     EventKind::Layoff,
@@ -199,8 +213,9 @@ fn sentence_candidates(
         i = j;
     }
     // "X 宣布, …": the announcing verb is not a statement of its own when the sentence tells of more.
-    if groups.iter().any(|g| g.kind != EventKind::Statement) {
-        groups.retain(|g| g.kind != EventKind::Statement);
+    let says = |k: EventKind| matches!(k, EventKind::Statement | EventKind::Announcement);
+    if groups.iter().any(|g| !says(g.kind)) {
+        groups.retain(|g| !says(g.kind));
     }
     // Parts of one happening told in one sentence: the pay package that brings someone in is part
     // of the hire, the staff who leave in a layoff are the layoff, a company founded by those who
@@ -386,7 +401,7 @@ fn build(
     let ok = match kind {
         // Something must be formed: an organisation named in the clause.
         EventKind::Organization => kind_of(EntityKind::Organization),
-        EventKind::Product => kind_of(EntityKind::Product),
+        EventKind::Product => kind_of(EntityKind::Product) || kind_of(EntityKind::Organization),
         EventKind::Infrastructure => {
             kind_of(EntityKind::Facility) || INFRA_NOUNS.iter().any(|n| folded_clause.contains(n))
         }
@@ -442,7 +457,9 @@ fn build(
         .find(|h| h.cue == Cue::Trigger(kind))
         .map(|h| text.folded_slice(Span::new(h.start, h.end)).to_string())
         .unwrap_or_default();
-    let title_en = super::title::en(
+    let title_en = match lex.title_template(kind) {
+        Some(t) => Some(t.replace("{names}", &super::title::names(&actors, entities))),
+        None => super::title::en(
         kind,
         lex.class_name(kind, group.class),
         status,
@@ -451,7 +468,8 @@ fn build(
         entities,
         amount.as_ref(),
         stake.as_deref(),
-    );
+    ),
+    };
     Some(Candidate {
         article: input.index,
         span: sentence,

@@ -13,16 +13,30 @@ const EMBEDDED: &str = include_str!("../../assets/lexicon/events.toml");
 /// When a clause holds triggers of several kinds, the earlier kind here names the event: a layoff
 /// announced in a statement is a layoff.
 pub const PRIORITY: &[EventKind] = &[
+    EventKind::Dismissal,
     EventKind::Layoff,
+    EventKind::Arrest,
+    EventKind::Bail,
+    EventKind::Ruling,
     EventKind::Lawsuit,
+    EventKind::Regulation,
+    EventKind::Death,
+    EventKind::Rescue,
+    EventKind::Disaster,
     EventKind::Investment,
+    EventKind::Appointment,
     EventKind::Hire,
     EventKind::Departure,
+    EventKind::Election,
+    EventKind::Vote,
+    EventKind::Contest,
     EventKind::Organization,
     EventKind::Infrastructure,
     EventKind::Agreement,
     EventKind::Product,
     EventKind::Compensation,
+    EventKind::Meeting,
+    EventKind::Announcement,
     EventKind::Statement,
 ];
 
@@ -43,6 +57,9 @@ pub enum Cue {
 #[derive(Deserialize)]
 struct TriggerList {
     triggers: Vec<String>,
+    /// An English title for the kind's events, `{names}` standing for the actors.
+    #[serde(default)]
+    title_en: Option<String>,
     #[serde(flatten)]
     classes: BTreeMap<String, Vec<String>>,
 }
@@ -89,6 +106,7 @@ pub struct Lexicon {
     cues: Vec<(Cue, u16)>,
     /// Names of each kind's trigger classes; index 0 is the plain list ("").
     classes: BTreeMap<EventKind, Vec<String>>,
+    titles: BTreeMap<EventKind, String>,
 }
 
 impl Lexicon {
@@ -141,6 +159,7 @@ impl Lexicon {
                 add(words, Cue::Trigger(*kind), i as u16 + 1);
             }
         }
+        let titles = file.kinds.iter().filter_map(|(k, list)| Some((*k, list.title_en.clone()?))).collect();
         add(&file.blockers.words, Cue::Blocker, 0);
         add(&file.status.reported, Cue::Reported, 0);
         add(&file.status.rumoured, Cue::Rumoured, 0);
@@ -155,7 +174,13 @@ impl Lexicon {
             automaton,
             cues,
             classes,
+            titles,
         })
+    }
+
+    /// The English title template of a kind (`{names}` stands for the actors), if the lexicon has one.
+    pub fn title_template(&self, kind: EventKind) -> Option<&str> {
+        self.titles.get(&kind).map(String::as_str)
     }
 
     /// The name of a trigger class ("setback", "strategy" …; "" for a kind's plain triggers).

@@ -78,7 +78,7 @@ pub fn zh(text: &ArticleText, clause: Span) -> String {
     }
 }
 
-fn names(list: &[usize], entities: &[Entity]) -> String {
+pub fn names(list: &[usize], entities: &[Entity]) -> String {
     let names: Vec<&str> = list.iter().map(|&i| entities[i].name.as_str()).collect();
     match names.len() {
         0 => String::new(),
@@ -262,7 +262,8 @@ pub fn en(
             let p = persons.first()?;
             format!("{} speaks out", entities[*p].name)
         }
-        EventKind::Other => return None,
+        // Other kinds are titled by the lexicon's templates.
+        _ => return None,
     };
     Some(title)
 }

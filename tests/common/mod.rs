@@ -14,7 +14,12 @@ pub fn real_articles() -> Vec<(String, String)> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -26,12 +31,20 @@ pub fn library_of(files: &[(String, String)]) -> (tempfile::TempDir, Library) {
     for (name, text) in files {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
-    let lib = Library::open(&Options { corpus: Some(dir.path().to_path_buf()), ..Options::default() }).unwrap();
+    let lib = Library::open(&Options {
+        corpus: Some(dir.path().to_path_buf()),
+        ..Options::default()
+    })
+    .unwrap();
     (dir, lib)
 }
 
 pub fn open_dir(dir: &Path) -> Library {
-    Library::open(&Options { corpus: Some(dir.to_path_buf()), ..Options::default() }).unwrap()
+    Library::open(&Options {
+        corpus: Some(dir.to_path_buf()),
+        ..Options::default()
+    })
+    .unwrap()
 }
 
 /// Every four-digit year between 1990 and 2039 in `text` (not part of a longer number) moved by
@@ -42,10 +55,15 @@ pub fn move_years(text: &str, delta: i32) -> String {
     let mut i = 0;
     while i < chars.len() {
         let is_digit = |k: usize| chars.get(k).is_some_and(|c| c.is_ascii_digit());
-        if is_digit(i) && (i == 0 || !is_digit(i - 1)) && (0..4).all(|k| is_digit(i + k)) && !is_digit(i + 4) {
+        if is_digit(i)
+            && (i == 0 || !is_digit(i - 1))
+            && (0..4).all(|k| is_digit(i + k))
+            && !is_digit(i + 4)
+        {
             let n: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap();
             // A thousands separator or decimal point before it makes it part of a number (1,115).
-            let prev_sep = i > 1 && matches!(chars[i - 1], ',' | '.') && chars[i - 2].is_ascii_digit();
+            let prev_sep =
+                i > 1 && matches!(chars[i - 1], ',' | '.') && chars[i - 2].is_ascii_digit();
             if (1990..2040).contains(&n) && !prev_sep {
                 out.push_str(&(n + delta).to_string());
                 i += 4;

@@ -10,7 +10,7 @@ use storyline::events::{Conflict, ConflictValue, EventKind, Status};
 use storyline::text::Script;
 use storyline::time::{Precision, Published};
 use storyline::timeline::{
-    ArticleInfo, EntityInfo, EventDate, EventInfo, Filter, SourceRef, Title, TimelineView, SCHEMA,
+    ArticleInfo, EntityInfo, EventDate, EventInfo, Filter, SourceRef, TimelineView, Title, SCHEMA,
 };
 
 pub fn d(s: &str) -> NaiveDate {
@@ -24,7 +24,12 @@ fn article(id: &str, file: &str, title: &str, outlet: Option<&str>) -> ArticleIn
         title: title.into(),
         outlet: outlet.map(String::from),
         url: None,
-        published: Published { date: Some(d("2025-07-02")), precision: Precision::Day, inferred: false, basis: "test".into() },
+        published: Published {
+            date: Some(d("2025-07-02")),
+            precision: Precision::Day,
+            inferred: false,
+            basis: "test".into(),
+        },
         script: Script::Hant,
         size: 1000,
         encoding: "UTF-8".into(),
@@ -44,12 +49,31 @@ fn entity(id: &str, kind: EntityKind, name: &str, zh: &str) -> EntityInfo {
     }
 }
 
-pub fn date(start: &str, end: &str, precision: Precision, edtf: &str, label: &str, label_zh: &str) -> EventDate {
-    EventDate { start: d(start), end: d(end), precision, edtf: edtf.into(), label: label.into(), label_zh: label_zh.into() }
+pub fn date(
+    start: &str,
+    end: &str,
+    precision: Precision,
+    edtf: &str,
+    label: &str,
+    label_zh: &str,
+) -> EventDate {
+    EventDate {
+        start: d(start),
+        end: d(end),
+        precision,
+        edtf: edtf.into(),
+        label: label.into(),
+        label_zh: label_zh.into(),
+    }
 }
 
 fn src(article: &str, start: usize, quote: &str) -> SourceRef {
-    SourceRef { article: article.into(), start, end: start + quote.chars().count(), quote: quote.into() }
+    SourceRef {
+        article: article.into(),
+        start,
+        end: start + quote.chars().count(),
+        quote: quote.into(),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -68,7 +92,10 @@ fn event(
         kind,
         status,
         date,
-        title: Title { zh: zh.into(), en: en.map(String::from) },
+        title: Title {
+            zh: zh.into(),
+            en: en.map(String::from),
+        },
         entities: entities.iter().map(|s| s.to_string()).collect(),
         sources,
         conflicts: vec![],
@@ -81,7 +108,9 @@ fn event(
 pub fn long_title() -> String {
     let mut s = String::from("超級智能實驗室");
     for i in 0..12 {
-        s.push_str(&format!("第{i}輪招攬：OpenAI、Anthropic與Google的研究員加盟，簽約獎金高達1億美元；"));
+        s.push_str(&format!(
+            "第{i}輪招攬：OpenAI、Anthropic與Google的研究員加盟，簽約獎金高達1億美元；"
+        ));
         if i % 3 == 0 {
             s.push('𠀋'); // four bytes
         }
@@ -100,7 +129,14 @@ pub fn view() -> TimelineView {
             "ev-year",
             EventKind::Layoff,
             Status::Confirmed,
-            Some(date("2024-01-01", "2024-12-31", Precision::Year, "2024", "2024", "2024年")),
+            Some(date(
+                "2024-01-01",
+                "2024-12-31",
+                Precision::Year,
+                "2024",
+                "2024",
+                "2024年",
+            )),
             "Meta裁員",
             None,
             &["meta"],
@@ -110,27 +146,55 @@ pub fn view() -> TimelineView {
             "ev-day",
             EventKind::Organization,
             Status::Confirmed,
-            Some(date("2025-06-30", "2025-06-30", Precision::Day, "2025-06-30", "30 June 2025", "2025年6月30日")),
+            Some(date(
+                "2025-06-30",
+                "2025-06-30",
+                Precision::Day,
+                "2025-06-30",
+                "30 June 2025",
+                "2025年6月30日",
+            )),
             "Meta宣布成立\"超級智能實驗室\",由汪滔領導",
             Some("Meta forms \"Superintelligence Labs\"; Wang, leads"),
             &["meta", "wang"],
-            vec![src("a1", 10, "Meta宣布成立超級智能實驗室，由汪滔領導。"), src("a2", 20, TRICKY_QUOTE)],
+            vec![
+                src("a1", 10, "Meta宣布成立超級智能實驗室，由汪滔領導。"),
+                src("a2", 20, TRICKY_QUOTE),
+            ],
         ),
         event(
             "ev-xun",
             EventKind::Investment,
             Status::Reported,
-            Some(date("2025-06-11", "2025-06-20", Precision::Xun, "2025-06-11/2025-06-20", "mid-June 2025", "2025年6月中旬")),
+            Some(date(
+                "2025-06-11",
+                "2025-06-20",
+                Precision::Xun,
+                "2025-06-11/2025-06-20",
+                "mid-June 2025",
+                "2025年6月中旬",
+            )),
             "Meta投資Scale AI",
             Some("Meta invests US$14.3 billion in Scale AI for a 49% stake"),
             &["meta", "scale"],
-            vec![src("a2", 0, "6月中旬，Meta以143億美元投資Scale AI，取得49%股權。")],
+            vec![src(
+                "a2",
+                0,
+                "6月中旬，Meta以143億美元投資Scale AI，取得49%股權。",
+            )],
         ),
         event(
             "ev-month",
             EventKind::Hire,
             Status::Rumoured,
-            Some(date("2025-07-01", "2025-07-31", Precision::Month, "2025-07", "July 2025", "2025年7月")),
+            Some(date(
+                "2025-07-01",
+                "2025-07-31",
+                Precision::Month,
+                "2025-07",
+                "July 2025",
+                "2025年7月",
+            )),
             "據傳Meta招攬研究員",
             None,
             &["meta"],
@@ -140,7 +204,14 @@ pub fn view() -> TimelineView {
             "ev-quarter",
             EventKind::Infrastructure,
             Status::Planned,
-            Some(date("2025-07-01", "2025-09-30", Precision::Quarter, "2025-21", "Q3 2025", "2025年第三季")),
+            Some(date(
+                "2025-07-01",
+                "2025-09-30",
+                Precision::Quarter,
+                "2025-21",
+                "Q3 2025",
+                "2025年第三季",
+            )),
             "數據中心預計第三季啟用",
             Some("First data centre planned to open"),
             &["meta"],
@@ -150,7 +221,14 @@ pub fn view() -> TimelineView {
             "ev-vague",
             EventKind::Product,
             Status::Reported,
-            Some(date("2023-01-01", "2025-12-31", Precision::Vague, "2023/2025", "in recent years", "近年")),
+            Some(date(
+                "2023-01-01",
+                "2025-12-31",
+                Precision::Vague,
+                "2023/2025",
+                "in recent years",
+                "近年",
+            )),
             "近年模型表現不佳",
             None,
             &[],
@@ -170,7 +248,14 @@ pub fn view() -> TimelineView {
             "ev-long",
             EventKind::Compensation,
             Status::Reported,
-            Some(date("2025-06-30", "2025-06-30", Precision::Day, "2025-06-30", "30 June 2025", "2025年6月30日")),
+            Some(date(
+                "2025-06-30",
+                "2025-06-30",
+                Precision::Day,
+                "2025-06-30",
+                "30 June 2025",
+                "2025年6月30日",
+            )),
             &long_title(),
             None,
             &["wang", "meta", "scale"],
@@ -180,7 +265,14 @@ pub fn view() -> TimelineView {
             "ev-newyear",
             EventKind::Agreement,
             Status::Confirmed,
-            Some(date("2025-12-31", "2025-12-31", Precision::Day, "2025-12-31", "31 December 2025", "2025年12月31日")),
+            Some(date(
+                "2025-12-31",
+                "2025-12-31",
+                Precision::Day,
+                "2025-12-31",
+                "31 December 2025",
+                "2025年12月31日",
+            )),
             "協議於年底簽署",
             None,
             &["scale"],
@@ -191,8 +283,14 @@ pub fn view() -> TimelineView {
     events[1].conflicts = vec![Conflict {
         field: "date".into(),
         values: vec![
-            ConflictValue { value: "2025-06-30".into(), articles: vec!["a1".into()] },
-            ConflictValue { value: "2025-07-01".into(), articles: vec!["a2".into()] },
+            ConflictValue {
+                value: "2025-06-30".into(),
+                articles: vec!["a1".into()],
+            },
+            ConflictValue {
+                value: "2025-07-01".into(),
+                articles: vec!["a2".into()],
+            },
         ],
     }];
     TimelineView {
@@ -200,7 +298,12 @@ pub fn view() -> TimelineView {
         generated: "2026-11-27T09:30:00+08:00".into(),
         filter: Filter::default(),
         articles: vec![
-            article("a1", "000_first.txt", "Meta成立超級智能實驗室", Some("經濟日報")),
+            article(
+                "a1",
+                "000_first.txt",
+                "Meta成立超級智能實驗室",
+                Some("經濟日報"),
+            ),
             article("a2", "001_second.txt", "祖克柏大手筆, 挖角AI人才", None),
         ],
         entities: vec![
@@ -214,5 +317,9 @@ pub fn view() -> TimelineView {
 
 /// Ids of the fixture's dated events.
 pub fn dated_ids(v: &TimelineView) -> Vec<String> {
-    v.events.iter().filter(|e| e.date.is_some()).map(|e| e.id.clone()).collect()
+    v.events
+        .iter()
+        .filter(|e| e.date.is_some())
+        .map(|e| e.id.clone())
+        .collect()
 }
