@@ -27,7 +27,83 @@ pub fn publication(meta: &ManifestEntry, text: &ArticleText, body: &[Expr]) -> P
     if let Some(p) = dateline(text, body) {
         return p;
     }
+    if let Some(p) = meta.url.as_deref().and_then(from_url) {
+        return p;
+    }
     infer(text, body)
+}
+
+/// A date in a page's address, as news sites write them: `/2024/04/03/`, `/2024-04-03/`,
+/// `/20240403/`, `20240229900525` (a date that opens a longer id), `/2024/0403/`, or a month alone
+/// (`/202404/`, `/2024/04/`). The host is left out; years before 1990 are taken for ids.
+pub fn from_url(url: &str) -> Option<Published> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = &path[path.find('/')?..];
+    let groups: Vec<(usize, &str)> = {
+        let mut out = Vec::new();
+        let bytes = path.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let s = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                out.push((s, &path[s..i]));
+            } else {
+                i += 1;
+            }
+        }
+        out
+    };
+    let num = |s: &str| s.parse::<u32>().ok();
+    let year_ok = |y: u32| (1990..=2100).contains(&y);
+    let found = |y: u32, m: u32, d: Option<u32>, written: &str| {
+        let date = NaiveDate::from_ymd_opt(y as i32, m, d.unwrap_or(1))?;
+        Some(Published {
+            date: Some(date),
+            precision: if d.is_some() { Precision::Day } else { Precision::Month },
+            inferred: false,
+            basis: format!("the page's address ({written})"),
+        })
+    };
+    // Groups joined by one separator char: `2024/04/03`, `2024-04-03`.
+    let joined = |k: usize| {
+        let (s, g) = groups[k];
+        let (n, h) = *groups.get(k + 1)?;
+        (n == s + g.len() + 1 && matches!(path.as_bytes()[n - 1], b'/' | b'-' | b'_' | b'.')).then_some(h)
+    };
+    for k in 0..groups.len() {
+        let g = groups[k].1;
+        if g.len() >= 8 && year_ok(num(&g[..4])?) {
+            if let Some(p) = found(num(&g[..4])?, num(&g[4..6])?, Some(num(&g[6..8])?), g) {
+                return Some(p);
+            }
+        }
+        if g.len() == 4 && year_ok(num(g)?) {
+            let Some(next) = joined(k) else { continue };
+            match next.len() {
+                4 => return found(num(g)?, num(&next[..2])?, Some(num(&next[2..])?), &format!("{g}/{next}")),
+                1 | 2 => {
+                    let day = (|| {
+                        let d = joined(k + 1)?;
+                        (d.len() <= 2).then_some(d)
+                    })();
+                    let written = format!("{g}/{next}{}", day.map(|d| format!("/{d}")).unwrap_or_default());
+                    if let Some(p) = found(num(g)?, num(next)?, day.and_then(num), &written) {
+                        return Some(p);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if g.len() == 6 && year_ok(num(&g[..4])?) {
+            if let Some(p) = found(num(&g[..4])?, num(&g[4..])?, None, g) {
+                return Some(p);
+            }
+        }
+    }
+    None
 }
 
 /// A manifest date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
