@@ -120,22 +120,8 @@ impl Library {
 
     pub fn from_corpus(corpus: Corpus) -> Library {
         let mut issues = corpus.issues.clone();
-        let mut gazetteer = Gazetteer::embedded();
-        if let Some(path) = corpus
-            .root
-            .as_ref()
-            .map(|r| r.join(crate::corpus::GAZETTEER_FILE))
-            .filter(|p| p.exists())
-        {
-            match Gazetteer::load(&path) {
-                Ok(user) => gazetteer = gazetteer.extended_by(user),
-                Err(e) => issues.push(LoadIssue {
-                    file: crate::corpus::GAZETTEER_FILE.into(),
-                    code: e.code,
-                    message: format!("{}; using the built-in gazetteer alone", e.message),
-                }),
-            }
-        }
+        let (gazetteer, issue) = Gazetteer::for_corpus(&corpus);
+        issues.extend(issue);
         let analysis = Analysis::run_with(&corpus, &gazetteer);
         Library {
             analysis,

@@ -80,6 +80,9 @@ pub struct Corpus {
     pub root: Option<PathBuf>,
     pub articles: Vec<RawArticle>,
     pub issues: Vec<LoadIssue>,
+    /// The built-in corpus's own gazetteer (`assets/articles/gazetteer.toml`); a folder's is read
+    /// from beside its articles.
+    pub embedded_gazetteer: Option<&'static str>,
 }
 
 impl Corpus {
@@ -98,6 +101,10 @@ impl Corpus {
                 Manifest::default()
             }
         };
+        corpus.embedded_gazetteer = EMBEDDED_ARTICLES
+            .iter()
+            .find(|(name, _)| *name == GAZETTEER_FILE)
+            .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok());
         for (name, bytes) in EMBEDDED_ARTICLES {
             if *name == MANIFEST_FILE || article_format(Path::new(name)).is_none() {
                 continue;

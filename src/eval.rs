@@ -211,15 +211,10 @@ pub fn run_story(dir: &Path, gazetteer: GazetteerChoice) -> Result<StoryReport> 
         ));
     }
     let gazetteer = match gazetteer {
-        GazetteerChoice::Default => {
-            let user = dir.join(crate::corpus::GAZETTEER_FILE);
-            let base = crate::entities::Gazetteer::embedded();
-            if user.exists() {
-                base.extended_by(crate::entities::Gazetteer::load(&user)?)
-            } else {
-                base
-            }
-        }
+        GazetteerChoice::Default => match crate::entities::Gazetteer::for_corpus(&corpus) {
+            (g, None) => g,
+            (_, Some(issue)) => return Err(Error::new(issue.code, issue.message)),
+        },
         GazetteerChoice::None => crate::entities::Gazetteer::default(),
     };
     let analysis = Analysis::run_with(&corpus, &gazetteer);
@@ -568,6 +563,85 @@ mod tests {
         assert_eq!(parse_partial("2024").unwrap().precision, Precision::Year);
         assert!(parse_partial("2024-13").is_none());
         assert!(parse_partial("May 2024").is_none());
+    }
+
+    /// A one-article story in a temporary folder, with its own gazetteer.
+    fn story(gold: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        write(
+            "01_a.txt",
+            "2024年4月12日\n台積電董事會改選\n台積電於2024年4月12日宣布任命魏哲家為董事長。分析師認為此舉影響深遠。\n",
+        );
+        write(
+            "manifest.toml",
+            "[articles.01_a]\nurl = \"https://example.com/news/2024/04/12/a\"\n",
+        );
+        write(
+            "gazetteer.toml",
+            "[[entity]]\nid = \"tsmc\"\nkind = \"organization\"\nname = \"TSMC\"\nname_zh = \"台積電\"\n",
+        );
+        write("gold.toml", gold);
+        dir
+    }
+
+    const GOLD: &str = r#"
+title = "test"
+[[entities]]
+kind = "org"
+names = ["台积电", "TSMC"]
+[articles.01_a]
+published = "2024-04-12"
+published_from = "text"
+[[happenings]]
+id = "h1"
+what = "TSMC names a chairman"
+from = "FROM"
+to = "TO"
+status = "happened"
+entities = ["台积电"]
+cues = [{ article = "01_a", quote = "宣布任命魏哲家为董事长" }]
+"#;
+
+    #[test]
+    fn a_happening_told_with_its_date_and_actor_is_found() {
+        let dir = story(
+            &GOLD
+                .replace("FROM", "2024-04-12")
+                .replace("TO", "2024-04-12"),
+        );
+        let r = run_story(dir.path(), GazetteerChoice::Default).unwrap();
+        assert_eq!(
+            r.figures.recall,
+            Ratio { hit: 1, of: 1 },
+            "{:?}",
+            r.happenings
+        );
+        assert_eq!(r.figures.published, Ratio { hit: 1, of: 1 });
+        assert_eq!(r.figures.entities, Ratio { hit: 1, of: 1 });
+        assert_eq!(r.figures.precision.hit, 1);
+    }
+
+    #[test]
+    fn an_event_outside_the_gold_window_is_a_miss_that_says_why() {
+        let dir = story(
+            &GOLD
+                .replace("FROM", "2024-05-01")
+                .replace("TO", "2024-05-31"),
+        );
+        let r = run_story(dir.path(), GazetteerChoice::Default).unwrap();
+        assert_eq!(r.figures.recall.hit, 0);
+        let why = r.happenings[0].why.as_deref().unwrap_or_default();
+        assert!(why.contains("wrong date"), "{why}");
+        assert_eq!(r.unmatched.len(), r.figures.precision.of);
+    }
+
+    #[test]
+    fn a_broken_gold_file_is_an_error_naming_it() {
+        let dir = story("title = \"x\"\n[[happenings]]\nid = 1\n");
+        let e = run_story(dir.path(), GazetteerChoice::Default).unwrap_err();
+        assert_eq!(e.code, ErrorCode::BadGold);
+        assert!(e.message.contains("gold.toml"), "{}", e.message);
     }
 
     #[test]

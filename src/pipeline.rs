@@ -80,8 +80,9 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Run with the corpus's gazetteer (the shipped one and the story's own).
     pub fn run(corpus: &Corpus) -> Analysis {
-        Analysis::run_with(corpus, &Gazetteer::embedded())
+        Analysis::run_with(corpus, &Gazetteer::for_corpus(corpus).0)
     }
 
     /// Run with a particular gazetteer (a user's, or an empty one).

@@ -155,6 +155,7 @@ pub fn discover(texts: &[&ArticleText], lex: &Lexicon, known: &[String]) -> Vec<
             out.extend(latin::find(&doc, &ctx));
             out.extend(titled(&doc, &ctx, jieba));
             out.extend(suffixed(&doc, &ctx, jieba));
+            out.extend(listed(&doc, &ctx, jieba));
             out.extend(media(&doc, &ctx, jieba));
             out
         })
@@ -333,7 +334,13 @@ fn occurrences(doc: &Doc, word: &[char]) -> usize {
 /// The length of a Chinese name (surname and one or two chars) starting at `s`, within the Han run
 /// ending at `e`, that the article names at least twice and that is no word of jieba's dictionary:
 /// the longer form when it recurs, else the shorter one.
-fn repeated_name(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba, s: usize, e: usize) -> Option<usize> {
+fn repeated_name(
+    doc: &Doc,
+    ctx: &Ctx,
+    jieba: &jieba_rs::Jieba,
+    s: usize,
+    e: usize,
+) -> Option<usize> {
     if !ctx.surname(doc.fold[s]) {
         return None;
     }
@@ -373,9 +380,19 @@ fn suffixed(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
         }
         for (k, &(ws, we, tag)) in words.iter().enumerate() {
             let word = doc.folded(ws, we);
-            let suffix = ctx.lex.org_suffix_zh.iter().any(|x| word.ends_with(x.as_str()));
-            if !(suffix || tag == "nt") {
-                continue;
+            let suffix = ctx
+                .lex
+                .org_suffix_zh
+                .iter()
+                .any(|x| word.ends_with(x.as_str()));
+            if !(suffix || tag == "nt")
+                || ctx
+                    .lex
+                    .media_suffix_zh
+                    .iter()
+                    .any(|x| word.ends_with(x.as_str()))
+            {
+                continue; // outlets are found as media, never as actors
             }
             // Name words before the suffix: places, names, other nouns (at most two).
             let mut start = ws;
@@ -397,8 +414,89 @@ fn suffixed(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
             if ctx.is_known(&display) || out.iter().any(|c| c.names[0] == display) {
                 continue;
             }
-            out.push(Candidate { names: vec![display], scoped: Vec::new(), kind: EntityKind::Organization, strength: 1 });
+            out.push(Candidate {
+                names: vec![display],
+                scoped: Vec::new(),
+                kind: EntityKind::Organization,
+                strength: 1,
+            });
         }
+    }
+    out
+}
+
+/// A stock code in brackets (`2330`, `01810.HK`, `600519.SH`, `NASDAQ:AAPL`)?
+fn stock_code(inner: &str) -> bool {
+    let t = inner.trim();
+    let (market, code) = match t.split_once([':', '：']) {
+        Some((m, c)) => (Some(m), c),
+        None => (None, t),
+    };
+    let (digits, exchange) = match code.split_once('.') {
+        Some((d, x)) => (d, Some(x)),
+        None => (code, None),
+    };
+    let numeric = (4..=6).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    let ticker = market.is_some_and(|m| m.bytes().all(|b| b.is_ascii_uppercase()))
+        && (1..=5).contains(&digits.len())
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    (numeric || ticker)
+        && exchange
+            .is_none_or(|x| (1..=3).contains(&x.len()) && x.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// Listed companies named with their stock code: 台積電(2330), 小米集團（01810.HK）. The name is
+/// the last few chars before the bracket that jieba does not take for a word of its own (晶圓代工
+/// 龍頭|台積電).
+fn listed(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let n = doc.len();
+    for i in 1..n {
+        if !matches!(doc.disp[i], '(' | '（') || !is_han(doc.fold[i - 1]) {
+            continue;
+        }
+        let Some(close) = doc.disp[i + 1..n.min(i + 16)]
+            .iter()
+            .position(|&c| matches!(c, ')' | '）'))
+        else {
+            continue;
+        };
+        if !stock_code(&doc.text(i + 1, i + 1 + close)) {
+            continue;
+        }
+        let mut s = i;
+        while s > 0 && i - s < 12 && is_han(doc.fold[s - 1]) {
+            s -= 1;
+        }
+        let run = doc.folded(s, i);
+        let tags = jieba.tag(&run, true);
+        let mut start = i;
+        for t in tags.iter().rev() {
+            let len = t.word.chars().count();
+            let taken = i - start;
+            if taken + len > 4 || (taken > 0 && len >= 2 && jieba.has_word(t.word)) {
+                break;
+            }
+            start -= len;
+        }
+        if start == i {
+            start = i - tags.last().map_or(0, |t| t.word.chars().count()).min(i - s);
+        }
+        if i - start < 2 {
+            continue;
+        }
+        let name = doc.text(start, i);
+        if ctx.is_known(&name) || out.iter().any(|c| c.names[0] == name) {
+            continue;
+        }
+        out.push(Candidate {
+            names: vec![name],
+            scoped: Vec::new(),
+            kind: EntityKind::Organization,
+            strength: 2,
+        });
     }
     out
 }

@@ -66,6 +66,37 @@ impl Gazetteer {
         Gazetteer::parse(EMBEDDED, "assets/gazetteer.toml").unwrap_or_default()
     }
 
+    /// The gazetteer a corpus is read with: the shipped one, extended by the story's own
+    /// (`gazetteer.toml` beside the articles, or the built-in corpus's). A story gazetteer that
+    /// cannot be used is reported, and the shipped one is used alone.
+    pub fn for_corpus(
+        corpus: &crate::corpus::Corpus,
+    ) -> (Gazetteer, Option<crate::corpus::LoadIssue>) {
+        let base = Gazetteer::embedded();
+        let story = match (&corpus.root, corpus.embedded_gazetteer) {
+            (Some(root), _) => {
+                let path = root.join(crate::corpus::GAZETTEER_FILE);
+                if !path.exists() {
+                    return (base, None);
+                }
+                Gazetteer::load(&path)
+            }
+            (None, Some(text)) => Gazetteer::parse(text, "assets/articles/gazetteer.toml"),
+            (None, None) => return (base, None),
+        };
+        match story {
+            Ok(story) => (base.extended_by(story), None),
+            Err(e) => (
+                base,
+                Some(crate::corpus::LoadIssue {
+                    file: crate::corpus::GAZETTEER_FILE.into(),
+                    code: e.code,
+                    message: format!("{}; using the built-in gazetteer alone", e.message),
+                }),
+            ),
+        }
+    }
+
     /// No known entities: everything comes from discovery.
     pub fn empty() -> Gazetteer {
         Gazetteer::default()

@@ -460,15 +460,15 @@ fn build(
     let title_en = match lex.title_template(kind) {
         Some(t) => Some(t.replace("{names}", &super::title::names(&actors, entities))),
         None => super::title::en(
-        kind,
-        lex.class_name(kind, group.class),
-        status,
-        &trigger,
-        &actors,
-        entities,
-        amount.as_ref(),
-        stake.as_deref(),
-    ),
+            kind,
+            lex.class_name(kind, group.class),
+            status,
+            &trigger,
+            &actors,
+            entities,
+            amount.as_ref(),
+            stake.as_deref(),
+        ),
     };
     Some(Candidate {
         article: input.index,

@@ -159,7 +159,11 @@ impl Lexicon {
                 add(words, Cue::Trigger(*kind), i as u16 + 1);
             }
         }
-        let titles = file.kinds.iter().filter_map(|(k, list)| Some((*k, list.title_en.clone()?))).collect();
+        let titles = file
+            .kinds
+            .iter()
+            .filter_map(|(k, list)| Some((*k, list.title_en.clone()?)))
+            .collect();
         add(&file.blockers.words, Cue::Blocker, 0);
         add(&file.status.reported, Cue::Reported, 0);
         add(&file.status.rumoured, Cue::Rumoured, 0);

@@ -62,7 +62,11 @@ pub fn from_url(url: &str) -> Option<Published> {
         let date = NaiveDate::from_ymd_opt(y as i32, m, d.unwrap_or(1))?;
         Some(Published {
             date: Some(date),
-            precision: if d.is_some() { Precision::Day } else { Precision::Month },
+            precision: if d.is_some() {
+                Precision::Day
+            } else {
+                Precision::Month
+            },
             inferred: false,
             basis: format!("the page's address ({written})"),
         })
@@ -71,7 +75,8 @@ pub fn from_url(url: &str) -> Option<Published> {
     let joined = |k: usize| {
         let (s, g) = groups[k];
         let (n, h) = *groups.get(k + 1)?;
-        (n == s + g.len() + 1 && matches!(path.as_bytes()[n - 1], b'/' | b'-' | b'_' | b'.')).then_some(h)
+        (n == s + g.len() + 1 && matches!(path.as_bytes()[n - 1], b'/' | b'-' | b'_' | b'.'))
+            .then_some(h)
     };
     for k in 0..groups.len() {
         let g = groups[k].1;
@@ -83,13 +88,23 @@ pub fn from_url(url: &str) -> Option<Published> {
         if g.len() == 4 && year_ok(num(g)?) {
             let Some(next) = joined(k) else { continue };
             match next.len() {
-                4 => return found(num(g)?, num(&next[..2])?, Some(num(&next[2..])?), &format!("{g}/{next}")),
+                4 => {
+                    return found(
+                        num(g)?,
+                        num(&next[..2])?,
+                        Some(num(&next[2..])?),
+                        &format!("{g}/{next}"),
+                    )
+                }
                 1 | 2 => {
                     let day = (|| {
                         let d = joined(k + 1)?;
                         (d.len() <= 2).then_some(d)
                     })();
-                    let written = format!("{g}/{next}{}", day.map(|d| format!("/{d}")).unwrap_or_default());
+                    let written = format!(
+                        "{g}/{next}{}",
+                        day.map(|d| format!("/{d}")).unwrap_or_default()
+                    );
                     if let Some(p) = found(num(g)?, num(next)?, day.and_then(num), &written) {
                         return Some(p);
                     }
