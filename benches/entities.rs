@@ -11,7 +11,7 @@ const TARGET_BYTES: usize = 50 * 1024 * 1024;
 const ENTRIES: usize = 5000;
 
 fn synthetic_patterns() -> Vec<Pattern> {
-    let gaz = Gazetteer::embedded();
+    let gaz = Gazetteer::for_corpus(&Corpus::embedded()).0;
     let mut pats = Vec::new();
     for (i, e) in gaz.entries.iter().enumerate() {
         for s in e.spellings() {

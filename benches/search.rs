@@ -43,7 +43,7 @@ fn generate(n: usize) -> Corpus {
         .into_iter()
         .map(|a| a.text)
         .collect();
-    let gazetteer = Gazetteer::embedded();
+    let gazetteer = Gazetteer::for_corpus(&Corpus::embedded()).0;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let articles = (0..n)
         .map(|i| {
@@ -93,6 +93,7 @@ fn generate(n: usize) -> Corpus {
         root: None,
         articles,
         issues: Vec::new(),
+        ..Corpus::default()
     }
 }
 

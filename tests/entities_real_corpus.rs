@@ -187,12 +187,17 @@ fn facilities_products_and_companies_have_their_kinds() {
     assert_ne!(an.find_entity("Facebook"), an.find_entity("Meta"));
 }
 
+/// The built-in corpus's gazetteer: the shipped one with the story's cast.
+fn story_gazetteer() -> entities::Gazetteer {
+    entities::Gazetteer::for_corpus(&Corpus::embedded()).0
+}
+
 /// Entity ids with their mention count in each article.
 fn census(
     texts: &[storyline::text::ArticleText],
 ) -> std::collections::BTreeMap<(String, usize), usize> {
     let refs: Vec<&storyline::text::ArticleText> = texts.iter().collect();
-    let (es, ms) = entities::resolve(&entities::Gazetteer::embedded(), &refs);
+    let (es, ms) = entities::resolve(&story_gazetteer(), &refs);
     let mut out = std::collections::BTreeMap::new();
     for m in ms {
         *out.entry((es[m.entity].id.clone(), m.article)).or_insert(0) += 1;
@@ -222,12 +227,7 @@ fn the_same_entities_whatever_the_script() {
         let converted = census(&build(Some(choice)));
         let gazetteer_only = |m: &std::collections::BTreeMap<(String, usize), usize>| {
             m.iter()
-                .filter(|((id, _), _)| {
-                    entities::Gazetteer::embedded()
-                        .entries
-                        .iter()
-                        .any(|e| &e.id == id)
-                })
+                .filter(|((id, _), _)| story_gazetteer().entries.iter().any(|e| &e.id == id))
                 .map(|(k, v)| (k.clone(), *v))
                 .collect::<Vec<_>>()
         };

@@ -24,10 +24,11 @@ pub fn publication(meta: &ManifestEntry, text: &ArticleText, body: &[Expr]) -> P
     if let Some(p) = meta.published.as_deref().and_then(from_manifest) {
         return p;
     }
-    if let Some(p) = dateline(text, body) {
+    let from_address = meta.url.as_deref().and_then(from_url);
+    if let Some(p) = dateline(text, body, from_address.as_ref().and_then(|p| p.date)) {
         return p;
     }
-    if let Some(p) = meta.url.as_deref().and_then(from_url) {
+    if let Some(p) = from_address {
         return p;
     }
     infer(text, body)
@@ -78,8 +79,7 @@ pub fn from_url(url: &str) -> Option<Published> {
         (n == s + g.len() + 1 && matches!(path.as_bytes()[n - 1], b'/' | b'-' | b'_' | b'.'))
             .then_some(h)
     };
-    for k in 0..groups.len() {
-        let g = groups[k].1;
+    for (k, &(_, g)) in groups.iter().enumerate() {
         if g.len() >= 8 && year_ok(num(&g[..4])?) {
             if let Some(p) = found(num(&g[..4])?, num(&g[4..6])?, Some(num(&g[6..8])?), g) {
                 return Some(p);
@@ -188,8 +188,13 @@ const OPENERS: &[&str] = &[
     "消息", "电", "電", "讯", "訊", "报道", "報道", "报导", "報導", "讯息", "發佈", "发布",
 ];
 
-/// A dateline in the first lines, with the year of a yearless one taken from the body.
-pub fn dateline(text: &ArticleText, body: &[Expr]) -> Option<Published> {
+/// A dateline in the first lines, with the year of a yearless one taken from the page's address
+/// when it carries a date, else from the body.
+pub fn dateline(
+    text: &ArticleText,
+    body: &[Expr],
+    address: Option<NaiveDate>,
+) -> Option<Published> {
     for line in head_lines(text) {
         let folded: Vec<char> = fold_str(&line).chars().collect();
         let line_str: String = line.chars().collect();
@@ -225,6 +230,27 @@ pub fn dateline(text: &ArticleText, body: &[Expr]) -> Option<Published> {
                     });
                 }
                 None if super::scan::lit(&folded, e.span.end, OPENERS).is_some() => {
+                    if let Some(a) = address {
+                        // The address's year, unless that puts the dateline months after it.
+                        let y = if NaiveDate::from_ymd_opt(a.year(), m, d)
+                            .is_some_and(|x| x > a + chrono::Days::new(31))
+                        {
+                            a.year() - 1
+                        } else {
+                            a.year()
+                        };
+                        let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
+                            continue;
+                        };
+                        return Some(Published {
+                            date: Some(date),
+                            precision: Precision::Day,
+                            inferred: false,
+                            basis: format!(
+                                "dateline “{written}” with the year of the page's address"
+                            ),
+                        });
+                    }
                     let Some((y, why)) = body_year(body) else {
                         continue;
                     };

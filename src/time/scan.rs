@@ -282,8 +282,26 @@ fn next_continues_number(t: &[char], j: usize) -> bool {
     }
 }
 
+/// Index `p`, or past one space that some sites set between a number and its unit (`1993 年`,
+/// `12 月 19 日`) when a unit or a number follows it.
+fn spaced(t: &[char], p: usize) -> usize {
+    let unit = |c: Option<&char>| {
+        matches!(c, Some('年' | '月' | '日' | '号' | '號')) || c.is_some_and(|c| c.is_ascii_digit())
+    };
+    if t.get(p) == Some(&' ') && unit(t.get(p + 1)) {
+        p + 1
+    } else {
+        p
+    }
+}
+
 pub(crate) fn digit_at(t: &[char], i: usize) -> Hit {
     let (v, nd, e) = ascii_number(t, i)?;
+    let e = if matches!(t.get(spaced(t, e)), Some('年' | '月' | '日' | '号' | '號')) {
+        spaced(t, e)
+    } else {
+        e
+    };
     let next = t.get(e).copied();
     if nd == 4 && (1000..=2999).contains(&v) {
         if let Some(sep @ ('-' | '/' | '.')) = next {
@@ -400,7 +418,8 @@ pub(crate) fn year_tail(t: &[char], p: usize, year: YearSpec) -> Hit {
     if t.get(p) == Some(&'度') {
         return Some((p + 1, cal(y, None, None, Part::Whole)));
     }
-    if let Some((m, e, _)) = any_number(t, p) {
+    if let Some((m, e, _)) = any_number(t, spaced(t, p)) {
+        let e = spaced(t, e);
         if t.get(e) == Some(&'月') && (1..=12).contains(&m) {
             return month_tail(t, e + 1, y, MonthSpec::Abs(m));
         }
@@ -516,7 +535,8 @@ fn month_prev_blocks(t: &[char], i: usize) -> bool {
 
 /// After `…月`: a day, a part of the month, or nothing more.
 pub(crate) fn month_tail(t: &[char], p: usize, year: Option<YearSpec>, month: MonthSpec) -> Hit {
-    if let Some((d, e, nd)) = any_number(t, p) {
+    if let Some((d, e, nd)) = any_number(t, spaced(t, p)) {
+        let e = spaced(t, e);
         if nd <= 2 && matches!(t.get(e), Some('日' | '号' | '號')) && (1..=31).contains(&d) {
             return Some((e + 1, cal(year, Some(month), Some(d), Part::Whole)));
         }

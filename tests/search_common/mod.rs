@@ -25,6 +25,7 @@ pub fn corpus(articles: &[(&str, &str)]) -> Corpus {
             })
             .collect(),
         issues: Vec::new(),
+        ..Corpus::default()
     }
 }
 
