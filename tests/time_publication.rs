@@ -203,11 +203,26 @@ fn no_date_at_all_is_unknown_and_vague() {
 fn the_page_address_dates_an_article_without_a_date_line() {
     use storyline::time::reference::from_url;
     let day = |u: &str| from_url(u).and_then(|p| p.date).map(|d| d.to_string());
-    assert_eq!(day("https://www.cna.com.tw/news/afe/202404030012.aspx").as_deref(), Some("2024-04-03"));
-    assert_eq!(day("https://news.example.com/2024/04/05/quake").as_deref(), Some("2024-04-05"));
-    assert_eq!(day("https://example.com/a/2025-09-16/b.html").as_deref(), Some("2025-09-16"));
-    assert_eq!(day("https://wantrich.chinatimes.com/news/20240229900525-420101").as_deref(), Some("2024-02-29"));
-    assert_eq!(day("https://example.com/2024/0403/c1.html").as_deref(), Some("2024-04-03"));
+    assert_eq!(
+        day("https://www.cna.com.tw/news/afe/202404030012.aspx").as_deref(),
+        Some("2024-04-03")
+    );
+    assert_eq!(
+        day("https://news.example.com/2024/04/05/quake").as_deref(),
+        Some("2024-04-05")
+    );
+    assert_eq!(
+        day("https://example.com/a/2025-09-16/b.html").as_deref(),
+        Some("2025-09-16")
+    );
+    assert_eq!(
+        day("https://wantrich.chinatimes.com/news/20240229900525-420101").as_deref(),
+        Some("2024-02-29")
+    );
+    assert_eq!(
+        day("https://example.com/2024/0403/c1.html").as_deref(),
+        Some("2024-04-03")
+    );
     let month = from_url("https://example.com/202404/t123.html").unwrap();
     assert_eq!(month.precision, storyline::time::Precision::Month);
     // Ids, hosts and impossible dates are not dates.
