@@ -12,6 +12,7 @@
 
 mod gloss;
 mod latin;
+mod words;
 
 use super::gazetteer::Lexicon;
 use super::EntityKind;
@@ -146,25 +147,30 @@ pub fn discover(texts: &[&ArticleText], lex: &Lexicon, known: &[String]) -> Vec<
         lex,
         known: known.iter().cloned().collect(),
     };
-    let per_article: Vec<Vec<Candidate>> = with_jieba(known, |jieba| {
+    let per_article: Vec<(Vec<Candidate>, Vec<words::Sighting>)> = with_jieba(known, |jieba| {
         crate::parallel::par_map(texts, |t| {
             let doc = Doc::new(t);
+            let toks = words::cut(&doc, jieba);
             let mut out = Vec::new();
             out.extend(gloss::find(&doc, &ctx, jieba));
             out.extend(dotted(&doc, &ctx));
             out.extend(latin::find(&doc, &ctx));
             out.extend(titled(&doc, &ctx, jieba));
-            out.extend(suffixed(&doc, &ctx, jieba));
+            out.extend(words::suffixed(&doc, &ctx, &toks));
+            out.extend(words::institutions(&doc, &ctx, &toks));
             out.extend(listed(&doc, &ctx, jieba));
             out.extend(media(&doc, &ctx, jieba));
-            out
+            (out, words::sightings(&doc, &ctx, &toks))
         })
     });
-    per_article
-        .into_iter()
-        .flatten()
-        .filter_map(|c| clean(c, lex))
-        .collect()
+    let mut sightings = Vec::new();
+    let mut out = Vec::new();
+    for (candidates, seen) in per_article {
+        out.extend(candidates);
+        sightings.extend(seen);
+    }
+    out.extend(words::names_from_sightings(sightings));
+    out.into_iter().filter_map(|c| clean(c, lex)).collect()
 }
 
 /// Drop spellings that are not names; drop the candidate if none is left.
@@ -324,7 +330,7 @@ fn titled(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
 }
 
 /// How often `word` (folded) occurs in the article.
-fn occurrences(doc: &Doc, word: &[char]) -> usize {
+pub(crate) fn occurrences(doc: &Doc, word: &[char]) -> usize {
     if word.is_empty() || word.len() > doc.fold.len() {
         return 0;
     }
@@ -351,78 +357,6 @@ fn repeated_name(
             !jieba.has_word(&text) && !ctx.lex.is_not_name(&text) && occurrences(doc, word) >= 2
         }
     })
-}
-
-/// Organisations named by their ending (香港高等法院, 台北地檢署, 民眾黨): a word that ends an
-/// organisation's name, with the place or name words jieba puts before it. Kept when the article
-/// names it at least twice.
-fn suffixed(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::new();
-    let n = doc.len();
-    let mut i = 0;
-    while i < n {
-        if !is_han(doc.fold[i]) {
-            i += 1;
-            continue;
-        }
-        let s = i;
-        while i < n && is_han(doc.fold[i]) {
-            i += 1;
-        }
-        let run = doc.folded(s, i);
-        let tags = jieba.tag(&run, true);
-        let mut at = s;
-        let mut words: Vec<(usize, usize, &str)> = Vec::new();
-        for t in &tags {
-            let len = t.word.chars().count();
-            words.push((at, at + len, t.tag));
-            at += len;
-        }
-        for (k, &(ws, we, tag)) in words.iter().enumerate() {
-            let word = doc.folded(ws, we);
-            let suffix = ctx
-                .lex
-                .org_suffix_zh
-                .iter()
-                .any(|x| word.ends_with(x.as_str()));
-            if !(suffix || tag == "nt")
-                || ctx
-                    .lex
-                    .media_suffix_zh
-                    .iter()
-                    .any(|x| word.ends_with(x.as_str()))
-            {
-                continue; // outlets are found as media, never as actors
-            }
-            // Name words before the suffix: places, names, other nouns (at most two).
-            let mut start = ws;
-            for &(ps, _, ptag) in words[..k].iter().rev().take(2) {
-                if matches!(ptag, "ns" | "nr" | "nz" | "nt" | "j" | "nrt") {
-                    start = ps;
-                } else {
-                    break;
-                }
-            }
-            if start == ws && !(tag == "nt" || we - ws >= 3) {
-                continue; // a bare 公司 or 政府 names nothing in particular
-            }
-            let name: Vec<char> = doc.fold[start..we].to_vec();
-            if name.len() < 2 || name.len() > 10 || occurrences(doc, &name) < 2 {
-                continue;
-            }
-            let display = doc.text(start, we);
-            if ctx.is_known(&display) || out.iter().any(|c| c.names[0] == display) {
-                continue;
-            }
-            out.push(Candidate {
-                names: vec![display],
-                scoped: Vec::new(),
-                kind: EntityKind::Organization,
-                strength: 1,
-            });
-        }
-    }
-    out
 }
 
 /// A stock code in brackets (`2330`, `01810.HK`, `600519.SH`, `NASDAQ:AAPL`)?

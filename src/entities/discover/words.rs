@@ -1,0 +1,290 @@
+//! Finders that read jieba's cut of an article, made once per article: organisations named by their
+//! ending (香港高等法院, 花蓮縣政府, 民眾黨), institutions news names by a common word (檢方,
+//! 外交部), and sightings of Chinese personal names.
+//!
+//! A personal name is a surname and one or two chars that start and end at jieba's word edges and
+//! are no ordinary word of its dictionary (jieba cuts most names it does not know into pieces:
+//! 魏|哲家, 柯文|哲, 林|全). One sighting proves nothing; [`names_from_sightings`] keeps a
+//! spelling the corpus repeats and has seen at least once where names stand: after a title, a
+//! list comma or a word such as 由, or before 表示, 出任, 涉嫌 (`assets/entity_lexicon.toml`).
+
+use super::{is_han, occurrences, Candidate, Ctx, Doc};
+use crate::entities::EntityKind;
+use std::collections::HashMap;
+
+/// jieba's part-of-speech tags, as far as discovery cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tag {
+    Person,
+    Place,
+    Org,
+    /// Other proper nouns and abbreviations (nz, j).
+    Proper,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub tag: Tag,
+    /// A word of jieba's dictionary (not one its HMM made up for the occasion).
+    pub known: bool,
+}
+
+/// jieba's cut of every Han run of the article, with char offsets.
+pub(crate) fn cut(doc: &Doc, jieba: &jieba_rs::Jieba) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let n = doc.len();
+    let mut i = 0;
+    while i < n {
+        if !is_han(doc.fold[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < n && is_han(doc.fold[i]) {
+            i += 1;
+        }
+        let run = doc.folded(s, i);
+        let mut at = s;
+        for t in jieba.tag(&run, true) {
+            let len = t.word.chars().count();
+            let tag = match t.tag {
+                "nr" | "nrt" | "nrfg" => Tag::Person,
+                "ns" => Tag::Place,
+                "nt" => Tag::Org,
+                "nz" | "j" => Tag::Proper,
+                _ => Tag::Other,
+            };
+            out.push(Tok {
+                start: at,
+                end: at + len,
+                tag,
+                known: len > 1 && jieba.has_word(t.word),
+            });
+            at += len;
+        }
+    }
+    out
+}
+
+/// Organisations named by their ending, with the place or name words jieba puts before it. A name
+/// with such a prefix counts at once; a bare ending word must recur (a lone 政府 names nothing).
+pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let word = doc.folded(t.start, t.end);
+        let suffix = ctx
+            .lex
+            .org_suffix_zh
+            .iter()
+            .any(|x| word.ends_with(x.as_str()));
+        if !(suffix || t.tag == Tag::Org)
+            || ctx
+                .lex
+                .media_suffix_zh
+                .iter()
+                .any(|x| word.ends_with(x.as_str()))
+        {
+            continue; // outlets are found as media, never as actors
+        }
+        let mut start = t.start;
+        for p in toks[..k].iter().rev().take(2) {
+            if p.end == start && matches!(p.tag, Tag::Place | Tag::Person | Tag::Org | Tag::Proper)
+            {
+                start = p.start;
+            } else {
+                break;
+            }
+        }
+        let prefixed = start < t.start;
+        if !prefixed && !(t.tag == Tag::Org || t.end - t.start >= 3) {
+            continue;
+        }
+        let name: Vec<char> = doc.fold[start..t.end].to_vec();
+        if name.len() < 2 || name.len() > 10 || (!prefixed && occurrences(doc, &name) < 2) {
+            continue;
+        }
+        let display = doc.text(start, t.end);
+        if ctx.is_known(&display) || out.iter().any(|c| c.names[0] == display) {
+            continue;
+        }
+        out.push(Candidate {
+            names: vec![display],
+            scoped: Vec::new(),
+            kind: EntityKind::Organization,
+            strength: 1,
+        });
+    }
+    out
+}
+
+/// Institutions named by a common word (檢方, 外交部), where the article names them.
+pub(crate) fn institutions(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for t in toks {
+        // At word edges only: 外交部長 is a person's title, not the ministry.
+        let Some(w) = ctx
+            .lex
+            .org_words_zh
+            .iter()
+            .find(|w| doc.folded(t.start, t.end) == **w)
+        else {
+            continue;
+        };
+        let display = doc.text(t.start, t.end);
+        if ctx.is_known(w) || out.iter().any(|c| c.names[0] == display) {
+            continue;
+        }
+        out.push(Candidate {
+            names: vec![display],
+            scoped: Vec::new(),
+            kind: EntityKind::Organization,
+            strength: 2,
+        });
+    }
+    out
+}
+
+/// A Chinese personal name seen in one article.
+#[derive(Debug, Clone)]
+pub(crate) struct Sighting {
+    pub folded: String,
+    pub display: String,
+    pub count: usize,
+    /// Seen at least once where names stand.
+    pub placed: bool,
+}
+
+fn placed(doc: &Doc, ctx: &Ctx, start: usize, end: usize) -> bool {
+    let before = start == 0
+        || !is_han(doc.fold[start - 1])
+        || ctx
+            .lex
+            .person_titles
+            .iter()
+            .chain(&ctx.lex.name_before)
+            .any(|w| doc.ends_with(start, w));
+    let after = end >= doc.len()
+        || matches!(
+            doc.fold[end],
+            '、' | '，' | ',' | '。' | '(' | '（' | '：' | ':' | '」' | '”'
+        )
+        || ctx.lex.name_after.iter().any(|w| doc.starts_with(end, w));
+    before || after
+}
+
+/// Surname-initial spellings of two or three chars at jieba's word edges.
+pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
+    let mut found: HashMap<String, Sighting> = HashMap::new();
+    for (k, t) in toks.iter().enumerate() {
+        if !ctx.surname(doc.fold[t.start]) {
+            continue;
+        }
+        // One token (a name jieba knows, or one its HMM made), or a short run of tokens.
+        let mut end = t.end;
+        for (j, u) in toks[k..].iter().enumerate() {
+            if j > 0 && (u.start != end || u.end - t.start > 3) {
+                break;
+            }
+            end = u.end;
+            let len = end - t.start;
+            if len < 2 {
+                continue;
+            }
+            let whole = j == 0;
+            let ok = if whole {
+                u.tag == Tag::Person || (!u.known && u.tag != Tag::Place)
+            } else {
+                // Pieces: none a dictionary word of its own other than a name's (哲家 is none).
+                toks[k..=k + j]
+                    .iter()
+                    .all(|p| !p.known || p.tag == Tag::Person)
+            };
+            let last = doc.fold[end - 1];
+            let middle = doc.fold[t.start + 1];
+            if !ok
+                || ctx.lex.name_stops.contains(&last)
+                || middle == doc.fold[t.start]
+                || (len == 3 && ctx.lex.name_inner_stops.contains(&middle))
+            {
+                continue;
+            }
+            let folded = doc.folded(t.start, end);
+            if ctx.is_known(&folded)
+                || ctx.lex.is_not_name(&folded)
+                || ctx
+                    .lex
+                    .person_titles
+                    .iter()
+                    .any(|w| folded.ends_with(w.as_str()))
+            {
+                continue;
+            }
+            let is_placed = placed(doc, ctx, t.start, end);
+            // Counted in the text, not in jieba's cut, which may cut the same name differently
+            // at each occurrence (徐榛|蔚 here, 徐榛|蔚縣 there).
+            let s = found.entry(folded.clone()).or_insert_with(|| Sighting {
+                count: occurrences(doc, &doc.fold[t.start..end]),
+                folded,
+                display: doc.text(t.start, end),
+                placed: false,
+            });
+            s.placed |= is_placed;
+            // jieba may take the last char of a three-char name for the next word (徐榛|蔚縣長):
+            // the longer spelling is weighed too, and wins where the text mostly writes it.
+            if len == 2
+                && end < doc.len()
+                && is_han(doc.fold[end])
+                && !ctx.lex.name_stops.contains(&doc.fold[end])
+                && !ctx.lex.name_after.iter().any(|w| doc.starts_with(end, w))
+            {
+                let longer = doc.folded(t.start, end + 1);
+                let is_placed = placed(doc, ctx, t.start, end + 1);
+                let s = found.entry(longer.clone()).or_insert_with(|| Sighting {
+                    count: occurrences(doc, &doc.fold[t.start..end + 1]),
+                    folded: longer,
+                    display: doc.text(t.start, end + 1),
+                    placed: false,
+                });
+                s.placed |= is_placed;
+            }
+        }
+    }
+    found.into_values().collect()
+}
+
+/// Names from every article's sightings: spellings the corpus repeats, seen where names stand. A
+/// spelling inside a longer repeated one (魏哲 in 魏哲家) is the longer one's.
+pub(crate) fn names_from_sightings(all: Vec<Sighting>) -> Vec<Candidate> {
+    let mut merged: HashMap<String, (Vec<String>, usize, bool)> = HashMap::new();
+    for s in all {
+        let e = merged.entry(s.folded).or_default();
+        if !e.0.contains(&s.display) {
+            e.0.push(s.display);
+        }
+        e.1 += s.count;
+        e.2 |= s.placed;
+    }
+    let kept: Vec<(&String, &(Vec<String>, usize, bool))> = merged
+        .iter()
+        .filter(|(_, (_, count, placed))| *count >= 2 && *placed)
+        .collect();
+    let mut out: Vec<Candidate> = kept
+        .iter()
+        .filter(|(f, (_, count, _))| {
+            !kept.iter().any(|(g, (_, other, _))| {
+                g.len() > f.len() && g.starts_with(f.as_str()) && *other * 2 >= *count
+            })
+        })
+        .map(|(_, (names, _, _))| Candidate {
+            names: names.clone(),
+            scoped: Vec::new(),
+            kind: EntityKind::Person,
+            strength: 1,
+        })
+        .collect();
+    out.sort_by(|a, b| a.names.cmp(&b.names));
+    out
+}
