@@ -91,7 +91,7 @@ impl Analysis {
             let text = text::build(&raw.text, raw.format);
             let scanned = time::scan(&text.folded);
             let published = time::reference::publication(&raw.meta, &text, &scanned);
-            let dates = time::resolve(&scanned, published.date);
+            let dates = time::resolve(&scanned, published.reference());
             Article {
                 raw: without_text(raw),
                 text,
@@ -171,7 +171,7 @@ impl Analysis {
                 Precision::Month,
                 format!("shares {shared} events with dated articles {}; the latest was published {latest}", names.join(", ")),
             );
-            a.dates = time::resolve(&time::scan(&a.text.folded), a.published.date);
+            a.dates = time::resolve(&time::scan(&a.text.folded), a.published.reference());
             changed.push(i);
         }
         changed

@@ -94,6 +94,22 @@ impl Published {
     pub fn is_known(&self) -> bool {
         self.date.is_some()
     }
+    /// The date relative expressions (昨日, 8日, 7月) are read against: the publication day, or the
+    /// last day of the period a coarser date names, since an article is published after the
+    /// happenings it reports and news leans to the past.
+    pub fn reference(&self) -> Option<NaiveDate> {
+        use chrono::{Datelike, Months};
+        let d = self.date?;
+        let first_of_month = NaiveDate::from_ymd_opt(d.year(), d.month(), 1)?;
+        let months = match self.precision {
+            Precision::Month => 1,
+            Precision::Quarter => 3,
+            Precision::Half => 6,
+            Precision::Year => 12,
+            Precision::Day | Precision::Xun | Precision::Vague => return Some(d),
+        };
+        first_of_month.checked_add_months(Months::new(months))?.pred_opt()
+    }
 }
 
 /// Find and resolve every date expression in `folded` against `reference`; relative expressions are

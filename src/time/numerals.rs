@@ -24,7 +24,7 @@ pub fn zh_digit(c: char) -> Option<u32> {
 
 /// Whether `c` can begin or continue a Chinese numeral.
 pub fn is_zh_numeral(c: char) -> bool {
-    c == '十' || zh_digit(c).is_some()
+    matches!(c, '十' | '廿' | '卅') || zh_digit(c).is_some()
 }
 
 /// An ASCII digit run at `i`: (value, digit count, end). Runs longer than 9 digits are not numbers a
@@ -44,6 +44,17 @@ pub fn ascii_number(t: &[char], i: usize) -> Option<(u32, usize, usize)> {
 /// A Chinese counting numeral below one hundred at `i` (`五`, `十`, `十二`, `二十`, `三十一`).
 pub fn zh_small(t: &[char], i: usize) -> Option<(u32, usize)> {
     let first = *t.get(i)?;
+    // 廿 and 卅 are twenty and thirty (廿五 = 25, 卅一 = 31), as dates still write them.
+    if let Some(tens) = match first {
+        '廿' => Some(20),
+        '卅' => Some(30),
+        _ => None,
+    } {
+        return match t.get(i + 1).and_then(|&c| zh_digit(c)) {
+            Some(u) if u > 0 => Some((tens + u, i + 2)),
+            _ => Some((tens, i + 1)),
+        };
+    }
     if first == '十' {
         return match t.get(i + 1).and_then(|&c| zh_digit(c)) {
             Some(u) if u > 0 => Some((10 + u, i + 2)),

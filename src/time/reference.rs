@@ -24,6 +24,42 @@ pub fn publication(meta: &ManifestEntry, text: &ArticleText, body: &[Expr]) -> P
     if let Some(p) = meta.published.as_deref().and_then(from_manifest) {
         return p;
     }
+    with_day_of_today(found(meta, text, body), body)
+}
+
+/// How far into the text a `今(12)日` may sit to tell the publication day.
+const TODAY_CHARS: usize = 600;
+
+/// A date coarser than a day, refined by the day the text calls today: Taiwan's press writes
+/// `今(12)日` and `昨(11)日`, which name the day of the month of the publication date.
+fn with_day_of_today(p: Published, body: &[Expr]) -> Published {
+    let Some(date) = p.date.filter(|_| p.precision > Precision::Day && p.precision <= Precision::Year) else {
+        return p;
+    };
+    let Some(day) = body.iter().filter(|e| e.span.start < TODAY_CHARS).find_map(|e| match e.kind {
+        Kind::NamedDay { offset, day } => u32::try_from(day as i32 - offset).ok(),
+        _ => None,
+    }) else {
+        return p;
+    };
+    let last = p.reference().unwrap_or(date);
+    // The latest such day within the period the coarser date names.
+    let mut candidate = NaiveDate::from_ymd_opt(last.year(), last.month(), day);
+    if candidate.is_none_or(|c| c > last) {
+        candidate = last.checked_sub_months(Months::new(1)).and_then(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), day));
+    }
+    match candidate.filter(|c| *c >= date) {
+        Some(c) => Published {
+            date: Some(c),
+            precision: Precision::Day,
+            inferred: p.inferred,
+            basis: format!("{}; the day from the text's 今(日)", p.basis),
+        },
+        None => p,
+    }
+}
+
+fn found(meta: &ManifestEntry, text: &ArticleText, body: &[Expr]) -> Published {
     let from_address = meta.url.as_deref().and_then(from_url);
     if let Some(p) = dateline(text, body, from_address.as_ref().and_then(|p| p.date)) {
         return p;

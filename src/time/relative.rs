@@ -10,11 +10,88 @@ use super::scan::{
     Unit, YearSpec,
 };
 
+/// Chars before 今 or 昨 that make them part of another word (至今, 如今, 迄今, 古今).
+const BEFORE_DAY_WORD: &[char] = &['至', '如', '迄', '古', '于', '於', '现', '現', '从', '從', '自', '当', '當'];
+
+/// A day named from the reference: 今天, 昨日, 明晚, 前天, 後天; 今(12)日 and 昨（2）日, which also
+/// give the day of the month; and 昨 alone before a verb (鐵路昨搶通), as Taiwan's press writes it.
+fn day_word(t: &[char], i: usize) -> Hit {
+    let c = t[i];
+    if i > 0 && BEFORE_DAY_WORD.contains(&t[i - 1]) {
+        return None;
+    }
+    let offset = match c {
+        '今' => 0,
+        '昨' => -1,
+        '明' => 1,
+        '前' => -2,
+        '后' | '後' => 2,
+        _ => return None,
+    };
+    // 今(12)日: the day of the month in brackets says which day the reference is.
+    if matches!(c, '今' | '昨') && matches!(t.get(i + 1), Some('(' | '（')) {
+        if let Some((d, e, _)) = super::numerals::any_number(t, i + 2) {
+            if matches!(t.get(e), Some(')' | '）')) && matches!(t.get(e + 1), Some('日' | '天')) && (1..=31).contains(&d) {
+                return Some((e + 2, Kind::NamedDay { offset, day: d }));
+            }
+        }
+    }
+    let words: &[&str] = match c {
+        '今' => &["今天", "今日", "今晨", "今早", "今晚", "今午", "今夜", "今明两天"],
+        '昨' => &["昨天", "昨日", "昨晚", "昨晨", "昨早", "昨夜", "昨午"],
+        '明' => &["明天", "明日", "明晚", "明早", "明晨"],
+        '前' => &["前天"],
+        _ => &["后天", "後天"],
+    };
+    if let Some(e) = lit(t, i, words) {
+        // 今日头条, 明日之星 are names, not days; a word right after 今日 that makes a compound is rare
+        // enough to accept.
+        if c == '明' && t.get(e).is_some_and(|&n| n == '之') {
+            return None;
+        }
+        return Some((e, Kind::DayOffset(offset)));
+    }
+    // 昨 alone, before a verb: yesterday.
+    if c == '昨' && t.get(i + 1).is_some_and(|&n| is_cjk(n)) {
+        return Some((i + 1, Kind::DayOffset(-1)));
+    }
+    None
+}
+
+/// After a count: `天前`, `个月前`, `年前`, `周前` — the day, month, year or week that many units before
+/// the reference (兩天前, 三個月前, 10年前).
+pub(crate) fn ago(t: &[char], e: usize, n: u32) -> Hit {
+    if n == 0 || n > 100 {
+        return None;
+    }
+    let n = n as i32;
+    if let Some(end) = lit(t, e, &["天前", "日前"]) {
+        return Some((end, Kind::DayOffset(-n)));
+    }
+    for (words, unit) in [
+        (&["个月前", "個月前"][..], Unit::Month),
+        (&["年前"][..], Unit::Year),
+        (&["周前", "週前", "个星期前", "個星期前", "个礼拜前", "個禮拜前"][..], Unit::Week),
+    ] {
+        if let Some(end) = lit(t, e, words) {
+            return Some((end, Kind::UnitsAgo { n: -n, unit }));
+        }
+    }
+    None
+}
+
 pub(crate) fn relative_at(t: &[char], i: usize) -> Hit {
     if i > 0 && (is_zh_numeral(t[i - 1]) || t[i - 1].is_ascii_digit() || t[i - 1] == '每') {
         return None;
     }
+    if let Some(h) = day_word(t, i) {
+        return Some(h);
+    }
     let years: &[(&str, i32)] = &[
+        ("这一年", 0),
+        ("這一年", 0),
+        ("上年", -1),
+        ("下年", 1),
         ("今年", 0),
         ("本年", 0),
         ("去年", -1),
@@ -34,6 +111,8 @@ pub(crate) fn relative_at(t: &[char], i: usize) -> Hit {
         ("當月", 0),
         ("这个月", 0),
         ("這個月", 0),
+        ("今个月", 0),
+        ("今個月", 0),
         ("上个月", -1),
         ("上個月", -1),
         ("上月", -1),
@@ -53,6 +132,18 @@ pub(crate) fn relative_at(t: &[char], i: usize) -> Hit {
         ("這週", 0),
         ("這周", 0),
         ("本星期", 0),
+        ("这礼拜", 0),
+        ("這禮拜", 0),
+        ("今个星期", 0),
+        ("今個星期", 0),
+        ("今个礼拜", 0),
+        ("今個禮拜", 0),
+        ("这个礼拜", 0),
+        ("這個禮拜", 0),
+        ("上个礼拜", -1),
+        ("上個禮拜", -1),
+        ("下个礼拜", 1),
+        ("下個禮拜", 1),
         ("这个星期", 0),
         ("這個星期", 0),
         ("上周", -1),

@@ -11,21 +11,42 @@ use super::scan::{Expr, Kind, MonthSpec, Part, Unit, YearSpec};
 use super::{DateRange, Precision, TimeMention};
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-/// Resolve every expression that can be resolved against `reference`.
+/// How far back (in chars) a bare day (`8日`) looks for the month it belongs to.
+const BARE_DAY_CONTEXT: usize = 300;
+
+/// Resolve every expression that can be resolved against `reference`. A bare day (`8日`) shortly
+/// after a date that names its month (`12月3日…8日`) is a day of that month, or of the next one
+/// when it comes before that date's day, whatever the reference: an article of January that
+/// retells December keeps its December.
 pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention> {
-    exprs
-        .iter()
-        .filter_map(|e| {
-            let range = resolve_one(e, reference)?;
-            let future = e.future || reference.is_some_and(|r| range.start > r);
-            Some(TimeMention {
-                span: e.span,
-                range,
-                future,
-                relative: e.relative(),
-            })
-        })
-        .collect()
+    let mut out: Vec<TimeMention> = Vec::with_capacity(exprs.len());
+    let mut month_context: Option<(usize, NaiveDate)> = None;
+    for e in exprs {
+        let in_context = month_context.filter(|(end, _)| e.span.start.saturating_sub(*end) <= BARE_DAY_CONTEXT);
+        let range = match (e.kind, in_context) {
+            (Kind::Calendar { year: None, month: None, day: Some(d), part: Part::Whole }, Some((_, prev))) => {
+                let same = ymd(prev.year(), prev.month(), d).filter(|x| *x >= prev);
+                let next = || {
+                    let n = prev.checked_add_months(Months::new(1))?;
+                    ymd(n.year(), n.month(), d)
+                };
+                same.or_else(next).map(|x| range(x, x, Precision::Day))
+            }
+            _ => resolve_one(e, reference),
+        };
+        let Some(range) = range else { continue };
+        if matches!(e.kind, Kind::Calendar { month: Some(_), .. }) && range.precision <= Precision::Month {
+            month_context = Some((e.span.end, range.start));
+        }
+        let future = e.future || reference.is_some_and(|r| range.start > r);
+        out.push(TimeMention {
+            span: e.span,
+            range,
+            future,
+            relative: e.relative(),
+        });
+    }
+    out
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -109,6 +130,25 @@ fn resolve_one(e: &Expr, reference: Option<NaiveDate>) -> Option<DateRange> {
                 r,
                 Precision::Vague,
             ))
+        }
+        Kind::NamedDay { day, .. } => calendar(None, None, Some(day), Part::Whole, e.future, reference),
+        Kind::DayOffset(k) => {
+            let d = reference?.checked_add_signed(chrono::Duration::days(i64::from(k)))?;
+            Some(range(d, d, Precision::Day))
+        }
+        Kind::UnitsAgo { n, unit } => {
+            let r = reference?;
+            match unit {
+                Unit::Year => year_range(r.year() + n, Part::Whole),
+                Unit::Month => {
+                    let m = ymd(r.year(), r.month(), 1)?.checked_sub_months(Months::new(n.unsigned_abs()))?;
+                    month_range(m.year(), m.month(), Part::Whole)
+                }
+                Unit::Week | Unit::Day => {
+                    let m = monday(r)?.checked_sub_signed(chrono::Duration::days(i64::from(n.unsigned_abs()) * 7))?;
+                    Some(range(m, m.checked_add_days(Days::new(6))?, Precision::Xun))
+                }
+            }
         }
         Kind::PastSpan { n, unit } => {
             let r = reference?;

@@ -71,6 +71,12 @@ pub enum Kind {
     Near,
     /// 過去 n units up to the reference date.
     PastSpan { n: u32, unit: Unit },
+    /// A day counted from the reference date (今天 0, 昨日 -1, 後天 2, 三天前 -3).
+    DayOffset(i32),
+    /// 今(12)日, 昨(11)日: a day counted from the reference that also names its day of the month.
+    NamedDay { offset: i32, day: u32 },
+    /// The month, week or year n units before the reference (兩個月前, 三年前); `n` is negative.
+    UnitsAgo { n: i32, unit: Unit },
 }
 
 /// One unresolved date expression.
@@ -126,7 +132,8 @@ pub fn scan_chars(t: &[char]) -> Vec<Expr> {
                 }
             }
             '〇' | '零' | '一' | '二' | '两' | '兩' | '三' | '四' | '五' | '六' | '七' | '八'
-            | '九' | '十' => zh_numeral_at(t, i),
+            | '九' | '十' | '廿' | '卅' => zh_numeral_at(t, i),
+            '昨' | '后' | '後' => relative_at(t, i),
             'Q' | 'q' => quarter_letter(t, i),
             '今' | '去' | '前' | '明' | '本' | '上' | '下' | '这' | '這' | '来' | '來' | '当'
             | '當' => relative_at(t, i),
@@ -321,6 +328,19 @@ pub(crate) fn digit_at(t: &[char], i: usize) -> Hit {
             }
         }
         return None;
+    }
+    if nd <= 3 {
+        // `3天前`; `3日前` is as often "before the 3rd", so digits take 天 only.
+        if next == Some('天') {
+            if let Some(h) = super::relative::ago(t, e, v) {
+                return Some(h);
+            }
+        }
+        if let Some(h) = lit(t, e, &["个月前", "個月前", "年前", "周前", "週前", "个星期前", "個星期前"])
+            .and_then(|_| super::relative::ago(t, e, v))
+        {
+            return Some(h);
+        }
     }
     if nd <= 2 {
         if let Some(sep @ ('/' | '-' | '.')) = next {
@@ -625,6 +645,12 @@ pub(crate) fn zh_numeral_at(t: &[char], i: usize) -> Hit {
         return None;
     }
     let (v, e) = zh_small(t, i)?;
+    if let Some(h) = super::relative::ago(t, e, v) {
+        return Some(h);
+    }
+    if t.get(e) == Some(&'日') && (1..=31).contains(&v) {
+        return bare_day(t, i, e, v);
+    }
     if t.get(e) == Some(&'月') && (1..=12).contains(&v) && !month_prev_blocks(t, i) {
         // `一月一次`-like counts are rare; a following 份/日/旬 or a clause break is usual.
         return month_tail(t, e + 1, None, MonthSpec::Abs(v));
