@@ -108,7 +108,9 @@ impl Published {
             Precision::Year => 12,
             Precision::Day | Precision::Xun | Precision::Vague => return Some(d),
         };
-        first_of_month.checked_add_months(Months::new(months))?.pred_opt()
+        first_of_month
+            .checked_add_months(Months::new(months))?
+            .pred_opt()
     }
 }
 

@@ -33,20 +33,29 @@ const TODAY_CHARS: usize = 600;
 /// A date coarser than a day, refined by the day the text calls today: Taiwan's press writes
 /// `今(12)日` and `昨(11)日`, which name the day of the month of the publication date.
 fn with_day_of_today(p: Published, body: &[Expr]) -> Published {
-    let Some(date) = p.date.filter(|_| p.precision > Precision::Day && p.precision <= Precision::Year) else {
+    let Some(date) = p
+        .date
+        .filter(|_| p.precision > Precision::Day && p.precision <= Precision::Year)
+    else {
         return p;
     };
-    let Some(day) = body.iter().filter(|e| e.span.start < TODAY_CHARS).find_map(|e| match e.kind {
-        Kind::NamedDay { offset, day } => u32::try_from(day as i32 - offset).ok(),
-        _ => None,
-    }) else {
+    let Some(day) = body
+        .iter()
+        .filter(|e| e.span.start < TODAY_CHARS)
+        .find_map(|e| match e.kind {
+            Kind::NamedDay { offset, day } => u32::try_from(day as i32 - offset).ok(),
+            _ => None,
+        })
+    else {
         return p;
     };
     let last = p.reference().unwrap_or(date);
     // The latest such day within the period the coarser date names.
     let mut candidate = NaiveDate::from_ymd_opt(last.year(), last.month(), day);
     if candidate.is_none_or(|c| c > last) {
-        candidate = last.checked_sub_months(Months::new(1)).and_then(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), day));
+        candidate = last
+            .checked_sub_months(Months::new(1))
+            .and_then(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), day));
     }
     match candidate.filter(|c| *c >= date) {
         Some(c) => Published {

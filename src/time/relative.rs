@@ -11,7 +11,9 @@ use super::scan::{
 };
 
 /// Chars before 今 or 昨 that make them part of another word (至今, 如今, 迄今, 古今).
-const BEFORE_DAY_WORD: &[char] = &['至', '如', '迄', '古', '于', '於', '现', '現', '从', '從', '自', '当', '當'];
+const BEFORE_DAY_WORD: &[char] = &[
+    '至', '如', '迄', '古', '于', '於', '现', '現', '从', '從', '自', '当', '當',
+];
 
 /// A day named from the reference: 今天, 昨日, 明晚, 前天, 後天; 今(12)日 and 昨（2）日, which also
 /// give the day of the month; and 昨 alone before a verb (鐵路昨搶通), as Taiwan's press writes it.
@@ -31,13 +33,25 @@ fn day_word(t: &[char], i: usize) -> Hit {
     // 今(12)日: the day of the month in brackets says which day the reference is.
     if matches!(c, '今' | '昨') && matches!(t.get(i + 1), Some('(' | '（')) {
         if let Some((d, e, _)) = super::numerals::any_number(t, i + 2) {
-            if matches!(t.get(e), Some(')' | '）')) && matches!(t.get(e + 1), Some('日' | '天')) && (1..=31).contains(&d) {
+            if matches!(t.get(e), Some(')' | '）'))
+                && matches!(t.get(e + 1), Some('日' | '天'))
+                && (1..=31).contains(&d)
+            {
                 return Some((e + 2, Kind::NamedDay { offset, day: d }));
             }
         }
     }
     let words: &[&str] = match c {
-        '今' => &["今天", "今日", "今晨", "今早", "今晚", "今午", "今夜", "今明两天"],
+        '今' => &[
+            "今天",
+            "今日",
+            "今晨",
+            "今早",
+            "今晚",
+            "今午",
+            "今夜",
+            "今明两天",
+        ],
         '昨' => &["昨天", "昨日", "昨晚", "昨晨", "昨早", "昨夜", "昨午"],
         '明' => &["明天", "明日", "明晚", "明早", "明晨"],
         '前' => &["前天"],
@@ -71,7 +85,17 @@ pub(crate) fn ago(t: &[char], e: usize, n: u32) -> Hit {
     for (words, unit) in [
         (&["个月前", "個月前"][..], Unit::Month),
         (&["年前"][..], Unit::Year),
-        (&["周前", "週前", "个星期前", "個星期前", "个礼拜前", "個禮拜前"][..], Unit::Week),
+        (
+            &[
+                "周前",
+                "週前",
+                "个星期前",
+                "個星期前",
+                "个礼拜前",
+                "個禮拜前",
+            ][..],
+            Unit::Week,
+        ),
     ] {
         if let Some(end) = lit(t, e, words) {
             return Some((end, Kind::UnitsAgo { n: -n, unit }));

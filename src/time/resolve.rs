@@ -22,9 +22,18 @@ pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention>
     let mut out: Vec<TimeMention> = Vec::with_capacity(exprs.len());
     let mut month_context: Option<(usize, NaiveDate)> = None;
     for e in exprs {
-        let in_context = month_context.filter(|(end, _)| e.span.start.saturating_sub(*end) <= BARE_DAY_CONTEXT);
+        let in_context =
+            month_context.filter(|(end, _)| e.span.start.saturating_sub(*end) <= BARE_DAY_CONTEXT);
         let range = match (e.kind, in_context) {
-            (Kind::Calendar { year: None, month: None, day: Some(d), part: Part::Whole }, Some((_, prev))) => {
+            (
+                Kind::Calendar {
+                    year: None,
+                    month: None,
+                    day: Some(d),
+                    part: Part::Whole,
+                },
+                Some((_, prev)),
+            ) => {
                 let same = ymd(prev.year(), prev.month(), d).filter(|x| *x >= prev);
                 let next = || {
                     let n = prev.checked_add_months(Months::new(1))?;
@@ -35,7 +44,9 @@ pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention>
             _ => resolve_one(e, reference),
         };
         let Some(range) = range else { continue };
-        if matches!(e.kind, Kind::Calendar { month: Some(_), .. }) && range.precision <= Precision::Month {
+        if matches!(e.kind, Kind::Calendar { month: Some(_), .. })
+            && range.precision <= Precision::Month
+        {
             month_context = Some((e.span.end, range.start));
         }
         let future = e.future || reference.is_some_and(|r| range.start > r);
@@ -131,7 +142,9 @@ fn resolve_one(e: &Expr, reference: Option<NaiveDate>) -> Option<DateRange> {
                 Precision::Vague,
             ))
         }
-        Kind::NamedDay { day, .. } => calendar(None, None, Some(day), Part::Whole, e.future, reference),
+        Kind::NamedDay { day, .. } => {
+            calendar(None, None, Some(day), Part::Whole, e.future, reference)
+        }
         Kind::DayOffset(k) => {
             let d = reference?.checked_add_signed(chrono::Duration::days(i64::from(k)))?;
             Some(range(d, d, Precision::Day))
@@ -141,11 +154,14 @@ fn resolve_one(e: &Expr, reference: Option<NaiveDate>) -> Option<DateRange> {
             match unit {
                 Unit::Year => year_range(r.year() + n, Part::Whole),
                 Unit::Month => {
-                    let m = ymd(r.year(), r.month(), 1)?.checked_sub_months(Months::new(n.unsigned_abs()))?;
+                    let m = ymd(r.year(), r.month(), 1)?
+                        .checked_sub_months(Months::new(n.unsigned_abs()))?;
                     month_range(m.year(), m.month(), Part::Whole)
                 }
                 Unit::Week | Unit::Day => {
-                    let m = monday(r)?.checked_sub_signed(chrono::Duration::days(i64::from(n.unsigned_abs()) * 7))?;
+                    let m = monday(r)?.checked_sub_signed(chrono::Duration::days(
+                        i64::from(n.unsigned_abs()) * 7,
+                    ))?;
                     Some(range(m, m.checked_add_days(Days::new(6))?, Precision::Xun))
                 }
             }

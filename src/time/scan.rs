@@ -336,8 +336,20 @@ pub(crate) fn digit_at(t: &[char], i: usize) -> Hit {
                 return Some(h);
             }
         }
-        if let Some(h) = lit(t, e, &["个月前", "個月前", "年前", "周前", "週前", "个星期前", "個星期前"])
-            .and_then(|_| super::relative::ago(t, e, v))
+        if let Some(h) = lit(
+            t,
+            e,
+            &[
+                "个月前",
+                "個月前",
+                "年前",
+                "周前",
+                "週前",
+                "个星期前",
+                "個星期前",
+            ],
+        )
+        .and_then(|_| super::relative::ago(t, e, v))
         {
             return Some(h);
         }

@@ -48,7 +48,7 @@ pub(crate) fn cut(doc: &Doc, jieba: &jieba_rs::Jieba) -> Vec<Tok> {
         }
         let run = doc.folded(s, i);
         let mut at = s;
-        for t in jieba.tag(&run, true) {
+        for t in jieba.tag(&run, false) {
             let len = t.word.chars().count();
             let tag = match t.tag {
                 "nr" | "nrt" | "nrfg" => Tag::Person,
@@ -74,6 +74,9 @@ pub(crate) fn cut(doc: &Doc, jieba: &jieba_rs::Jieba) -> Vec<Tok> {
 pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for (k, t) in toks.iter().enumerate() {
+        if t.tag != Tag::Org && !ctx.lex.org_suffix_last.contains(&doc.fold[t.end - 1]) {
+            continue;
+        }
         let word = doc.folded(t.start, t.end);
         let suffix = ctx
             .lex
@@ -123,18 +126,14 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
 /// Institutions named by a common word (檢方, 外交部), where the article names them.
 pub(crate) fn institutions(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
-    for t in toks {
-        // At word edges only: 外交部長 is a person's title, not the ministry.
-        let Some(w) = ctx
-            .lex
-            .org_words_zh
-            .iter()
-            .find(|w| doc.folded(t.start, t.end) == **w)
-        else {
+    // At word edges only: 外交部長 is a person's title, not the ministry.
+    for t in toks.iter().filter(|t| t.end - t.start >= 2) {
+        let word = doc.folded(t.start, t.end);
+        if !ctx.lex.org_words_zh.contains(&word) || ctx.is_known(&word) {
             continue;
-        };
+        }
         let display = doc.text(t.start, t.end);
-        if ctx.is_known(w) || out.iter().any(|c| c.names[0] == display) {
+        if out.iter().any(|c| c.names[0] == display) {
             continue;
         }
         out.push(Candidate {
@@ -173,6 +172,42 @@ fn placed(doc: &Doc, ctx: &Ctx, start: usize, end: usize) -> bool {
         )
         || ctx.lex.name_after.iter().any(|w| doc.starts_with(end, w));
     before || after
+}
+
+/// How often each sighted spelling occurs in the article's text, in one pass over it.
+fn count_in_text(doc: &Doc, ctx: &Ctx, found: &mut HashMap<String, Sighting>) {
+    let mut two: HashMap<[char; 2], usize> = HashMap::new();
+    let mut three: HashMap<[char; 3], usize> = HashMap::new();
+    for key in found.keys() {
+        match key.chars().collect::<Vec<char>>()[..] {
+            [a, b] => {
+                two.insert([a, b], 0);
+            }
+            [a, b, c] => {
+                three.insert([a, b, c], 0);
+            }
+            _ => {}
+        }
+    }
+    let f = &doc.fold;
+    for i in 0..f.len().saturating_sub(1) {
+        if !ctx.surname(f[i]) {
+            continue;
+        }
+        if let Some(n) = two.get_mut(&[f[i], f[i + 1]]) {
+            *n += 1;
+        }
+        if let Some(n) = f.get(i + 2).and_then(|&c| three.get_mut(&[f[i], f[i + 1], c])) {
+            *n += 1;
+        }
+    }
+    for s in found.values_mut() {
+        s.count = match s.folded.chars().collect::<Vec<char>>()[..] {
+            [a, b] => two.get(&[a, b]).copied().unwrap_or(0),
+            [a, b, c] => three.get(&[a, b, c]).copied().unwrap_or(0),
+            _ => 0,
+        };
+    }
 }
 
 /// Surname-initial spellings of two or three chars at jieba's word edges.
@@ -223,10 +258,8 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
                 continue;
             }
             let is_placed = placed(doc, ctx, t.start, end);
-            // Counted in the text, not in jieba's cut, which may cut the same name differently
-            // at each occurrence (徐榛|蔚 here, 徐榛|蔚縣 there).
             let s = found.entry(folded.clone()).or_insert_with(|| Sighting {
-                count: occurrences(doc, &doc.fold[t.start..end]),
+                count: 0,
                 folded,
                 display: doc.text(t.start, end),
                 placed: false,
@@ -243,7 +276,7 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
                 let longer = doc.folded(t.start, end + 1);
                 let is_placed = placed(doc, ctx, t.start, end + 1);
                 let s = found.entry(longer.clone()).or_insert_with(|| Sighting {
-                    count: occurrences(doc, &doc.fold[t.start..end + 1]),
+                    count: 0,
                     folded: longer,
                     display: doc.text(t.start, end + 1),
                     placed: false,
@@ -252,6 +285,9 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
             }
         }
     }
+    // Counted in the text, not in jieba's cut, which may cut the same name differently at each
+    // occurrence (徐榛|蔚 here, 徐榛|蔚縣 there).
+    count_in_text(doc, ctx, &mut found);
     found.into_values().collect()
 }
 
