@@ -235,11 +235,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     .ok()
                     .and_then(|v| v.as_str().map(String::from))
                     .unwrap_or_default();
-                let date = a
-                    .published
-                    .date
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "????-??-??".into());
+                let date = a.published_label;
                 out!(
                     "{}\t{}\t{}\t{}\t{}\t{} B\t{}",
                     a.id,

@@ -10,7 +10,6 @@ use crate::events::{self, Candidate, Event};
 use crate::parallel::par_map;
 use crate::text::{self, ArticleText};
 use crate::time::{self, Precision, Published, TimeMention};
-use chrono::Datelike;
 
 /// The file's record without its text, which lives on once in [`ArticleText::raw`]: a corpus of
 /// 80 MB need not be held three times.
@@ -164,10 +163,10 @@ impl Analysis {
                 .iter()
                 .map(|&a| self.articles[a].id().to_string())
                 .collect();
-            let month = latest.with_day(1).unwrap_or(latest);
             let a = &mut self.articles[i];
+            // Shown at month precision; the day is kept, as the day its relative dates are read against.
             a.published = Published::inferred(
-                month,
+                latest,
                 Precision::Month,
                 format!("shares {shared} events with dated articles {}; the latest was published {latest}", names.join(", ")),
             );

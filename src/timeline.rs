@@ -26,6 +26,9 @@ pub struct ArticleInfo {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub published: Published,
+    /// `published` as a reader sees it, at its precision and marked when inferred.
+    pub published_label: String,
+    pub published_label_zh: String,
     pub script: Script,
     /// Size of the file in bytes.
     pub size: usize,
@@ -150,6 +153,8 @@ impl Analysis {
             outlet: a.raw.meta.outlet.clone(),
             url: a.raw.meta.url.clone(),
             published: a.published.clone(),
+            published_label: a.published.labels().0,
+            published_label_zh: a.published.labels().1,
             script: a.text.script,
             size: a.raw.bytes,
             encoding: a.raw.encoding.to_string(),

@@ -284,7 +284,11 @@ impl Lexicon {
             not_names: set(f.not_names),
             org_suffix_latin: set(f.org_suffix_latin),
             org_prefix_zh: list(f.org_prefix_zh),
-            org_suffix_last: f.org_suffix_zh.iter().filter_map(|s| fold_str(s).chars().last()).collect(),
+            org_suffix_last: f
+                .org_suffix_zh
+                .iter()
+                .filter_map(|s| fold_str(s).chars().last())
+                .collect(),
             org_suffix_zh: list(f.org_suffix_zh),
             media_suffix_zh: list(f.media_suffix_zh),
             report_verbs: list(f.report_verbs),

@@ -94,12 +94,49 @@ impl Published {
     pub fn is_known(&self) -> bool {
         self.date.is_some()
     }
-    /// The date relative expressions (昨日, 8日, 7月) are read against: the publication day, or the
-    /// last day of the period a coarser date names, since an article is published after the
-    /// happenings it reports and news leans to the past.
+    /// The date as a reader should see it: at its precision, and marked when inferred
+    /// ("July 2025 (inferred)", "2025年7月（推定）").
+    pub fn labels(&self) -> (String, String) {
+        let Some(d) = self.date else {
+            return ("date unknown".into(), "日期不詳".into());
+        };
+        let range = match self.precision {
+            Precision::Day | Precision::Xun | Precision::Vague => DateRange {
+                start: d,
+                end: d,
+                precision: Precision::Day,
+            },
+            p => {
+                use chrono::Datelike;
+                let start = match p {
+                    Precision::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1),
+                    _ => NaiveDate::from_ymd_opt(d.year(), d.month(), 1),
+                }
+                .unwrap_or(d);
+                DateRange {
+                    start,
+                    end: start,
+                    precision: p,
+                }
+            }
+        };
+        let (en, zh) = (label_en(&range), label_zh(&range));
+        if self.inferred {
+            (format!("{en} (inferred)"), format!("{zh}（推定）"))
+        } else {
+            (en, zh)
+        }
+    }
+    /// The date relative expressions (昨日, 8日, 7月) are read against: the publication day; for a
+    /// coarser date, the day it was inferred from when it keeps one (a date inferred from other
+    /// articles keeps the latest of their days), else the last day of the period it names, since an
+    /// article is published after the happenings it reports and news leans to the past.
     pub fn reference(&self) -> Option<NaiveDate> {
         use chrono::{Datelike, Months};
         let d = self.date?;
+        if d.day() != 1 {
+            return Some(d);
+        }
         let first_of_month = NaiveDate::from_ymd_opt(d.year(), d.month(), 1)?;
         let months = match self.precision {
             Precision::Month => 1,

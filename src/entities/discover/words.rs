@@ -197,7 +197,10 @@ fn count_in_text(doc: &Doc, ctx: &Ctx, found: &mut HashMap<String, Sighting>) {
         if let Some(n) = two.get_mut(&[f[i], f[i + 1]]) {
             *n += 1;
         }
-        if let Some(n) = f.get(i + 2).and_then(|&c| three.get_mut(&[f[i], f[i + 1], c])) {
+        if let Some(n) = f
+            .get(i + 2)
+            .and_then(|&c| three.get_mut(&[f[i], f[i + 1], c]))
+        {
             *n += 1;
         }
     }

@@ -58,7 +58,7 @@ export class ArticleList {
               "span",
               { class: "article-text" },
               h("span", { class: "article-title", lang: "zh" }, a.title),
-              h("span", { class: "article-meta" }, [a.outlet, a.published.date, SCRIPT_NAMES[a.script]?.[s.lang === "en" ? 0 : 1]].filter(Boolean).join(" · ")),
+              h("span", { class: "article-meta" }, [a.outlet, s.lang === "en" ? a.published_label : a.published_label_zh, SCRIPT_NAMES[a.script]?.[s.lang === "en" ? 0 : 1]].filter(Boolean).join(" · ")),
             ),
           ),
         ),

@@ -98,7 +98,7 @@ export class Reader {
     fill(
       this.head,
       h("h2", { class: "reader-title", lang: "zh" }, info ? info.title : t.reader),
-      info ? h("p", { class: "reader-meta" }, [info.outlet, info.file, info.published.date].filter(Boolean).join(" · ")) : null,
+      info ? h("p", { class: "reader-meta" }, [info.outlet, info.file, s.lang === "en" ? info.published_label : info.published_label_zh].filter(Boolean).join(" · ")) : null,
       h(
         "div",
         { class: "segmented", role: "group", "aria-label": t.script },
