@@ -214,7 +214,27 @@ impl Analysis {
         candidates.extend(fresh);
         candidates.sort_by_key(|c| (c.article, c.span.start, c.clause.start));
         let ids: Vec<String> = self.articles.iter().map(|a| a.raw.id.clone()).collect();
-        self.events = events::merge::merge(&candidates, &self.entities, &ids);
+        let mut merged = events::merge::merge(&candidates, &self.entities, &ids);
+        // A happening that no telling dates is shown as "reported by" its article only when the
+        // article presents it as news: a report or rumour (據報道, 傳出), or a named person joining,
+        // leaving or taking a post. Anything else undated is background whose time the text does
+        // not tell: it stays in the article, not on the timeline.
+        let entities = &self.entities;
+        merged.retain(|e| {
+            use events::{EventKind as K, Status as S};
+            let person = e
+                .entities
+                .iter()
+                .any(|&x| entities[x].kind == crate::entities::EntityKind::Person);
+            e.date_source > events::DateSource::Article
+                || matches!(e.status, S::Reported | S::Rumoured)
+                || (person
+                    && matches!(
+                        e.kind,
+                        K::Hire | K::Departure | K::Appointment | K::Dismissal
+                    ))
+        });
+        self.events = merged;
         self.candidates = candidates;
     }
 

@@ -13,11 +13,14 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// How far back (in chars) a bare day (`8日`) looks for the month it belongs to.
 const BARE_DAY_CONTEXT: usize = 300;
+/// A bare day this many days or more before the day of the date it follows is in the next month.
+const MONTH_WRAP_DAYS: u32 = 15;
 
 /// Resolve every expression that can be resolved against `reference`. A bare day (`8日`) shortly
-/// after a date that names its month (`12月3日…8日`) is a day of that month, or of the next one
-/// when it comes before that date's day, whatever the reference: an article of January that
-/// retells December keeps its December.
+/// after a date that names its month (`12月3日…8日`) is a day of that month, whatever the
+/// reference: an article of January that retells December keeps its December. Only a day far
+/// before that date's day has passed into the next month (`12月30日…2日`); a day a little before
+/// it is the same month, told looking back (`9月5日電…4日`).
 pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention> {
     let mut out: Vec<TimeMention> = Vec::with_capacity(exprs.len());
     let mut month_context: Option<(usize, NaiveDate)> = None;
@@ -34,7 +37,8 @@ pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention>
                 },
                 Some((_, prev)),
             ) => {
-                let same = ymd(prev.year(), prev.month(), d).filter(|x| *x >= prev);
+                let same = ymd(prev.year(), prev.month(), d)
+                    .filter(|x| *x >= prev || prev.day() - x.day() <= MONTH_WRAP_DAYS);
                 let next = || {
                     let n = prev.checked_add_months(Months::new(1))?;
                     ymd(n.year(), n.month(), d)
