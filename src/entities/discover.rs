@@ -158,6 +158,7 @@ pub fn discover(texts: &[&ArticleText], lex: &Lexicon, known: &[String]) -> Vec<
             out.extend(titled(&doc, &ctx, jieba));
             out.extend(words::suffixed(&doc, &ctx, &toks));
             out.extend(words::institutions(&doc, &ctx, &toks));
+            out.extend(words::by_surname(&doc, &ctx));
             out.extend(listed(&doc, &ctx, jieba));
             out.extend(media(&doc, &ctx, jieba));
             (out, words::sightings(&doc, &ctx, &toks))

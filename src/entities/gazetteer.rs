@@ -212,6 +212,7 @@ pub struct Lexicon {
     pub name_after: Vec<String>,
     pub name_stops: HashSet<char>,
     pub name_inner_stops: HashSet<char>,
+    pub surname_roles: Vec<String>,
     pub translit: HashSet<char>,
     pub surnames: HashSet<char>,
 }
@@ -232,6 +233,7 @@ struct LexiconFile {
     name_after: Vec<String>,
     name_stops: String,
     name_inner_stops: String,
+    surname_roles: Vec<String>,
     translit_chars: String,
     surnames: String,
 }
@@ -300,6 +302,7 @@ impl Lexicon {
             name_after: list(f.name_after),
             name_stops: chars(f.name_stops),
             name_inner_stops: chars(f.name_inner_stops),
+            surname_roles: list(f.surname_roles),
             translit: chars(f.translit_chars),
             surnames: chars(f.surnames),
         }
@@ -328,6 +331,7 @@ impl LexiconFile {
             name_after: Vec::new(),
             name_stops: String::new(),
             name_inner_stops: String::new(),
+            surname_roles: Vec::new(),
             translit_chars: String::new(),
             surnames: String::new(),
         }

@@ -37,8 +37,6 @@ const SHORT_CLAUSE: usize = 14;
 const HEADING_CHARS: usize = 30;
 /// Days before the publication date that an undated clause is placed in.
 pub const ARTICLE_WINDOW_DAYS: i64 = 31;
-/// Nouns that make an infrastructure trigger about infrastructure (建设 of a data centre, not of a team).
-const INFRA_NOUNS: &[&str] = &["数据中心", "集群", "发电厂", "算力", "基础设施", "超算"];
 /// Triggers after which the organisation named is where a person goes.
 const DESTINATION_TRIGGERS: &[&str] = &["加入", "加盟", "投奔", "转投", "跳槽"];
 /// Kinds whose happenings are news whenever a specific person, product or facility is named.
@@ -403,7 +401,11 @@ fn build(
         EventKind::Organization => kind_of(EntityKind::Organization),
         EventKind::Product => kind_of(EntityKind::Product) || kind_of(EntityKind::Organization),
         EventKind::Infrastructure => {
-            kind_of(EntityKind::Facility) || INFRA_NOUNS.iter().any(|n| folded_clause.contains(n))
+            kind_of(EntityKind::Facility)
+                || lex
+                    .infrastructure_nouns
+                    .iter()
+                    .any(|n| folded_clause.contains(n.as_str()))
         }
         EventKind::Statement => kind_of(EntityKind::Person),
         _ => true,

@@ -80,6 +80,7 @@ struct StatusLists {
 struct CueLists {
     latest: Vec<String>,
     hypothetical: Vec<String>,
+    infrastructure_nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -107,6 +108,8 @@ pub struct Lexicon {
     /// Names of each kind's trigger classes; index 0 is the plain list ("").
     classes: BTreeMap<EventKind, Vec<String>>,
     titles: BTreeMap<EventKind, String>,
+    /// Folded nouns that make an infrastructure trigger about infrastructure.
+    pub infrastructure_nouns: Vec<String>,
 }
 
 impl Lexicon {
@@ -179,6 +182,12 @@ impl Lexicon {
             cues,
             classes,
             titles,
+            infrastructure_nouns: file
+                .cues
+                .infrastructure_nouns
+                .iter()
+                .map(|w| crate::text::fold_str(w))
+                .collect(),
         })
     }
 

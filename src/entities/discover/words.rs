@@ -146,6 +146,37 @@ pub(crate) fn institutions(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate>
     out
 }
 
+/// People the press names by surname and role only (胡姓女子, 連姓男子, 張姓駕駛): the surname, 姓,
+/// and a word for a person (`assets/entity_lexicon.toml`).
+pub(crate) fn by_surname(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let f = &doc.fold;
+    for i in 0..f.len().saturating_sub(2) {
+        if f[i + 1] != '姓' || !ctx.surname(f[i]) {
+            continue;
+        }
+        let Some(role) = ctx
+            .lex
+            .surname_roles
+            .iter()
+            .find(|r| doc.starts_with(i + 2, r))
+        else {
+            continue;
+        };
+        let end = i + 2 + role.chars().count();
+        let display = doc.text(i, end);
+        if !out.iter().any(|c| c.names[0] == display) {
+            out.push(Candidate {
+                names: vec![display],
+                scoped: Vec::new(),
+                kind: EntityKind::Person,
+                strength: 2,
+            });
+        }
+    }
+    out
+}
+
 /// A Chinese personal name seen in one article.
 #[derive(Debug, Clone)]
 pub(crate) struct Sighting {
