@@ -183,7 +183,7 @@ pub fn en(
                     .find(|&&o| o != actors[0])
                     .map(|&o| format!(" from {}", entities[o].name))
                     .unwrap_or_default();
-                format!("{hirer} {} researchers{from}", verb("hire", "hires"))
+                format!("{hirer} {} staff{from}", verb("hire", "hires"))
             } else {
                 let mut t = format!(
                     "{hirer} {} {}",
@@ -207,13 +207,13 @@ pub fn en(
         }
         EventKind::Infrastructure => {
             let what = if things.is_empty() {
-                "AI data centres".to_string()
+                "new facilities".to_string()
             } else {
                 names(&things, entities)
             };
             if trigger.contains("启用") || trigger.contains("投入运") {
                 if things.is_empty() {
-                    format!("{actor} to open a new data centre")
+                    format!("{actor} to open a new facility")
                 } else {
                     format!("{what} to open")
                 }
@@ -223,12 +223,12 @@ pub fn en(
         }
         EventKind::Product => {
             let what = if things.is_empty() {
-                "its models".to_string()
+                "its products".to_string()
             } else {
                 names(&things, entities)
             };
             match class {
-                "strategy" => format!("{actor} weighs a closed model in place of {what}"),
+                "strategy" => format!("{actor} changes course on {what}"),
                 "setback" if trigger.contains("推迟") => format!("{actor} delays {what}"),
                 "setback" if trigger.contains("叫停") || trigger.contains("暂停") => {
                     format!("{actor} halts {what}")

@@ -94,19 +94,24 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
         }
         let mut start = t.start;
         for p in toks[..k].iter().rev().take(2) {
-            if p.end == start && matches!(p.tag, Tag::Place | Tag::Person | Tag::Org | Tag::Proper)
-            {
+            if p.end == start && matches!(p.tag, Tag::Place | Tag::Person | Tag::Org | Tag::Proper) {
                 start = p.start;
             } else {
                 break;
             }
+        }
+        // A plain word before the ending (星河|科技) names an organisation the article repeats.
+        let mut repeated_only = false;
+        if start == t.start && k > 0 && toks[k - 1].end == t.start && toks[k - 1].end - toks[k - 1].start >= 2 && toks[k - 1].tag == Tag::Other {
+            start = toks[k - 1].start;
+            repeated_only = true;
         }
         let prefixed = start < t.start;
         if !prefixed && !(t.tag == Tag::Org || t.end - t.start >= 3) {
             continue;
         }
         let name: Vec<char> = doc.fold[start..t.end].to_vec();
-        if name.len() < 2 || name.len() > 10 || (!prefixed && occurrences(doc, &name) < 2) {
+        if name.len() < 2 || name.len() > 10 || ((!prefixed || repeated_only) && occurrences(doc, &name) < 2) {
             continue;
         }
         let display = doc.text(start, t.end);
