@@ -150,7 +150,7 @@ pub fn discover(texts: &[&ArticleText], lex: &Lexicon, known: &[String]) -> Vec<
     let per_article: Vec<(Vec<Candidate>, Vec<words::Sighting>)> = with_jieba(known, |jieba| {
         crate::parallel::par_map(texts, |t| {
             let doc = Doc::new(t);
-            let toks = words::cut(&doc, jieba);
+            let toks = words::cut(&doc, &ctx, jieba);
             let mut out = Vec::new();
             out.extend(gloss::find(&doc, &ctx, jieba));
             out.extend(dotted(&doc, &ctx));

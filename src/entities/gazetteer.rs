@@ -208,6 +208,8 @@ pub struct Lexicon {
     pub product_cues: Vec<String>,
     pub person_titles: Vec<String>,
     pub org_words_zh: HashSet<String>,
+    /// The first chars of `org_words_zh`.
+    pub org_word_first: HashSet<char>,
     pub name_before: Vec<String>,
     pub name_after: Vec<String>,
     pub name_stops: HashSet<char>,
@@ -297,6 +299,7 @@ impl Lexicon {
             facility_cues: list(f.facility_cues),
             product_cues: list(f.product_cues),
             person_titles: list(f.person_titles),
+            org_word_first: f.org_words_zh.iter().filter_map(|s| fold_str(s).chars().next()).collect(),
             org_words_zh: set(f.org_words_zh),
             name_before: list(f.name_before),
             name_after: list(f.name_after),

@@ -32,8 +32,9 @@ pub(crate) struct Tok {
     pub known: bool,
 }
 
-/// jieba's cut of every Han run of the article, with char offsets.
-pub(crate) fn cut(doc: &Doc, jieba: &jieba_rs::Jieba) -> Vec<Tok> {
+/// jieba's cut of every Han run of the article that may hold what the finders look for (a
+/// surname, an organisation's ending, an institution), with char offsets.
+pub(crate) fn cut(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Tok> {
     let mut out = Vec::new();
     let n = doc.len();
     let mut i = 0;
@@ -45,6 +46,12 @@ pub(crate) fn cut(doc: &Doc, jieba: &jieba_rs::Jieba) -> Vec<Tok> {
         let s = i;
         while i < n && is_han(doc.fold[i]) {
             i += 1;
+        }
+        let wanted = doc.fold[s..i].iter().any(|&c| {
+            ctx.surname(c) || ctx.lex.org_suffix_last.contains(&c) || ctx.lex.org_word_first.contains(&c)
+        });
+        if i - s < 2 || !wanted {
+            continue;
         }
         let run = doc.folded(s, i);
         let mut at = s;
