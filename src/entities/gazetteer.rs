@@ -299,7 +299,11 @@ impl Lexicon {
             facility_cues: list(f.facility_cues),
             product_cues: list(f.product_cues),
             person_titles: list(f.person_titles),
-            org_word_first: f.org_words_zh.iter().filter_map(|s| fold_str(s).chars().next()).collect(),
+            org_word_first: f
+                .org_words_zh
+                .iter()
+                .filter_map(|s| fold_str(s).chars().next())
+                .collect(),
             org_words_zh: set(f.org_words_zh),
             name_before: list(f.name_before),
             name_after: list(f.name_after),

@@ -73,33 +73,35 @@ fn day_word(t: &[char], i: usize) -> Hit {
 }
 
 /// After a count: `天前`, `个月前`, `年前`, `周前` — the day, month, year or week that many units before
-/// the reference (兩天前, 三個月前, 10年前).
+/// the reference (兩天前, 三個月前, 10年前) — and the same with `後` after it (三年後, 兩天後).
 pub(crate) fn ago(t: &[char], e: usize, n: u32) -> Hit {
     if n == 0 || n > 100 {
         return None;
     }
     let n = n as i32;
-    if let Some(end) = lit(t, e, &["天前", "日前"]) {
-        return Some((end, Kind::DayOffset(-n)));
-    }
-    for (words, unit) in [
-        (&["个月前", "個月前"][..], Unit::Month),
-        (&["年前"][..], Unit::Year),
+    let units: [(&[&str], Unit); 4] = [
+        (&["天", "日"], Unit::Day),
+        (&["个月", "個月"], Unit::Month),
+        (&["年"], Unit::Year),
         (
-            &[
-                "周前",
-                "週前",
-                "个星期前",
-                "個星期前",
-                "个礼拜前",
-                "個禮拜前",
-            ][..],
+            &["周", "週", "个星期", "個星期", "个礼拜", "個禮拜"],
             Unit::Week,
         ),
-    ] {
-        if let Some(end) = lit(t, e, words) {
-            return Some((end, Kind::UnitsAgo { n: -n, unit }));
-        }
+    ];
+    for (words, unit) in units {
+        let Some(u) = lit(t, e, words) else { continue };
+        let sign = match t.get(u) {
+            Some('前') => -1,
+            Some('后' | '後') => 1,
+            _ => continue,
+        };
+        return Some((
+            u + 1,
+            match unit {
+                Unit::Day => Kind::DayOffset(sign * n),
+                _ => Kind::UnitsAgo { n: sign * n, unit },
+            },
+        ));
     }
     None
 }
@@ -110,6 +112,17 @@ pub(crate) fn relative_at(t: &[char], i: usize) -> Hit {
     }
     if let Some(h) = day_word(t, i) {
         return Some(h);
+    }
+    // 前兩天, 前三日: the last few days up to the reference.
+    if t[i] == '前'
+        && t.get(i + 1)
+            .is_some_and(|&c| is_zh_numeral(c) || c.is_ascii_digit())
+    {
+        if let Some((n, e, _)) = super::numerals::any_number(t, i + 1) {
+            if matches!(t.get(e), Some('天' | '日')) && (1..=31).contains(&n) {
+                return Some((e + 1, Kind::PastSpan { n, unit: Unit::Day }));
+            }
+        }
     }
     let years: &[(&str, i32)] = &[
         ("这一年", 0),

@@ -158,14 +158,17 @@ fn resolve_one(e: &Expr, reference: Option<NaiveDate>) -> Option<DateRange> {
             match unit {
                 Unit::Year => year_range(r.year() + n, Part::Whole),
                 Unit::Month => {
-                    let m = ymd(r.year(), r.month(), 1)?
-                        .checked_sub_months(Months::new(n.unsigned_abs()))?;
+                    let first = ymd(r.year(), r.month(), 1)?;
+                    let m = if n < 0 {
+                        first.checked_sub_months(Months::new(n.unsigned_abs()))?
+                    } else {
+                        first.checked_add_months(Months::new(n.unsigned_abs()))?
+                    };
                     month_range(m.year(), m.month(), Part::Whole)
                 }
                 Unit::Week | Unit::Day => {
-                    let m = monday(r)?.checked_sub_signed(chrono::Duration::days(
-                        i64::from(n.unsigned_abs()) * 7,
-                    ))?;
+                    let m =
+                        monday(r)?.checked_add_signed(chrono::Duration::days(i64::from(n) * 7))?;
                     Some(range(m, m.checked_add_days(Days::new(6))?, Precision::Xun))
                 }
             }

@@ -75,7 +75,7 @@ pub enum Kind {
     DayOffset(i32),
     /// 今(12)日, 昨(11)日: a day counted from the reference that also names its day of the month.
     NamedDay { offset: i32, day: u32 },
-    /// The month, week or year n units before the reference (兩個月前, 三年前); `n` is negative.
+    /// The month, week or year n units from the reference (兩個月前 -2, 三年後 3).
     UnitsAgo { n: i32, unit: Unit },
 }
 
@@ -302,8 +302,50 @@ fn spaced(t: &[char], p: usize) -> usize {
     }
 }
 
+/// Years of the Republic of China, as Taiwan writes them: `民國112年`, `112年`, `112/3/5`
+/// (year 1 is 1912). Three digits before 年 or a slash are such a year; fewer only after 民國.
+const ROC_OFFSET: u32 = 1911;
+
+fn roc_year(t: &[char], i: usize, v: u32, nd: usize) -> Option<i32> {
+    let after_minguo = i >= 2 && matches!((t[i - 2], t[i - 1]), ('民', '国' | '國'));
+    // A count of years (百二十年來, 110年歷史) is no year: years still in use run up to about 130.
+    let e = spaced(t, i + nd);
+    let counted = t.get(e) == Some(&'年')
+        && matches!(
+            t.get(e + 1),
+            Some(
+                '代' | '级'
+                    | '級'
+                    | '来'
+                    | '來'
+                    | '前'
+                    | '后'
+                    | '後'
+                    | '历'
+                    | '歷'
+                    | '间'
+                    | '間'
+                    | '内'
+                    | '內'
+            )
+        );
+    (!counted && ((nd == 3 && (70..=130).contains(&v)) || (after_minguo && (1..=130).contains(&v))))
+        .then_some((v + ROC_OFFSET) as i32)
+}
+
 pub(crate) fn digit_at(t: &[char], i: usize) -> Hit {
     let (v, nd, e) = ascii_number(t, i)?;
+    if let Some(y) = roc_year(t, i, v, nd) {
+        let e = spaced(t, e);
+        if t.get(e) == Some(&'年') {
+            return year_tail(t, e + 1, YearSpec::Abs(y));
+        }
+        if let Some(sep @ ('/' | '-' | '.')) = t.get(e).copied() {
+            if let Some(h) = ymd(t, e, sep, y) {
+                return Some(h);
+            }
+        }
+    }
     let e = if matches!(t.get(spaced(t, e)), Some('年' | '月' | '日' | '号' | '號')) {
         spaced(t, e)
     } else {
@@ -340,13 +382,15 @@ pub(crate) fn digit_at(t: &[char], i: usize) -> Hit {
             t,
             e,
             &[
-                "个月前",
-                "個月前",
+                "个月",
+                "個月",
                 "年前",
-                "周前",
-                "週前",
-                "个星期前",
-                "個星期前",
+                "年后",
+                "年後",
+                "周",
+                "週",
+                "个星期",
+                "個星期",
             ],
         )
         .and_then(|_| super::relative::ago(t, e, v))

@@ -30,6 +30,8 @@ fn article(id: &str, file: &str, title: &str, outlet: Option<&str>) -> ArticleIn
             inferred: false,
             basis: "test".into(),
         },
+        published_label: "2 July 2025".into(),
+        published_label_zh: "2025年7月2日".into(),
         script: Script::Hant,
         size: 1000,
         encoding: "UTF-8".into(),

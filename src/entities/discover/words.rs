@@ -48,7 +48,9 @@ pub(crate) fn cut(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Tok> {
             i += 1;
         }
         let wanted = doc.fold[s..i].iter().any(|&c| {
-            ctx.surname(c) || ctx.lex.org_suffix_last.contains(&c) || ctx.lex.org_word_first.contains(&c)
+            ctx.surname(c)
+                || ctx.lex.org_suffix_last.contains(&c)
+                || ctx.lex.org_word_first.contains(&c)
         });
         if i - s < 2 || !wanted {
             continue;
@@ -101,7 +103,8 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
         }
         let mut start = t.start;
         for p in toks[..k].iter().rev().take(2) {
-            if p.end == start && matches!(p.tag, Tag::Place | Tag::Person | Tag::Org | Tag::Proper) {
+            if p.end == start && matches!(p.tag, Tag::Place | Tag::Person | Tag::Org | Tag::Proper)
+            {
                 start = p.start;
             } else {
                 break;
@@ -109,7 +112,12 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
         }
         // A plain word before the ending (星河|科技) names an organisation the article repeats.
         let mut repeated_only = false;
-        if start == t.start && k > 0 && toks[k - 1].end == t.start && toks[k - 1].end - toks[k - 1].start >= 2 && toks[k - 1].tag == Tag::Other {
+        if start == t.start
+            && k > 0
+            && toks[k - 1].end == t.start
+            && toks[k - 1].end - toks[k - 1].start >= 2
+            && toks[k - 1].tag == Tag::Other
+        {
             start = toks[k - 1].start;
             repeated_only = true;
         }
@@ -118,7 +126,10 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
             continue;
         }
         let name: Vec<char> = doc.fold[start..t.end].to_vec();
-        if name.len() < 2 || name.len() > 10 || ((!prefixed || repeated_only) && occurrences(doc, &name) < 2) {
+        if name.len() < 2
+            || name.len() > 10
+            || ((!prefixed || repeated_only) && occurrences(doc, &name) < 2)
+        {
             continue;
         }
         let display = doc.text(start, t.end);

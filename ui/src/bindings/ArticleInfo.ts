@@ -2,7 +2,11 @@
 import type { Published } from "./Published";
 import type { Script } from "./Script";
 
-export type ArticleInfo = { id: string, file: string, title: string, outlet: string | null, url: string | null, published: Published, script: Script, 
+export type ArticleInfo = { id: string, file: string, title: string, outlet: string | null, url: string | null, published: Published, 
+/**
+ * `published` as a reader sees it, at its precision and marked when inferred.
+ */
+published_label: string, published_label_zh: string, script: Script, 
 /**
  * Size of the file in bytes.
  */
