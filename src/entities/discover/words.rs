@@ -122,7 +122,7 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
             repeated_only = true;
         }
         let prefixed = start < t.start;
-        if !prefixed && !(t.tag == Tag::Org || t.end - t.start >= 3) {
+        if !(prefixed || t.tag == Tag::Org || t.end - t.start >= 3) {
             continue;
         }
         let name: Vec<char> = doc.fold[start..t.end].to_vec();
@@ -351,28 +351,35 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
 /// Names from every article's sightings: spellings the corpus repeats, seen where names stand. A
 /// spelling inside a longer repeated one (魏哲 in 魏哲家) is the longer one's.
 pub(crate) fn names_from_sightings(all: Vec<Sighting>) -> Vec<Candidate> {
-    let mut merged: HashMap<String, (Vec<String>, usize, bool)> = HashMap::new();
+    /// One spelling over the corpus.
+    #[derive(Default)]
+    struct Seen {
+        displays: Vec<String>,
+        count: usize,
+        placed: bool,
+    }
+    let mut merged: HashMap<String, Seen> = HashMap::new();
     for s in all {
         let e = merged.entry(s.folded).or_default();
-        if !e.0.contains(&s.display) {
-            e.0.push(s.display);
+        if !e.displays.contains(&s.display) {
+            e.displays.push(s.display);
         }
-        e.1 += s.count;
-        e.2 |= s.placed;
+        e.count += s.count;
+        e.placed |= s.placed;
     }
-    let kept: Vec<(&String, &(Vec<String>, usize, bool))> = merged
+    let kept: Vec<(&String, &Seen)> = merged
         .iter()
-        .filter(|(_, (_, count, placed))| *count >= 2 && *placed)
+        .filter(|(_, s)| s.count >= 2 && s.placed)
         .collect();
     let mut out: Vec<Candidate> = kept
         .iter()
-        .filter(|(f, (_, count, _))| {
-            !kept.iter().any(|(g, (_, other, _))| {
-                g.len() > f.len() && g.starts_with(f.as_str()) && *other * 2 >= *count
+        .filter(|(f, s)| {
+            !kept.iter().any(|(g, longer)| {
+                g.len() > f.len() && g.starts_with(f.as_str()) && longer.count * 2 >= s.count
             })
         })
-        .map(|(_, (names, _, _))| Candidate {
-            names: names.clone(),
+        .map(|(_, s)| Candidate {
+            names: s.displays.clone(),
             scoped: Vec::new(),
             kind: EntityKind::Person,
             strength: 1,
