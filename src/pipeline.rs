@@ -111,6 +111,7 @@ impl Analysis {
         if !dated.is_empty() {
             analysis.find_events(Some(&dated));
         }
+        analysis.leave_out_undated_background();
         analysis
     }
 
@@ -176,6 +177,29 @@ impl Analysis {
         changed
     }
 
+    /// A happening that no telling dates is shown as "reported by" its article only when the
+    /// article presents it as news: a report or rumour (據報道, 傳出), or a named person joining,
+    /// leaving or taking a post. Anything else undated is background whose time the text does not
+    /// tell: it stays in the article, not on the timeline. (Undated tellings still count until
+    /// here: they are how an article without a date of its own is dated by the others.)
+    fn leave_out_undated_background(&mut self) {
+        use events::{EventKind as K, Status as S};
+        let entities = &self.entities;
+        self.events.retain(|e| {
+            let person = e
+                .entities
+                .iter()
+                .any(|&x| entities[x].kind == crate::entities::EntityKind::Person);
+            e.date_source > events::DateSource::Article
+                || matches!(e.status, S::Reported | S::Rumoured)
+                || (person
+                    && matches!(
+                        e.kind,
+                        K::Hire | K::Departure | K::Appointment | K::Dismissal
+                    ))
+        });
+    }
+
     /// Candidates from the given articles (all when `None`), merged across the whole corpus.
     /// Re-extracting only some articles keeps the others' candidates.
     fn find_events(&mut self, only: Option<&[usize]>) {
@@ -214,27 +238,7 @@ impl Analysis {
         candidates.extend(fresh);
         candidates.sort_by_key(|c| (c.article, c.span.start, c.clause.start));
         let ids: Vec<String> = self.articles.iter().map(|a| a.raw.id.clone()).collect();
-        let mut merged = events::merge::merge(&candidates, &self.entities, &ids);
-        // A happening that no telling dates is shown as "reported by" its article only when the
-        // article presents it as news: a report or rumour (據報道, 傳出), or a named person joining,
-        // leaving or taking a post. Anything else undated is background whose time the text does
-        // not tell: it stays in the article, not on the timeline.
-        let entities = &self.entities;
-        merged.retain(|e| {
-            use events::{EventKind as K, Status as S};
-            let person = e
-                .entities
-                .iter()
-                .any(|&x| entities[x].kind == crate::entities::EntityKind::Person);
-            e.date_source > events::DateSource::Article
-                || matches!(e.status, S::Reported | S::Rumoured)
-                || (person
-                    && matches!(
-                        e.kind,
-                        K::Hire | K::Departure | K::Appointment | K::Dismissal
-                    ))
-        });
-        self.events = merged;
+        self.events = events::merge::merge(&candidates, &self.entities, &ids);
         self.candidates = candidates;
     }
 

@@ -73,10 +73,63 @@ fn found(meta: &ManifestEntry, text: &ArticleText, body: &[Expr]) -> Published {
     if let Some(p) = dateline(text, body, from_address.as_ref().and_then(|p| p.date)) {
         return p;
     }
+    if let Some(p) = head_date(text, body) {
+        return p;
+    }
     if let Some(p) = from_address {
         return p;
     }
     infer(text, body)
+}
+
+/// How far into the display text a full date counts as the page's own (a byline run together
+/// with other page furniture: `挺進花蓮山區搜救 |2024.04.05 語音朗讀 490觀看次`).
+const HEAD_DATE_CHARS: usize = 160;
+
+/// A full date (year, month and day) near the top of the text, standing apart from any sentence
+/// (not followed by words or a comma: `2024年12月3日晚間，` opens a story, it dates no page), that
+/// no later explicit date in the body passes: the page's own date, set in a line with other things.
+fn head_date(text: &ArticleText, body: &[Expr]) -> Option<Published> {
+    let folded: Vec<char> = text.folded.chars().take(HEAD_DATE_CHARS + 40).collect();
+    let apart = |e: &Expr| {
+        folded
+            .get(e.span.end)
+            .is_none_or(|&c| !(super::scan::is_cjk(c) || matches!(c, '，' | ',' | '、')))
+    };
+    let full = |e: &&Expr| {
+        matches!(
+            e.kind,
+            Kind::Calendar {
+                year: Some(YearSpec::Abs(_)),
+                month: Some(MonthSpec::Abs(_)),
+                day: Some(_),
+                part: Part::Whole
+            }
+        ) && !e.future
+            && apart(e)
+    };
+    let head = body
+        .iter()
+        .filter(|e| e.span.start < HEAD_DATE_CHARS)
+        .find(full)?;
+    let date = resolve(std::slice::from_ref(head), None)
+        .first()?
+        .range
+        .start;
+    let later = body.iter().filter(|e| !e.future && !e.relative()).any(|e| {
+        resolve(std::slice::from_ref(e), None)
+            .first()
+            .is_some_and(|m| m.range.start > date)
+    });
+    if later {
+        return None;
+    }
+    Some(Published {
+        date: Some(date),
+        precision: Precision::Day,
+        inferred: false,
+        basis: format!("the date at the top, “{}”", written(text, head)),
+    })
 }
 
 /// A date in a page's address, as news sites write them: `/2024/04/03/`, `/2024-04-03/`,
