@@ -50,8 +50,15 @@ impl Article {
         if let Some(t) = self.text.title {
             return self.text.slice(t).trim().to_string();
         }
-        // No title line: the opening sentence, shortened, says more than the file name.
-        match self.text.sentences.first() {
+        // No title line: the first sentence that reads as words (not a menu or a channel name),
+        // shortened, says more than the file name.
+        let lead = self
+            .text
+            .sentences
+            .iter()
+            .find(|&&s| text::headline_shape(self.text.slice(s)))
+            .or(self.text.sentences.first());
+        match lead {
             Some(&s) => {
                 let first = self.text.slice(s).trim();
                 if first.chars().count() > TITLE_CHARS {

@@ -150,7 +150,13 @@ impl Analysis {
             id: a.raw.id.clone(),
             file: a.raw.file.clone(),
             title: a.title(),
-            outlet: a.raw.meta.outlet.clone(),
+            outlet: a.raw.meta.outlet.clone().or_else(|| {
+                a.raw
+                    .meta
+                    .url
+                    .as_deref()
+                    .and_then(crate::outlets::outlet_of)
+            }),
             url: a.raw.meta.url.clone(),
             published: a.published.clone(),
             published_label: a.published.labels().0,

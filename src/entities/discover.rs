@@ -32,9 +32,7 @@ pub struct Candidate {
     pub strength: u8,
 }
 
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-}
+pub use crate::text::is_han;
 
 /// Middle dots that join the parts of a transliterated name.
 pub fn is_dot(c: char) -> bool {

@@ -25,11 +25,7 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 pub const WORDS: &str = "storyline_words";
 pub const GRAMS: &str = "storyline_grams";
 
-/// A Han (CJK ideograph) char: the blocks jieba segments.
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-}
+pub use crate::text::is_han;
 
 /// A char of a Latin (or other non-Han) word: letters and digits of any script but Han.
 pub fn is_word_char(c: char) -> bool {

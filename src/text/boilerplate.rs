@@ -260,12 +260,18 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
         }
     }
 
-    // The title: the first line left, when it has a headline's shape.
+    // The title: the first line above the article with a headline's shape. Page furniture that
+    // slips through the other signs (a channel name, a weather box, a menu) has none.
     let title = (0..n)
-        .find(|&i| !sg[i].blank && out[i].is_none())
-        .filter(|&i| {
+        .filter(|&i| !sg[i].blank && out[i].is_none() && !in_tail(i))
+        .take_while(|&i| first_body.is_none_or(|f| i <= f))
+        .find(|&i| {
             let s = &sg[i];
-            !s.body && !s.full_stop_end && !s.timestamp && lines[i].chars <= 80 && !in_tail(i)
+            !s.body
+                && !s.full_stop_end
+                && !s.timestamp
+                && lines[i].chars <= 80
+                && headline_shape(lines[i].text)
         });
     if let Some(t) = title {
         for i in t + 1..n {
@@ -339,6 +345,19 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
         reasons: out,
         title,
     }
+}
+
+/// Fewest Han chars a headline has.
+const HEADLINE_HAN: usize = 6;
+
+/// Does a line read as a headline: mostly words (Han chars at least half of what is not space),
+/// and none of the marks of menus, breadcrumbs and widgets (`|`, `>`, `»`, `[`, `°`)?
+pub fn headline_shape(text: &str) -> bool {
+    let han = text.chars().filter(|&c| crate::text::is_han(c)).count();
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    han >= HEADLINE_HAN
+        && han * 2 >= visible
+        && !text.contains(['|', '｜', '>', '»', '[', '°', '•'])
 }
 
 /// A truncated teaser (ending in an ellipsis) whose text the page goes on to repeat in full.

@@ -31,7 +31,14 @@ mod pinyin;
 pub mod script;
 mod sentences;
 
+pub use boilerplate::headline_shape;
 pub use fold::{fold_char, fold_into, fold_str};
+
+/// Whether `c` is a Han ideograph (unified, extensions A–H, compatibility): the one answer every
+/// stage uses.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
+}
 pub use offsets::{CharIndex, RawMap};
 pub use script::{convert_script, detect_script};
 

@@ -5,11 +5,7 @@
 //! (inner spaces allowed before the closing parenthesis), and closes with `)` or `）` counts. A
 //! syllable must be an initial plus a final of Mandarin, so `咖啡(café)` or `(AI)` stay.
 
-/// Whether `c` is a Han ideograph (unified, extensions, compatibility).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
-}
+use super::is_han;
 
 /// The toneless vowel of a tone-marked one, or `None` when `c` carries no tone mark.
 fn untone(c: char) -> Option<char> {

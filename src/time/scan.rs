@@ -264,7 +264,7 @@ pub(crate) fn lit(t: &[char], i: usize, pats: &[&str]) -> Option<usize> {
 }
 
 pub(crate) fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '〇'
+    crate::text::is_han(c) || c == '〇'
 }
 
 /// Digits glued to letters, decimals and thousands groups are versions, amounts and codes.
