@@ -351,13 +351,14 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
 const HEADLINE_HAN: usize = 6;
 
 /// Does a line read as a headline: mostly words (Han chars at least half of what is not space),
-/// and none of the marks of menus, breadcrumbs and widgets (`|`, `>`, `»`, `[`, `°`)?
+/// and none of the marks of menus, breadcrumbs and widgets (`|`, `>`, `»`, `[`, `°`, `首页 - 财经 - …`)?
 pub fn headline_shape(text: &str) -> bool {
     let han = text.chars().filter(|&c| crate::text::is_han(c)).count();
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
     han >= HEADLINE_HAN
         && han * 2 >= visible
         && !text.contains(['|', '｜', '>', '»', '[', '°', '•'])
+        && text.matches(" - ").count() < 2
 }
 
 /// A truncated teaser (ending in an ellipsis) whose text the page goes on to repeat in full.
