@@ -136,10 +136,14 @@ const BLOG: &str = "\
 #[test]
 fn traditional_blog_with_ads_top_and_bottom() {
     let t = build(BLOG, SourceFormat::Text);
+    // The headline is the title, not the blog's name above it (too short to be a headline).
+    assert_eq!(
+        t.title.map(|s| t.slice(s)),
+        Some("台北新創「雲橋科技」完成B輪融資")
+    );
     check(
         &t,
         &[
-            "科技隨筆",
             "台北新創「雲橋科技」完成B輪融資",
             "我的看法",
             "我認為雲橋的策略方向正確,但挑戰不小。",

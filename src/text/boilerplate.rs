@@ -270,6 +270,7 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
             !s.body
                 && !s.full_stop_end
                 && !s.timestamp
+                && s.promo == 0
                 && lines[i].chars <= 80
                 && headline_shape(lines[i].text)
         });
@@ -350,13 +351,14 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
 /// Fewest Han chars a headline has.
 const HEADLINE_HAN: usize = 6;
 
-/// Does a line read as a headline: mostly words (Han chars at least half of what is not space),
-/// and none of the marks of menus, breadcrumbs and widgets (`|`, `>`, `»`, `[`, `°`, `首页 - 财经 - …`)?
+/// Does a line read as a headline: words (at least six Han chars, which make half of what is not
+/// space, or three quarters with Latin letters), and none of the marks of menus, breadcrumbs and widgets (`|`, `>`, `»`, `[`, `°`, `首页 - 财经 - …`)?
 pub fn headline_shape(text: &str) -> bool {
     let han = text.chars().filter(|&c| crate::text::is_han(c)).count();
+    let letters = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
     han >= HEADLINE_HAN
-        && han * 2 >= visible
+        && (han * 2 >= visible || (han + letters) * 4 >= visible * 3)
         && !text.contains(['|', '｜', '>', '»', '[', '°', '•'])
         && text.matches(" - ").count() < 2
 }
