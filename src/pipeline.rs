@@ -249,6 +249,20 @@ impl Analysis {
         self.candidates = candidates;
     }
 
+    /// For each article, the (span, entity) of every mention in it, in text order.
+    pub fn mentions_by_article(&self) -> Vec<Vec<(text::Span, usize)>> {
+        let mut v: Vec<Vec<(text::Span, usize)>> = vec![Vec::new(); self.articles.len()];
+        for m in &self.mentions {
+            if let Some(list) = v.get_mut(m.article) {
+                list.push((m.span, m.entity));
+            }
+        }
+        for list in &mut v {
+            list.sort_unstable();
+        }
+        v
+    }
+
     pub fn article_index(&self, id: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.raw.id == id)
     }

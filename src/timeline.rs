@@ -96,8 +96,11 @@ pub struct EventInfo {
     pub status: Status,
     pub date: Option<EventDate>,
     pub title: Title,
-    /// Entity ids.
+    /// Entity ids of who acts in it.
     pub entities: Vec<String>,
+    /// Entity ids its passages name besides those (the person a deal brought in): a filter by
+    /// any of them keeps the event too.
+    pub named: Vec<String>,
     pub sources: Vec<SourceRef>,
     pub conflicts: Vec<Conflict>,
     /// The amount the event is about, normalised for display (`US$14.3 billion`).
@@ -190,7 +193,32 @@ impl Analysis {
         }
     }
 
-    pub fn event_info(&self, e: &Event) -> EventInfo {
+    /// Entities a passage of `e` names that do not act in it, by id.
+    fn named_in(&self, e: &Event, by_article: &[Vec<(crate::text::Span, usize)>]) -> Vec<String> {
+        let mut out: Vec<usize> = Vec::new();
+        for &(a, span) in &e.sources {
+            let list = by_article.get(a).map_or(&[][..], Vec::as_slice);
+            let from = list.partition_point(|(s, _)| s.start < span.start);
+            for &(s, entity) in list[from..].iter().take_while(|(s, _)| s.start < span.end) {
+                if span.contains(s)
+                    && !e.entities.contains(&entity)
+                    && !out.contains(&entity)
+                    && self.entities[entity].kind != crate::entities::EntityKind::Media
+                {
+                    out.push(entity);
+                }
+            }
+        }
+        out.into_iter()
+            .map(|i| self.entities[i].id.clone())
+            .collect()
+    }
+
+    pub fn event_info(
+        &self,
+        e: &Event,
+        by_article: &[Vec<(crate::text::Span, usize)>],
+    ) -> EventInfo {
         EventInfo {
             id: e.id.clone(),
             kind: e.kind,
@@ -227,6 +255,7 @@ impl Analysis {
                 .iter()
                 .map(|&i| self.entities[i].id.clone())
                 .collect(),
+            named: self.named_in(e, by_article),
             sources: e
                 .sources
                 .iter()
@@ -270,10 +299,31 @@ impl Analysis {
                 )
             })?);
         }
+        // A person or company is in an event when it acts in it or one of its passages names it.
+        let named_in: Vec<Vec<(usize, crate::text::Span)>> = wanted
+            .iter()
+            .map(|&w| {
+                // Outlets report; being named in a passage does not put them in the event.
+                let outlet = self.entities[w].kind == crate::entities::EntityKind::Media;
+                self.mentions
+                    .iter()
+                    .filter(|m| m.entity == w && !outlet)
+                    .map(|m| (m.article, m.span))
+                    .collect()
+            })
+            .collect();
+        let involves = |e: &Event, k: usize| {
+            e.entities.contains(&wanted[k])
+                || e.sources.iter().any(|&(a, span)| {
+                    named_in[k]
+                        .iter()
+                        .any(|&(ma, ms)| ma == a && span.contains(ms))
+                })
+        };
         Ok((0..self.events.len())
             .filter(|&i| {
                 let e = &self.events[i];
-                wanted.iter().all(|w| e.entities.contains(w))
+                (0..wanted.len()).all(|k| involves(e, k))
                     && (filter.kinds.is_empty() || filter.kinds.contains(&e.kind))
                     && (filter.statuses.is_empty() || filter.statuses.contains(&e.status))
                     && (articles.is_empty() || e.sources.iter().any(|(a, _)| articles.contains(a)))
@@ -285,6 +335,7 @@ impl Analysis {
     /// The timeline under a filter, in the contract's shape.
     pub fn timeline(&self, filter: &Filter, with_text: bool) -> Result<TimelineView> {
         let keep = self.filter_events(filter)?;
+        let by_article = self.mentions_by_article();
         Ok(TimelineView {
             schema: SCHEMA.to_string(),
             generated: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -297,7 +348,7 @@ impl Analysis {
                 .collect(),
             events: keep
                 .iter()
-                .map(|&i| self.event_info(&self.events[i]))
+                .map(|&i| self.event_info(&self.events[i], &by_article))
                 .collect(),
         })
     }

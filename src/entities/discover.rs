@@ -288,8 +288,10 @@ fn titled(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
         let len = first.word.chars().count();
         if !PERSON_TAGS.contains(&first.tag) || !(2..=4).contains(&len) {
             // jieba cuts many real names apart (魏|哲家, 柯文|哲): a surname whose name the
-            // article repeats is a name all the same.
-            if let Some(len) = repeated_name(doc, ctx, jieba, s, e) {
+            // article repeats is a name all the same, unless its start is a name already known
+            // (汪滔|加入).
+            let cut_apart = !ctx.is_known(first.word);
+            if let Some(len) = repeated_name(doc, ctx, jieba, s, e).filter(|_| cut_apart) {
                 out.push(Candidate {
                     names: vec![doc.text(s, s + len)],
                     scoped: Vec::new(),

@@ -99,7 +99,7 @@ pub struct Passage {
 
 /// Every passage of the corpus, with the entities and events that overlap it.
 pub fn passages(analysis: &Analysis) -> Vec<Passage> {
-    let mentions = mentions_by_article(analysis);
+    let mentions = analysis.mentions_by_article();
     let events = events_by_article(analysis);
     let mut out = Vec::new();
     for (i, a) in analysis.articles.iter().enumerate() {
@@ -140,20 +140,6 @@ pub fn passages(analysis: &Analysis) -> Vec<Passage> {
         }
     }
     out
-}
-
-/// For each article, its entity mentions as (span, entity), in text order.
-pub fn mentions_by_article(analysis: &Analysis) -> Vec<Vec<(Span, usize)>> {
-    let mut v: Vec<Vec<(Span, usize)>> = vec![Vec::new(); analysis.articles.len()];
-    for m in &analysis.mentions {
-        if let Some(list) = v.get_mut(m.article) {
-            list.push((m.span, m.entity));
-        }
-    }
-    for list in &mut v {
-        list.sort_unstable();
-    }
-    v
 }
 
 /// For each article, the (span, event index) of every event source in it.

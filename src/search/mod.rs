@@ -160,7 +160,7 @@ impl SearchIndex {
             dict,
             aliases,
             events: index::events_by_article(analysis),
-            mentions: index::mentions_by_article(analysis),
+            mentions: analysis.mentions_by_article(),
             columns,
             path,
             outcome,

@@ -99,6 +99,7 @@ fn event(
             en: en.map(String::from),
         },
         entities: entities.iter().map(|s| s.to_string()).collect(),
+        named: vec![],
         sources,
         conflicts: vec![],
         money: None,

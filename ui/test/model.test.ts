@@ -9,7 +9,7 @@ import { generateCorpus } from "./fixtures/corpus.js";
 const corpus = generateCorpus({ events: 400, seed: 3 }) as unknown as { events: EventInfo[] };
 
 function ev(id: string, date: EventInfo["date"], extra: Partial<EventInfo> = {}): EventInfo {
-  return { id, kind: "hire", status: "reported", date, title: { zh: id, en: id }, entities: [], sources: [], conflicts: [], money: null, ...extra };
+  return { id, kind: "hire", status: "reported", date, title: { zh: id, en: id }, entities: [], named: [], sources: [], conflicts: [], money: null, ...extra };
 }
 const d = (start: string, end: string, precision: NonNullable<EventInfo["date"]>["precision"], label = start): EventInfo["date"] => ({
   start, end, precision, edtf: start, label, label_zh: label,
@@ -64,6 +64,9 @@ describe("filter", () => {
   it("keeps events involving all chosen entities", () => {
     expect(applyFilter([a, b, c], { ...emptyFilter(), entities: ["wang"] }).map((e) => e.id)).toEqual(["a", "c"]);
     expect(applyFilter([a, b, c], { ...emptyFilter(), entities: ["wang", "meta"] }).map((e) => e.id)).toEqual(["a"]);
+    // A person a passage names, without acting in it, keeps the event too (the core's rule).
+    const deal = ev("deal", null, { entities: ["meta"], named: ["wang"] });
+    expect(applyFilter([deal, b], { ...emptyFilter(), entities: ["wang"] }).map((e) => e.id)).toEqual(["deal"]);
   });
 
   it("keeps any of several kinds, statuses or articles", () => {

@@ -8,9 +8,14 @@ import type { Title } from "./Title";
 
 export type EventInfo = { id: string, kind: EventKind, status: Status, date: EventDate | null, title: Title, 
 /**
- * Entity ids.
+ * Entity ids of who acts in it.
  */
-entities: Array<string>, sources: Array<SourceRef>, conflicts: Array<Conflict>, 
+entities: Array<string>, 
+/**
+ * Entity ids its passages name besides those (the person a deal brought in): a filter by
+ * any of them keeps the event too.
+ */
+named: Array<string>, sources: Array<SourceRef>, conflicts: Array<Conflict>, 
 /**
  * The amount the event is about, normalised for display (`US$14.3 billion`).
  */

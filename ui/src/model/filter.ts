@@ -49,7 +49,7 @@ export function toggle<T>(list: T[], item: T): T[] {
 }
 
 export function matches(e: EventInfo, f: Filter): boolean {
-  for (const id of f.entities) if (!e.entities.includes(id)) return false;
+  for (const id of f.entities) if (!e.entities.includes(id) && !e.named.includes(id)) return false;
   if (f.kinds.length && !f.kinds.includes(e.kind)) return false;
   if (f.statuses.length && !f.statuses.includes(e.status)) return false;
   if (f.articles.length && !e.sources.some((s) => f.articles.includes(s.article))) return false;

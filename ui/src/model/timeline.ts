@@ -60,6 +60,7 @@ export class TimelineModel {
     const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
     for (const e of visible) {
       for (const id of e.entities) bump(entityCounts, id);
+      for (const id of e.named) bump(entityCounts, id);
       bump(kindCounts, e.kind);
       bump(statusCounts, e.status);
       const src = e.sources;
