@@ -140,6 +140,11 @@ fn sentence_candidates(
     out: &mut Vec<Candidate>,
 ) -> Option<usize> {
     let text = input.text;
+    let mentions = mentions_in(input.mentions, sentence);
+    if mentions.is_empty() && previous_subject.is_none() {
+        // Nobody to act: no candidate, and no subject to carry on.
+        return None;
+    }
     let folded = text.folded_slice(sentence);
     let quoted = quoted_spans(text.slice(sentence), sentence.start);
     let hits: Vec<Hit> = lex
@@ -156,7 +161,6 @@ fn sentence_candidates(
                 || !quoted.iter().any(|q| q.start < h.start && h.end < q.end)
         })
         .collect();
-    let mentions = mentions_in(input.mentions, sentence);
     let clauses = clauses_of(input, sentence, &hits, &mentions, entities);
     let first_trigger = clauses.iter().position(|c| c.kind.is_some());
     let trigger_at = hits

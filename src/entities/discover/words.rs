@@ -28,7 +28,7 @@ pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
     pub tag: Tag,
-    /// A word of jieba's dictionary (not one its HMM made up for the occasion).
+    /// A word of jieba's dictionary (not a char jieba could not join to any word).
     pub known: bool,
 }
 
@@ -70,7 +70,8 @@ pub(crate) fn cut(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Tok> {
                 start: at,
                 end: at + len,
                 tag,
-                known: len > 1 && jieba.has_word(t.word),
+                // Without the HMM every token of two chars or more is a dictionary word.
+                known: len > 1,
             });
             at += len;
         }
