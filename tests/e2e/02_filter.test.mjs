@@ -1,5 +1,5 @@
-// Filters (issue 8): choosing Alexandr Wang keeps exactly the events that involve his entity, says
-// so in the filter bar and the window title, and survives a reload.
+// Filters (issue 8): choosing Alexandr Wang keeps exactly the events that involve him (he acts in
+// them or a passage names him), says so in the filter bar and the window title, and survives a reload.
 import { expect, openApp } from "./harness.mjs";
 import { allEvents, findEntity, renderedEventIds, waitForCount } from "./lib.mjs";
 
@@ -9,7 +9,8 @@ export const tests = [
     async fn({ page, base, api }) {
       const tl = await allEvents(api);
       const wang = findEntity(tl, "Alexandr Wang");
-      const his = tl.events.filter((e) => e.entities.includes(wang.id));
+      // His events: those he acts in, and those a passage names him in (the core's filter rule).
+      const his = tl.events.filter((e) => e.entities.includes(wang.id) || e.named.includes(wang.id));
       expect(his.length > 0, `the timeline has no event involving ${wang.id}; expected some (he joins Meta in the corpus)`);
       const server = await api({ cmd: "timeline", args: { filter: { entities: [wang.id] } } });
       expect(

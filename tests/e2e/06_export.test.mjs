@@ -10,7 +10,8 @@ export const tests = [
     async fn({ page, base, api }) {
       const tl = await allEvents(api);
       const wang = findEntity(tl, "Alexandr Wang");
-      const his = tl.events.filter((e) => e.entities.includes(wang.id));
+      // His events: those he acts in, and those a passage names him in (the core's filter rule).
+      const his = tl.events.filter((e) => e.entities.includes(wang.id) || e.named.includes(wang.id));
       expect(his.length > 0, `no event involves ${wang.id}`);
       await openApp(page, base);
       await page.locator(`[data-testid="entity-chip"][data-entity-id="${wang.id}"]`).click();
