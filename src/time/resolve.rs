@@ -61,6 +61,44 @@ pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention>
             relative: e.relative(),
         });
     }
+    join_ranges(exprs, out)
+}
+
+/// The two ends of a range (`6月12號到7月3號`) as one mention from the first's start to the
+/// second's end: at their precision when they share it, else vague.
+fn join_ranges(exprs: &[Expr], mentions: Vec<TimeMention>) -> Vec<TimeMention> {
+    let firsts: Vec<crate::text::Span> = exprs
+        .iter()
+        .filter(|e| e.through_next)
+        .map(|e| e.span)
+        .collect();
+    if firsts.is_empty() {
+        return mentions;
+    }
+    let mut out: Vec<TimeMention> = Vec::with_capacity(mentions.len());
+    let mut it = mentions.into_iter().peekable();
+    while let Some(m) = it.next() {
+        if firsts.contains(&m.span) {
+            if let Some(next) = it.next_if(|n| n.range.end >= m.range.start) {
+                out.push(TimeMention {
+                    span: crate::text::Span::new(m.span.start, next.span.end),
+                    range: DateRange {
+                        start: m.range.start,
+                        end: next.range.end,
+                        precision: if m.range.precision == next.range.precision {
+                            m.range.precision
+                        } else {
+                            Precision::Vague
+                        },
+                    },
+                    future: m.future || next.future,
+                    relative: m.relative || next.relative,
+                });
+                continue;
+            }
+        }
+        out.push(m);
+    }
     out
 }
 

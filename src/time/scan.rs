@@ -86,6 +86,8 @@ pub struct Expr {
     pub kind: Kind,
     /// Its clause speaks of the future (預計, 將於, 計劃 …).
     pub future: bool,
+    /// The first end of a range whose other end is the next expression (`6月12號到7月3號`).
+    pub through_next: bool,
 }
 
 impl Expr {
@@ -152,6 +154,7 @@ pub fn scan_chars(t: &[char]) -> Vec<Expr> {
                     span,
                     kind,
                     future: future_clause(t, i, end),
+                    through_next: false,
                 });
                 i = end;
             }
@@ -202,6 +205,18 @@ fn inherit_across_connectors(out: &mut [Expr], t: &[char]) {
             });
         if !joined {
             continue;
+        }
+        // 至, 到 and dashes make a range; 、 and 和 only list.
+        let range = gap
+            .iter()
+            .any(|c| matches!(c, '至' | '到' | '-' | '–' | '—' | '~' | '～'));
+        if range
+            && matches!(
+                (a.kind, b.kind),
+                (Kind::Calendar { .. }, Kind::Calendar { .. })
+            )
+        {
+            out[k - 1].through_next = true;
         }
         if let (
             Kind::Calendar {
