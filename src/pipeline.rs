@@ -10,6 +10,7 @@ use crate::events::{self, Candidate, Event};
 use crate::parallel::par_map;
 use crate::text::{self, ArticleText};
 use crate::time::{self, Precision, Published, TimeMention};
+use chrono::Datelike;
 
 /// The file's record without its text, which lives on once in [`ArticleText::raw`]: a corpus of
 /// 80 MB need not be held three times.
@@ -142,6 +143,8 @@ impl Analysis {
             }
             let mut peers: Vec<usize> = Vec::new();
             let mut shared = 0;
+            // The latest happening it shares that the others date to a month or finer.
+            let mut latest_told: Option<chrono::NaiveDate> = None;
             for e in told.iter().map(|&k| &self.events[k]) {
                 let dated: Vec<usize> = e
                     .sources
@@ -155,6 +158,12 @@ impl Analysis {
                     .collect();
                 if !dated.is_empty() {
                     shared += 1;
+                    if let Some(d) = e.date.filter(|d| {
+                        e.date_source > events::DateSource::Article
+                            && d.precision <= Precision::Month
+                    }) {
+                        latest_told = latest_told.max(Some(d.end));
+                    }
                 }
                 peers.extend(dated);
             }
@@ -171,13 +180,25 @@ impl Analysis {
                 .iter()
                 .map(|&a| self.articles[a].id().to_string())
                 .collect();
+            // It was published after the happenings it tells and no later than need be: the day
+            // of the latest of them that the others date, else the latest of their own dates. The
+            // date is shown at month precision; the day is kept to read its relative dates against.
+            let (day, why) = match latest_told.filter(|d| *d <= latest) {
+                Some(d) => (d, format!("the latest of them happened {d}")),
+                None => (latest, format!("the latest was published {latest}")),
+            };
             let a = &mut self.articles[i];
-            // Shown at month precision; the day is kept, as the day its relative dates are read against.
-            a.published = Published::inferred(
-                latest,
-                Precision::Month,
-                format!("shares {shared} events with dated articles {}; the latest was published {latest}", names.join(", ")),
-            );
+            a.published = Published {
+                read_against: Some(day),
+                ..Published::inferred(
+                    day.with_day(1).unwrap_or(day),
+                    Precision::Month,
+                    format!(
+                        "shares {shared} events with dated articles {}; {why}",
+                        names.join(", ")
+                    ),
+                )
+            };
             a.dates = time::resolve(&time::scan(&a.text.folded), a.published.reference());
             changed.push(i);
         }

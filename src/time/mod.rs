@@ -70,12 +70,18 @@ pub struct Published {
     pub precision: Precision,
     pub inferred: bool,
     pub basis: String,
+    /// The day relative expressions are read against when it is not `date` itself: a date
+    /// inferred from other articles is shown at month precision but read against a known day.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub read_against: Option<NaiveDate>,
 }
 
 impl Published {
     /// No date known: precision `Vague`, to be filled in by corpus-level inference if it can.
     pub fn unknown() -> Published {
         Published {
+            read_against: None,
             date: None,
             precision: Precision::Vague,
             inferred: true,
@@ -85,6 +91,7 @@ impl Published {
     /// A date inferred by a later stage (e.g. from events shared with dated articles).
     pub fn inferred(date: NaiveDate, precision: Precision, basis: impl Into<String>) -> Published {
         Published {
+            read_against: None,
             date: Some(date),
             precision,
             inferred: true,
@@ -128,15 +135,15 @@ impl Published {
         }
     }
     /// The date relative expressions (昨日, 8日, 7月) are read against: the publication day; for a
-    /// coarser date, the day it was inferred from when it keeps one (a date inferred from other
-    /// articles keeps the latest of their days), else the last day of the period it names, since an
-    /// article is published after the happenings it reports and news leans to the past.
+    /// coarser date, the day it was inferred from when there is one, else the last day of the
+    /// period it names, since an article is published after the happenings it reports and news
+    /// leans to the past.
     pub fn reference(&self) -> Option<NaiveDate> {
         use chrono::{Datelike, Months};
-        let d = self.date?;
-        if d.day() != 1 {
-            return Some(d);
+        if let Some(day) = self.read_against {
+            return Some(day);
         }
+        let d = self.date?;
         let first_of_month = NaiveDate::from_ymd_opt(d.year(), d.month(), 1)?;
         let months = match self.precision {
             Precision::Month => 1,

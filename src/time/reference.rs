@@ -59,6 +59,7 @@ fn with_day_of_today(p: Published, body: &[Expr]) -> Published {
     }
     match candidate.filter(|c| *c >= date) {
         Some(c) => Published {
+            read_against: None,
             date: Some(c),
             precision: Precision::Day,
             inferred: p.inferred,
@@ -125,6 +126,7 @@ fn head_date(text: &ArticleText, body: &[Expr]) -> Option<Published> {
         return None;
     }
     Some(Published {
+        read_against: None,
         date: Some(date),
         precision: Precision::Day,
         inferred: false,
@@ -160,6 +162,7 @@ pub fn from_url(url: &str) -> Option<Published> {
     let found = |y: u32, m: u32, d: Option<u32>, written: &str| {
         let date = NaiveDate::from_ymd_opt(y as i32, m, d.unwrap_or(1))?;
         Some(Published {
+            read_against: None,
             date: Some(date),
             precision: if d.is_some() {
                 Precision::Day
@@ -233,6 +236,7 @@ pub fn from_manifest(s: &str) -> Option<Published> {
     };
     let date = NaiveDate::from_ymd_opt(y, m, d)?;
     Some(Published {
+        read_against: None,
         date: Some(date),
         precision: p,
         inferred: false,
@@ -318,6 +322,7 @@ pub fn dateline(
                         continue;
                     };
                     return Some(Published {
+                        read_against: None,
                         date: Some(date),
                         precision: Precision::Day,
                         inferred: false,
@@ -341,6 +346,7 @@ pub fn dateline(
                             continue;
                         };
                         return Some(Published {
+                            read_against: None,
                             date: Some(date),
                             precision: Precision::Day,
                             inferred: false,
@@ -368,6 +374,7 @@ pub fn dateline(
                     }
                     let y = date.year();
                     return Some(Published {
+                        read_against: None,
                         date: Some(date),
                         precision: Precision::Day,
                         inferred: false,

@@ -25,6 +25,7 @@ fn article(id: &str, file: &str, title: &str, outlet: Option<&str>) -> ArticleIn
         outlet: outlet.map(String::from),
         url: None,
         published: Published {
+            read_against: None,
             date: Some(d("2025-07-02")),
             precision: Precision::Day,
             inferred: false,
