@@ -358,6 +358,16 @@ pub fn dateline(
                     let Some((y, why)) = body_year(body) else {
                         continue;
                     };
+                    // Nor is it older than the latest year it cites outside future clauses.
+                    let latest_year = body
+                        .iter()
+                        .filter(|e| !e.future)
+                        .filter_map(|e| e.abs_year())
+                        .max();
+                    let (y, why) = match latest_year {
+                        Some(l) if l > y => (l, format!("the latest year the body cites ({l})")),
+                        _ => (y, why),
+                    };
                     let Some(mut date) = NaiveDate::from_ymd_opt(y, m, d) else {
                         continue;
                     };
