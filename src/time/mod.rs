@@ -88,6 +88,16 @@ impl Published {
             basis: "no date found".into(),
         }
     }
+    /// A date the page itself states (a date line, a date at the top, its address).
+    pub fn stated(date: NaiveDate, precision: Precision, basis: impl Into<String>) -> Published {
+        Published {
+            read_against: None,
+            date: Some(date),
+            precision,
+            inferred: false,
+            basis: basis.into(),
+        }
+    }
     /// A date inferred by a later stage (e.g. from events shared with dated articles).
     pub fn inferred(date: NaiveDate, precision: Precision, basis: impl Into<String>) -> Published {
         Published {

@@ -125,13 +125,11 @@ fn head_date(text: &ArticleText, body: &[Expr]) -> Option<Published> {
     if later {
         return None;
     }
-    Some(Published {
-        read_against: None,
-        date: Some(date),
-        precision: Precision::Day,
-        inferred: false,
-        basis: format!("the date at the top, “{}”", written(text, head)),
-    })
+    Some(Published::stated(
+        date,
+        Precision::Day,
+        format!("the date at the top, “{}”", written(text, head)),
+    ))
 }
 
 /// A date in a page's address, as news sites write them: `/2024/04/03/`, `/2024-04-03/`,
@@ -161,17 +159,15 @@ pub fn from_url(url: &str) -> Option<Published> {
     let year_ok = |y: u32| (1990..=2100).contains(&y);
     let found = |y: u32, m: u32, d: Option<u32>, written: &str| {
         let date = NaiveDate::from_ymd_opt(y as i32, m, d.unwrap_or(1))?;
-        Some(Published {
-            read_against: None,
-            date: Some(date),
-            precision: if d.is_some() {
+        Some(Published::stated(
+            date,
+            if d.is_some() {
                 Precision::Day
             } else {
                 Precision::Month
             },
-            inferred: false,
-            basis: format!("the page's address ({written})"),
-        })
+            format!("the page's address ({written})"),
+        ))
     };
     // Groups joined by one separator char: `2024/04/03`, `2024-04-03`.
     let joined = |k: usize| {
@@ -235,13 +231,7 @@ pub fn from_manifest(s: &str) -> Option<Published> {
         _ => return None,
     };
     let date = NaiveDate::from_ymd_opt(y, m, d)?;
-    Some(Published {
-        read_against: None,
-        date: Some(date),
-        precision: p,
-        inferred: false,
-        basis: "manifest".into(),
-    })
+    Some(Published::stated(date, p, "manifest"))
 }
 
 /// The lines a dateline may be on: text the text stage set aside as a dateline, then the raw head.
@@ -321,16 +311,14 @@ pub fn dateline(
                     let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
                         continue;
                     };
-                    return Some(Published {
-                        read_against: None,
-                        date: Some(date),
-                        precision: Precision::Day,
-                        inferred: false,
-                        basis: format!(
+                    return Some(Published::stated(
+                        date,
+                        Precision::Day,
+                        format!(
                             "dateline “{}”",
                             line.trim().trim_start_matches(['•', '·', '|', '-', ' '])
                         ),
-                    });
+                    ));
                 }
                 None if super::scan::lit(&folded, e.span.end, OPENERS).is_some() => {
                     if let Some(a) = address {
@@ -345,15 +333,11 @@ pub fn dateline(
                         let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
                             continue;
                         };
-                        return Some(Published {
-                            read_against: None,
-                            date: Some(date),
-                            precision: Precision::Day,
-                            inferred: false,
-                            basis: format!(
-                                "dateline “{written}” with the year of the page's address"
-                            ),
-                        });
+                        return Some(Published::stated(
+                            date,
+                            Precision::Day,
+                            format!("dateline “{written}” with the year of the page's address"),
+                        ));
                     }
                     let Some((y, why)) = body_year(body) else {
                         continue;
@@ -383,13 +367,11 @@ pub fn dateline(
                         }
                     }
                     let y = date.year();
-                    return Some(Published {
-                        read_against: None,
-                        date: Some(date),
-                        precision: Precision::Day,
-                        inferred: false,
-                        basis: format!("dateline “{written}” with the year {y} {why}"),
-                    });
+                    return Some(Published::stated(
+                        date,
+                        Precision::Day,
+                        format!("dateline “{written}” with the year {y} {why}"),
+                    ));
                 }
                 _ => {}
             }
