@@ -3,11 +3,15 @@
 //! exists once, with one set of types (exported to TypeScript) and one error shape `{code, message}`.
 
 use crate::corpus::{Corpus, LoadIssue};
+use crate::edits::{Change, EditLog, EditState, Target};
 use crate::entities::Gazetteer;
+use crate::entities::{Entity, Mention};
 use crate::error::{Error, ErrorCode, Result};
+use crate::events::{Event, EventKind};
 use crate::export::{self, Format};
 use crate::pipeline::Analysis;
 use crate::search::{Hit, IndexLocation, SearchIndex, SearchRequest};
+use crate::story::{AddReport, NewArticle};
 use crate::text::{ScriptChoice, Span};
 use crate::timeline::{ArticleInfo, EntityInfo, Filter, TimelineView};
 use serde::{Deserialize, Serialize};
@@ -24,13 +28,44 @@ pub struct Options {
     pub index: IndexLocation,
 }
 
-/// An opened corpus with everything the pipeline derived from it.
+/// An opened corpus with everything the pipeline derived from it, and a person's corrections.
 pub struct Library {
+    /// The analysis with the corrections made.
     pub analysis: Analysis,
     pub issues: Vec<LoadIssue>,
     pub root: Option<PathBuf>,
     /// Opened by [`Library::open`]; built in memory on the first search for [`Library::from_corpus`].
     index: OnceLock<std::result::Result<SearchIndex, Error>>,
+    /// Where the index lives, to build it again when articles are added.
+    index_location: Option<IndexLocation>,
+    corpus: Corpus,
+    /// What the machine made, before corrections: corrections are made again from it each time.
+    machine: Machine,
+    edits: EditLog,
+    /// The corrections file could not be read: nothing is written over it.
+    edits_unreadable: Option<Error>,
+    edit_states: Vec<EditState>,
+}
+
+#[derive(Clone, Default)]
+struct Machine {
+    events: Vec<Event>,
+    entities: Vec<Entity>,
+    mentions: Vec<Mention>,
+}
+
+/// The story's corrections and how each fared, with what undo and redo would do.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct EditsView {
+    pub edits: Vec<EditState>,
+    /// The correction undo would take back, and the one redo would make again.
+    pub undo: Option<crate::edits::Edit>,
+    pub redo: Option<crate::edits::Edit>,
+    /// Corrections can be saved (a folder story whose corrections file is readable).
+    pub writable: bool,
+    /// Why not, when not.
+    pub read_only_reason: Option<String>,
 }
 
 /// A passage of an article that cites an event, for highlighting.
@@ -76,6 +111,58 @@ pub enum Request {
         filter: Filter,
     },
     Issues,
+    /// The corrections and how each fared.
+    Edits,
+    /// Correct an event: its date, titles, kind or status, or hide or show it.
+    EditEvent {
+        event: String,
+        change: Change,
+    },
+    /// Two events are one happening: `event` joins `into`.
+    MergeEvents {
+        event: String,
+        into: String,
+    },
+    /// One passage of an event tells of another happening: it becomes an event of its own.
+    DetachPassage {
+        event: String,
+        article: String,
+        start: usize,
+    },
+    /// A passage selected in the reader tells of a happening the machine missed.
+    CreateEvent {
+        article: String,
+        start: usize,
+        end: usize,
+        kind: EventKind,
+        title_zh: String,
+    },
+    /// Correct a person or company: rename, add an alias, not a name, merge into another.
+    EditEntity {
+        entity: String,
+        change: Change,
+    },
+    Undo,
+    Redo,
+    /// Add a pasted article to the story.
+    AddText(NewArticle),
+}
+
+impl Request {
+    /// Whether the request changes the story (and so needs the library to itself).
+    pub fn changes(&self) -> bool {
+        matches!(
+            self,
+            Request::EditEvent { .. }
+                | Request::MergeEvents { .. }
+                | Request::DetachPassage { .. }
+                | Request::CreateEvent { .. }
+                | Request::EditEntity { .. }
+                | Request::Undo
+                | Request::Redo
+                | Request::AddText(_)
+        )
+    }
 }
 
 /// The text of an export, with the name and type a browser download needs.
@@ -105,17 +192,28 @@ impl Library {
     /// search index.
     pub fn open_read(corpus: Corpus, options: &Options) -> Library {
         let mut lib = Library::from_corpus(corpus);
-        // An index that cannot live on disk (no data folder, a read-only one) still searches.
-        let index = SearchIndex::open(&lib.analysis, &options.index).or_else(|e| {
-            lib.issues.push(LoadIssue {
+        lib.index_location = Some(options.index.clone());
+        lib.open_index();
+        lib
+    }
+
+    /// The on-disk index for the current analysis (an index that cannot live on disk, in a
+    /// read-only data folder say, still searches from memory).
+    fn open_index(&mut self) {
+        let Some(location) = &self.index_location else {
+            self.index = OnceLock::new();
+            return;
+        };
+        let index = SearchIndex::open(&self.analysis, location).or_else(|e| {
+            self.issues.push(LoadIssue {
                 file: "search index".into(),
                 code: e.code,
                 message: format!("{}; searching with an index in memory instead", e.message),
             });
-            SearchIndex::in_memory(&lib.analysis)
+            SearchIndex::in_memory(&self.analysis)
         });
-        let _ = lib.index.set(index);
-        lib
+        self.index = OnceLock::new();
+        let _ = self.index.set(index);
     }
 
     pub fn from_corpus(corpus: Corpus) -> Library {
@@ -123,12 +221,344 @@ impl Library {
         let (gazetteer, issue) = Gazetteer::for_corpus(&corpus);
         issues.extend(issue);
         let analysis = Analysis::run_with(&corpus, &gazetteer);
-        Library {
+        let (edits, edits_unreadable) = match corpus.root.as_deref().map(EditLog::load) {
+            Some(Err(e)) => {
+                issues.push(LoadIssue {
+                    file: crate::edits::EDITS_FILE.into(),
+                    code: e.code,
+                    message: format!(
+                        "{}; the corrections in it are not shown, and none are saved over it",
+                        e.message
+                    ),
+                });
+                (EditLog::default(), Some(e))
+            }
+            Some(Ok(log)) => (log, None),
+            None => (EditLog::default(), None),
+        };
+        let mut lib = Library {
+            machine: Machine {
+                events: analysis.events.clone(),
+                entities: analysis.entities.clone(),
+                mentions: analysis.mentions.clone(),
+            },
             analysis,
             issues,
-            root: corpus.root,
+            root: corpus.root.clone(),
             index: OnceLock::new(),
+            index_location: None,
+            corpus,
+            edits,
+            edits_unreadable,
+            edit_states: Vec::new(),
+        };
+        lib.make_corrections();
+        lib
+    }
+
+    /// Make the corrections again, from what the machine made.
+    fn make_corrections(&mut self) {
+        if !self.edits.edits.is_empty() || !self.edit_states.is_empty() {
+            self.analysis.events = self.machine.events.clone();
+            self.analysis.entities = self.machine.entities.clone();
+            self.analysis.mentions = self.machine.mentions.clone();
         }
+        self.edit_states = crate::edits::apply(&mut self.analysis, &self.edits);
+    }
+
+    /// The folder corrections and articles are written to, or why there is none.
+    fn writable_root(&self) -> Result<PathBuf> {
+        if let Some(e) = &self.edits_unreadable {
+            return Err(Error::new(
+                ErrorCode::BadEdits,
+                format!("{}; fix or move it to make corrections", e.message),
+            ));
+        }
+        self.root.clone().ok_or_else(|| {
+            Error::new(
+                ErrorCode::ReadOnlyStory,
+                "the built-in articles are never changed: make a new story from them to correct it",
+            )
+        })
+    }
+
+    pub fn edits(&self) -> EditsView {
+        let writable = self.writable_root();
+        EditsView {
+            edits: self.edit_states.clone(),
+            undo: self.edits.edits.last().cloned(),
+            redo: self.edits.undone.last().cloned(),
+            writable: writable.is_ok(),
+            read_only_reason: writable.err().map(|e| e.message),
+        }
+    }
+
+    /// Record a correction, save the file, and make the corrections again.
+    fn correct(&mut self, target: Target, change: Change) -> Result<EditsView> {
+        let root = self.writable_root()?;
+        let mut log = self.edits.clone();
+        log.push(target, change);
+        log.save(&root)?;
+        self.edits = log;
+        self.make_corrections();
+        let last = self.edit_states.last().filter(|s| !s.applied);
+        if let Some(problem) = last.and_then(|s| s.problem.clone()) {
+            // Nothing to correct after all: keep the file as it was.
+            self.edits.edits.pop();
+            self.edits.save(&root)?;
+            self.make_corrections();
+            return Err(Error::new(ErrorCode::BadQuery, problem));
+        }
+        Ok(self.edits())
+    }
+
+    fn event_index(&self, id: &str) -> Result<usize> {
+        self.analysis
+            .events
+            .iter()
+            .position(|e| e.id == id)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::UnknownEvent,
+                    format!("no event with id {id:?} in the current timeline"),
+                )
+            })
+    }
+
+    /// The passage that stands for an event in a correction (its first source), with its kind
+    /// and title to tell it from other events of the same passage.
+    fn event_anchor(&self, id: &str) -> Result<(crate::edits::Anchor, EventKind, String)> {
+        let e = &self.analysis.events[self.event_index(id)?];
+        let &(article, span) = e.sources.first().ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownEvent,
+                format!("event {id:?} cites no passage"),
+            )
+        })?;
+        Ok((
+            crate::edits::anchor(&self.analysis, article, span),
+            e.kind,
+            e.title_zh.clone(),
+        ))
+    }
+
+    fn event_target(&self, id: &str) -> Result<Target> {
+        let (passage, kind, title_zh) = self.event_anchor(id)?;
+        Ok(Target::Event {
+            passage,
+            kind: Some(kind),
+            title_zh: Some(title_zh),
+        })
+    }
+
+    pub fn edit_event(&mut self, event: &str, change: Change) -> Result<EditsView> {
+        if matches!(
+            change,
+            Change::MergeInto { .. }
+                | Change::Detach
+                | Change::Create { .. }
+                | Change::Rename { .. }
+                | Change::AddAlias { .. }
+                | Change::NotAName
+                | Change::MergeEntityInto { .. }
+        ) {
+            return Err(Error::new(
+                ErrorCode::BadQuery,
+                "merge, detach and create have requests of their own; entity changes go to edit_entity",
+            ));
+        }
+        if let Change::Date { start, end, .. } = &change {
+            if end < start {
+                return Err(Error::new(
+                    ErrorCode::BadDate,
+                    format!("the date range ends ({end}) before it starts ({start})"),
+                ));
+            }
+        }
+        let target = self.event_target(event)?;
+        self.correct(target, change)
+    }
+
+    pub fn merge_events(&mut self, event: &str, into: &str) -> Result<EditsView> {
+        if event == into {
+            return Err(Error::new(
+                ErrorCode::BadQuery,
+                "an event cannot merge into itself",
+            ));
+        }
+        let target = self.event_target(event)?;
+        let (into, into_kind, into_title_zh) = self.event_anchor(into)?;
+        self.correct(
+            target,
+            Change::MergeInto {
+                into,
+                into_kind: Some(into_kind),
+                into_title_zh: Some(into_title_zh),
+            },
+        )
+    }
+
+    pub fn detach_passage(
+        &mut self,
+        event: &str,
+        article: &str,
+        start: usize,
+    ) -> Result<EditsView> {
+        let a = self.index_of(article)?;
+        let e = &self.analysis.events[self.event_index(event)?];
+        let &(_, span) = e
+            .sources
+            .iter()
+            .find(|(x, s)| *x == a && s.start == start)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::BadQuery,
+                    format!("event {event:?} cites no passage of {article:?} at {start}"),
+                )
+            })?;
+        let target = Target::Event {
+            passage: crate::edits::anchor(&self.analysis, a, span),
+            kind: Some(e.kind),
+            title_zh: Some(e.title_zh.clone()),
+        };
+        self.correct(target, Change::Detach)
+    }
+
+    pub fn create_event(
+        &mut self,
+        article: &str,
+        span: Span,
+        kind: EventKind,
+        title_zh: &str,
+    ) -> Result<EditsView> {
+        let a = self.index_of(article)?;
+        let len = self.analysis.articles[a].text.len();
+        if span.start >= span.end || span.end > len {
+            return Err(Error::new(
+                ErrorCode::BadQuery,
+                format!("no passage at {}..{} in {article:?}", span.start, span.end),
+            ));
+        }
+        let passage = crate::edits::anchor(&self.analysis, a, span);
+        let title_zh = if title_zh.trim().is_empty() {
+            passage.exact.chars().take(40).collect()
+        } else {
+            title_zh.trim().to_string()
+        };
+        let target = Target::Event {
+            passage,
+            kind: None,
+            title_zh: None,
+        };
+        self.correct(target, Change::Create { kind, title_zh })
+    }
+
+    pub fn edit_entity(&mut self, entity: &str, change: Change) -> Result<EditsView> {
+        let k = self.analysis.find_entity(entity).ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownEntity,
+                format!("no person or company called {entity:?} in this story"),
+            )
+        })?;
+        // Anchored by the name the machine finds it under, which survives a rename.
+        let name = self.machine_name(k);
+        self.correct(Target::Entity { name }, change)
+    }
+
+    /// A name of entity `k` that the machine's own entities know it by.
+    fn machine_name(&self, k: usize) -> String {
+        let e = &self.analysis.entities[k];
+        std::iter::once(&e.id)
+            .chain(e.aliases.iter())
+            .find(|n| crate::entities::find(&self.machine.entities, n).is_some())
+            .cloned()
+            .unwrap_or_else(|| e.name.clone())
+    }
+
+    pub fn undo(&mut self) -> Result<EditsView> {
+        let root = self.writable_root()?;
+        let mut log = self.edits.clone();
+        if log.undo().is_none() {
+            return Err(Error::new(ErrorCode::BadQuery, "nothing to undo"));
+        }
+        log.save(&root)?;
+        self.edits = log;
+        self.make_corrections();
+        Ok(self.edits())
+    }
+
+    pub fn redo(&mut self) -> Result<EditsView> {
+        let root = self.writable_root()?;
+        let mut log = self.edits.clone();
+        if log.redo().is_none() {
+            return Err(Error::new(ErrorCode::BadQuery, "nothing to redo"));
+        }
+        log.save(&root)?;
+        self.edits = log;
+        self.make_corrections();
+        Ok(self.edits())
+    }
+
+    /// Copy article files into the story and analyse it again.
+    pub fn add_files(&mut self, files: &[PathBuf]) -> Result<AddReport> {
+        let root = self.writable_root()?;
+        let report = crate::story::add_files(&root, &self.corpus, files)?;
+        if !report.added.is_empty() {
+            self.reload(&root)?;
+        }
+        Ok(report)
+    }
+
+    /// Write a pasted article into the story and analyse it again.
+    pub fn add_text(&mut self, article: &NewArticle) -> Result<AddReport> {
+        let root = self.writable_root()?;
+        let report = crate::story::add_text(&root, &self.corpus, article)?;
+        if !report.added.is_empty() {
+            self.reload(&root)?;
+        }
+        Ok(report)
+    }
+
+    /// Read the folder and analyse it again, keeping the corrections.
+    fn reload(&mut self, root: &Path) -> Result<()> {
+        let corpus = Corpus::open(root)?;
+        let location = self.index_location.clone();
+        *self = Library::from_corpus(corpus);
+        self.index_location = location;
+        if self.index_location.is_some() {
+            self.open_index();
+        }
+        Ok(())
+    }
+
+    /// A request that may change the story.
+    pub fn handle_change(&mut self, request: Request) -> Result<serde_json::Value> {
+        match request {
+            Request::EditEvent { event, change } => to_json(self.edit_event(&event, change)?),
+            Request::MergeEvents { event, into } => to_json(self.merge_events(&event, &into)?),
+            Request::DetachPassage {
+                event,
+                article,
+                start,
+            } => to_json(self.detach_passage(&event, &article, start)?),
+            Request::CreateEvent {
+                article,
+                start,
+                end,
+                kind,
+                title_zh,
+            } => to_json(self.create_event(&article, Span::new(start, end), kind, &title_zh)?),
+            Request::EditEntity { entity, change } => to_json(self.edit_entity(&entity, change)?),
+            Request::Undo => to_json(self.undo()?),
+            Request::Redo => to_json(self.redo()?),
+            Request::AddText(article) => to_json(self.add_text(&article)?),
+            other => self.handle(other),
+        }
+    }
+
+    /// Parse a request's JSON and handle it, changes included.
+    pub fn handle_change_json(&mut self, body: &str) -> Result<serde_json::Value> {
+        self.handle_change(parse_request(body)?)
     }
 
     /// The search index, built in memory now if the library was not opened with one.
@@ -192,6 +622,7 @@ impl Library {
 
     pub fn entities(&self) -> Vec<EntityInfo> {
         (0..self.analysis.entities.len())
+            .filter(|&i| !self.analysis.entities[i].rejected)
             .map(|i| self.analysis.entity_info(i))
             .collect()
     }
@@ -243,13 +674,30 @@ impl Library {
                 json(serde_json::to_value(self.export(format, &filter, false)?))
             }
             Request::Issues => json(serde_json::to_value(&self.issues)),
+            Request::Edits => json(serde_json::to_value(self.edits())),
+            change => Err(Error::new(
+                ErrorCode::BadQuery,
+                format!("{change:?} changes the story and must be sent where changes are handled"),
+            )),
         }
     }
 
     /// Parse a request's JSON and handle it; a malformed request is an error, not a panic.
     pub fn handle_json(&self, body: &str) -> Result<serde_json::Value> {
-        let req: Request = serde_json::from_str(body)
-            .map_err(|e| Error::new(ErrorCode::BadQuery, format!("malformed request: {e}")))?;
-        self.handle(req)
+        self.handle(parse_request(body)?)
     }
+}
+
+pub fn parse_request(body: &str) -> Result<Request> {
+    serde_json::from_str(body)
+        .map_err(|e| Error::new(ErrorCode::BadQuery, format!("malformed request: {e}")))
+}
+
+fn to_json<T: Serialize>(value: T) -> Result<serde_json::Value> {
+    serde_json::to_value(value).map_err(|e| {
+        Error::new(
+            ErrorCode::Internal,
+            format!("cannot encode the answer: {e}"),
+        )
+    })
 }

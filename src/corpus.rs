@@ -151,6 +151,7 @@ impl Corpus {
             if name == MANIFEST_FILE
                 || name == GAZETTEER_FILE
                 || name == GOLD_FILE
+                || name == crate::edits::EDITS_FILE
                 || name.starts_with('.')
                 || path.is_dir()
             {
@@ -161,7 +162,7 @@ impl Corpus {
                     file: name.clone(),
                     code: ErrorCode::Unreadable,
                     message: format!(
-                        "{name}: not an article file (expected .txt, .html or .htm); left out"
+                        "{name}: not an article file (expected .txt, .md, .html or .htm); left out"
                     ),
                 });
                 continue;
@@ -218,9 +219,9 @@ fn stem(name: &str) -> String {
         .unwrap_or_default()
 }
 
-fn article_format(path: &Path) -> Option<SourceFormat> {
+pub(crate) fn article_format(path: &Path) -> Option<SourceFormat> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "txt" | "text" => Some(SourceFormat::Text),
+        "txt" | "text" | "md" | "markdown" => Some(SourceFormat::Text),
         "html" | "htm" => Some(SourceFormat::Html),
         _ => None,
     }
@@ -232,7 +233,7 @@ fn parse_manifest(bytes: &[u8], path: &Path) -> Result<Manifest> {
     toml::from_str(text).map_err(|e| Error::file(ErrorCode::BadManifest, path, e.message()))
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>> {
+pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>> {
     let meta = fs::metadata(path).map_err(|e| Error::io(path, &e))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Error::file(

@@ -20,6 +20,11 @@ pub enum ErrorCode {
     BadManifest,
     BadGazetteer,
     BadGold,
+    BadEdits,
+    /// The built-in articles are never written to.
+    ReadOnlyStory,
+    UnknownEvent,
+    Duplicate,
     UnknownArticle,
     UnknownEntity,
     BadDate,

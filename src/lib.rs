@@ -10,6 +10,7 @@
 pub mod answers;
 pub mod api;
 pub mod corpus;
+pub mod edits;
 pub mod entities;
 pub mod error;
 pub mod eval;
@@ -20,6 +21,7 @@ pub mod parallel;
 pub mod pipeline;
 pub mod search;
 pub mod serve;
+pub mod story;
 pub mod text;
 pub mod time;
 pub mod timeline;

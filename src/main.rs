@@ -2,6 +2,8 @@
 
 #[path = "cli/eval.rs"]
 mod eval;
+#[path = "cli/story.rs"]
+mod story;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -157,6 +159,40 @@ enum Command {
         json: bool,
     },
     /// Serve the UI and the API on 127.0.0.1.
+    /// Make a folder an empty story (a manifest.toml), ready for `storyline add`.
+    New { dir: PathBuf },
+    /// Copy article files (.txt, .md, .html, .htm; any encoding the reader knows) into a story and
+    /// record them in its manifest. Duplicates and unreadable files are reported; the rest are added.
+    Add {
+        #[command(flatten)]
+        corpus: CorpusArg,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Correct an event or a person or company; kept in the story's storyline-edits.json.
+    Edit {
+        #[command(flatten)]
+        corpus: CorpusArg,
+        #[command(flatten)]
+        args: story::EditArgs,
+    },
+    /// List the story's corrections and whether each still finds its passage.
+    Edits {
+        #[command(flatten)]
+        corpus: CorpusArg,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take back the last correction.
+    Undo {
+        #[command(flatten)]
+        corpus: CorpusArg,
+    },
+    /// Make the last undone correction again.
+    Redo {
+        #[command(flatten)]
+        corpus: CorpusArg,
+    },
     Serve {
         #[command(flatten)]
         corpus: CorpusArg,
@@ -364,6 +400,64 @@ fn run(cli: Cli) -> Result<(), Error> {
             details,
             json,
         } => eval::run(&dirs, details, json),
+        Command::New { dir } => {
+            storyline::story::create(&dir)?;
+            out!("{}: a story, ready for `storyline add`", dir.display());
+            Ok(())
+        }
+        Command::Add { corpus, files } => {
+            let mut lib = open(&corpus)?;
+            let report = lib.add_files(&files)?;
+            for id in &report.added {
+                out!("added\t{id}");
+            }
+            for d in &report.duplicates {
+                out!("duplicate\t{}\t{}", d.file, d.message);
+            }
+            for f in &report.failed {
+                eprintln!("not added: {}", f.message);
+            }
+            if report.failed.is_empty() {
+                Ok(())
+            } else {
+                Err(Error::new(
+                    storyline::ErrorCode::Unreadable,
+                    format!(
+                        "{} of {} files could not be added",
+                        report.failed.len(),
+                        files.len()
+                    ),
+                ))
+            }
+        }
+        Command::Edit { corpus, args } => {
+            let mut lib = open(&corpus)?;
+            let made = story::edit(&mut lib, &args)?;
+            out!("{made} correction(s) saved");
+            Ok(())
+        }
+        Command::Edits { corpus, json } => {
+            let lib = open(&corpus)?;
+            if json {
+                return print_json(&lib.edits());
+            }
+            for line in story::print_edits(&lib) {
+                out!("{line}");
+            }
+            Ok(())
+        }
+        Command::Undo { corpus } => {
+            let mut lib = open(&corpus)?;
+            let view = lib.undo()?;
+            out!("undone; {} correction(s) remain", view.edits.len());
+            Ok(())
+        }
+        Command::Redo { corpus } => {
+            let mut lib = open(&corpus)?;
+            let view = lib.redo()?;
+            out!("redone; {} correction(s)", view.edits.len());
+            Ok(())
+        }
         Command::Serve { corpus, port, ui } => {
             let lib = open(&corpus)?;
             let ui_dir = storyline::serve::find_ui_dir(ui.as_deref());

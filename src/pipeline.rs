@@ -188,6 +188,14 @@ impl Analysis {
                 None => (latest, format!("the latest was published {latest}")),
             };
             let a = &mut self.articles[i];
+            let body = time::scan(&a.text.folded);
+            // A yearless dateline (`快科技4月25日消息`) gives the day, in the year the peers suggest.
+            if let Some(p) = time::reference::dateline_after(&a.text, &body, day) {
+                a.published = p;
+                a.dates = time::resolve(&body, a.published.reference());
+                changed.push(i);
+                continue;
+            }
             a.published = Published {
                 read_against: Some(day),
                 ..Published::inferred(
@@ -199,7 +207,7 @@ impl Analysis {
                     ),
                 )
             };
-            a.dates = time::resolve(&time::scan(&a.text.folded), a.published.reference());
+            a.dates = time::resolve(&body, a.published.reference());
             changed.push(i);
         }
         changed

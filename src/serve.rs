@@ -4,19 +4,23 @@
 //! One endpoint carries every command: `POST /api` with a [`crate::api::Request`] as JSON; the
 //! answer is the command's JSON, or `{code, message}` with a 4xx/5xx status. Everything else is a
 //! static file of the UI's `dist` folder.
+//!
+//! It serves the one story named on its command line. Corrections and pasted articles change that
+//! story (one change at a time, reads meanwhile wait); no request can make it open or write any
+//! other folder.
 
 use crate::api::Library;
 use crate::error::{Error, ErrorCode};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 /// Largest request body accepted; requests are small JSON documents.
 const MAX_BODY: usize = 1 << 20;
 
 pub struct Server {
     http: tiny_http::Server,
-    library: Arc<Library>,
+    library: Arc<RwLock<Library>>,
     ui_dir: PathBuf,
 }
 
@@ -31,7 +35,7 @@ impl Server {
         })?;
         Ok(Server {
             http,
-            library: Arc::new(library),
+            library: Arc::new(RwLock::new(library)),
             ui_dir,
         })
     }
@@ -85,7 +89,17 @@ impl Server {
                         ),
                     )
                 } else {
-                    match self.library.handle_json(&body) {
+                    let answer = crate::api::parse_request(&body).and_then(|request| {
+                        if request.changes() {
+                            let mut library =
+                                self.library.write().unwrap_or_else(|e| e.into_inner());
+                            library.handle_change(request)
+                        } else {
+                            let library = self.library.read().unwrap_or_else(|e| e.into_inner());
+                            library.handle(request)
+                        }
+                    });
+                    match answer {
                         Ok(v) => json_response(200, v.to_string()),
                         Err(e) => error_response(status_of(e.code), &e),
                     }
@@ -148,8 +162,10 @@ fn error_response(status: u16, e: &Error) -> tiny_http::Response<std::io::Cursor
 
 fn status_of(code: ErrorCode) -> u16 {
     match code {
-        ErrorCode::UnknownArticle | ErrorCode::UnknownEntity => 404,
+        ErrorCode::UnknownArticle | ErrorCode::UnknownEntity | ErrorCode::UnknownEvent => 404,
         ErrorCode::BadQuery | ErrorCode::BadDate | ErrorCode::BadFormat => 400,
+        ErrorCode::ReadOnlyStory => 403,
+        ErrorCode::Duplicate => 409,
         _ => 500,
     }
 }

@@ -55,6 +55,8 @@ pub struct EntityInfo {
     pub name_zh: Option<String>,
     pub aliases: Vec<String>,
     pub discovered: bool,
+    /// A person corrected it.
+    pub edited: bool,
     pub mentions: Vec<MentionRef>,
 }
 
@@ -105,6 +107,11 @@ pub struct EventInfo {
     pub conflicts: Vec<Conflict>,
     /// The amount the event is about, normalised for display (`US$14.3 billion`).
     pub money: Option<String>,
+    /// A person hid it (it is listed only when the filter asks for hidden events).
+    pub hidden: bool,
+    /// What a person changed in it: `date`, `title_zh`, `title_en`, `kind`, `status`, `hidden`,
+    /// `merged`, `detached`, `created`. Empty: all the machine's.
+    pub edited: Vec<String>,
 }
 
 /// What to keep. Empty lists keep everything; several entities keep events that involve all of them.
@@ -122,6 +129,8 @@ pub struct Filter {
     pub statuses: Vec<Status>,
     /// Article ids.
     pub articles: Vec<String>,
+    /// Keep events a person hid too.
+    pub hidden: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -180,6 +189,7 @@ impl Analysis {
             name_zh: e.name_zh.clone(),
             aliases: e.aliases.clone(),
             discovered: e.discovered,
+            edited: e.edited,
             mentions: self
                 .mentions
                 .iter()
@@ -268,6 +278,8 @@ impl Analysis {
                 .collect(),
             conflicts: e.conflicts.clone(),
             money: e.money.as_ref().map(|m| m.display()),
+            hidden: e.hidden,
+            edited: e.edited.clone(),
         }
     }
 
@@ -323,7 +335,8 @@ impl Analysis {
         Ok((0..self.events.len())
             .filter(|&i| {
                 let e = &self.events[i];
-                (0..wanted.len()).all(|k| involves(e, k))
+                (filter.hidden || !e.hidden)
+                    && (0..wanted.len()).all(|k| involves(e, k))
                     && (filter.kinds.is_empty() || filter.kinds.contains(&e.kind))
                     && (filter.statuses.is_empty() || filter.statuses.contains(&e.status))
                     && (articles.is_empty() || e.sources.iter().any(|(a, _)| articles.contains(a)))
@@ -344,6 +357,7 @@ impl Analysis {
                 .map(|i| self.article_info(i, with_text))
                 .collect(),
             entities: (0..self.entities.len())
+                .filter(|&i| !self.entities[i].rejected)
                 .map(|i| self.entity_info(i))
                 .collect(),
             events: keep

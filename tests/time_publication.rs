@@ -137,6 +137,52 @@ fn a_yearless_dateline_is_not_older_than_the_dated_past_it_cites() {
 }
 
 #[test]
+fn a_report_cited_from_another_outlet_is_not_a_dateline() {
+    // 據 X 4月13日報導 dates X's report; a company that 4月1日發布 something is a happening.
+    for raw in [
+        "標題\n據台灣媒體4月13日報導，某公司12日公布董事名單。該公司在2024年上市。",
+        "標題\n記者報導\n某公司在4月1日發布事故摘要。2025年3月29日發生事故。",
+    ] {
+        let p = publish(raw, &ManifestEntry::default());
+        assert!(p.inferred, "{raw}: {p:?}");
+    }
+}
+
+#[test]
+fn a_yearless_dateline_in_a_body_without_years_takes_the_year_of_a_floor() {
+    // No year anywhere: the page alone leaves the year open. A floor (the latest happening that
+    // dated articles about the same story place it after) settles it: the first such day on or
+    // after the floor's month.
+    let raw = "標題\n北京时间11月9日消息，某选手晋级决赛。\n她在年初的比赛中夺冠。";
+    assert!(publish(raw, &ManifestEntry::default()).date.is_none());
+    let t = text::build(raw, SourceFormat::Text);
+    let body = time::scan(&t.folded);
+    let p = reference::dateline_after(&t, &body, d(2024, 8, 5).unwrap()).expect("dateline");
+    assert_eq!(
+        (p.date, p.precision),
+        (d(2024, 11, 9), Precision::Day),
+        "{p:?}"
+    );
+    assert!(p.inferred, "{p:?}");
+    let p = reference::dateline_after(&t, &body, d(2024, 11, 20).unwrap()).expect("dateline");
+    assert_eq!(p.date, d(2024, 11, 9), "the floor's own month: {p:?}");
+    let p = reference::dateline_after(&t, &body, d(2024, 12, 20).unwrap()).expect("dateline");
+    assert_eq!(p.date, d(2025, 11, 9), "{p:?}");
+}
+
+#[test]
+fn the_day_in_brackets_after_today_dates_an_inferred_page() {
+    // Published after 2024-12-03 (the latest date cited), on a 2nd: 2025-01-02.
+    let raw = "標題\n法新社今天(2日)報導，自從總統在2024年12月3日深夜宣布戒嚴以來，政局動盪。";
+    let p = publish(raw, &ManifestEntry::default());
+    assert_eq!(
+        (p.date, p.precision),
+        (d(2025, 1, 2), Precision::Day),
+        "{p:?}"
+    );
+}
+
+#[test]
 fn sidebar_dates_are_never_datelines() {
     let mut raw = String::from("某公司宣布重組\n2024年11月，公司宣布重組計劃，6月30日完成。\n");
     for _ in 0..40 {
@@ -223,6 +269,26 @@ fn the_page_address_dates_an_article_without_a_date_line() {
         day("https://example.com/2024/0403/c1.html").as_deref(),
         Some("2024-04-03")
     );
+    assert_eq!(
+        day("https://www.example.com/a/202312/29/AP658e3f72.html").as_deref(),
+        Some("2023-12-29")
+    );
+    // A time in microseconds or milliseconds as the id, read on Beijing time.
+    assert_eq!(
+        day("https://www.example.com/detail/1706537614129224.html").as_deref(),
+        Some("2024-01-29")
+    );
+    assert_eq!(
+        day("https://www.example.com/n/1706537614129").as_deref(),
+        Some("2024-01-29")
+    );
+    // A 民國 date opening an id.
+    assert_eq!(
+        day("https://news.example.tw/news/11209290000300W").as_deref(),
+        Some("2023-09-29")
+    );
+    // An id of a time's length from before the web's news archives is an id.
+    assert_eq!(day("https://example.com/content-1024514651119012"), None);
     let month = from_url("https://example.com/202404/t123.html").unwrap();
     assert_eq!(month.precision, storyline::time::Precision::Month);
     // Ids, hosts and impossible dates are not dates.

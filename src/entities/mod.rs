@@ -53,6 +53,10 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// Not in the gazetteer: found in the text.
     pub discovered: bool,
+    /// A person marked it as not a name (or merged it into another): it names nothing now.
+    pub rejected: bool,
+    /// A person corrected it (renamed, gave an alias, merged another into it).
+    pub edited: bool,
 }
 
 impl Entity {
@@ -88,8 +92,12 @@ pub fn find(entities: &[Entity], name: &str) -> Option<usize> {
     let name = name.trim();
     entities
         .iter()
-        .position(|e| e.id == name)
-        .or_else(|| entities.iter().position(|e| e.is_called(name)))
+        .position(|e| !e.rejected && e.id == name)
+        .or_else(|| {
+            entities
+                .iter()
+                .position(|e| !e.rejected && e.is_called(name))
+        })
 }
 
 /// An entity named at a span of an article's display text.

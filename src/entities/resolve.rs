@@ -287,6 +287,8 @@ fn entity(g: &Group, used: &mut std::collections::HashSet<String>) -> Entity {
         name,
         name_zh,
         aliases,
+        rejected: false,
+        edited: false,
         discovered: !g.gazetteer,
     }
 }

@@ -215,6 +215,16 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
             .then(key(a).cmp(&key(b)))
             .then(a.id.cmp(&b.id))
     });
+    // Two events of one sentence with the same kind and actors hash alike: the later in timeline
+    // order takes a suffix, so an id names one event.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for e in &mut events {
+        let n = seen.entry(e.id.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            e.id = format!("{}-{}", e.id, n);
+        }
+    }
     events
 }
 
@@ -496,6 +506,8 @@ fn event_of(
         title_en: best.title_en.clone(),
         sources,
         conflicts,
+        hidden: false,
+        edited: Vec::new(),
     }
 }
 

@@ -106,6 +106,10 @@ pub struct Event {
     /// (article index, span) of each passage.
     pub sources: Vec<(usize, Span)>,
     pub conflicts: Vec<Conflict>,
+    /// A person hid it: it stays in the story but leaves the timeline unless asked for.
+    pub hidden: bool,
+    /// What a person changed (`date`, `title_zh`, `status`, `merged`, `created` …).
+    pub edited: Vec<String>,
 }
 
 /// Sources that disagree on a field of one event.

@@ -442,6 +442,8 @@ mod tests {
             name: "Mark Zuckerberg".into(),
             name_zh: Some("扎克伯格".into()),
             aliases: vec!["朱克伯格".into(), "祖克伯格".into(), "Zuckerberg".into()],
+            rejected: false,
+            edited: false,
             discovered: false,
         }]
     }

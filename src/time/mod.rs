@@ -28,7 +28,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 /// How precisely the text dates something.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, TS,
+)]
 #[serde(rename_all = "lowercase")]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub enum Precision {

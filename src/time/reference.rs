@@ -57,6 +57,15 @@ fn with_day_of_today(p: Published, body: &[Expr]) -> Published {
             .checked_sub_months(Months::new(1))
             .and_then(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), day));
     }
+    // An inferred date is only a floor (the latest date the body cites): today is the first such
+    // day after it when none falls within the period.
+    if p.inferred && candidate.is_none_or(|c| c < date) {
+        candidate = [0, 1]
+            .into_iter()
+            .filter_map(|k| date.checked_add_months(Months::new(k)))
+            .filter_map(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), day))
+            .find(|c| *c >= date);
+    }
     match candidate.filter(|c| *c >= date) {
         Some(c) => Published {
             read_against: None,
@@ -80,7 +89,16 @@ fn found(meta: &ManifestEntry, text: &ArticleText, body: &[Expr]) -> Published {
     if let Some(p) = from_address {
         return p;
     }
-    infer(text, body)
+    let inferred = infer(text, body);
+    // A yearless dateline whose body cites no year takes the year of the inference: the first
+    // such day on or after the latest date the body cites.
+    if let Some(p) = inferred
+        .date
+        .and_then(|floor| dateline_after(text, body, floor))
+    {
+        return p;
+    }
+    inferred
 }
 
 /// How far into the display text a full date counts as the page's own (a byline run together
@@ -210,12 +228,56 @@ pub fn from_url(url: &str) -> Option<Published> {
             }
         }
         if g.len() == 6 && year_ok(num(&g[..4])?) {
-            if let Some(p) = found(num(&g[..4])?, num(&g[4..])?, None, g) {
+            // `/202312/29/`: the month's folder, then the day's.
+            let day = joined(k).filter(|d| d.len() <= 2);
+            let written = format!("{g}{}", day.map(|d| format!("/{d}")).unwrap_or_default());
+            if let Some(p) = found(num(&g[..4])?, num(&g[4..])?, day.and_then(num), &written) {
                 return Some(p);
             }
         }
     }
-    None
+    groups
+        .iter()
+        .find_map(|&(_, g)| roc_id(g).or_else(|| timestamp(g)))
+}
+
+/// A Unix time in milliseconds (13 digits) or microseconds (16) used as an article id
+/// (`/detail/1706537614129224.html`), read on Beijing time. Ids of other lengths are not times.
+fn timestamp(g: &str) -> Option<Published> {
+    let seconds = match g.len() {
+        13 => g.parse::<i64>().ok()? / 1_000,
+        16 => g.parse::<i64>().ok()? / 1_000_000,
+        _ => return None,
+    };
+    let at = chrono::DateTime::from_timestamp(seconds + 8 * 3600, 0)?.date_naive();
+    // Ids that merely have the length of a time read as dates before the web's news archives.
+    (2008..=2100).contains(&at.year()).then(|| {
+        Published::stated(
+            at,
+            Precision::Day,
+            format!("the time in the page's address ({g})"),
+        )
+    })
+}
+
+/// An id that opens with a 民國 date, as Taiwan's broadcasters number their stories:
+/// `11209290000300` is 112-09-29, that is 2023-09-29. Only years 100–120 (2011–2031) count; a millisecond
+/// time opens with 100–120 only in 2001–2008.
+fn roc_id(g: &str) -> Option<Published> {
+    if g.len() < 10 || !g.starts_with('1') {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| g.get(r)?.parse::<u32>().ok();
+    let roc = n(0..3)?;
+    if !(100..=120).contains(&roc) {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(roc as i32 + 1911, n(3..5)?, n(5..7)?)?;
+    Some(Published::stated(
+        date,
+        Precision::Day,
+        format!("the 民國 date opening the page's id ({g})"),
+    ))
 }
 
 /// A manifest date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
@@ -280,12 +342,46 @@ const OPENERS: &[&str] = &[
     "消息", "电", "電", "讯", "訊", "报道", "報道", "报导", "報導", "讯息", "發佈", "发布",
 ];
 
+/// `新华社首尔6月4日电 …`, `快科技4月25日消息,`: the date is followed by an agency's opener that
+/// ends its phrase, and is not someone else's report cited (`據中時新聞網4月13日報導`).
+fn agency_opener(line: &[char], e: &Expr) -> bool {
+    let Some(end) = super::scan::lit(line, e.span.end, OPENERS) else {
+        return false;
+    };
+    let ends_phrase = line.get(end).is_none_or(|&c| !super::scan::is_cjk(c));
+    let clause_start = line[..e.span.start]
+        .iter()
+        .rposition(|c| "，,。；;：:".contains(*c))
+        .map_or(0, |k| k + 1);
+    let cited = line[clause_start..e.span.start]
+        .iter()
+        .any(|&c| c == '据' || c == '據');
+    ends_phrase && !cited
+}
+
 /// A dateline in the first lines, with the year of a yearless one taken from the page's address
 /// when it carries a date, else from the body.
 pub fn dateline(
     text: &ArticleText,
     body: &[Expr],
     address: Option<NaiveDate>,
+) -> Option<Published> {
+    dateline_in(text, body, address, None)
+}
+
+/// A yearless dateline read as the first such day on or after `floor`, marked inferred.
+pub fn dateline_after(text: &ArticleText, body: &[Expr], floor: NaiveDate) -> Option<Published> {
+    dateline_in(text, body, None, Some(floor)).map(|p| Published {
+        inferred: true,
+        ..p
+    })
+}
+
+fn dateline_in(
+    text: &ArticleText,
+    body: &[Expr],
+    address: Option<NaiveDate>,
+    floor: Option<NaiveDate>,
 ) -> Option<Published> {
     for line in head_lines(text) {
         let folded: Vec<char> = fold_str(&line).chars().collect();
@@ -320,7 +416,7 @@ pub fn dateline(
                         ),
                     ));
                 }
-                None if super::scan::lit(&folded, e.span.end, OPENERS).is_some() => {
+                None if agency_opener(&folded, e) => {
                     if let Some(a) = address {
                         // The address's year, unless that puts the dateline months after it.
                         let y = if NaiveDate::from_ymd_opt(a.year(), m, d)
@@ -340,7 +436,23 @@ pub fn dateline(
                         ));
                     }
                     let Some((y, why)) = body_year(body) else {
-                        continue;
+                        let Some(floor) = floor else { continue };
+                        let month_start = floor.with_day(1).unwrap_or(floor);
+                        let Some(date) = [floor.year(), floor.year() + 1]
+                            .into_iter()
+                            .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+                            .find(|x| *x >= month_start)
+                        else {
+                            continue;
+                        };
+                        return Some(Published::stated(
+                            date,
+                            Precision::Day,
+                            format!(
+                                "dateline “{written}”, in {} as the body's dates suggest",
+                                date.year()
+                            ),
+                        ));
                     };
                     // Nor is it older than the latest year it cites outside future clauses.
                     let latest_year = body

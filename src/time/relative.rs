@@ -63,6 +63,9 @@ fn day_word(t: &[char], i: usize) -> Hit {
         if c == '明' && t.get(e).is_some_and(|&n| n == '之') {
             return None;
         }
+        if let Some((day, end)) = bracketed_day(t, e) {
+            return Some((end, Kind::NamedDay { offset, day }));
+        }
         return Some((e, Kind::DayOffset(offset)));
     }
     // 昨 alone, before a verb: yesterday.
@@ -70,6 +73,20 @@ fn day_word(t: &[char], i: usize) -> Hit {
         return Some((i + 1, Kind::DayOffset(-1)));
     }
     None
+}
+
+/// `(3日)` right after a day word (今天(2日), 前天（3日）): the day of the month it is. Returns the
+/// day and the end of the bracket. A bracketed month and day (`今日(1月29日)`) is left to the
+/// calendar scan, which keeps its month.
+fn bracketed_day(t: &[char], i: usize) -> Option<(u32, usize)> {
+    if !matches!(t.get(i), Some('(' | '（')) {
+        return None;
+    }
+    let (n, e, _) = super::numerals::any_number(t, i + 1)?;
+    (matches!(t.get(e), Some('日' | '号' | '號'))
+        && matches!(t.get(e + 1), Some(')' | '）'))
+        && (1..=31).contains(&n))
+    .then_some((n, e + 2))
 }
 
 /// After a count: `天前`, `个月前`, `年前`, `周前` — the day, month, year or week that many units before

@@ -58,6 +58,8 @@ pub fn add_person(analysis: &mut Analysis, id: &str, name: &str, aliases: &[&str
         name: name.to_string(),
         name_zh: None,
         aliases: aliases.iter().map(|s| s.to_string()).collect(),
+        rejected: false,
+        edited: false,
         discovered: false,
     });
     for a in 0..analysis.articles.len() {
@@ -89,6 +91,8 @@ pub fn add_event(analysis: &mut Analysis, id: &str, article: usize, quote: &str)
         title_en: None,
         sources: vec![(article, span)],
         conflicts: Vec::new(),
+        hidden: false,
+        edited: Vec::new(),
     });
     span
 }

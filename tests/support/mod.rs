@@ -48,6 +48,7 @@ fn entity(id: &str, kind: EntityKind, name: &str, zh: &str) -> EntityInfo {
         name_zh: Some(zh.into()),
         aliases: vec![zh.into()],
         discovered: false,
+        edited: false,
         mentions: vec![],
     }
 }
@@ -104,6 +105,8 @@ fn event(
         sources,
         conflicts: vec![],
         money: None,
+        hidden: false,
+        edited: vec![],
     }
 }
 

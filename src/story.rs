@@ -1,0 +1,289 @@
+//! Writing to a story folder: new stories, and articles added to one.
+//!
+//! An added file is **copied** in (the original is never moved or changed), under its own name
+//! unless that is taken, and recorded in the folder's `manifest.toml` with what is known of it (the
+//! outlet and URL of a pasted article). The manifest is appended to, never rewritten, so a person's
+//! own lines and comments in it stay as they were. Each file is judged on its own: one that cannot
+//! be read, or whose text the story already holds, is reported with its name and reason, and the
+//! others are still added.
+
+use crate::corpus::{self, Corpus, LoadIssue, ManifestEntry, MANIFEST_FILE};
+use crate::error::{Error, ErrorCode, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// An article pasted or typed in: its text (plain or HTML) and what the person knows of it.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct NewArticle {
+    pub text: String,
+    /// The text is a web page's HTML.
+    pub html: bool,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    /// YYYY-MM-DD, YYYY-MM or YYYY.
+    pub published: Option<String>,
+}
+
+/// What adding did, file by file.
+#[derive(Debug, Clone, Default, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct AddReport {
+    /// Ids of the articles added.
+    pub added: Vec<String>,
+    /// Files whose text the story already holds (with the article that holds it).
+    pub duplicates: Vec<LoadIssue>,
+    /// Files that could not be read, and why.
+    pub failed: Vec<LoadIssue>,
+}
+
+/// Make `dir` an empty story: the folder (if need be) and a manifest. A folder that already holds a
+/// manifest or articles is left as it is and opened as a story.
+pub fn create(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+    let manifest = dir.join(MANIFEST_FILE);
+    if !manifest.exists() {
+        crate::export::write_atomically(
+            &manifest,
+            b"# Storyline story: one [articles.ID] table per article file (ID is the file name\n\
+              # without its extension), with any of outlet, url, published (YYYY-MM-DD) and title.\n",
+        )?;
+    }
+    Ok(())
+}
+
+/// A fingerprint of an article's text that ignores spacing and line ends.
+fn fingerprint(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.chars().filter(|c| !c.is_whitespace()).flat_map(|c| {
+        let mut buf = [0u8; 4];
+        c.encode_utf8(&mut buf).as_bytes().to_vec()
+    }) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// Copy `files` into the story at `dir` (whose current articles are `corpus`).
+pub fn add_files(dir: &Path, corpus: &Corpus, files: &[PathBuf]) -> Result<AddReport> {
+    let mut report = AddReport::default();
+    let mut known: Vec<(u64, String)> = corpus
+        .articles
+        .iter()
+        .map(|a| (fingerprint(&a.text), a.id.clone()))
+        .collect();
+    let mut taken: HashSet<String> = taken_names(dir)?;
+    let mut manifest = String::new();
+    for file in files {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| file.display().to_string());
+        let failed = |e: Error| LoadIssue {
+            file: name.clone(),
+            code: e.code,
+            message: e.message,
+        };
+        if corpus::article_format(file).is_none() {
+            report.failed.push(LoadIssue {
+                file: name.clone(),
+                code: ErrorCode::Unreadable,
+                message: format!("{name}: not an article file (expected .txt, .md, .html or .htm)"),
+            });
+            continue;
+        }
+        let bytes = match corpus::read_limited(file) {
+            Ok(b) => b,
+            Err(e) => {
+                report.failed.push(failed(e));
+                continue;
+            }
+        };
+        let text = match corpus::decode(&bytes, file) {
+            Ok((t, _)) => t,
+            Err(e) => {
+                report.failed.push(failed(e));
+                continue;
+            }
+        };
+        let print = fingerprint(&text);
+        if let Some((_, id)) = known.iter().find(|(p, _)| *p == print) {
+            report.duplicates.push(LoadIssue {
+                file: name.clone(),
+                code: ErrorCode::Duplicate,
+                message: format!("{name}: the story already holds this text (article {id})"),
+            });
+            continue;
+        }
+        let (stem, ext) = split_name(&name);
+        let target = free_name(&stem, &ext, &taken);
+        let path = dir.join(&target);
+        if let Err(e) = crate::export::write_atomically(&path, &bytes) {
+            report.failed.push(failed(e));
+            continue;
+        }
+        taken.insert(target.to_lowercase());
+        let id = split_name(&target).0;
+        manifest.push_str(&manifest_table(&id, &ManifestEntry::default()));
+        known.push((print, id.clone()));
+        report.added.push(id);
+    }
+    append_manifest(dir, &manifest)?;
+    Ok(report)
+}
+
+/// Write a pasted article into the story as a new file, with its details in the manifest.
+pub fn add_text(dir: &Path, corpus: &Corpus, article: &NewArticle) -> Result<AddReport> {
+    let mut report = AddReport::default();
+    let body = article.text.trim();
+    if body.is_empty() {
+        return Err(Error::new(
+            ErrorCode::EmptyFile,
+            "the pasted article is empty",
+        ));
+    }
+    if let Some(p) = article
+        .published
+        .as_deref()
+        .filter(|p| !p.trim().is_empty())
+    {
+        if crate::time::reference::from_manifest(p).is_none() {
+            return Err(Error::new(
+                ErrorCode::BadDate,
+                format!("{p:?} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)"),
+            ));
+        }
+    }
+    let text = match article.title.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() && !article.html => format!("{t}\n\n{body}\n"),
+        _ => format!("{body}\n"),
+    };
+    let print = fingerprint(&text);
+    if let Some(a) = corpus
+        .articles
+        .iter()
+        .find(|a| fingerprint(&a.text) == print || fingerprint(&a.text) == fingerprint(body))
+    {
+        report.duplicates.push(LoadIssue {
+            file: "pasted article".into(),
+            code: ErrorCode::Duplicate,
+            message: format!("the story already holds this text (article {})", a.id),
+        });
+        return Ok(report);
+    }
+    let taken = taken_names(dir)?;
+    let ext = if article.html { "html" } else { "txt" };
+    let stem = format!("pasted-{}", chrono::Local::now().format("%Y%m%d-%H%M%S"));
+    let target = free_name(&stem, ext, &taken);
+    crate::export::write_atomically(&dir.join(&target), text.as_bytes())?;
+    let id = split_name(&target).0;
+    let clean = |s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+    };
+    let meta = ManifestEntry {
+        outlet: clean(&article.outlet),
+        url: clean(&article.url),
+        published: clean(&article.published),
+        title: clean(&article.title),
+    };
+    append_manifest(dir, &manifest_table(&id, &meta))?;
+    report.added.push(id);
+    Ok(report)
+}
+
+/// File names in the folder, and the ids the manifest already has a table for (a table whose file
+/// is gone must not be written twice).
+fn taken_names(dir: &Path) -> Result<HashSet<String>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, &e))?;
+    let mut taken: HashSet<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_lowercase())
+        .collect();
+    let manifest = dir.join(MANIFEST_FILE);
+    if let Ok(text) = std::fs::read_to_string(&manifest) {
+        if let Ok(toml::Value::Table(t)) = text.parse::<toml::Value>() {
+            if let Some(toml::Value::Table(articles)) = t.get("articles") {
+                taken.extend(
+                    articles
+                        .keys()
+                        .map(|id| format!("{}.manifest", id.to_lowercase())),
+                );
+            }
+        }
+    }
+    Ok(taken)
+}
+
+fn split_name(name: &str) -> (String, String) {
+    let p = Path::new(name);
+    let stem = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article".into());
+    let ext = p
+        .extension()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_else(|| "txt".into());
+    (stem, ext)
+}
+
+/// `stem.ext`, or `stem-2.ext`, `stem-3.ext` … when taken (ids are stems, so the stem must be free
+/// under any extension too).
+fn free_name(stem: &str, ext: &str, taken: &HashSet<String>) -> String {
+    let stem_taken = |s: &str| {
+        let s = s.to_lowercase();
+        taken.iter().any(|t| split_name(t).0.to_lowercase() == s)
+    };
+    let mut candidate = stem.to_string();
+    let mut n = 2;
+    while stem_taken(&candidate) {
+        candidate = format!("{stem}-{n}");
+        n += 1;
+    }
+    format!("{candidate}.{ext}")
+}
+
+fn manifest_table(id: &str, meta: &ManifestEntry) -> String {
+    let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let mut out = format!("\n[articles.{}]\n", quote(id));
+    for (key, value) in [
+        ("outlet", &meta.outlet),
+        ("url", &meta.url),
+        ("published", &meta.published),
+        ("title", &meta.title),
+    ] {
+        if let Some(v) = value {
+            out.push_str(&format!("{key} = {}\n", quote(v)));
+        }
+    }
+    out
+}
+
+/// Add tables to the manifest, keeping what it holds: the old text, then the new tables, written
+/// atomically.
+fn append_manifest(dir: &Path, tables: &str) -> Result<()> {
+    if tables.is_empty() {
+        return Ok(());
+    }
+    let path = dir.join(MANIFEST_FILE);
+    let mut text = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(Error::io(&path, &e)),
+    };
+    if !text.is_empty() && !text.ends_with(b"\n") {
+        text.push(b'\n');
+    }
+    text.write_all(tables.as_bytes())
+        .map_err(|e| Error::io(&path, &e))?;
+    crate::export::write_atomically(&path, &text)
+}
