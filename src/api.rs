@@ -11,7 +11,7 @@ use crate::events::{Event, EventKind};
 use crate::export::{self, Format};
 use crate::pipeline::Analysis;
 use crate::search::{Hit, IndexLocation, SearchIndex, SearchRequest};
-use crate::story::{AddReport, NewArticle};
+use crate::story::{AddReport, NewArticle, UploadedFile};
 use crate::text::{ScriptChoice, Span};
 use crate::timeline::{ArticleInfo, EntityInfo, Filter, TimelineView};
 use serde::{Deserialize, Serialize};
@@ -144,8 +144,17 @@ pub enum Request {
     },
     Undo,
     Redo,
+    /// Correct an event's date, written as a person writes it (see [`crate::edits::parse_date`]).
+    SetEventDate {
+        event: String,
+        date: String,
+    },
     /// Add a pasted article to the story.
     AddText(NewArticle),
+    /// Add files the page read (dropped on the window or picked) to the story.
+    AddFiles {
+        files: Vec<UploadedFile>,
+    },
 }
 
 impl Request {
@@ -161,6 +170,8 @@ impl Request {
                 | Request::Undo
                 | Request::Redo
                 | Request::AddText(_)
+                | Request::SetEventDate { .. }
+                | Request::AddFiles { .. }
         )
     }
 }
@@ -509,6 +520,16 @@ impl Library {
         Ok(report)
     }
 
+    /// Write files the page read into the story and analyse it again.
+    pub fn add_uploaded(&mut self, files: &[UploadedFile]) -> Result<AddReport> {
+        let root = self.writable_root()?;
+        let report = crate::story::add_uploaded(&root, &self.corpus, files)?;
+        if !report.added.is_empty() {
+            self.reload(&root)?;
+        }
+        Ok(report)
+    }
+
     /// Write a pasted article into the story and analyse it again.
     pub fn add_text(&mut self, article: &NewArticle) -> Result<AddReport> {
         let root = self.writable_root()?;
@@ -552,6 +573,10 @@ impl Library {
             Request::Undo => to_json(self.undo()?),
             Request::Redo => to_json(self.redo()?),
             Request::AddText(article) => to_json(self.add_text(&article)?),
+            Request::SetEventDate { event, date } => {
+                to_json(self.edit_event(&event, crate::edits::parse_date(&date)?)?)
+            }
+            Request::AddFiles { files } => to_json(self.add_uploaded(&files)?),
             other => self.handle(other),
         }
     }

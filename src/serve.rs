@@ -15,8 +15,9 @@ use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
-/// Largest request body accepted; requests are small JSON documents.
-const MAX_BODY: usize = 1 << 20;
+/// Largest request body accepted: most requests are small JSON documents; added files come
+/// base64-encoded, a third larger than the files.
+const MAX_BODY: usize = 96 << 20;
 
 pub struct Server {
     http: tiny_http::Server,
@@ -85,7 +86,7 @@ impl Server {
                         413,
                         &Error::new(
                             ErrorCode::BadQuery,
-                            "request body is not UTF-8 JSON under 1 MB",
+                            "request body is not UTF-8 JSON under 96 MB",
                         ),
                     )
                 } else {

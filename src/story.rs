@@ -30,6 +30,14 @@ pub struct NewArticle {
     pub published: Option<String>,
 }
 
+/// A file the page read (the page sees no paths): its name and its bytes in base64.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct UploadedFile {
+    pub name: String,
+    pub data: String,
+}
+
 /// What adding did, file by file.
 #[derive(Debug, Clone, Default, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/bindings/")]
@@ -72,6 +80,71 @@ fn fingerprint(text: &str) -> u64 {
 
 /// Copy `files` into the story at `dir` (whose current articles are `corpus`).
 pub fn add_files(dir: &Path, corpus: &Corpus, files: &[PathBuf]) -> Result<AddReport> {
+    let read: Vec<(String, Result<Vec<u8>>)> = files
+        .iter()
+        .map(|file| {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| file.display().to_string());
+            let bytes = if corpus::article_format(file).is_none() {
+                Err(not_an_article(&name))
+            } else {
+                corpus::read_limited(file)
+            };
+            (name, bytes)
+        })
+        .collect();
+    add_read(dir, corpus, read)
+}
+
+/// Write files the page read into the story at `dir`.
+pub fn add_uploaded(dir: &Path, corpus: &Corpus, files: &[UploadedFile]) -> Result<AddReport> {
+    use base64::Engine;
+    let read = files
+        .iter()
+        .map(|f| {
+            // Only the last part of a name: an upload names no folder.
+            let name = Path::new(&f.name)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let bytes = if name.is_empty() || name.starts_with('.') {
+                Err(Error::new(
+                    ErrorCode::Unreadable,
+                    format!("{:?}: not a file name", f.name),
+                ))
+            } else if corpus::article_format(Path::new(&name)).is_none() {
+                Err(not_an_article(&name))
+            } else {
+                base64::engine::general_purpose::STANDARD
+                    .decode(f.data.as_bytes())
+                    .map_err(|e| {
+                        Error::new(
+                            ErrorCode::Unreadable,
+                            format!("{name}: the upload was garbled ({e})"),
+                        )
+                    })
+            };
+            (name, bytes)
+        })
+        .collect();
+    add_read(dir, corpus, read)
+}
+
+fn not_an_article(name: &str) -> Error {
+    Error::new(
+        ErrorCode::Unreadable,
+        format!("{name}: not an article file (expected .txt, .md, .html or .htm)"),
+    )
+}
+
+/// Add files already read (or that failed to be), each judged on its own.
+fn add_read(
+    dir: &Path,
+    corpus: &Corpus,
+    files: Vec<(String, Result<Vec<u8>>)>,
+) -> Result<AddReport> {
     let mut report = AddReport::default();
     let mut known: Vec<(u64, String)> = corpus
         .articles
@@ -80,32 +153,20 @@ pub fn add_files(dir: &Path, corpus: &Corpus, files: &[PathBuf]) -> Result<AddRe
         .collect();
     let mut taken: HashSet<String> = taken_names(dir)?;
     let mut manifest = String::new();
-    for file in files {
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| file.display().to_string());
+    for (name, bytes) in files {
         let failed = |e: Error| LoadIssue {
             file: name.clone(),
             code: e.code,
             message: e.message,
         };
-        if corpus::article_format(file).is_none() {
-            report.failed.push(LoadIssue {
-                file: name.clone(),
-                code: ErrorCode::Unreadable,
-                message: format!("{name}: not an article file (expected .txt, .md, .html or .htm)"),
-            });
-            continue;
-        }
-        let bytes = match corpus::read_limited(file) {
+        let bytes = match bytes {
             Ok(b) => b,
             Err(e) => {
                 report.failed.push(failed(e));
                 continue;
             }
         };
-        let text = match corpus::decode(&bytes, file) {
+        let text = match corpus::decode(&bytes, Path::new(&name)) {
             Ok((t, _)) => t,
             Err(e) => {
                 report.failed.push(failed(e));

@@ -13,7 +13,7 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
 use std::time::Duration;
 use storyline::answers::{AnswerCache, FirstAnswers};
 use storyline::api::{Options, Request};
@@ -21,9 +21,9 @@ use storyline::{Error, ErrorCode, Library};
 
 use crate::priority;
 
-/// The corpus to open: `--corpus DIR` (or `--corpus=DIR`) wins over `$STORYLINE_CORPUS`; neither
-/// means the embedded default. Unknown arguments are ignored, because WebDriver and desktop
-/// launchers add their own.
+/// The corpus to open: `--corpus DIR` (or `--corpus=DIR`) wins over `$STORYLINE_CORPUS`, which wins
+/// over the story opened last (see [`remember`]); none of them means the embedded default. Unknown
+/// arguments are ignored, because WebDriver and desktop launchers add their own.
 pub fn options_from(args: impl IntoIterator<Item = OsString>) -> Options {
     let mut corpus = None;
     let mut args = args.into_iter();
@@ -34,11 +34,13 @@ pub fn options_from(args: impl IntoIterator<Item = OsString>) -> Options {
             corpus = Some(PathBuf::from(dir));
         }
     }
-    let corpus = corpus.or_else(|| {
-        std::env::var_os("STORYLINE_CORPUS")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    });
+    let corpus = corpus
+        .or_else(|| {
+            std::env::var_os("STORYLINE_CORPUS")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+        .or_else(|| recent().filter(|dir| dir.is_dir()));
     Options {
         corpus,
         ..Options::default()
@@ -47,9 +49,38 @@ pub fn options_from(args: impl IntoIterator<Item = OsString>) -> Options {
 
 type Opened = Result<Library, Error>;
 
+/// Where the story opened last is remembered: `recent-story` in the data folder, or in
+/// `$STORYLINE_STATE_DIR` (tests keep theirs apart).
+fn recent_file() -> Option<PathBuf> {
+    std::env::var_os("STORYLINE_STATE_DIR")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(storyline::search::IndexLocation::app_data_dir)
+        .map(|dir| dir.join("recent-story"))
+}
+
+fn recent() -> Option<PathBuf> {
+    let text = std::fs::read_to_string(recent_file()?).ok()?;
+    let line = text.lines().next()?.trim();
+    (!line.is_empty()).then(|| PathBuf::from(line))
+}
+
+/// Remember `dir` as the story to reopen at the next start.
+pub fn remember(dir: &Path) {
+    let Some(file) = recent_file() else { return };
+    if let Some(parent) = file.parent() {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    let line = format!("{}\n", dir.display());
+    if let Err(e) = storyline::export::write_atomically(&file, line.as_bytes()) {
+        eprintln!("storyline: the story will not reopen at the next start: {e}");
+    }
+}
+
 /// The library being opened or opened, shared between the opening thread and the commands.
 pub struct Shelf {
-    slot: Arc<OnceLock<Opened>>,
+    /// The library, once opened; replaced when the reader opens another story.
+    slot: Arc<OnceLock<RwLock<Opened>>>,
     /// The last start's first answers, once looked for (`None`: there was no usable copy).
     first: Arc<OnceLock<Option<FirstAnswers>>>,
     options: Arc<Options>,
@@ -118,9 +149,10 @@ impl Shelf {
                     wanted: &wanted,
                     window_first,
                 };
-                let opened = slot
-                    .get_or_init(|| open(&options, answers.as_deref(), &first, Some(background)));
-                if let Err(e) = opened {
+                let opened = slot.get_or_init(|| {
+                    RwLock::new(open(&options, answers.as_deref(), &first, Some(background)))
+                });
+                if let Err(e) = &*opened.read().unwrap_or_else(|e| e.into_inner()) {
                     eprintln!("storyline: {e}");
                 }
             });
@@ -161,7 +193,65 @@ impl Shelf {
                 return Ok(answer);
             }
         }
+        if request.changes() {
+            return self
+                .run_mut(move |library| library.handle_change(request))
+                .await;
+        }
         self.run(move |library| library.handle(request)).await
+    }
+
+    /// Open the story in `dir` in place of the current one (waiting for the current one to be
+    /// open), and remember it for the next start.
+    pub async fn switch_to(&self, dir: PathBuf) -> Result<(), Error> {
+        let options = Options {
+            corpus: Some(dir.clone()),
+            ..(*self.options).clone()
+        };
+        let library = blocking(move || Library::open(&options)).await??;
+        let slot = self.slot.clone();
+        let (first, options, answers) = (
+            self.first.clone(),
+            self.options.clone(),
+            self.answers.clone(),
+        );
+        blocking(move || {
+            let lock = slot.get_or_init(|| {
+                RwLock::new(open(&options, answers.as_deref(), &first, None))
+            });
+            *lock.write().unwrap_or_else(|e| e.into_inner()) = Ok(library);
+        })
+        .await?;
+        remember(&dir);
+        Ok(())
+    }
+
+    /// As [`Shelf::run`], with the library to itself: reads wait while a change is made.
+    pub async fn run_mut<T, F>(&self, work: F) -> Result<T, Error>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Library) -> Result<T, Error> + Send + 'static,
+    {
+        let (slot, first, options, answers) = (
+            self.slot.clone(),
+            self.first.clone(),
+            self.options.clone(),
+            self.answers.clone(),
+        );
+        if slot.get().is_none() {
+            self.wanted.raise();
+            priority::hurry_background();
+        }
+        blocking(move || {
+            let lock = slot.get_or_init(|| {
+                RwLock::new(open(&options, answers.as_deref(), &first, None))
+            });
+            match &mut *lock.write().unwrap_or_else(|e| e.into_inner()) {
+                Ok(library) => work(library),
+                Err(e) => Err(e.clone()),
+            }
+        })
+        .await?
     }
 
     /// Run `work` against the library on a blocking worker thread, waiting for it to be open.
@@ -182,7 +272,10 @@ impl Shelf {
             priority::hurry_background();
         }
         blocking(move || {
-            match slot.get_or_init(|| open(&options, answers.as_deref(), &first, None)) {
+            let lock = slot.get_or_init(|| {
+                RwLock::new(open(&options, answers.as_deref(), &first, None))
+            });
+            match &*lock.read().unwrap_or_else(|e| e.into_inner()) {
                 Ok(library) => work(library),
                 Err(e) => Err(e.clone()),
             }

@@ -3,7 +3,7 @@
 //! keeps the opened [`Library`] in Tauri state, and exposes it through the same request dispatcher
 //! the HTTP server uses ([`Library::handle`]), so the desktop and browser UIs see identical answers
 //! and identical `{code, message}` errors. The window may call only the commands its capability
-//! (`capabilities/main.json`) grants: `api` and `export_with_dialog`.
+//! (`capabilities/main.json`) grants: `api`, `export_with_dialog` and `choose_story`.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod environment;
@@ -74,6 +74,59 @@ async fn export_with_dialog(
     Ok(Some(shown))
 }
 
+/// Open a story folder, or make a new one, through the platform's folder dialog: the Rust side
+/// opens the dialog, so the page never names a folder. `how` is `open` or `new` (a new story is a
+/// folder the user picks or makes in the dialog, given a manifest). Answers whether a story was
+/// opened; `false` when the user cancels.
+#[tauri::command]
+async fn choose_story(
+    window: tauri::Window,
+    shelf: State<'_, Shelf>,
+    how: String,
+) -> Result<bool, Error> {
+    let new = match how.as_str() {
+        "open" => false,
+        "new" => true,
+        other => {
+            return Err(Error::new(
+                ErrorCode::BadQuery,
+                format!("choose_story: {other:?} is neither \"open\" nor \"new\""),
+            ))
+        }
+    };
+    let dialog = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title(if new {
+            "New story: pick or make an empty folder"
+        } else {
+            "Open a story folder"
+        });
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder())
+        .await
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::Internal,
+                format!("the folder dialog stopped unexpectedly: {e}"),
+            )
+        })?;
+    let Some(chosen) = chosen else {
+        return Ok(false);
+    };
+    let dir = chosen.into_path().map_err(|e| {
+        Error::new(
+            ErrorCode::Io,
+            format!("the folder dialog gave no usable path: {e}"),
+        )
+    })?;
+    if new {
+        storyline::story::create(&dir)?;
+    }
+    shelf.switch_to(dir).await?;
+    Ok(true)
+}
+
 /// With `STORYLINE_CONSOLE` set, the page's console goes to standard error: that is how
 /// `tests/desktop/launch_time.py` reads the start-up marks the page logs (`ui/src/marks.ts`) without a
 /// WebDriver session, which itself delays the page by a fifth of a second.
@@ -131,7 +184,11 @@ fn main() {
                 let _ = webview.window().show();
             }
         })
-        .invoke_handler(tauri::generate_handler![api, export_with_dialog])
+        .invoke_handler(tauri::generate_handler![
+            api,
+            export_with_dialog,
+            choose_story
+        ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Storyline window could not start");
 }

@@ -18,7 +18,14 @@ export const tests = [
       expect(focused === "search-input", `Ctrl+K should focus the search box; focus is on ${focused}`);
       await page.keyboard.type("數據中心");
       await page.keyboard.press("Enter");
-      await page.getByTestId("search-result").first().waitFor({ timeout: 10_000 });
+      // Results come as the query is typed: wait for those of the whole query, not its first key.
+      await page
+        .waitForFunction(
+          () => [...document.querySelectorAll('[data-testid="search-result"] mark')].some((m) => [...m.textContent].length === 4),
+          null,
+          { timeout: 10_000 },
+        )
+        .catch(() => {});
       const results = page.getByTestId("search-result");
       const marks = await results.evaluateAll((els) => els.map((e) => [...e.querySelectorAll("mark")].map((m) => m.textContent)));
       const i = marks.findIndex((m) => m.includes("数据中心"));

@@ -22,10 +22,13 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-/** Start `storyline serve --port 0` and resolve with its base URL once it prints where it listens. */
-export function startServer(bin, uiDir) {
+/**
+ * Start `storyline serve --port 0` (with `extra` arguments, such as `--corpus DIR`) and resolve
+ * with its base URL once it prints where it listens.
+ */
+export function startServer(bin, uiDir, extra = []) {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, ["serve", "--port", "0", "--ui", uiDir], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(bin, ["serve", "--port", "0", "--ui", uiDir, ...extra], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     const timer = setTimeout(() => {
       child.kill();
@@ -95,7 +98,7 @@ export async function run(tests, { bin, uiDir, grep }) {
     page.on("pageerror", (e) => consoleErrors.push(String(e)));
     page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
     try {
-      await withTimeout(t.fn({ page, context, api, base: server.base, browser, consoleErrors }), t.timeout ?? 45_000, t.name);
+      await withTimeout(t.fn({ page, context, api, base: server.base, browser, consoleErrors, bin, uiDir }), t.timeout ?? 45_000, t.name);
       expect(consoleErrors.length === 0, `the page logged errors: ${consoleErrors.join(" | ")}`);
       passed++;
       console.log(`ok   ${t.name} (${Date.now() - started} ms)`);

@@ -2,7 +2,7 @@
 // its expectation from the core's own answer, never from a hand-written list.
 import { expect } from "./harness.mjs";
 
-export const NO_FILTER = { entities: [], from: null, to: null, kinds: [], statuses: [], articles: [] };
+export const NO_FILTER = { entities: [], from: null, to: null, kinds: [], statuses: [], articles: [], hidden: false };
 
 /** The whole timeline, failing with a clear sentence when the corpus produced no events. */
 export async function allEvents(api, need = 1) {

@@ -4,7 +4,12 @@
  * filter, search, step through the story. Views call these and re-render from the store.
  */
 import type { ArticleInfo } from "./bindings/ArticleInfo";
+import type { AddReport } from "./bindings/AddReport";
 import type { ArticleView } from "./bindings/ArticleView";
+import type { EditsView } from "./bindings/EditsView";
+import type { NewArticle } from "./bindings/NewArticle";
+import type { Request } from "./bindings/Request";
+import type { UploadedFile } from "./bindings/UploadedFile";
 import type { EventInfo } from "./bindings/EventInfo";
 import type { Filter } from "./bindings/Filter";
 import type { Hit } from "./bindings/Hit";
@@ -36,7 +41,14 @@ export class Actions {
    */
   async init(): Promise<void> {
     const articles = this.backend.call<ArticleInfo[]>({ cmd: "articles" });
-    const timeline = this.backend.call<TimelineView>({ cmd: "timeline", args: { filter: emptyFilter() } });
+    const timeline = this.backend.call<TimelineView>({
+      cmd: "timeline",
+      args: { filter: { ...emptyFilter(), hidden: this.store.get().showHidden } },
+    });
+    void this.backend
+      .call<EditsView>({ cmd: "edits" })
+      .then((edits) => this.store.set({ edits }))
+      .catch(() => {});
     try {
       this.store.set({ articles: await articles, error: null });
       // Files that failed to load are worth a line, not a failure of the window.
@@ -54,6 +66,80 @@ export class Actions {
       this.store.set({ timeline: tl, filter });
     } catch (e) {
       timeline.catch(() => {});
+      this.store.set({ error: toBackendError(e) });
+    }
+  }
+
+  /** Everything again after the story changed: articles, timeline, corrections, the open article. */
+  async reload(): Promise<void> {
+    this.articleCache.clear();
+    await this.init();
+    const r = this.store.get().reader;
+    if (r.article && this.store.get().articles?.some((a) => a.id === r.article)) {
+      await this.openArticle(r.article, { source: r.source, hit: r.hit });
+    }
+    const sel = this.store.get().selected;
+    if (sel && !this.eventById(sel)) this.store.set({ selected: null, related: [] });
+  }
+
+  setShowHidden(on: boolean): Promise<void> {
+    this.store.set({ showHidden: on });
+    return this.reload();
+  }
+
+  /**
+   * Send a correction (or undo, redo); on success the timeline is fetched again with it made.
+   * Answers whether it was made; a refusal shows as the window's error.
+   */
+  async change(req: Request): Promise<boolean> {
+    try {
+      const edits = await this.backend.call<EditsView>(req);
+      this.store.set({ edits, error: null });
+      await this.reload();
+      return true;
+    } catch (e) {
+      this.store.set({ error: toBackendError(e) });
+      return false;
+    }
+  }
+
+  undo(): Promise<boolean> {
+    return this.change({ cmd: "undo" });
+  }
+
+  redo(): Promise<boolean> {
+    return this.change({ cmd: "redo" });
+  }
+
+  /** Add articles (files dropped or picked, or a pasted text); say what happened to each. */
+  async addArticles(what: { files: File[] } | { pasted: NewArticle }): Promise<AddReport | null> {
+    try {
+      let req: Request;
+      if ("files" in what) {
+        const files: UploadedFile[] = await Promise.all(what.files.map(upload));
+        req = { cmd: "add_files", args: { files } };
+      } else {
+        req = { cmd: "add_text", args: what.pasted };
+      }
+      const report = await this.backend.call<AddReport>(req);
+      this.store.set({ notice: describeReport(report, this.store.get().lang), error: null });
+      await this.reload();
+      return report;
+    } catch (e) {
+      this.store.set({ error: toBackendError(e) });
+      return null;
+    }
+  }
+
+  /** Open another story folder, or make a new one (desktop only: the shell's folder dialog). */
+  async switchStory(how: "open" | "new"): Promise<void> {
+    try {
+      const opened = await this.backend.chooseStory(how);
+      if (!opened) return;
+      this.store.set({ selected: null, related: [], notice: null, error: null });
+      this.store.setReader({ article: null, view: null, source: 0, hit: null });
+      await this.reload();
+    } catch (e) {
       this.store.set({ error: toBackendError(e) });
     }
   }
@@ -210,4 +296,24 @@ export class Actions {
     const source = ev ? Math.max(0, ev.sources.findIndex((s) => s.article === hit.article)) : 0;
     await this.openArticle(hit.article, { source, hit: { start: highlight[0], end: highlight[1] } });
   }
+}
+
+/** A file the page read, as the core's request carries it: the name and the bytes in base64. */
+async function upload(file: File): Promise<UploadedFile> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return { name: file.name, data: btoa(binary) };
+}
+
+function describeReport(r: AddReport, lang: "zh" | "en"): string {
+  const parts: string[] = [];
+  if (lang === "en") {
+    parts.push(r.added.length === 1 ? "1 article added." : `${r.added.length} articles added.`);
+  } else {
+    parts.push(`已加入 ${r.added.length} 篇文章。`);
+  }
+  for (const d of [...r.duplicates, ...r.failed]) parts.push(d.message);
+  return parts.join(" ");
 }

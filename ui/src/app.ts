@@ -1,7 +1,9 @@
 /**
  * The window: lays out the views, feeds them the store's state, applies language, theme and the
  * window title, and owns the global keys — Ctrl/Cmd+K search; j/k and the arrow keys step through
- * the story (anywhere but in a text field); Esc leaves story mode or closes search.
+ * the story (anywhere but in a text field); Esc leaves story mode or closes search; Ctrl/Cmd+Z
+ * and Ctrl/Cmd+Shift+Z undo and redo corrections. Files dropped anywhere on the window are added
+ * to the story.
  */
 import type { Actions } from "./actions";
 import { h, setAttr, setText } from "./dom";
@@ -9,6 +11,8 @@ import { markPainted, TIMELINE_RENDERED } from "./marks";
 import { ERROR_TEXT, STRINGS } from "./i18n";
 import type { State } from "./store";
 import { ArticleList } from "./views/articleList";
+import { AddDialog } from "./views/addDialog";
+import { EditDialog } from "./views/editDialog";
 import { ExportDialog } from "./views/exportDialog";
 import { FilterBar } from "./views/filterBar";
 import { Filters } from "./views/filters";
@@ -36,6 +40,16 @@ export class App {
   private readonly exportButton = h("button", { "data-testid": "export-button" });
   private readonly langButton = h("button", { "data-testid": "lang-toggle" });
   private readonly themeButton = h("button", { "data-testid": "theme-toggle" });
+  private readonly openButton = h("button", { "data-testid": "open-story" });
+  private readonly newButton = h("button", { "data-testid": "new-story" });
+  private readonly addButton = h("button", { "data-testid": "add-articles" });
+  private readonly undoButton = h("button", { "data-testid": "undo" });
+  private readonly redoButton = h("button", { "data-testid": "redo" });
+  private readonly noticeText = h("span", {});
+  private readonly noticeClose = h("button", { class: "link", "data-testid": "notice-dismiss" });
+  private readonly noticeBox = h("div", { class: "notice-box", role: "status", "data-testid": "notice", hidden: true }, this.noticeText, this.noticeClose);
+  private readonly addDialog: AddDialog;
+  private readonly editDialog: EditDialog;
   private readonly search: Search;
   private readonly filterBar: FilterBar;
   private readonly timeline: Timeline;
@@ -51,12 +65,22 @@ export class App {
     this.filterBar = new FilterBar(actions);
     this.timeline = new Timeline(actions);
     this.exportDialog = new ExportDialog(actions);
-    this.views = [overview, story, this.search, this.filterBar, this.timeline, this.exportDialog];
+    this.addDialog = new AddDialog(actions);
+    this.editDialog = new EditDialog(actions);
+    this.views = [overview, story, this.search, this.filterBar, this.timeline, this.exportDialog, this.addDialog, this.editDialog];
     this.panels = [articles, filters, reader];
 
     this.storyButton.addEventListener("click", () => actions.setStory(!actions.store.get().story));
     this.exportButton.addEventListener("click", () => this.exportDialog.open());
     this.errorClose.addEventListener("click", () => actions.store.set({ error: null }));
+    this.noticeClose.addEventListener("click", () => actions.store.set({ notice: null }));
+    this.openButton.addEventListener("click", () => void actions.switchStory("open"));
+    this.newButton.addEventListener("click", () => void actions.switchStory("new"));
+    this.addButton.addEventListener("click", () => this.addDialog.open());
+    this.undoButton.addEventListener("click", () => void actions.undo());
+    this.redoButton.addEventListener("click", () => void actions.redo());
+    this.openButton.hidden = !actions.backend.canChooseStory;
+    this.newButton.hidden = !actions.backend.canChooseStory;
     this.langButton.addEventListener("click", () => actions.store.set({ lang: actions.store.get().lang === "zh" ? "en" : "zh" }));
     this.themeButton.addEventListener("click", () => actions.store.set({ theme: actions.store.get().theme === "dark" ? "light" : "dark" }));
 
@@ -76,6 +100,11 @@ export class App {
         h("h1", { class: "brand" }, "Storyline"),
         this.search.el,
         h("span", { class: "spacer" }),
+        this.openButton,
+        this.newButton,
+        this.addButton,
+        this.undoButton,
+        this.redoButton,
         this.storyButton,
         this.exportButton,
         this.langButton,
@@ -83,9 +112,21 @@ export class App {
       ),
       this.filterBar.el,
       this.errorBox,
+      this.noticeBox,
       this.layout,
       this.exportDialog.el,
+      this.addDialog.el,
+      this.editDialog.el,
     );
+    this.el.addEventListener("dragover", (e) => {
+      if (e.dataTransfer?.types.includes("Files")) e.preventDefault();
+    });
+    this.el.addEventListener("drop", (e) => {
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (!files.length) return;
+      e.preventDefault();
+      void actions.addArticles({ files });
+    });
   }
 
   private readonly keyListener = (e: KeyboardEvent) => this.onKey(e);
@@ -139,6 +180,25 @@ export class App {
     setAttr(this.langButton, "aria-label", t.languageLabel);
     setAttr(this.langButton, "lang", s.lang === "zh" ? "en" : "zh-Hant");
     setText(this.themeButton, s.theme === "dark" ? `☀ ${t.themeLight}` : `◐ ${t.themeDark}`);
+    setText(this.openButton, t.openStory);
+    setText(this.newButton, t.newStory);
+    setText(this.addButton, t.addArticles);
+    setText(this.undoButton, `↶ ${t.undo}`);
+    setText(this.redoButton, `↷ ${t.redo}`);
+    const writable = s.edits?.writable ?? false;
+    this.addButton.disabled = !writable;
+    setAttr(this.addButton, "title", writable ? t.addArticles : (s.edits?.read_only_reason ?? t.readOnly));
+    this.undoButton.disabled = !writable || !s.edits?.undo;
+    this.redoButton.disabled = !writable || !s.edits?.redo;
+    setAttr(this.undoButton, "title", s.edits?.undo ? t.undoHelp(describeEdit(s.edits.undo.change.op)) : t.undo);
+    setAttr(this.redoButton, "title", s.edits?.redo ? t.redoHelp(describeEdit(s.edits.redo.change.op)) : t.redo);
+    if (s.notice) {
+      this.noticeBox.hidden = false;
+      setText(this.noticeText, s.notice);
+      setText(this.noticeClose, t.dismiss);
+    } else if (!this.noticeBox.hidden) {
+      this.noticeBox.hidden = true;
+    }
     if (this.timeline.el.hidden !== s.story) this.timeline.el.hidden = s.story;
     if (s.error) {
       this.errorBox.hidden = false;
@@ -170,6 +230,14 @@ export class App {
 
   private onKey(e: KeyboardEvent): void {
     const s = this.actions.store.get();
+    const target0 = e.target as HTMLElement | null;
+    const inField = !!target0 && (target0.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target0.tagName));
+    // In a text field Ctrl+Z is the field's own undo.
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !inField) {
+      e.preventDefault();
+      void (e.shiftKey ? this.actions.redo() : this.actions.undo());
+      return;
+    }
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") {
       e.preventDefault();
       this.search.focus();
@@ -192,4 +260,9 @@ export class App {
       this.actions.setStory(false);
     }
   }
+}
+
+/** A correction's kind, for the undo and redo buttons' tooltips. */
+function describeEdit(op: string): string {
+  return op.replace(/_/g, " ");
 }

@@ -5,6 +5,7 @@
  */
 import type { ArticleInfo } from "./bindings/ArticleInfo";
 import type { ArticleView } from "./bindings/ArticleView";
+import type { EditsView } from "./bindings/EditsView";
 import type { Filter } from "./bindings/Filter";
 import type { Hit } from "./bindings/Hit";
 import type { LoadIssue } from "./bindings/LoadIssue";
@@ -51,6 +52,14 @@ export interface State {
   search: SearchState;
   story: boolean;
   error: BackendError | null;
+  /** The story's corrections, what undo and redo would do, and whether it can be changed. */
+  edits: EditsView | null;
+  /** List the events a person hid, too. */
+  showHidden: boolean;
+  /** The event being corrected in the correction dialog. */
+  editing: string | null;
+  /** What the last change to the story did, for the reader (articles added, duplicates …). */
+  notice: string | null;
 }
 
 type Listener = (s: State, prev: State) => void;
@@ -95,6 +104,10 @@ export class Store {
       search: { query: "", hits: null, loading: false, open: false },
       story: false,
       error: null,
+      edits: null,
+      showHidden: false,
+      editing: null,
+      notice: null,
     };
   }
 

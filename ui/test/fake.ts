@@ -37,6 +37,11 @@ export class FakeBackend implements Backend {
   issues: { file: string; code: "binary_file"; message: string }[] = [];
   /** Make every call wait this many ms (to test loading states and races). */
   delay = 0;
+  readonly canChooseStory = false;
+
+  async chooseStory(): Promise<boolean> {
+    return false;
+  }
 
   constructor(opts: { events?: number; seed?: number } = {}) {
     this.corpus = generateCorpus(opts) as unknown as FakeCorpus;
@@ -92,6 +97,10 @@ export class FakeBackend implements Backend {
       }
       case "issues":
         return this.issues as R;
+      case "edits":
+        return { edits: [], undo: null, redo: null, writable: false, read_only_reason: "a fake story" } as R;
+      default:
+        throw new BackendError({ code: "read_only_story", message: `${req.cmd}: a fake story is not changed` });
     }
   }
 

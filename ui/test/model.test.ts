@@ -9,7 +9,7 @@ import { generateCorpus } from "./fixtures/corpus.js";
 const corpus = generateCorpus({ events: 400, seed: 3 }) as unknown as { events: EventInfo[] };
 
 function ev(id: string, date: EventInfo["date"], extra: Partial<EventInfo> = {}): EventInfo {
-  return { id, kind: "hire", status: "reported", date, title: { zh: id, en: id }, entities: [], named: [], sources: [], conflicts: [], money: null, ...extra };
+  return { id, kind: "hire", status: "reported", date, title: { zh: id, en: id }, entities: [], named: [], sources: [], conflicts: [], money: null, hidden: false, edited: [], ...extra };
 }
 const d = (start: string, end: string, precision: NonNullable<EventInfo["date"]>["precision"], label = start): EventInfo["date"] => ({
   start, end, precision, edtf: start, label, label_zh: label,
@@ -90,7 +90,7 @@ describe("filter", () => {
 
   it("accepts only well-formed parts of a stored filter", () => {
     expect(sanitizeFilter({ entities: ["x", 3], kinds: ["hire", "nope"], statuses: ["planned"], from: "2025-13", to: "2025-06-30" })).toEqual({
-      entities: ["x"], from: null, to: "2025-06-30", kinds: ["hire"], statuses: ["planned"], articles: [],
+      entities: ["x"], from: null, to: "2025-06-30", kinds: ["hire"], statuses: ["planned"], articles: [], hidden: false,
     });
     expect(sanitizeFilter("garbage")).toEqual(emptyFilter());
   });

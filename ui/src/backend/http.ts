@@ -11,6 +11,15 @@ import { BackendError, toBackendError, type Backend, type SaveOutcome } from "./
 export class HttpBackend implements Backend {
   constructor(private readonly url = "/api") {}
 
+  /** `storyline serve` serves the one story on its command line; the page cannot open another. */
+  readonly canChooseStory = false;
+
+  chooseStory(): Promise<boolean> {
+    return Promise.reject(
+      new BackendError({ code: "bad_query", message: "the browser shows the story `storyline serve` was started on" }),
+    );
+  }
+
   async call<R>(req: Request): Promise<R> {
     let res: Response;
     try {

@@ -20,6 +20,13 @@ export interface Backend {
   call<R>(req: Request): Promise<R>;
   /** Export the timeline under `filter` and save it: the platform save dialog, or a browser download. */
   saveExport(format: Format, filter: Filter): Promise<SaveOutcome>;
+  /** Whether this backend can open or make another story (the desktop's folder dialog). */
+  readonly canChooseStory: boolean;
+  /**
+   * Open a story folder, or make a new one, through the platform's folder dialog on the Rust side
+   * (the page never names a path). Answers whether a story was opened (false: cancelled).
+   */
+  chooseStory(how: "open" | "new"): Promise<boolean>;
 }
 
 /** An `ApiError` as a throwable value, so `catch` blocks can test `e instanceof BackendError`. */

@@ -36,6 +36,16 @@ export class TauriBackend implements Backend {
     }
   }
 
+  readonly canChooseStory = true;
+
+  async chooseStory(how: "open" | "new"): Promise<boolean> {
+    try {
+      return (await this.invoke("choose_story", { how })) as boolean;
+    } catch (e) {
+      throw toBackendError(e);
+    }
+  }
+
   async saveExport(format: Format, filter: Filter): Promise<SaveOutcome> {
     try {
       const path = (await this.invoke("export_with_dialog", { format, filter })) as string | null;

@@ -2,4 +2,8 @@
 import type { EntityKind } from "./EntityKind";
 import type { MentionRef } from "./MentionRef";
 
-export type EntityInfo = { id: string, kind: EntityKind, name: string, name_zh: string | null, aliases: Array<string>, discovered: boolean, mentions: Array<MentionRef>, };
+export type EntityInfo = { id: string, kind: EntityKind, name: string, name_zh: string | null, aliases: Array<string>, discovered: boolean, 
+/**
+ * A person corrected it.
+ */
+edited: boolean, mentions: Array<MentionRef>, };

@@ -19,4 +19,13 @@ named: Array<string>, sources: Array<SourceRef>, conflicts: Array<Conflict>,
 /**
  * The amount the event is about, normalised for display (`US$14.3 billion`).
  */
-money: string | null, };
+money: string | null, 
+/**
+ * A person hid it (it is listed only when the filter asks for hidden events).
+ */
+hidden: boolean, 
+/**
+ * What a person changed in it: `date`, `title_zh`, `title_en`, `kind`, `status`, `hidden`,
+ * `merged`, `detached`, `created`. Empty: all the machine's.
+ */
+edited: Array<string>, };

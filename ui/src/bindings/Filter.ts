@@ -13,4 +13,8 @@ entities: Array<string>, from: string | null, to: string | null, kinds: Array<Ev
 /**
  * Article ids.
  */
-articles: Array<string>, };
+articles: Array<string>, 
+/**
+ * Keep events a person hid too.
+ */
+hidden: boolean, };

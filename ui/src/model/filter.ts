@@ -12,7 +12,7 @@ import type { Status } from "../bindings/Status";
 import { KINDS, STATUSES } from "../i18n";
 
 export function emptyFilter(): Filter {
-  return { entities: [], from: null, to: null, kinds: [], statuses: [], articles: [] };
+  return { entities: [], from: null, to: null, kinds: [], statuses: [], articles: [], hidden: false };
 }
 
 export function isEmptyFilter(f: Filter): boolean {

@@ -38,6 +38,8 @@ export class Filters {
   private readonly from = h("input", { id: "filter-from", type: "date", "data-testid": "filter-from" });
   private readonly to = h("input", { id: "filter-to", type: "date", "data-testid": "filter-to" });
   private readonly clear = h("button", { class: "clear-all", "data-testid": "clear-filters" });
+  private readonly showHidden = h("input", { type: "checkbox", "data-testid": "show-hidden" });
+  private readonly showHiddenLabel = h("span", {});
   private key = "";
   private query = "";
   /** The kinds the whole timeline has (chips for kinds absent from the corpus would be noise). */
@@ -51,6 +53,7 @@ export class Filters {
     this.from.addEventListener("change", () => this.set({ from: this.from.value || null }));
     this.to.addEventListener("change", () => this.set({ to: this.to.value || null }));
     this.clear.addEventListener("click", () => this.actions.clearFilter());
+    this.showHidden.addEventListener("change", () => void this.actions.setShowHidden(this.showHidden.checked));
     const hd = this.heads;
     this.el.append(
       hd.title,
@@ -65,6 +68,7 @@ export class Filters {
       this.articleChips,
       hd.dates,
       h("div", { class: "date-range" }, hd.from, this.from, hd.to, this.to),
+      h("label", { class: "show-hidden" }, this.showHidden, " ", this.showHiddenLabel),
       this.clear,
     );
   }
@@ -75,7 +79,7 @@ export class Filters {
 
   update(s: State): void {
     const d = this.actions.model.derive(s);
-    const key = [s.lang, s.timeline?.generated, s.articles?.length, JSON.stringify(s.filter), this.query, d.visible.length].join("|");
+    const key = [s.lang, s.timeline?.generated, s.articles?.length, JSON.stringify(s.filter), this.query, d.visible.length, s.showHidden].join("|");
     if (key === this.key) return;
     this.key = key;
     const t = STRINGS[s.lang];
@@ -98,6 +102,8 @@ export class Filters {
     if (this.from.value !== (f.from ?? "")) this.from.value = f.from ?? "";
     if (this.to.value !== (f.to ?? "")) this.to.value = f.to ?? "";
     this.clear.textContent = t.clearAll;
+    this.showHidden.checked = s.showHidden;
+    this.showHiddenLabel.textContent = t.showHidden;
     this.clear.disabled = isEmptyFilter(f);
 
     const focused = document.activeElement;

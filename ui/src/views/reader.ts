@@ -2,7 +2,8 @@
  * The reader: one source article as text nodes, the passages of the selected event in `<mark>`s
  * (scrolled into view), a search hit marked the same way, the passages of the article's other events
  * underlined and flagged in the margin, a switch between the selected event's sources, and a toggle
- * between the original script, 繁體 and 简体 (the core keeps offsets across scripts).
+ * between the original script, 繁體 and 简体 (the core keeps offsets across scripts). From here
+ * the reader corrects the selected event, or makes an event of a passage they select.
  */
 import type { Actions } from "../actions";
 import type { ScriptChoice } from "../bindings/ScriptChoice";
@@ -114,6 +115,16 @@ export class Reader {
           ),
         ),
       ),
+      info
+        ? h(
+            "div",
+            { class: "reader-actions" },
+            selected
+              ? h("button", { "data-testid": "correct-event", onclick: () => this.actions.store.set({ editing: selected.id }) }, t.correct)
+              : null,
+            h("button", { "data-testid": "new-from-selection", onclick: () => void this.newFromSelection() }, t.newFromSelection),
+          )
+        : null,
       selected && selected.sources.length > 0
         ? h(
             "div",
@@ -136,6 +147,48 @@ export class Reader {
           )
         : null,
     );
+  }
+
+  /** The selected text of the article, as char offsets of its display text (any script: same). */
+  private selection(): { start: number; end: number } | null {
+    const sel = globalThis.getSelection?.();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    if (!this.text.contains(range.startContainer) || !this.text.contains(range.endContainer)) return null;
+    const at = (node: Node, offset: number): number => {
+      let count = 0;
+      const walker = document.createTreeWalker(this.text, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const data = (n as Text).data;
+        if (n === node) return count + [...data.slice(0, offset)].length;
+        count += [...data].length;
+      }
+      // The offset counts children of an element: the text before that child.
+      const child = node.childNodes[offset] ?? null;
+      let total = 0;
+      const w2 = document.createTreeWalker(this.text, NodeFilter.SHOW_TEXT);
+      for (let n = w2.nextNode(); n; n = w2.nextNode()) {
+        if (child && (child === n || child.contains(n) || child.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+        total += [...(n as Text).data].length;
+      }
+      return total;
+    };
+    const start = at(range.startContainer, range.startOffset);
+    const end = at(range.endContainer, range.endOffset);
+    return end > start ? { start, end } : null;
+  }
+
+  private async newFromSelection(): Promise<void> {
+    const r = this.actions.store.get().reader;
+    const picked = this.selection();
+    if (!r.article || !picked) {
+      this.actions.store.set({ notice: STRINGS[this.actions.store.get().lang].selectFirst });
+      return;
+    }
+    await this.actions.change({
+      cmd: "create_event",
+      args: { article: r.article, start: picked.start, end: picked.end, kind: "other", title_zh: "" },
+    });
   }
 
   /**

@@ -188,5 +188,9 @@ export function eventMeta(e: EventInfo, lang: Lang): HTMLElement {
           "≠",
         )
       : null,
+    e.edited?.length
+      ? h("span", { class: "edited-mark", "data-testid": "edited-mark", title: `${t.edited}: ${e.edited.join(", ")}`, "aria-label": t.edited }, "✎")
+      : null,
+    e.hidden ? h("span", { class: "badge hidden-mark", "data-testid": "hidden-mark" }, t.hiddenMark) : null,
   );
 }
