@@ -65,6 +65,28 @@ pub fn create(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Make `dir` a story holding a copy of the built-in articles (with their manifest and
+/// gazetteer), for a reader who wants to correct them: the built-in ones are never written to.
+pub fn copy_embedded(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+    if let Some((name, _)) = corpus::EMBEDDED_ARTICLES
+        .iter()
+        .find(|(name, _)| dir.join(name).exists())
+    {
+        return Err(Error::new(
+            ErrorCode::Io,
+            format!(
+                "{} already holds {name}: pick an empty folder for the copy",
+                dir.display()
+            ),
+        ));
+    }
+    for (name, bytes) in corpus::EMBEDDED_ARTICLES {
+        crate::export::write_atomically(&dir.join(name), bytes)?;
+    }
+    Ok(())
+}
+
 /// A fingerprint of an article's text that ignores spacing and line ends.
 fn fingerprint(text: &str) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;

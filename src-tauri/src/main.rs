@@ -76,21 +76,23 @@ async fn export_with_dialog(
 
 /// Open a story folder, or make a new one, through the platform's folder dialog: the Rust side
 /// opens the dialog, so the page never names a folder. `how` is `open` or `new` (a new story is a
-/// folder the user picks or makes in the dialog, given a manifest). Answers whether a story was
-/// opened; `false` when the user cancels.
+/// folder the user picks or makes in the dialog, given a manifest), or `copy` (a new story holding
+/// the built-in articles, to correct them). Answers whether a story was opened; `false` when the
+/// user cancels.
 #[tauri::command]
 async fn choose_story(
     window: tauri::Window,
     shelf: State<'_, Shelf>,
     how: String,
 ) -> Result<bool, Error> {
-    let new = match how.as_str() {
-        "open" => false,
-        "new" => true,
+    let (new, copy) = match how.as_str() {
+        "open" => (false, false),
+        "new" => (true, false),
+        "copy" => (true, true),
         other => {
             return Err(Error::new(
                 ErrorCode::BadQuery,
-                format!("choose_story: {other:?} is neither \"open\" nor \"new\""),
+                format!("choose_story: {other:?} is not \"open\", \"new\" or \"copy\""),
             ))
         }
     };
@@ -120,7 +122,9 @@ async fn choose_story(
             format!("the folder dialog gave no usable path: {e}"),
         )
     })?;
-    if new {
+    if copy {
+        storyline::story::copy_embedded(&dir)?;
+    } else if new {
         storyline::story::create(&dir)?;
     }
     shelf.switch_to(dir).await?;

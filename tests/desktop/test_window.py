@@ -5,7 +5,9 @@ WebKitWebDriver, so it exercises what a reader gets: the window opens on the emb
 article list shows every article, clicking one puts its text in the reader, clicking an event
 highlights its passage, an export goes through the platform save dialog (driven with xdotool, as a
 person would), the IPC answers errors as {code, message}, and the window's capability refuses
-commands it was not granted. It prints the launch-to-first-painted-timeline time it saw.
+commands it was not granted; "Open folder…" opens a story folder through the platform folder dialog,
+a cancelled dialog keeps the story, and the next start reopens that story with the date corrected in
+it. It prints the launch-to-first-painted-timeline time it saw.
 
 Run under a display (`xvfb-run -a python tests/desktop/test_window.py target/debug/storyline-desktop`).
 With STORYLINE_SCREENSHOT=path it also saves a screenshot of the whole X screen (the real window,
@@ -38,6 +40,8 @@ READER_TEXT = '[data-testid="reader-text"]'
 EVENT_ITEM = '[data-testid="event-item"]'
 PASSAGE_HIGHLIGHT = '[data-testid="passage-highlight"]'
 DIALOG_TITLE = "Export timeline"  # the save dialog the shell opens (src-tauri/src/main.rs)
+OPEN_TITLE = "Open a story folder"  # the folder dialog of `choose_story`
+STORY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../eval/stories/xiaomi-su7")
 
 EXPECTED_ARTICLES = 5  # the embedded corpus: assets/articles
 STARTUP_TIMEOUT = 90  # a debug build analyses the corpus before the list can fill
@@ -136,6 +140,43 @@ def export_through_dialog(driver, answer_dialog):
         lambda d: d.execute_script("return window.__exported === undefined ? false : window.__exported;"))
 
 
+def open_story_through_dialog(driver, folder):
+    """Press "Open folder…" in the window's header; type `folder` into the folder dialog's location
+    field, as a person would."""
+    driver.find_element(By.CSS_SELECTOR, '[data-testid="open-story"]').click()
+    window = xdotool("search", "--sync", "--onlyvisible", "--name", OPEN_TITLE).split()[-1]
+    xdotool("windowfocus", "--sync", window)
+    time.sleep(0.5)
+    # Out of "Recent" (where the location field searches) to a real folder, then type the path.
+    xdotool("key", "alt+Home")
+    time.sleep(0.5)
+    xdotool("key", "ctrl+l")
+    time.sleep(0.2)
+    xdotool("type", "--delay", "5", folder.rstrip("/"))
+    time.sleep(0.5)
+    if os.environ.get("DEBUG_DIALOG"):
+        subprocess.run(["import", "-window", "root", "/tmp/dialog.png"], check=True)
+    xdotool("key", "Return")
+
+
+def make_story():
+    """A story folder of three real articles, as `storyline new` and `storyline add` leave one."""
+    folder = tempfile.mkdtemp(prefix="storyline-desktop-story-")
+    names = sorted(f for f in os.listdir(STORY) if f.endswith(".txt"))[:3]
+    with open(os.path.join(folder, "manifest.toml"), "w", encoding="utf-8") as m:
+        for name in names:
+            shutil.copy(os.path.join(STORY, name), folder)
+            m.write(f'[articles."{name[:-4]}"]\n')
+    return folder, len(names)
+
+
+def article_ids(driver, at_least):
+    return WebDriverWait(driver, STARTUP_TIMEOUT).until(
+        lambda d: (lambda found: found if len(found) >= at_least else False)(d.execute_script(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.getAttribute('data-article-id'));",
+            f"{ARTICLE_LIST} {ARTICLE_ITEM}")))
+
+
 def app_pid(binary):
     """The newest process running `binary`: the app under test."""
     return int(subprocess.run(["pgrep", "-n", "-f", f"^{binary}"], capture_output=True, text=True, check=True).stdout)
@@ -199,6 +240,11 @@ def main(binary):
         print("0 passed, 1 failed")
         return 1
 
+    # The story opened last is reopened at the next start: this run keeps its own record of it, so
+    # the first window opens on the embedded corpus whatever ran here before.
+    os.environ["STORYLINE_STATE_DIR"] = tempfile.mkdtemp(prefix="storyline-desktop-state-")
+    story, story_articles = make_story()
+    fixed = {}
     port, tauri_driver = start_tauri_driver(driver_bin, native)
     run = Run()
     driver = None
@@ -345,6 +391,34 @@ def main(binary):
                 preload = env.get(b"LD_PRELOAD", b"").decode()
                 assert voice in re.split(r"[ :]", preload), f"process {pid} loads {voice} but preloads {preload!r}"
 
+        def a_story_opened_through_the_folder_dialog_replaces_the_built_in_one():
+            open_story_through_dialog(driver, story)
+            WebDriverWait(driver, STARTUP_TIMEOUT).until(lambda d: len(d.execute_script(
+                "return [...document.querySelectorAll(arguments[0])]", f"{ARTICLE_LIST} {ARTICLE_ITEM}")) == story_articles)
+            timeline = invoke(driver, {"cmd": "timeline", "args": {"filter": {}}})["ok"]
+            event = next(e for e in timeline["events"] if e["sources"])
+            answer = invoke(driver, {"cmd": "set_event_date", "args": {"event": event["id"], "date": "2020-02-03"}})
+            assert "ok" in answer, answer
+            fixed["id"] = event["id"]
+            with open(os.path.join(story, "storyline-edits.json"), encoding="utf-8") as f:
+                assert json.load(f)["edits"][0]["change"]["start"] == "2020-02-03"
+
+        def a_cancelled_folder_dialog_keeps_the_story():
+            driver.execute_script(
+                """
+                window.__opened = undefined;
+                window.__TAURI_INTERNALS__.invoke('choose_story', {how: 'open'})
+                  .then(ok => { window.__opened = {ok}; }, err => { window.__opened = {err}; });
+                """)
+            window = xdotool("search", "--sync", "--onlyvisible", "--name", OPEN_TITLE).split()[-1]
+            xdotool("windowfocus", "--sync", window)
+            time.sleep(0.5)
+            xdotool("key", "Escape")
+            answer = WebDriverWait(driver, 20).until(
+                lambda d: d.execute_script("return window.__opened === undefined ? false : window.__opened;"))
+            assert answer == {"ok": False}, answer
+            assert len(invoke(driver, {"cmd": "articles"})["ok"]) == story_articles
+
         def without_a_display_it_says_so_and_exits():
             env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
             done = subprocess.run([binary], env=env, capture_output=True, text=True, timeout=60)
@@ -366,6 +440,8 @@ def main(binary):
         run.check("the page runs under a content security policy", the_page_runs_under_a_content_security_policy)
         run.check("WebKit's processes search its slowest-binding library first", webkit_processes_search_the_voice_library_first)
         run.check("without a display it says so and exits, no panic", without_a_display_it_says_so_and_exits)
+        run.check("a story opened through the folder dialog replaces the built-in one", a_story_opened_through_the_folder_dialog_replaces_the_built_in_one)
+        run.check("a cancelled folder dialog keeps the story", a_cancelled_folder_dialog_keeps_the_story)
         if os.environ.get("STORYLINE_MEASURE_RSS"):
             measure_rss(binary)
     except Exception as e:  # whatever stops the session, the run still ends with its count line
@@ -383,8 +459,36 @@ def main(binary):
             tauri_driver.wait(timeout=10)
         except subprocess.TimeoutExpired:
             tauri_driver.kill()
+    if fixed:
+        run.check("the next start reopens the story, with its correction", lambda: reopened_with_fix(port, binary, story_articles, fixed["id"]))
     print(f"{run.passed} passed, {run.failed} failed")
     return 0 if run.failed == 0 else 1
+
+
+def reopened_with_fix(port, binary, articles, event_id):
+    """A second start, with no corpus named: the story opened last, with the date fixed in it."""
+    native = shutil.which("WebKitWebDriver")
+    port, driver_proc = start_tauri_driver(shutil.which("tauri-driver"), native)
+    driver = None
+    try:
+        wait_for_port(port, driver_proc)
+        options = ArgOptions()
+        options.set_capability("tauri:options", {"application": binary})
+        driver = start_session(port, options)
+        driver.set_script_timeout(30)
+        ids = article_ids(driver, articles)
+        assert len(ids) == articles, ids
+        timeline = invoke(driver, {"cmd": "timeline", "args": {"filter": {}}})["ok"]
+        event = next((e for e in timeline["events"] if e["id"] == event_id), None)
+        assert event and event["date"]["start"] == "2020-02-03", event
+        assert "date" in event["edited"], event
+    finally:
+        if driver is not None:
+            try:
+                driver.quit()
+            except WebDriverException:
+                pass
+        driver_proc.terminate()
 
 
 def measure_rss(binary):

@@ -131,8 +131,8 @@ export class Actions {
     }
   }
 
-  /** Open another story folder, or make a new one (desktop only: the shell's folder dialog). */
-  async switchStory(how: "open" | "new"): Promise<void> {
+  /** Open another story folder, make a new one, or copy the built-in one (desktop only: the shell's folder dialog). */
+  async switchStory(how: "open" | "new" | "copy"): Promise<void> {
     try {
       const opened = await this.backend.chooseStory(how);
       if (!opened) return;

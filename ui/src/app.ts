@@ -43,6 +43,7 @@ export class App {
   private readonly openButton = h("button", { "data-testid": "open-story" });
   private readonly newButton = h("button", { "data-testid": "new-story" });
   private readonly addButton = h("button", { "data-testid": "add-articles" });
+  private readonly copyButton = h("button", { "data-testid": "copy-story", hidden: true });
   private readonly undoButton = h("button", { "data-testid": "undo" });
   private readonly redoButton = h("button", { "data-testid": "redo" });
   private readonly noticeText = h("span", {});
@@ -79,6 +80,7 @@ export class App {
     this.addButton.addEventListener("click", () => this.addDialog.open());
     this.undoButton.addEventListener("click", () => void actions.undo());
     this.redoButton.addEventListener("click", () => void actions.redo());
+    this.copyButton.addEventListener("click", () => void actions.switchStory("copy"));
     this.openButton.hidden = !actions.backend.canChooseStory;
     this.newButton.hidden = !actions.backend.canChooseStory;
     this.langButton.addEventListener("click", () => actions.store.set({ lang: actions.store.get().lang === "zh" ? "en" : "zh" }));
@@ -102,6 +104,7 @@ export class App {
         h("span", { class: "spacer" }),
         this.openButton,
         this.newButton,
+        this.copyButton,
         this.addButton,
         this.undoButton,
         this.redoButton,
@@ -187,6 +190,11 @@ export class App {
     setText(this.redoButton, `↷ ${t.redo}`);
     const writable = s.edits?.writable ?? false;
     this.addButton.disabled = !writable;
+    // The built-in articles are never changed: on the desktop, offer a copy to correct.
+    const builtIn = !!s.edits && !writable && !!s.articles && this.actions.backend.canChooseStory;
+    if (this.copyButton.hidden === builtIn) this.copyButton.hidden = !builtIn;
+    setText(this.copyButton, t.copyStory);
+    setAttr(this.copyButton, "title", s.edits?.read_only_reason ?? t.readOnly);
     setAttr(this.addButton, "title", writable ? t.addArticles : (s.edits?.read_only_reason ?? t.readOnly));
     this.undoButton.disabled = !writable || !s.edits?.undo;
     this.redoButton.disabled = !writable || !s.edits?.redo;

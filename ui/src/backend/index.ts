@@ -23,10 +23,10 @@ export interface Backend {
   /** Whether this backend can open or make another story (the desktop's folder dialog). */
   readonly canChooseStory: boolean;
   /**
-   * Open a story folder, or make a new one, through the platform's folder dialog on the Rust side
+   * Open a story folder, make a new one, or make one holding a copy of the built-in articles, through the platform's folder dialog on the Rust side
    * (the page never names a path). Answers whether a story was opened (false: cancelled).
    */
-  chooseStory(how: "open" | "new"): Promise<boolean>;
+  chooseStory(how: "open" | "new" | "copy"): Promise<boolean>;
 }
 
 /** An `ApiError` as a throwable value, so `catch` blocks can test `e instanceof BackendError`. */

@@ -38,7 +38,7 @@ export class TauriBackend implements Backend {
 
   readonly canChooseStory = true;
 
-  async chooseStory(how: "open" | "new"): Promise<boolean> {
+  async chooseStory(how: "open" | "new" | "copy"): Promise<boolean> {
     try {
       return (await this.invoke("choose_story", { how })) as boolean;
     } catch (e) {
