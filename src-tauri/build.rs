@@ -10,7 +10,11 @@ fn main() {
     println!("cargo:rerun-if-changed=capabilities");
     let attributes = tauri_build::Attributes::new()
         .config_path("../tauri.conf.json")
-        .app_manifest(tauri_build::AppManifest::new().commands(&["api", "export_with_dialog", "choose_story"]));
+        .app_manifest(tauri_build::AppManifest::new().commands(&[
+            "api",
+            "export_with_dialog",
+            "choose_story",
+        ]));
     tauri_build::try_build(attributes).expect("tauri build step");
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
         voice_first();

@@ -45,6 +45,8 @@ pub struct Library {
     /// The corrections file could not be read: nothing is written over it.
     edits_unreadable: Option<Error>,
     edit_states: Vec<EditState>,
+    /// Name discovery's reading of each article, kept so an added article is the only one read.
+    found: crate::entities::discover::Found,
 }
 
 #[derive(Clone, Default)]
@@ -228,10 +230,20 @@ impl Library {
     }
 
     pub fn from_corpus(corpus: Corpus) -> Library {
+        Library::from_corpus_reusing(corpus, Vec::new(), Default::default())
+    }
+
+    /// As [`Library::from_corpus`], reusing the text stage of unchanged articles of `previous`
+    /// and name discovery's reading of articles `found` holds.
+    fn from_corpus_reusing(
+        corpus: Corpus,
+        previous: Vec<crate::pipeline::Article>,
+        mut found: crate::entities::discover::Found,
+    ) -> Library {
         let mut issues = corpus.issues.clone();
         let (gazetteer, issue) = Gazetteer::for_corpus(&corpus);
         issues.extend(issue);
-        let analysis = Analysis::run_with(&corpus, &gazetteer);
+        let analysis = Analysis::run_reusing(&corpus, &gazetteer, previous, &mut found);
         let (edits, edits_unreadable) = match corpus.root.as_deref().map(EditLog::load) {
             Some(Err(e)) => {
                 issues.push(LoadIssue {
@@ -262,6 +274,7 @@ impl Library {
             edits,
             edits_unreadable,
             edit_states: Vec::new(),
+            found,
         };
         lib.make_corrections();
         lib
@@ -540,15 +553,16 @@ impl Library {
         Ok(report)
     }
 
-    /// Read the folder and analyse it again, keeping the corrections.
+    /// Read the folder and analyse it again, keeping the corrections. Unchanged articles keep
+    /// their text stage; the search index is brought up to date at the next search, so the new
+    /// timeline does not wait for it.
     fn reload(&mut self, root: &Path) -> Result<()> {
         let corpus = Corpus::open(root)?;
-        let location = self.index_location.clone();
-        *self = Library::from_corpus(corpus);
+        let location = self.index_location.take();
+        let previous = std::mem::take(&mut self.analysis.articles);
+        let found = std::mem::take(&mut self.found);
+        *self = Library::from_corpus_reusing(corpus, previous, found);
         self.index_location = location;
-        if self.index_location.is_some() {
-            self.open_index();
-        }
         Ok(())
     }
 
@@ -586,10 +600,20 @@ impl Library {
         self.handle_change(parse_request(body)?)
     }
 
-    /// The search index, built in memory now if the library was not opened with one.
+    /// The search index: the one opened with the library, else (after articles were added) the
+    /// on-disk index brought up to date now, else one built in memory.
     pub fn search_index(&self) -> Result<&SearchIndex> {
         self.index
-            .get_or_init(|| SearchIndex::in_memory(&self.analysis))
+            .get_or_init(|| match &self.index_location {
+                Some(location) => SearchIndex::open(&self.analysis, location).or_else(|e| {
+                    eprintln!(
+                        "storyline: {}; searching with an index in memory instead",
+                        e.message
+                    );
+                    SearchIndex::in_memory(&self.analysis)
+                }),
+                None => SearchIndex::in_memory(&self.analysis),
+            })
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -646,9 +670,12 @@ impl Library {
     }
 
     pub fn entities(&self) -> Vec<EntityInfo> {
-        (0..self.analysis.entities.len())
-            .filter(|&i| !self.analysis.entities[i].rejected)
-            .map(|i| self.analysis.entity_info(i))
+        self.analysis
+            .entity_infos()
+            .into_iter()
+            .zip(&self.analysis.entities)
+            .filter(|(_, e)| !e.rejected)
+            .map(|(info, _)| info)
             .collect()
     }
 

@@ -5,6 +5,7 @@
 //! text → entities (corpus-wide) → publication dates → dates → candidates → merge.
 
 use crate::corpus::{Corpus, RawArticle};
+use crate::entities::discover::Found;
 use crate::entities::{self, Entity, Gazetteer, Mention};
 use crate::events::{self, Candidate, Event};
 use crate::parallel::par_map;
@@ -94,8 +95,41 @@ impl Analysis {
 
     /// Run with a particular gazetteer (a user's, or an empty one).
     pub fn run_with(corpus: &Corpus, gazetteer: &Gazetteer) -> Analysis {
-        let articles: Vec<Article> = par_map(&corpus.articles, |raw| {
-            let text = text::build(&raw.text, raw.format);
+        Analysis::run_reusing(corpus, gazetteer, Vec::new(), &mut Found::default())
+    }
+
+    /// As [`Analysis::run_with`], taking the text stage of every article whose file is unchanged
+    /// from `previous` (the articles of the story's last analysis), and name discovery's reading
+    /// of every article `found` holds (which keeps this run's for the next): adding one article to
+    /// a story then reads that one alone; the corpus-wide steps (joining names, mentions, events,
+    /// merging, inferred dates) run over all.
+    pub fn run_reusing(
+        corpus: &Corpus,
+        gazetteer: &Gazetteer,
+        previous: Vec<Article>,
+        found: &mut Found,
+    ) -> Analysis {
+        let mut kept: std::collections::HashMap<String, Article> = previous
+            .into_iter()
+            .map(|a| (a.raw.id.clone(), a))
+            .collect();
+        let reused: Vec<(&crate::corpus::RawArticle, Option<ArticleText>)> = corpus
+            .articles
+            .iter()
+            .map(|raw| {
+                let same = kept
+                    .remove(&raw.id)
+                    .filter(|a| a.raw.format == raw.format && a.text.raw == raw.text)
+                    .map(|a| a.text);
+                (raw, same)
+            })
+            .collect();
+        drop(kept);
+        let articles: Vec<Article> = par_map(&reused, |(raw, same)| {
+            let text = match same {
+                Some(t) => t.clone(),
+                None => text::build(&raw.text, raw.format),
+            };
             let scanned = time::scan(&text.folded);
             let published = time::reference::publication(&raw.meta, &text, &scanned);
             let dates = time::resolve(&scanned, published.reference());
@@ -107,7 +141,7 @@ impl Analysis {
             }
         });
         let texts: Vec<&ArticleText> = articles.iter().map(|a| &a.text).collect();
-        let (entities, mentions) = entities::resolve(gazetteer, &texts);
+        let (entities, mentions) = entities::resolve_cached(gazetteer, &texts, found);
         let mut analysis = Analysis {
             articles,
             entities,

@@ -5,7 +5,7 @@
 //! These types cross to the UI (TypeScript is generated from them by ts-rs) and are the JSON export,
 //! so their field names are a contract: change them only with the schema version.
 
-use crate::entities::EntityKind;
+use crate::entities::{Entity, EntityKind};
 use crate::error::{Error, ErrorCode, Result};
 use crate::events::{Conflict, Event, EventKind, Status};
 use crate::pipeline::Analysis;
@@ -181,7 +181,40 @@ impl Analysis {
     }
 
     pub fn entity_info(&self, i: usize) -> EntityInfo {
-        let e = &self.entities[i];
+        let mentions = self
+            .mentions
+            .iter()
+            .filter(|m| m.entity == i)
+            .map(|m| MentionRef {
+                article: self.articles[m.article].raw.id.clone(),
+                start: m.span.start,
+                end: m.span.end,
+            })
+            .collect();
+        self.entity_record(&self.entities[i], mentions)
+    }
+
+    /// Every entity's record, its mentions gathered in one pass over the corpus' mentions (one
+    /// pass per entity was quadratic: seconds on a story of 10,000 articles).
+    pub fn entity_infos(&self) -> Vec<EntityInfo> {
+        let mut mentions: Vec<Vec<MentionRef>> = vec![Vec::new(); self.entities.len()];
+        for m in &self.mentions {
+            if let Some(list) = mentions.get_mut(m.entity) {
+                list.push(MentionRef {
+                    article: self.articles[m.article].raw.id.clone(),
+                    start: m.span.start,
+                    end: m.span.end,
+                });
+            }
+        }
+        self.entities
+            .iter()
+            .zip(mentions)
+            .map(|(e, mentions)| self.entity_record(e, mentions))
+            .collect()
+    }
+
+    fn entity_record(&self, e: &Entity, mentions: Vec<MentionRef>) -> EntityInfo {
         EntityInfo {
             id: e.id.clone(),
             kind: e.kind,
@@ -190,16 +223,7 @@ impl Analysis {
             aliases: e.aliases.clone(),
             discovered: e.discovered,
             edited: e.edited,
-            mentions: self
-                .mentions
-                .iter()
-                .filter(|m| m.entity == i)
-                .map(|m| MentionRef {
-                    article: self.articles[m.article].raw.id.clone(),
-                    start: m.span.start,
-                    end: m.span.end,
-                })
-                .collect(),
+            mentions,
         }
     }
 
@@ -356,9 +380,12 @@ impl Analysis {
             articles: (0..self.articles.len())
                 .map(|i| self.article_info(i, with_text))
                 .collect(),
-            entities: (0..self.entities.len())
-                .filter(|&i| !self.entities[i].rejected)
-                .map(|i| self.entity_info(i))
+            entities: self
+                .entity_infos()
+                .into_iter()
+                .zip(&self.entities)
+                .filter(|(_, e)| !e.rejected)
+                .map(|(info, _)| info)
                 .collect(),
             events: keep
                 .iter()

@@ -216,9 +216,8 @@ impl Shelf {
             self.answers.clone(),
         );
         blocking(move || {
-            let lock = slot.get_or_init(|| {
-                RwLock::new(open(&options, answers.as_deref(), &first, None))
-            });
+            let lock =
+                slot.get_or_init(|| RwLock::new(open(&options, answers.as_deref(), &first, None)));
             *lock.write().unwrap_or_else(|e| e.into_inner()) = Ok(library);
         })
         .await?;
@@ -243,9 +242,8 @@ impl Shelf {
             priority::hurry_background();
         }
         blocking(move || {
-            let lock = slot.get_or_init(|| {
-                RwLock::new(open(&options, answers.as_deref(), &first, None))
-            });
+            let lock =
+                slot.get_or_init(|| RwLock::new(open(&options, answers.as_deref(), &first, None)));
             match &mut *lock.write().unwrap_or_else(|e| e.into_inner()) {
                 Ok(library) => work(library),
                 Err(e) => Err(e.clone()),
@@ -272,9 +270,8 @@ impl Shelf {
             priority::hurry_background();
         }
         blocking(move || {
-            let lock = slot.get_or_init(|| {
-                RwLock::new(open(&options, answers.as_deref(), &first, None))
-            });
+            let lock =
+                slot.get_or_init(|| RwLock::new(open(&options, answers.as_deref(), &first, None)));
             match &*lock.read().unwrap_or_else(|e| e.into_inner()) {
                 Ok(library) => work(library),
                 Err(e) => Err(e.clone()),
@@ -540,7 +537,10 @@ mod tests {
         );
         let (done, opened) = std::sync::mpsc::channel();
         let slot = shelf.slot.clone();
-        std::thread::spawn(move || done.send(slot.wait().is_ok()).unwrap());
+        std::thread::spawn(move || {
+            done.send(slot.wait().read().map(|l| l.is_ok()).unwrap_or(false))
+                .unwrap()
+        });
         assert_eq!(
             opened.recv_timeout(Duration::from_secs(60)),
             Ok(true),

@@ -17,7 +17,8 @@ mod words;
 use super::gazetteer::Lexicon;
 use super::EntityKind;
 use crate::text::{fold_str, ArticleText};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
 /// Spellings the text says name one thing.
@@ -141,35 +142,99 @@ fn with_jieba<R>(known: &[String], f: impl FnOnce(&jieba_rs::Jieba) -> R) -> R {
 
 /// Candidates from every article. `known` holds the gazetteer's folded spellings.
 pub fn discover(texts: &[&ArticleText], lex: &Lexicon, known: &[String]) -> Vec<Candidate> {
+    discover_cached(texts, lex, known, &mut Found::default())
+}
+
+/// What the finders proposed in one article, and the Chinese names seen there.
+type Reading = (Vec<Candidate>, Vec<words::Sighting>);
+
+/// What discovery found in each article, by the article's text, for the names known when it ran:
+/// a story that gains one article reads that one alone.
+#[derive(Default)]
+pub struct Found {
+    known: u64,
+    by_text: HashMap<u64, Arc<Reading>>,
+}
+
+fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// As [`discover`], reading only the articles `found` does not hold already, and keeping what it
+/// read there (for these articles only) for the next time.
+pub fn discover_cached(
+    texts: &[&ArticleText],
+    lex: &Lexicon,
+    known: &[String],
+    found: &mut Found,
+) -> Vec<Candidate> {
     let ctx = Ctx {
         lex,
         known: known.iter().cloned().collect(),
     };
-    let per_article: Vec<(Vec<Candidate>, Vec<words::Sighting>)> = with_jieba(known, |jieba| {
-        crate::parallel::par_map(texts, |t| {
-            let doc = Doc::new(t);
-            let toks = words::cut(&doc, &ctx, jieba);
-            let mut out = Vec::new();
-            out.extend(gloss::find(&doc, &ctx, jieba));
-            out.extend(dotted(&doc, &ctx));
-            out.extend(latin::find(&doc, &ctx));
-            out.extend(titled(&doc, &ctx, jieba));
-            out.extend(words::suffixed(&doc, &ctx, &toks));
-            out.extend(words::institutions(&doc, &ctx, &toks));
-            out.extend(words::by_surname(&doc, &ctx));
-            out.extend(listed(&doc, &ctx, jieba));
-            out.extend(media(&doc, &ctx, jieba));
-            (out, words::sightings(&doc, &ctx, &toks))
+    let known_key = {
+        let mut sorted: Vec<&String> = known.iter().collect();
+        sorted.sort();
+        hash_of(&sorted)
+    };
+    if found.known != known_key {
+        found.by_text.clear();
+        found.known = known_key;
+    }
+    let keys: Vec<u64> = texts
+        .iter()
+        .map(|t| hash_of(&(t.display.as_str(), t.folded.as_str())))
+        .collect();
+    let missing: Vec<usize> = (0..texts.len())
+        .filter(|&i| !found.by_text.contains_key(&keys[i]))
+        .collect();
+    let read: Vec<Reading> = if missing.is_empty() {
+        Vec::new()
+    } else {
+        with_jieba(known, |jieba| {
+            crate::parallel::par_map(&missing, |&i| read_article(texts[i], &ctx, jieba))
         })
-    });
+    };
+    let mut fresh: HashMap<u64, Arc<Reading>> = HashMap::with_capacity(texts.len());
+    for (&i, r) in missing.iter().zip(read) {
+        fresh.insert(keys[i], Arc::new(r));
+    }
+    for k in &keys {
+        if !fresh.contains_key(k) {
+            if let Some(r) = found.by_text.get(k) {
+                fresh.insert(*k, r.clone());
+            }
+        }
+    }
     let mut sightings = Vec::new();
     let mut out = Vec::new();
-    for (candidates, seen) in per_article {
-        out.extend(candidates);
-        sightings.extend(seen);
+    for k in &keys {
+        let (candidates, seen) = &*fresh[k];
+        out.extend(candidates.iter().cloned());
+        sightings.extend(seen.iter().cloned());
     }
+    found.by_text = fresh;
     out.extend(words::names_from_sightings(sightings));
     out.into_iter().filter_map(|c| clean(c, lex)).collect()
+}
+
+/// Every finder over one article.
+fn read_article(t: &ArticleText, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Reading {
+    let doc = Doc::new(t);
+    let toks = words::cut(&doc, ctx, jieba);
+    let mut out = Vec::new();
+    out.extend(gloss::find(&doc, ctx, jieba));
+    out.extend(dotted(&doc, ctx));
+    out.extend(latin::find(&doc, ctx));
+    out.extend(titled(&doc, ctx, jieba));
+    out.extend(words::suffixed(&doc, ctx, &toks));
+    out.extend(words::institutions(&doc, ctx, &toks));
+    out.extend(words::by_surname(&doc, ctx));
+    out.extend(listed(&doc, ctx, jieba));
+    out.extend(media(&doc, ctx, jieba));
+    (out, words::sightings(&doc, ctx, &toks))
 }
 
 /// Drop spellings that are not names; drop the candidate if none is left.

@@ -16,7 +16,7 @@ pub mod matcher;
 mod resolve;
 
 pub use gazetteer::{Entry, Gazetteer, Lexicon};
-pub use resolve::{resolve, resolve_with};
+pub use resolve::{resolve, resolve_cached, resolve_with};
 
 use crate::text::{fold_str, Span};
 use serde::{Deserialize, Serialize};

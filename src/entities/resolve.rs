@@ -40,11 +40,30 @@ pub fn resolve(gazetteer: &Gazetteer, texts: &[&ArticleText]) -> (Vec<Entity>, V
     resolve_with(gazetteer, Lexicon::embedded(), texts)
 }
 
+/// As [`resolve`], reading again only the articles `found` does not hold (see
+/// [`discover::discover_cached`]).
+pub fn resolve_cached(
+    gazetteer: &Gazetteer,
+    texts: &[&ArticleText],
+    found: &mut discover::Found,
+) -> (Vec<Entity>, Vec<Mention>) {
+    resolve_found(gazetteer, Lexicon::embedded(), texts, found)
+}
+
 /// Entities and mentions of a corpus.
 pub fn resolve_with(
     gazetteer: &Gazetteer,
     lex: &Lexicon,
     texts: &[&ArticleText],
+) -> (Vec<Entity>, Vec<Mention>) {
+    resolve_found(gazetteer, lex, texts, &mut discover::Found::default())
+}
+
+fn resolve_found(
+    gazetteer: &Gazetteer,
+    lex: &Lexicon,
+    texts: &[&ArticleText],
+    found: &mut discover::Found,
 ) -> (Vec<Entity>, Vec<Mention>) {
     let mut groups: Vec<Group> = Vec::new();
     let mut owner: HashMap<String, usize> = HashMap::new();
@@ -66,7 +85,7 @@ pub fn resolve_with(
         });
     }
     let known: Vec<String> = owner.keys().cloned().collect();
-    let mut candidates = discover::discover(texts, lex, &known);
+    let mut candidates = discover::discover_cached(texts, lex, &known, found);
     // Strong evidence first, so a weak guess cannot claim a spelling a gloss explains.
     candidates.sort_by_key(|c| std::cmp::Reverse(c.strength));
     for c in candidates {
