@@ -500,22 +500,23 @@ impl Library {
     }
 
     pub fn undo(&mut self) -> Result<EditsView> {
-        let root = self.writable_root()?;
-        let mut log = self.edits.clone();
-        if log.undo().is_none() {
-            return Err(Error::new(ErrorCode::BadQuery, "nothing to undo"));
-        }
-        log.save(&root)?;
-        self.edits = log;
-        self.make_corrections();
-        Ok(self.edits())
+        self.step_back_or_forth(EditLog::undo, "nothing to undo")
     }
 
     pub fn redo(&mut self) -> Result<EditsView> {
+        self.step_back_or_forth(EditLog::redo, "nothing to redo")
+    }
+
+    /// Undo or redo: change the log, save it, make the corrections again.
+    fn step_back_or_forth(
+        &mut self,
+        step: fn(&mut EditLog) -> Option<&crate::edits::Edit>,
+        nothing: &str,
+    ) -> Result<EditsView> {
         let root = self.writable_root()?;
         let mut log = self.edits.clone();
-        if log.redo().is_none() {
-            return Err(Error::new(ErrorCode::BadQuery, "nothing to redo"));
+        if step(&mut log).is_none() {
+            return Err(Error::new(ErrorCode::BadQuery, nothing));
         }
         log.save(&root)?;
         self.edits = log;

@@ -209,20 +209,28 @@ impl Shelf {
             ..(*self.options).clone()
         };
         let library = blocking(move || Library::open(&options)).await??;
-        let slot = self.slot.clone();
-        let (first, options, answers) = (
-            self.first.clone(),
-            self.options.clone(),
-            self.answers.clone(),
-        );
+        let opener = self.opener();
         blocking(move || {
-            let lock =
-                slot.get_or_init(|| RwLock::new(open(&options, answers.as_deref(), &first, None)));
-            *lock.write().unwrap_or_else(|e| e.into_inner()) = Ok(library);
+            *opener.lock().write().unwrap_or_else(|e| e.into_inner()) = Ok(library);
         })
         .await?;
         remember(&dir);
         Ok(())
+    }
+
+    /// What a worker thread needs to reach the library, opening it if no one has yet. Someone is
+    /// waiting for it now: the opening is no longer background work.
+    fn opener(&self) -> Opener {
+        if self.slot.get().is_none() {
+            self.wanted.raise();
+            priority::hurry_background();
+        }
+        Opener {
+            slot: self.slot.clone(),
+            first: self.first.clone(),
+            options: self.options.clone(),
+            answers: self.answers.clone(),
+        }
     }
 
     /// As [`Shelf::run`], with the library to itself: reads wait while a change is made.
@@ -231,24 +239,13 @@ impl Shelf {
         T: Send + 'static,
         F: FnOnce(&mut Library) -> Result<T, Error> + Send + 'static,
     {
-        let (slot, first, options, answers) = (
-            self.slot.clone(),
-            self.first.clone(),
-            self.options.clone(),
-            self.answers.clone(),
-        );
-        if slot.get().is_none() {
-            self.wanted.raise();
-            priority::hurry_background();
-        }
-        blocking(move || {
-            let lock =
-                slot.get_or_init(|| RwLock::new(open(&options, answers.as_deref(), &first, None)));
-            match &mut *lock.write().unwrap_or_else(|e| e.into_inner()) {
+        let opener = self.opener();
+        blocking(
+            move || match &mut *opener.lock().write().unwrap_or_else(|e| e.into_inner()) {
                 Ok(library) => work(library),
                 Err(e) => Err(e.clone()),
-            }
-        })
+            },
+        )
         .await?
     }
 
@@ -258,26 +255,36 @@ impl Shelf {
         T: Send + 'static,
         F: FnOnce(&Library) -> Result<T, Error> + Send + 'static,
     {
-        let (slot, first, options, answers) = (
-            self.slot.clone(),
-            self.first.clone(),
-            self.options.clone(),
-            self.answers.clone(),
-        );
-        if slot.get().is_none() {
-            // Someone is waiting now: the opening is no longer background work.
-            self.wanted.raise();
-            priority::hurry_background();
-        }
-        blocking(move || {
-            let lock =
-                slot.get_or_init(|| RwLock::new(open(&options, answers.as_deref(), &first, None)));
-            match &*lock.read().unwrap_or_else(|e| e.into_inner()) {
+        let opener = self.opener();
+        blocking(
+            move || match &*opener.lock().read().unwrap_or_else(|e| e.into_inner()) {
                 Ok(library) => work(library),
                 Err(e) => Err(e.clone()),
-            }
-        })
+            },
+        )
         .await?
+    }
+}
+
+/// A shelf's parts a worker thread opens the library with.
+struct Opener {
+    slot: Arc<OnceLock<RwLock<Opened>>>,
+    first: Arc<OnceLock<Option<FirstAnswers>>>,
+    options: Arc<Options>,
+    answers: Arc<Option<PathBuf>>,
+}
+
+impl Opener {
+    /// The library's lock, the library opened on this thread if no one has opened it yet.
+    fn lock(&self) -> &RwLock<Opened> {
+        self.slot.get_or_init(|| {
+            RwLock::new(open(
+                &self.options,
+                self.answers.as_deref(),
+                &self.first,
+                None,
+            ))
+        })
     }
 }
 

@@ -449,11 +449,7 @@ def main(binary):
         print(f"FAIL the desktop session stopped: {e!r}")
         traceback.print_exc(file=sys.stdout)
     finally:
-        if driver is not None:
-            try:
-                driver.quit()
-            except WebDriverException:
-                pass
+        quit_session(driver)
         tauri_driver.terminate()
         try:
             tauri_driver.wait(timeout=10)
@@ -483,12 +479,17 @@ def reopened_with_fix(port, binary, articles, event_id):
         assert event and event["date"]["start"] == "2020-02-03", event
         assert "date" in event["edited"], event
     finally:
-        if driver is not None:
-            try:
-                driver.quit()
-            except WebDriverException:
-                pass
+        quit_session(driver)
         driver_proc.terminate()
+
+
+def quit_session(driver):
+    """End a WebDriver session, if one started; one that already died is ended."""
+    if driver is not None:
+        try:
+            driver.quit()
+        except WebDriverException:
+            pass
 
 
 def measure_rss(binary):

@@ -188,4 +188,46 @@ export const tests = [
       }
     },
   },
+  {
+    name: "a person renamed in the names dialog is shown by the new name, and a hidden event comes back with show hidden",
+    timeout: 90_000,
+    async fn({ page, bin, uiDir }) {
+      const dir = makeStory(bin);
+      try {
+        await serving(bin, uiDir, dir, async (base, api) => {
+          await openApp(page, base);
+          const tl = await api({ cmd: "timeline", args: { filter: NO_FILTER } });
+          const person = tl.entities.find((e) => e.kind === "person" && e.mentions.length > 0);
+          expect(person, "the story should name a person");
+          await page.getByTestId("correct-names").click();
+          await page.getByTestId("entity-pick").selectOption(person.id);
+          await page.getByTestId("entity-rename").fill("Renamed Person");
+          await page.getByTestId("entity-rename-save").click();
+          await page.getByTestId("entity-dialog").waitFor({ state: "hidden", timeout: 10_000 });
+          const chip = page.locator(`[data-testid="entity-chip"][data-entity-id="${person.id}"]`);
+          await page.waitForFunction(
+            (sel) => document.querySelector(sel)?.textContent?.includes("Renamed Person"),
+            `[data-testid="entity-chip"][data-entity-id="${person.id}"]`,
+            { timeout: 10_000 },
+          );
+          expect((await chip.count()) === 1, "the renamed person keeps their chip");
+          const after = await api({ cmd: "entities" });
+          const now = after.find((e) => e.id === person.id);
+          expect(now.name === "Renamed Person" && now.edited, `the core should know the new name: ${JSON.stringify(now)}`);
+          // Hide an event; it leaves the list, and "show hidden events" brings it back, marked.
+          const e = await pickEvent(api, page);
+          await (await reveal(page, e.id)).click();
+          await page.getByTestId("correct-event").click();
+          await page.getByTestId("edit-hide").click();
+          await page.getByTestId("edit-dialog").waitFor({ state: "hidden", timeout: 10_000 });
+          await page.waitForFunction((id) => !document.querySelector(`[data-testid="event-item"][data-event-id="${id}"]`), e.id, { timeout: 10_000 });
+          await page.getByTestId("show-hidden").check();
+          const item = await reveal(page, e.id);
+          await item.getByTestId("hidden-mark").waitFor({ timeout: 10_000 });
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
 ];

@@ -13,6 +13,7 @@ import type { State } from "./store";
 import { ArticleList } from "./views/articleList";
 import { AddDialog } from "./views/addDialog";
 import { EditDialog } from "./views/editDialog";
+import { EntityDialog } from "./views/entityDialog";
 import { ExportDialog } from "./views/exportDialog";
 import { FilterBar } from "./views/filterBar";
 import { Filters } from "./views/filters";
@@ -51,6 +52,7 @@ export class App {
   private readonly noticeBox = h("div", { class: "notice-box", role: "status", "data-testid": "notice", hidden: true }, this.noticeText, this.noticeClose);
   private readonly addDialog: AddDialog;
   private readonly editDialog: EditDialog;
+  private readonly entityDialog: EntityDialog;
   private readonly search: Search;
   private readonly filterBar: FilterBar;
   private readonly timeline: Timeline;
@@ -68,7 +70,8 @@ export class App {
     this.exportDialog = new ExportDialog(actions);
     this.addDialog = new AddDialog(actions);
     this.editDialog = new EditDialog(actions);
-    this.views = [overview, story, this.search, this.filterBar, this.timeline, this.exportDialog, this.addDialog, this.editDialog];
+    this.entityDialog = new EntityDialog(actions);
+    this.views = [overview, story, this.search, this.filterBar, this.timeline, this.exportDialog, this.addDialog, this.editDialog, this.entityDialog];
     this.panels = [articles, filters, reader];
 
     this.storyButton.addEventListener("click", () => actions.setStory(!actions.store.get().story));
@@ -120,6 +123,7 @@ export class App {
       this.exportDialog.el,
       this.addDialog.el,
       this.editDialog.el,
+      this.entityDialog.el,
     );
     this.el.addEventListener("dragover", (e) => {
       if (e.dataTransfer?.types.includes("Files")) e.preventDefault();

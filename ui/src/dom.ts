@@ -62,3 +62,14 @@ export function setAttr(el: Element, name: string, value: string): void {
 export function afterPaint(f: () => void): void {
   nextFrame(() => setTimeout(f, 0));
 }
+
+/** Show a `<dialog>` modally (or just open, where `showModal` is missing, as in jsdom). */
+export function showDialog(el: HTMLDialogElement): void {
+  if (typeof el.showModal === "function") el.showModal();
+  else el.setAttribute("open", "");
+}
+
+export function closeDialog(el: HTMLDialogElement): void {
+  if (typeof el.close === "function") el.close();
+  else el.removeAttribute("open");
+}

@@ -58,6 +58,8 @@ export interface State {
   showHidden: boolean;
   /** The event being corrected in the correction dialog. */
   editing: string | null;
+  /** The person or company being corrected ("" while none is chosen; null: the dialog is closed). */
+  editingEntity: string | null;
   /** What the last change to the story did, for the reader (articles added, duplicates …). */
   notice: string | null;
 }
@@ -107,6 +109,7 @@ export class Store {
       edits: null,
       showHidden: false,
       editing: null,
+      editingEntity: null,
       notice: null,
     };
   }

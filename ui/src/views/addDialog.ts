@@ -5,7 +5,7 @@
  * decodes them, copies them into the story and reports duplicates and unreadable files by name.
  */
 import type { Actions } from "../actions";
-import { fill, h } from "../dom";
+import { closeDialog, fill, h, showDialog } from "../dom";
 import { STRINGS } from "../i18n";
 import type { State } from "../store";
 
@@ -19,13 +19,11 @@ export class AddDialog {
 
   open(): void {
     this.render(this.actions.store.get());
-    if (typeof this.el.showModal === "function") this.el.showModal();
-    else this.el.setAttribute("open", "");
+    showDialog(this.el);
   }
 
   close(): void {
-    if (typeof this.el.close === "function") this.el.close();
-    else this.el.removeAttribute("open");
+    closeDialog(this.el);
   }
 
   update(s: State, prev: State | null): void {

@@ -7,7 +7,7 @@ import type { Actions } from "../actions";
 import type { EventInfo } from "../bindings/EventInfo";
 import type { EventKind } from "../bindings/EventKind";
 import type { Status } from "../bindings/Status";
-import { fill, h } from "../dom";
+import { closeDialog, fill, h, showDialog } from "../dom";
 import { KIND_NAMES, KINDS, named, STATUS_NAMES, STATUSES, STRINGS } from "../i18n";
 import { eventTitle } from "../model/timeline";
 import type { State } from "../store";
@@ -43,15 +43,13 @@ export class EditDialog {
     }
     if (opened || (prev && (prev.lang !== s.lang || prev.timeline !== s.timeline))) this.render(s);
     if (!this.el.open) {
-      if (typeof this.el.showModal === "function") this.el.showModal();
-      else this.el.setAttribute("open", "");
+      showDialog(this.el);
     }
     this.shownFor = s.editing;
   }
 
   private close(): void {
-    if (typeof this.el.close === "function") this.el.close();
-    else this.el.removeAttribute("open");
+    closeDialog(this.el);
   }
 
   private async save(e: EventInfo, form: HTMLFormElement): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import type { Actions } from "../actions";
 import type { Format } from "../bindings/Format";
-import { fill, h } from "../dom";
+import { closeDialog, fill, h, showDialog } from "../dom";
 import { ERROR_TEXT, STRINGS } from "../i18n";
 import { toBackendError } from "../backend/index";
 import type { State } from "../store";
@@ -34,14 +34,12 @@ export class ExportDialog {
   open(): void {
     this.status = "";
     this.render(this.actions.store.get());
-    if (typeof this.el.showModal === "function") this.el.showModal();
-    else this.el.setAttribute("open", "");
+    showDialog(this.el);
     this.el.querySelector<HTMLInputElement>("input:checked")?.focus();
   }
 
   close(): void {
-    if (typeof this.el.close === "function") this.el.close();
-    else this.el.removeAttribute("open");
+    closeDialog(this.el);
   }
 
   update(s: State, prev: State | null): void {

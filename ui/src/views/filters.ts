@@ -40,7 +40,9 @@ export class Filters {
   private readonly clear = h("button", { class: "clear-all", "data-testid": "clear-filters" });
   private readonly showHidden = h("input", { type: "checkbox", "data-testid": "show-hidden" });
   private readonly showHiddenLabel = h("span", {});
+  private readonly correctNames = h("button", { class: "link", "data-testid": "correct-names" });
   private key = "";
+  private timelineShown: unknown = undefined;
   private query = "";
   /** The kinds the whole timeline has (chips for kinds absent from the corpus would be noise). */
   private kindsOf: { timeline: unknown; kinds: Set<string> } = { timeline: undefined, kinds: new Set() };
@@ -54,10 +56,11 @@ export class Filters {
     this.to.addEventListener("change", () => this.set({ to: this.to.value || null }));
     this.clear.addEventListener("click", () => this.actions.clearFilter());
     this.showHidden.addEventListener("change", () => void this.actions.setShowHidden(this.showHidden.checked));
+    this.correctNames.addEventListener("click", () => this.actions.store.set({ editingEntity: this.actions.store.get().filter.entities[0] ?? "" }));
     const hd = this.heads;
     this.el.append(
       hd.title,
-      hd.entities,
+      h("div", { class: "heading-row" }, hd.entities, this.correctNames),
       this.entitySearch,
       this.entityChips,
       hd.kind,
@@ -79,9 +82,11 @@ export class Filters {
 
   update(s: State): void {
     const d = this.actions.model.derive(s);
-    const key = [s.lang, s.timeline?.generated, s.articles?.length, JSON.stringify(s.filter), this.query, d.visible.length, s.showHidden].join("|");
-    if (key === this.key) return;
+    const key = [s.lang, s.timeline?.generated, s.articles?.length, JSON.stringify(s.filter), this.query, d.visible.length, s.showHidden, s.edits?.writable].join("|");
+    // The timeline by identity: one fetched again after a correction can bear the same second.
+    if (key === this.key && s.timeline === this.timelineShown) return;
     this.key = key;
+    this.timelineShown = s.timeline;
     const t = STRINGS[s.lang];
     const f = s.filter;
     const hd = this.heads;
@@ -104,6 +109,8 @@ export class Filters {
     this.clear.textContent = t.clearAll;
     this.showHidden.checked = s.showHidden;
     this.showHiddenLabel.textContent = t.showHidden;
+    this.correctNames.textContent = t.correctNames;
+    this.correctNames.disabled = !(s.edits?.writable ?? false);
     this.clear.disabled = isEmptyFilter(f);
 
     const focused = document.activeElement;
