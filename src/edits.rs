@@ -95,6 +95,11 @@ pub enum Change {
     MergeEntityInto {
         into: String,
     },
+    /// One spelling of the entity names someone else: it becomes an entity of its own (of the
+    /// same kind), with the mentions written that way and the events only they are named in.
+    Split {
+        spelling: String,
+    },
 }
 
 /// What a correction is about: an event (by a passage that tells of it) or a person or company
@@ -517,7 +522,8 @@ fn apply_to_event(
         Change::Rename { .. }
         | Change::AddAlias { .. }
         | Change::NotAName
-        | Change::MergeEntityInto { .. } => {
+        | Change::MergeEntityInto { .. }
+        | Change::Split { .. } => {
             return Err("a change to a person or company made to an event".into())
         }
     }
@@ -574,6 +580,7 @@ fn apply_to_entity(
                 ev.entities.retain(|&x| x != k);
             }
         }
+        Change::Split { spelling } => return split(analysis, k, spelling),
         Change::MergeEntityInto { into } => {
             let t = entity_index(&analysis.entities, into)
                 .filter(|&t| !analysis.entities[t].rejected)
@@ -614,6 +621,87 @@ fn apply_to_entity(
         _ => return Err("a change to an event made to a person or company".into()),
     }
     Ok(analysis.entities[k].id.clone())
+}
+
+/// Entity `k` without `spelling`, which becomes an entity of its own: the mentions written that
+/// way go to it, and so do the events whose passages name only it.
+fn split(analysis: &mut Analysis, k: usize, spelling: &str) -> std::result::Result<String, String> {
+    let key = crate::text::fold_str(spelling.trim());
+    let from = &analysis.entities[k];
+    let spellings: Vec<String> = std::iter::once(&from.name)
+        .chain(from.name_zh.iter())
+        .chain(from.aliases.iter())
+        .filter(|s| crate::text::fold_str(s) != key)
+        .cloned()
+        .collect();
+    if spellings.len() == from.aliases.len() + 1 + usize::from(from.name_zh.is_some())
+        || spellings.is_empty()
+    {
+        return Err(format!(
+            "“{spelling}” is not one of {}'s spellings, or its only one",
+            from.name
+        ));
+    }
+    let new_id = format!("{}-split-{}", from.id, analysis.entities.len());
+    let mut split_off = from.clone();
+    split_off.id = new_id.clone();
+    split_off.name = spelling.trim().to_string();
+    split_off.name_zh = None;
+    split_off.aliases = vec![spelling.trim().to_string()];
+    split_off.edited = true;
+    let n = analysis.entities.len();
+    analysis.entities.push(split_off);
+    let from = &mut analysis.entities[k];
+    from.aliases.retain(|a| crate::text::fold_str(a) != key);
+    if crate::text::fold_str(&from.name) == key {
+        from.name = spellings[0].clone();
+    }
+    if from
+        .name_zh
+        .as_deref()
+        .is_some_and(|z| crate::text::fold_str(z) == key)
+    {
+        from.name_zh = None;
+    }
+    from.edited = true;
+    for m in &mut analysis.mentions {
+        if m.entity == k {
+            let written = analysis.articles[m.article].text.folded_slice(m.span);
+            if written == key {
+                m.entity = n;
+            }
+        }
+    }
+    let names = |entity: usize, article: usize, span: Span| {
+        analysis
+            .mentions
+            .iter()
+            .any(|m| m.entity == entity && m.article == article && span.contains(m.span))
+    };
+    let moves: Vec<(usize, bool, bool)> = analysis
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.entities.contains(&k))
+        .map(|(i, e)| {
+            let old = e.sources.iter().any(|&(a, s)| names(k, a, s));
+            let new = e.sources.iter().any(|&(a, s)| names(n, a, s));
+            (i, old, new)
+        })
+        .collect();
+    for (i, old, new) in moves {
+        let e = &mut analysis.events[i];
+        if new && !old {
+            for x in &mut e.entities {
+                if *x == k {
+                    *x = n;
+                }
+            }
+        } else if new {
+            e.entities.push(n);
+        }
+    }
+    Ok(new_id)
 }
 
 fn shorten(s: &str) -> String {

@@ -306,6 +306,65 @@ fn entities_can_be_renamed_given_aliases_merged_and_rejected() {
 }
 
 #[test]
+fn a_spelling_that_names_someone_else_is_split_off_with_its_mentions() {
+    let dir = story();
+    let mut lib = open(dir.path());
+    // Give Xiaomi a wrong alias that the text writes elsewhere: 雷軍 (Lei Jun).
+    let xiaomi = lib
+        .entities()
+        .into_iter()
+        .find(|e| e.name_zh.as_deref() == Some("小米") || e.name == "小米")
+        .expect("Xiaomi is found");
+    let lei = lib
+        .entities()
+        .into_iter()
+        .find(|e| e.aliases.iter().any(|a| a == "雷軍" || a == "雷军"))
+        .expect("Lei Jun is found");
+    let lei_mentions = lei.mentions.len();
+    lib.edit_entity(
+        &lei.id,
+        Change::MergeEntityInto {
+            into: xiaomi.id.clone(),
+        },
+    )
+    .unwrap();
+    assert!(lib.entities().iter().all(|e| e.id != lei.id));
+    let spelling = lei
+        .aliases
+        .iter()
+        .find(|a| a.starts_with('雷'))
+        .unwrap()
+        .clone();
+    lib.edit_entity(
+        &xiaomi.id,
+        Change::Split {
+            spelling: spelling.clone(),
+        },
+    )
+    .unwrap();
+    let now = lib.entities();
+    let split = now
+        .iter()
+        .find(|e| e.name == spelling)
+        .expect("the spelling is an entity of its own");
+    assert!(split.edited && !split.mentions.is_empty());
+    assert!(split.mentions.len() <= lei_mentions);
+    let x = now.iter().find(|e| e.id == xiaomi.id).unwrap();
+    assert!(!x.aliases.contains(&spelling));
+    // Not a spelling of it: refused, and the file keeps only what was made.
+    let err = lib
+        .edit_entity(
+            &xiaomi.id,
+            Change::Split {
+                spelling: "不存在".into(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::BadQuery);
+    assert_eq!(lib.edits().edits.len(), 2);
+}
+
+#[test]
 fn a_date_a_person_gives_is_read_at_its_precision() {
     use storyline::time::Precision;
     let cases = [

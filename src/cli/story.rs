@@ -43,6 +43,9 @@ pub struct EditArgs {
     /// The entity is not a name at all.
     #[arg(long, requires = "entity")]
     pub not_a_name: bool,
+    /// One of the entity's spellings names someone else: make it an entity of its own.
+    #[arg(long, requires = "entity")]
+    pub split: Option<String>,
 }
 
 fn enum_value<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T, Error> {
@@ -99,6 +102,11 @@ pub fn edit(lib: &mut Library, args: &EditArgs) -> Result<usize, Error> {
         if let Some(into) = &args.merge_into {
             changes.push(Change::MergeEntityInto { into: into.clone() });
         }
+        if let Some(spelling) = &args.split {
+            changes.push(Change::Split {
+                spelling: spelling.clone(),
+            });
+        }
         if args.not_a_name {
             changes.push(Change::NotAName);
         }
@@ -116,7 +124,7 @@ pub fn edit(lib: &mut Library, args: &EditArgs) -> Result<usize, Error> {
         return Err(Error::new(
             ErrorCode::BadQuery,
             "nothing to change: give --date, --title-zh, --title-en, --status, --kind, --hide, \
-             --unhide or --merge-into (events), or --rename, --alias, --not-a-name or \
+             --unhide or --merge-into (events), or --rename, --alias, --split, --not-a-name or \
              --merge-into (entities)",
         ));
     }

@@ -1,6 +1,7 @@
 /**
- * Correcting people and companies: rename one, add a spelling it goes by, merge it into another
- * (two names of one person), or mark a discovered "name" as not a name. Each is one correction,
+ * Correcting people and companies: rename one, add a spelling it goes by, split off a spelling
+ * that names someone else, merge it into another (two names of one person), or mark a discovered
+ * "name" as not a name. Each is one correction,
  * anchored to the name the machine knows it by, saved beside the story and undoable.
  */
 import type { Actions } from "../actions";
@@ -65,6 +66,14 @@ export class EntityDialog {
         h("option", { value: e.id, selected: e.id === this.chosen }, `${entityName(e, e.id, s.lang)} (${named(ENTITY_KIND_NAMES, e.kind, s.lang)})${e.edited ? " ✎" : ""}`),
       ),
     );
+    const current = entities.find((e) => e.id === this.chosen);
+    const spellings = [...new Set(current ? [current.name, current.name_zh, ...current.aliases].filter((x): x is string => !!x) : [])];
+    const splitOff = h(
+      "select",
+      { "data-testid": "entity-split", lang: "zh" },
+      h("option", { value: "" }, "—"),
+      spellings.map((sp) => h("option", { value: sp }, sp)),
+    );
     const button = (testid: string, caption: string, act: () => void) => h("button", { type: "button", "data-testid": testid, onclick: act }, caption);
     fill(
       this.el,
@@ -75,6 +84,7 @@ export class EntityDialog {
         label(t.entityWhich, pick),
         h("div", { class: "edit-row" }, label(t.entityRename, rename), button("entity-rename-save", t.entityRenameSave, () => rename.value.trim() && void this.send({ op: "rename", name: rename.value.trim() }))),
         h("div", { class: "edit-row" }, label(t.entityAlias, alias), button("entity-alias-save", t.entityAliasSave, () => alias.value.trim() && void this.send({ op: "add_alias", alias: alias.value.trim() }))),
+        h("div", { class: "edit-row" }, label(t.entitySplit, splitOff), button("entity-split-save", t.entitySplitSave, () => splitOff.value && void this.send({ op: "split", spelling: splitOff.value }))),
         h("div", { class: "edit-row" }, label(t.entityMerge, into), button("entity-merge-save", t.entityMergeSave, () => into.value && void this.send({ op: "merge_entity_into", into: into.value }))),
         h(
           "div",
