@@ -30,7 +30,12 @@ fn day_word(t: &[char], i: usize) -> Hit {
         '后' | '後' => 2,
         _ => return None,
     };
-    // 今(12)日: the day of the month in brackets says which day the reference is.
+    // 今(12)日 and 昨(7日): the day of the month in brackets says which day the reference is.
+    if matches!(c, '今' | '昨') {
+        if let Some((day, end)) = bracketed_day(t, i + 1) {
+            return Some((end, Kind::NamedDay { offset, day }));
+        }
+    }
     if matches!(c, '今' | '昨') && matches!(t.get(i + 1), Some('(' | '（')) {
         if let Some((d, e, _)) = super::numerals::any_number(t, i + 2) {
             if matches!(t.get(e), Some(')' | '）'))
