@@ -230,7 +230,7 @@ impl Library {
     }
 
     pub fn from_corpus(corpus: Corpus) -> Library {
-        Library::from_corpus_reusing(corpus, Vec::new(), Default::default())
+        Library::from_corpus_reusing(corpus, Vec::new(), crate::entities::discover::Found::kept())
     }
 
     /// As [`Library::from_corpus`], reusing the text stage of unchanged articles of `previous`

@@ -150,10 +150,22 @@ type Reading = (Vec<Candidate>, Vec<words::Sighting>);
 
 /// What discovery found in each article, by the article's text, for the names known when it ran:
 /// a story that gains one article reads that one alone.
+/// The default keeps nothing (one analysis, no memory spent on a next one); [`Found::kept`] keeps.
 #[derive(Default)]
 pub struct Found {
+    keep: bool,
     known: u64,
     by_text: HashMap<u64, Arc<Reading>>,
+}
+
+impl Found {
+    /// A store that keeps each run's readings for the next run.
+    pub fn kept() -> Found {
+        Found {
+            keep: true,
+            ..Found::default()
+        }
+    }
 }
 
 fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
@@ -197,6 +209,17 @@ pub fn discover_cached(
             crate::parallel::par_map(&missing, |&i| read_article(texts[i], &ctx, jieba))
         })
     };
+    let mut sightings = Vec::new();
+    let mut out = Vec::new();
+    if !found.keep {
+        // Nothing was kept, so every article was read just now, in order.
+        for (candidates, seen) in read {
+            out.extend(candidates);
+            sightings.extend(seen);
+        }
+        out.extend(words::names_from_sightings(sightings));
+        return out.into_iter().filter_map(|c| clean(c, lex)).collect();
+    }
     let mut fresh: HashMap<u64, Arc<Reading>> = HashMap::with_capacity(texts.len());
     for (&i, r) in missing.iter().zip(read) {
         fresh.insert(keys[i], Arc::new(r));
@@ -208,8 +231,6 @@ pub fn discover_cached(
             }
         }
     }
-    let mut sightings = Vec::new();
-    let mut out = Vec::new();
     for k in &keys {
         let (candidates, seen) = &*fresh[k];
         out.extend(candidates.iter().cloned());
