@@ -79,7 +79,8 @@ pub fn render(format: Format, view: &TimelineView) -> Result<String> {
 }
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename, so readers
-/// see the old file or the whole new one, never a part.
+/// see the old file or the whole new one, never a part; the file and then its folder are synced,
+/// so a crash after the call returns keeps the new one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -134,6 +135,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = tmp.as_file().set_permissions(mode);
     }
     tmp.persist(path).map_err(|e| fail(e.error))?;
+    // The rename is durable only once the folder's entry is on disk: without this a crash right
+    // after a save could bring back the old file.
+    #[cfg(unix)]
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
     Ok(())
 }
 
