@@ -45,8 +45,9 @@ pub struct Library {
     /// The corrections file could not be read: nothing is written over it.
     edits_unreadable: Option<Error>,
     edit_states: Vec<EditState>,
-    /// Name discovery's reading of each article, kept so an added article is the only one read.
-    found: crate::entities::discover::Found,
+    /// Name discovery's reading and the candidate events of each article, kept so an added
+    /// article is the only one read.
+    kept: crate::pipeline::Kept,
 }
 
 #[derive(Clone, Default)]
@@ -230,20 +231,20 @@ impl Library {
     }
 
     pub fn from_corpus(corpus: Corpus) -> Library {
-        Library::from_corpus_reusing(corpus, Vec::new(), crate::entities::discover::Found::kept())
+        Library::from_corpus_reusing(corpus, Vec::new(), crate::pipeline::Kept::new())
     }
 
     /// As [`Library::from_corpus`], reusing the text stage of unchanged articles of `previous`
-    /// and name discovery's reading of articles `found` holds.
+    /// and the work `kept` holds.
     fn from_corpus_reusing(
         corpus: Corpus,
         previous: Vec<crate::pipeline::Article>,
-        mut found: crate::entities::discover::Found,
+        mut kept: crate::pipeline::Kept,
     ) -> Library {
         let mut issues = corpus.issues.clone();
         let (gazetteer, issue) = Gazetteer::for_corpus(&corpus);
         issues.extend(issue);
-        let analysis = Analysis::run_reusing(&corpus, &gazetteer, previous, &mut found);
+        let analysis = Analysis::run_reusing(&corpus, &gazetteer, previous, &mut kept);
         let (edits, edits_unreadable) = match corpus.root.as_deref().map(EditLog::load) {
             Some(Err(e)) => {
                 issues.push(LoadIssue {
@@ -274,7 +275,7 @@ impl Library {
             edits,
             edits_unreadable,
             edit_states: Vec::new(),
-            found,
+            kept,
         };
         lib.make_corrections();
         lib
@@ -558,11 +559,11 @@ impl Library {
     /// their text stage; the search index is brought up to date at the next search, so the new
     /// timeline does not wait for it.
     fn reload(&mut self, root: &Path) -> Result<()> {
-        let corpus = Corpus::open(root)?;
+        let corpus = Corpus::open_keeping(root, &mut self.corpus)?;
         let location = self.index_location.take();
         let previous = std::mem::take(&mut self.analysis.articles);
-        let found = std::mem::take(&mut self.found);
-        *self = Library::from_corpus_reusing(corpus, previous, found);
+        let kept = std::mem::take(&mut self.kept);
+        *self = Library::from_corpus_reusing(corpus, previous, kept);
         self.index_location = location;
         Ok(())
     }

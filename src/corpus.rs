@@ -83,6 +83,8 @@ pub struct Corpus {
     /// The built-in corpus's own gazetteer (`assets/articles/gazetteer.toml`); a folder's is read
     /// from beside its articles.
     pub embedded_gazetteer: Option<&'static str>,
+    /// When the folder was read: a file not modified since is the same file.
+    pub read_at: Option<std::time::SystemTime>,
 }
 
 impl Corpus {
@@ -116,16 +118,35 @@ impl Corpus {
 
     /// Every article file (`.txt`, `.html`, `.htm`) directly in `dir`, in file-name order.
     pub fn open(dir: &Path) -> Result<Corpus> {
+        Corpus::open_keeping(dir, &mut Corpus::default())
+    }
+
+    /// As [`Corpus::open`], taking from `earlier` (the same folder read before) every article
+    /// whose file has the same name and size and was not modified since: a story that gains one
+    /// file reads that one. `earlier` is left empty, unless the folder cannot be read at all.
+    pub fn open_keeping(dir: &Path, earlier: &mut Corpus) -> Result<Corpus> {
+        let read_at = std::time::SystemTime::now();
         let entries = fs::read_dir(dir).map_err(|e| {
             Error::new(
                 ErrorCode::CorpusMissing,
                 format!("cannot open corpus folder {}: {}", dir.display(), e),
             )
         })?;
+        let since = earlier
+            .read_at
+            .filter(|_| earlier.root.as_deref() == Some(dir));
+        let mut earlier: std::collections::HashMap<String, RawArticle> = match since {
+            Some(_) => std::mem::take(&mut earlier.articles)
+                .into_iter()
+                .map(|a| (a.file.clone(), a))
+                .collect(),
+            None => Default::default(),
+        };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         let mut corpus = Corpus {
             root: Some(dir.to_path_buf()),
+            read_at: Some(read_at),
             ..Corpus::default()
         };
         let manifest_path = dir.join(MANIFEST_FILE);
@@ -165,6 +186,16 @@ impl Corpus {
                         "{name}: not an article file (expected .txt, .md, .html or .htm); left out"
                     ),
                 });
+                continue;
+            }
+            let unchanged = since.and_then(|since| {
+                let meta = fs::metadata(&path).ok()?;
+                let a = earlier.remove(&name)?;
+                (a.bytes as u64 == meta.len() && meta.modified().ok()? < since).then_some(a)
+            });
+            if let Some(mut a) = unchanged {
+                a.meta = manifest.articles.get(&a.id).cloned().unwrap_or_default();
+                corpus.articles.push(a);
                 continue;
             }
             let bytes = read_limited(&path);

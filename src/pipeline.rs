@@ -12,6 +12,9 @@ use crate::parallel::par_map;
 use crate::text::{self, ArticleText};
 use crate::time::{self, Precision, Published, TimeMention};
 use chrono::Datelike;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// The file's record without its text, which lives on once in [`ArticleText::raw`]: a corpus of
 /// 80 MB need not be held three times.
@@ -29,6 +32,71 @@ fn without_text(raw: &RawArticle) -> RawArticle {
 
 /// Longest title made from an article's opening sentence, in chars.
 const TITLE_CHARS: usize = 40;
+
+/// What an analysis keeps for the next analysis of the same story, so that adding an article
+/// reads that article alone: name discovery's reading of each article, and each article's
+/// candidate events, by everything they were drawn from (the text, its dates and publication
+/// date, and the names, kinds and ids of what it mentions). The default keeps nothing.
+#[derive(Default)]
+pub struct Kept {
+    pub found: Found,
+    keep: bool,
+    extracted: HashMap<u64, Extracted>,
+}
+
+impl Kept {
+    /// A store that keeps each run's work for the next.
+    pub fn new() -> Kept {
+        Kept {
+            found: Found::kept(),
+            keep: true,
+            extracted: HashMap::new(),
+        }
+    }
+}
+
+/// One article's candidates, their entity indices read through `ids` (the entity list's ids when
+/// they were drawn).
+struct Extracted {
+    candidates: Vec<Candidate>,
+    ids: Arc<Vec<String>>,
+}
+
+impl Extracted {
+    /// The candidates for article `index` of a new analysis whose entities are `index_of`; `None`
+    /// when one of their entities is gone.
+    fn remapped(&self, index: usize, index_of: &HashMap<&str, usize>) -> Option<Vec<Candidate>> {
+        let map = |e: &usize| index_of.get(self.ids.get(*e)?.as_str()).copied();
+        self.candidates
+            .iter()
+            .map(|c| {
+                Some(Candidate {
+                    article: index,
+                    entities: c.entities.iter().map(map).collect::<Option<_>>()?,
+                    context: c.context.iter().map(map).collect::<Option<_>>()?,
+                    ..c.clone()
+                })
+            })
+            .collect()
+    }
+}
+
+/// Everything an article's candidate events are drawn from.
+fn extraction_key(a: &Article, mentions: &[Mention], entities: &[Entity]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    a.text.raw.hash(&mut h);
+    a.published.date.hash(&mut h);
+    a.published.precision.hash(&mut h);
+    a.published.read_against.hash(&mut h);
+    for d in &a.dates {
+        (d.span, d.range, d.future, d.relative).hash(&mut h);
+    }
+    for m in mentions {
+        let e = &entities[m.entity];
+        (m.span, &e.id, e.kind, &e.name, &e.name_zh).hash(&mut h);
+    }
+    h.finish()
+}
 
 /// One article after every per-article stage.
 #[derive(Debug, Clone)]
@@ -95,21 +163,21 @@ impl Analysis {
 
     /// Run with a particular gazetteer (a user's, or an empty one).
     pub fn run_with(corpus: &Corpus, gazetteer: &Gazetteer) -> Analysis {
-        Analysis::run_reusing(corpus, gazetteer, Vec::new(), &mut Found::default())
+        Analysis::run_reusing(corpus, gazetteer, Vec::new(), &mut Kept::default())
     }
 
     /// As [`Analysis::run_with`], taking the text stage of every article whose file is unchanged
     /// from `previous` (the articles of the story's last analysis), and name discovery's reading
-    /// of every article `found` holds (which keeps this run's for the next): adding one article to
-    /// a story then reads that one alone; the corpus-wide steps (joining names, mentions, events,
-    /// merging, inferred dates) run over all.
+    /// and the candidate events of every article `kept` holds (which keeps this run's for the
+    /// next): adding one article to a story then reads that one alone; the corpus-wide steps
+    /// (joining names, mentions, merging, inferred dates) run over all.
     pub fn run_reusing(
         corpus: &Corpus,
         gazetteer: &Gazetteer,
         previous: Vec<Article>,
-        found: &mut Found,
+        kept: &mut Kept,
     ) -> Analysis {
-        let mut kept: std::collections::HashMap<String, Article> = previous
+        let mut earlier: HashMap<String, Article> = previous
             .into_iter()
             .map(|a| (a.raw.id.clone(), a))
             .collect();
@@ -117,14 +185,14 @@ impl Analysis {
             .articles
             .iter()
             .map(|raw| {
-                let same = kept
+                let same = earlier
                     .remove(&raw.id)
                     .filter(|a| a.raw.format == raw.format && a.text.raw == raw.text)
                     .map(|a| a.text);
                 (raw, same)
             })
             .collect();
-        drop(kept);
+        drop(earlier);
         let articles: Vec<Article> = par_map(&reused, |(raw, same)| {
             let text = match same {
                 Some(t) => t.clone(),
@@ -141,17 +209,17 @@ impl Analysis {
             }
         });
         let texts: Vec<&ArticleText> = articles.iter().map(|a| &a.text).collect();
-        let (entities, mentions) = entities::resolve_cached(gazetteer, &texts, found);
+        let (entities, mentions) = entities::resolve_cached(gazetteer, &texts, &mut kept.found);
         let mut analysis = Analysis {
             articles,
             entities,
             mentions,
             ..Analysis::default()
         };
-        analysis.find_events(None);
+        analysis.find_events(None, kept);
         let dated = analysis.date_undated_articles();
         if !dated.is_empty() {
-            analysis.find_events(Some(&dated));
+            analysis.find_events(Some(&dated), kept);
         }
         analysis.leave_out_undated_background();
         analysis
@@ -272,7 +340,7 @@ impl Analysis {
 
     /// Candidates from the given articles (all when `None`), merged across the whole corpus.
     /// Re-extracting only some articles keeps the others' candidates.
-    fn find_events(&mut self, only: Option<&[usize]>) {
+    fn find_events(&mut self, only: Option<&[usize]>, kept: &mut Kept) {
         let lexicon = events::lexicon::Lexicon::embedded();
         let mut by_article: Vec<Vec<Mention>> = vec![Vec::new(); self.articles.len()];
         for m in &self.mentions {
@@ -285,8 +353,26 @@ impl Analysis {
             Some(list) => list.to_vec(),
             None => (0..self.articles.len()).collect(),
         };
-        let fresh: Vec<Candidate> = par_map(&which, |&index| {
+        let index_of: HashMap<&str, usize> = self
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let extracted: Vec<(u64, Vec<Candidate>, bool)> = par_map(&which, |&index| {
             let a = &self.articles[index];
+            let key = if kept.keep {
+                extraction_key(a, &by_article[index], &self.entities)
+            } else {
+                0
+            };
+            if let Some(c) = kept
+                .extracted
+                .get(&key)
+                .and_then(|x| x.remapped(index, &index_of))
+            {
+                return (key, c, false);
+            }
             let input = events::extract::ArticleInput {
                 index,
                 text: &a.text,
@@ -294,11 +380,30 @@ impl Analysis {
                 mentions: &by_article[index],
                 published: &a.published,
             };
-            events::extract::candidates(lexicon, &input, &self.entities)
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+            let c = events::extract::candidates(lexicon, &input, &self.entities);
+            (key, c, true)
+        });
+        if kept.keep {
+            let ids: Arc<Vec<String>> =
+                Arc::new(self.entities.iter().map(|e| e.id.clone()).collect());
+            let mut now: HashMap<u64, Extracted> = HashMap::with_capacity(which.len());
+            for (key, c, made) in &extracted {
+                let x = match kept.extracted.remove(key) {
+                    Some(x) if !made => x,
+                    _ => Extracted {
+                        candidates: c.clone(),
+                        ids: ids.clone(),
+                    },
+                };
+                now.insert(*key, x);
+            }
+            // A run over some articles keeps what the others had.
+            if only.is_some() {
+                now.extend(kept.extracted.drain());
+            }
+            kept.extracted = now;
+        }
+        let fresh: Vec<Candidate> = extracted.into_iter().flat_map(|(_, c, _)| c).collect();
         let mut redone = vec![false; self.articles.len()];
         for &i in &which {
             redone[i] = true;

@@ -89,6 +89,27 @@ fn added_files_are_copied_and_recorded_and_duplicates_and_unreadable_files_repor
     assert_eq!(open(dir.path()).articles().len(), 4);
 }
 
+/// The parts of a timeline that say what it is, without the moment it was made.
+fn shape(lib: &Library) -> String {
+    let mut view = lib.timeline(&Filter::default()).unwrap();
+    view.generated.clear();
+    serde_json::to_string(&view).unwrap()
+}
+
+#[test]
+fn adding_articles_gives_the_timeline_a_fresh_analysis_gives() {
+    // What is reused from the story's last analysis (texts, name discovery, candidate events)
+    // must not change the answer: the same folder opened afresh gives the same timeline.
+    let dir = story();
+    let mut lib = open(dir.path());
+    lib.add_files(&[article("04_autohome.txt"), article("05_bg3.txt")])
+        .unwrap();
+    lib.add_files(&[article("06_mydrivers.txt")]).unwrap();
+    let fresh = open(dir.path());
+    assert_eq!(lib.articles().len(), 6);
+    assert_eq!(shape(&lib), shape(&fresh));
+}
+
 #[test]
 fn a_pasted_article_is_written_with_its_details() {
     let dir = story();
