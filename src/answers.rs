@@ -150,8 +150,16 @@ fn key(corpus: &Corpus) -> String {
         }
     }
     // Debug shows every field of every article (text, file, encoding, manifest entry) and issue;
-    // hashing it keeps the key complete as those types grow.
-    format!("{corpus:?}").hash(&mut h);
+    // hashing it keeps the key complete as those types grow. When the folder was read is not what
+    // it holds.
+    let Corpus {
+        root,
+        articles,
+        issues,
+        embedded_gazetteer,
+        read_at: _,
+    } = corpus;
+    format!("{root:?}{articles:?}{issues:?}{embedded_gazetteer:?}").hash(&mut h);
     let gazetteer = corpus.root.as_ref().map(|r| r.join(GAZETTEER_FILE));
     gazetteer.and_then(|p| std::fs::read(p).ok()).hash(&mut h);
     format!("{:016x}", h.finish())

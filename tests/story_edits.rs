@@ -43,6 +43,14 @@ fn story() -> tempfile::TempDir {
     dir
 }
 
+/// The story's Xiaomi.
+fn xiaomi(lib: &Library) -> storyline::timeline::EntityInfo {
+    lib.entities()
+        .into_iter()
+        .find(|e| e.name_zh.as_deref() == Some("小米") || e.name == "小米")
+        .expect("Xiaomi is found")
+}
+
 /// The event whose title says `words`.
 fn event_with(lib: &Library, words: &str) -> storyline::timeline::EventInfo {
     let view = lib
@@ -288,11 +296,7 @@ fn a_correction_whose_passage_is_gone_is_reported_not_dropped() {
 fn entities_can_be_renamed_given_aliases_merged_and_rejected() {
     let dir = story();
     let mut lib = open(dir.path());
-    let xiaomi = lib
-        .entities()
-        .into_iter()
-        .find(|e| e.name_zh.as_deref() == Some("小米") || e.name == "小米")
-        .expect("Xiaomi is found");
+    let xiaomi = xiaomi(&lib);
     lib.edit_entity(
         &xiaomi.id,
         Change::Rename {
@@ -331,11 +335,7 @@ fn a_spelling_that_names_someone_else_is_split_off_with_its_mentions() {
     let dir = story();
     let mut lib = open(dir.path());
     // Give Xiaomi a wrong alias that the text writes elsewhere: 雷軍 (Lei Jun).
-    let xiaomi = lib
-        .entities()
-        .into_iter()
-        .find(|e| e.name_zh.as_deref() == Some("小米") || e.name == "小米")
-        .expect("Xiaomi is found");
+    let xiaomi = xiaomi(&lib);
     let lei = lib
         .entities()
         .into_iter()

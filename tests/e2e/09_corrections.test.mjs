@@ -23,6 +23,16 @@ function makeStory(bin) {
   return dir;
 }
 
+/** Run `fn(base, api)` against a server of a fresh story folder; stop it and remove the folder after. */
+async function inStory(bin, uiDir, fn) {
+  const dir = makeStory(bin);
+  try {
+    return await serving(bin, uiDir, dir, fn);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Run `fn(base, api)` against a server of `dir`, and stop the server after. */
 async function serving(bin, uiDir, dir, fn) {
   const server = await startServer(bin, uiDir, ["--corpus", dir]);
@@ -125,109 +135,94 @@ export const tests = [
     name: "an article added after a fix joins the corrected event, which keeps the fix",
     timeout: 90_000,
     async fn({ page, bin, uiDir }) {
-      const dir = makeStory(bin);
-      try {
-        await serving(bin, uiDir, dir, async (base, api) => {
-          // An event told by one article that has a date line of its own.
-          const articles0 = await api({ cmd: "articles" });
-          const dated = new Map(articles0.filter((a) => a.published.precision === "day" && !a.published.inferred).map((a) => [a.id, a]));
-          const tl = await api({ cmd: "timeline", args: { filter: NO_FILTER } });
-          await openApp(page, base);
-          const e = tl.events.find((x) => x.date && x.sources.length === 1 && dated.has(x.sources[0].article));
-          expect(e, "the story should have a dated event told by one article with a date line");
-          const source = dated.get(e.sources[0].article);
-          await correctDate(page, e.id, "2020-01-02");
-          // A repost of that article, on the same day, with a line of its own.
-          const view = await api({ cmd: "article", args: { id: source.id, script: "original" } });
-          await page.getByTestId("add-articles").click();
-          await page.getByTestId("add-text").fill(`${view.text}\n\n（本文轉載自網絡）`);
-          await page.getByTestId("add-published").fill(source.published.date);
-          await page.getByTestId("add-outlet").fill("轉載站");
-          await page.getByTestId("add-paste").click();
-          await page.getByTestId("notice").waitFor({ timeout: 20_000 });
-          const now = await dateOf(api, e.id);
-          expect(now, `the corrected event ${e.id} should still be in the timeline`);
-          expect(now.date.start === "2020-01-02", `the fix should stay: ${JSON.stringify(now.date)}`);
-          expect(now.sources.length === 2, `the new article should join the event as a second source: ${JSON.stringify(now.sources.map((s) => s.article))}`);
-          const articles = await api({ cmd: "articles" });
-          const added = articles.find((a) => a.outlet === "轉載站");
-          expect(added, "the pasted article is listed with its outlet");
-        });
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      await inStory(bin, uiDir, async (base, api) => {
+      // An event told by one article that has a date line of its own.
+      const articles0 = await api({ cmd: "articles" });
+      const dated = new Map(articles0.filter((a) => a.published.precision === "day" && !a.published.inferred).map((a) => [a.id, a]));
+      const tl = await api({ cmd: "timeline", args: { filter: NO_FILTER } });
+      await openApp(page, base);
+      const e = tl.events.find((x) => x.date && x.sources.length === 1 && dated.has(x.sources[0].article));
+      expect(e, "the story should have a dated event told by one article with a date line");
+      const source = dated.get(e.sources[0].article);
+      await correctDate(page, e.id, "2020-01-02");
+      // A repost of that article, on the same day, with a line of its own.
+      const view = await api({ cmd: "article", args: { id: source.id, script: "original" } });
+      await page.getByTestId("add-articles").click();
+      await page.getByTestId("add-text").fill(`${view.text}\n\n（本文轉載自網絡）`);
+      await page.getByTestId("add-published").fill(source.published.date);
+      await page.getByTestId("add-outlet").fill("轉載站");
+      await page.getByTestId("add-paste").click();
+      await page.getByTestId("notice").waitFor({ timeout: 20_000 });
+      const now = await dateOf(api, e.id);
+      expect(now, `the corrected event ${e.id} should still be in the timeline`);
+      expect(now.date.start === "2020-01-02", `the fix should stay: ${JSON.stringify(now.date)}`);
+      expect(now.sources.length === 2, `the new article should join the event as a second source: ${JSON.stringify(now.sources.map((s) => s.article))}`);
+      const articles = await api({ cmd: "articles" });
+      const added = articles.find((a) => a.outlet === "轉載站");
+      expect(added, "the pasted article is listed with its outlet");
+      });
     },
   },
   {
     name: "a duplicate and an unreadable file dropped with a good one: the good one is added, the others named",
     timeout: 90_000,
     async fn({ page, bin, uiDir }) {
-      const dir = makeStory(bin);
-      try {
-        await serving(bin, uiDir, dir, async (base, api) => {
-          await openApp(page, base);
-          const before = (await api({ cmd: "articles" })).length;
-          const existing = readdirSync(ARTICLES).find((f) => f.endsWith(".txt"));
-          await page.getByTestId("add-articles").click();
-          await page.getByTestId("add-files").setInputFiles([
-            { name: "copy.txt", mimeType: "text/plain", buffer: readFileSync(path.join(ARTICLES, existing)) },
-            { name: "broken.txt", mimeType: "text/plain", buffer: Buffer.from([0, 1, 2, 0, 255, 0, 3]) },
-            { name: "new.txt", mimeType: "text/plain", buffer: Buffer.from("新文章\n\n某公司於2025年8月1日宣布成立新部門。\n", "utf8") },
-          ]);
-          const notice = page.getByTestId("notice");
-          await notice.waitFor({ timeout: 20_000 });
-          const text = await notice.textContent();
-          expect(text.includes("copy.txt") && text.includes("broken.txt"), `the notice should name both refused files: ${text}`);
-          const after = await api({ cmd: "articles" });
-          expect(after.length === before + 1, `one article should be added (${before} → ${after.length})`);
-          expect(after.some((a) => a.id === "new"), "the good file is added under its own name");
-          await page.locator('[data-testid="article-item"]').nth(before).waitFor({ timeout: 10_000 });
-        });
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      await inStory(bin, uiDir, async (base, api) => {
+      await openApp(page, base);
+      const before = (await api({ cmd: "articles" })).length;
+      const existing = readdirSync(ARTICLES).find((f) => f.endsWith(".txt"));
+      await page.getByTestId("add-articles").click();
+      await page.getByTestId("add-files").setInputFiles([
+        { name: "copy.txt", mimeType: "text/plain", buffer: readFileSync(path.join(ARTICLES, existing)) },
+        { name: "broken.txt", mimeType: "text/plain", buffer: Buffer.from([0, 1, 2, 0, 255, 0, 3]) },
+        { name: "new.txt", mimeType: "text/plain", buffer: Buffer.from("新文章\n\n某公司於2025年8月1日宣布成立新部門。\n", "utf8") },
+      ]);
+      const notice = page.getByTestId("notice");
+      await notice.waitFor({ timeout: 20_000 });
+      const text = await notice.textContent();
+      expect(text.includes("copy.txt") && text.includes("broken.txt"), `the notice should name both refused files: ${text}`);
+      const after = await api({ cmd: "articles" });
+      expect(after.length === before + 1, `one article should be added (${before} → ${after.length})`);
+      expect(after.some((a) => a.id === "new"), "the good file is added under its own name");
+      await page.locator('[data-testid="article-item"]').nth(before).waitFor({ timeout: 10_000 });
+      });
     },
   },
   {
     name: "a person renamed in the names dialog is shown by the new name, and a hidden event comes back with show hidden",
     timeout: 90_000,
     async fn({ page, bin, uiDir }) {
-      const dir = makeStory(bin);
-      try {
-        await serving(bin, uiDir, dir, async (base, api) => {
-          await openApp(page, base);
-          const tl = await api({ cmd: "timeline", args: { filter: NO_FILTER } });
-          const person = tl.entities.find((e) => e.kind === "person" && e.mentions.length > 0);
-          expect(person, "the story should name a person");
-          await page.getByTestId("correct-names").click();
-          await page.getByTestId("entity-pick").selectOption(person.id);
-          await page.getByTestId("entity-rename").fill("Renamed Person");
-          await page.getByTestId("entity-rename-save").click();
-          await page.getByTestId("entity-dialog").waitFor({ state: "hidden", timeout: 10_000 });
-          const chip = page.locator(`[data-testid="entity-chip"][data-entity-id="${person.id}"]`);
-          await page.waitForFunction(
-            (sel) => document.querySelector(sel)?.textContent?.includes("Renamed Person"),
-            `[data-testid="entity-chip"][data-entity-id="${person.id}"]`,
-            { timeout: 10_000 },
-          );
-          expect((await chip.count()) === 1, "the renamed person keeps their chip");
-          const after = await api({ cmd: "entities" });
-          const now = after.find((e) => e.id === person.id);
-          expect(now.name === "Renamed Person" && now.edited, `the core should know the new name: ${JSON.stringify(now)}`);
-          // Hide an event; it leaves the list, and "show hidden events" brings it back, marked.
-          const e = await pickEvent(api, page);
-          await (await reveal(page, e.id)).click();
-          await page.getByTestId("correct-event").click();
-          await page.getByTestId("edit-hide").click();
-          await page.getByTestId("edit-dialog").waitFor({ state: "hidden", timeout: 10_000 });
-          await page.waitForFunction((id) => !document.querySelector(`[data-testid="event-item"][data-event-id="${id}"]`), e.id, { timeout: 10_000 });
-          await page.getByTestId("show-hidden").check();
-          const item = await reveal(page, e.id);
-          await item.getByTestId("hidden-mark").waitFor({ timeout: 10_000 });
-        });
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      await inStory(bin, uiDir, async (base, api) => {
+      await openApp(page, base);
+      const tl = await api({ cmd: "timeline", args: { filter: NO_FILTER } });
+      const person = tl.entities.find((e) => e.kind === "person" && e.mentions.length > 0);
+      expect(person, "the story should name a person");
+      await page.getByTestId("correct-names").click();
+      await page.getByTestId("entity-pick").selectOption(person.id);
+      await page.getByTestId("entity-rename").fill("Renamed Person");
+      await page.getByTestId("entity-rename-save").click();
+      await page.getByTestId("entity-dialog").waitFor({ state: "hidden", timeout: 10_000 });
+      const chip = page.locator(`[data-testid="entity-chip"][data-entity-id="${person.id}"]`);
+      await page.waitForFunction(
+        (sel) => document.querySelector(sel)?.textContent?.includes("Renamed Person"),
+        `[data-testid="entity-chip"][data-entity-id="${person.id}"]`,
+        { timeout: 10_000 },
+      );
+      expect((await chip.count()) === 1, "the renamed person keeps their chip");
+      const after = await api({ cmd: "entities" });
+      const now = after.find((e) => e.id === person.id);
+      expect(now.name === "Renamed Person" && now.edited, `the core should know the new name: ${JSON.stringify(now)}`);
+      // Hide an event; it leaves the list, and "show hidden events" brings it back, marked.
+      const e = await pickEvent(api, page);
+      await (await reveal(page, e.id)).click();
+      await page.getByTestId("correct-event").click();
+      await page.getByTestId("edit-hide").click();
+      await page.getByTestId("edit-dialog").waitFor({ state: "hidden", timeout: 10_000 });
+      await page.waitForFunction((id) => !document.querySelector(`[data-testid="event-item"][data-event-id="${id}"]`), e.id, { timeout: 10_000 });
+      await page.getByTestId("show-hidden").check();
+      const item = await reveal(page, e.id);
+      await item.getByTestId("hidden-mark").waitFor({ timeout: 10_000 });
+      });
     },
   },
 ];
