@@ -40,7 +40,9 @@ pub struct Library {
     index_location: Option<IndexLocation>,
     corpus: Corpus,
     /// What the machine made, before corrections: corrections are made again from it each time.
-    machine: Machine,
+    /// Taken only when there is a first correction to make; while `None`, `analysis` is the
+    /// machine's own.
+    machine: Option<Machine>,
     edits: EditLog,
     /// The corrections file could not be read: nothing is written over it.
     edits_unreadable: Option<Error>,
@@ -261,11 +263,7 @@ impl Library {
             None => (EditLog::default(), None),
         };
         let mut lib = Library {
-            machine: Machine {
-                events: analysis.events.clone(),
-                entities: analysis.entities.clone(),
-                mentions: analysis.mentions.clone(),
-            },
+            machine: None,
             analysis,
             issues,
             root: corpus.root.clone(),
@@ -283,12 +281,29 @@ impl Library {
 
     /// Make the corrections again, from what the machine made.
     fn make_corrections(&mut self) {
-        if !self.edits.edits.is_empty() || !self.edit_states.is_empty() {
-            self.analysis.events = self.machine.events.clone();
-            self.analysis.entities = self.machine.entities.clone();
-            self.analysis.mentions = self.machine.mentions.clone();
+        match &self.machine {
+            Some(m) => {
+                self.analysis.events = m.events.clone();
+                self.analysis.entities = m.entities.clone();
+                self.analysis.mentions = m.mentions.clone();
+            }
+            None if self.edits.edits.is_empty() => return,
+            None => {
+                self.machine = Some(Machine {
+                    events: self.analysis.events.clone(),
+                    entities: self.analysis.entities.clone(),
+                    mentions: self.analysis.mentions.clone(),
+                })
+            }
         }
         self.edit_states = crate::edits::apply(&mut self.analysis, &self.edits);
+    }
+
+    /// The machine's entities (the analysis's own while nothing was corrected).
+    fn machine_entities(&self) -> &[Entity] {
+        self.machine
+            .as_ref()
+            .map_or(&self.analysis.entities, |m| &m.entities)
     }
 
     /// The folder corrections and articles are written to, or why there is none.
@@ -495,7 +510,7 @@ impl Library {
         let e = &self.analysis.entities[k];
         std::iter::once(&e.id)
             .chain(e.aliases.iter())
-            .find(|n| crate::entities::find(&self.machine.entities, n).is_some())
+            .find(|n| crate::entities::find(self.machine_entities(), n).is_some())
             .cloned()
             .unwrap_or_else(|| e.name.clone())
     }
@@ -527,28 +542,26 @@ impl Library {
 
     /// Copy article files into the story and analyse it again.
     pub fn add_files(&mut self, files: &[PathBuf]) -> Result<AddReport> {
-        let root = self.writable_root()?;
-        let report = crate::story::add_files(&root, &self.corpus, files)?;
-        if !report.added.is_empty() {
-            self.reload(&root)?;
-        }
-        Ok(report)
+        self.add_with(|root, corpus| crate::story::add_files(root, corpus, files))
     }
 
     /// Write files the page read into the story and analyse it again.
     pub fn add_uploaded(&mut self, files: &[UploadedFile]) -> Result<AddReport> {
-        let root = self.writable_root()?;
-        let report = crate::story::add_uploaded(&root, &self.corpus, files)?;
-        if !report.added.is_empty() {
-            self.reload(&root)?;
-        }
-        Ok(report)
+        self.add_with(|root, corpus| crate::story::add_uploaded(root, corpus, files))
     }
 
     /// Write a pasted article into the story and analyse it again.
     pub fn add_text(&mut self, article: &NewArticle) -> Result<AddReport> {
+        self.add_with(|root, corpus| crate::story::add_text(root, corpus, article))
+    }
+
+    /// Write articles into the story folder with `write`, then analyse it again if any was added.
+    fn add_with(
+        &mut self,
+        write: impl FnOnce(&Path, &Corpus) -> Result<AddReport>,
+    ) -> Result<AddReport> {
         let root = self.writable_root()?;
-        let report = crate::story::add_text(&root, &self.corpus, article)?;
+        let report = write(&root, &self.corpus)?;
         if !report.added.is_empty() {
             self.reload(&root)?;
         }

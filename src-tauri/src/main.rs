@@ -48,23 +48,9 @@ async fn export_with_dialog(
             format.label(),
             &[extension.rsplit('.').next().unwrap_or(extension)],
         );
-    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
-        .await
-        .map_err(|e| {
-            Error::new(
-                ErrorCode::Internal,
-                format!("the save dialog stopped unexpectedly: {e}"),
-            )
-        })?;
-    let Some(chosen) = chosen else {
+    let Some(path) = chosen_path("save", move || dialog.blocking_save_file()).await? else {
         return Ok(None);
     };
-    let path = chosen.into_path().map_err(|e| {
-        Error::new(
-            ErrorCode::Io,
-            format!("the save dialog gave no usable path: {e}"),
-        )
-    })?;
     let shown = path.display().to_string();
     shelf
         .run(move |library| {
@@ -105,23 +91,9 @@ async fn choose_story(
         } else {
             "Open a story folder"
         });
-    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder())
-        .await
-        .map_err(|e| {
-            Error::new(
-                ErrorCode::Internal,
-                format!("the folder dialog stopped unexpectedly: {e}"),
-            )
-        })?;
-    let Some(chosen) = chosen else {
+    let Some(dir) = chosen_path("folder", move || dialog.blocking_pick_folder()).await? else {
         return Ok(false);
     };
-    let dir = chosen.into_path().map_err(|e| {
-        Error::new(
-            ErrorCode::Io,
-            format!("the folder dialog gave no usable path: {e}"),
-        )
-    })?;
     if copy {
         storyline::story::copy_embedded(&dir)?;
     } else if new {
@@ -129,6 +101,32 @@ async fn choose_story(
     }
     shelf.switch_to(dir).await?;
     Ok(true)
+}
+
+/// Run a blocking platform dialog off the async runtime; the path the user chose, or `None` when
+/// they cancelled. `what` names the dialog in errors.
+async fn chosen_path(
+    what: &'static str,
+    dialog: impl FnOnce() -> Option<tauri_plugin_dialog::FilePath> + Send + 'static,
+) -> Result<Option<std::path::PathBuf>, Error> {
+    let chosen = tauri::async_runtime::spawn_blocking(dialog)
+        .await
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::Internal,
+                format!("the {what} dialog stopped unexpectedly: {e}"),
+            )
+        })?;
+    chosen
+        .map(|c| {
+            c.into_path().map_err(|e| {
+                Error::new(
+                    ErrorCode::Io,
+                    format!("the {what} dialog gave no usable path: {e}"),
+                )
+            })
+        })
+        .transpose()
 }
 
 /// With `STORYLINE_CONSOLE` set, the page's console goes to standard error: that is how
