@@ -218,7 +218,8 @@ fn main() {
         let _ = std::fs::remove_dir_all(&dir);
         let cpu0 = cpu_seconds();
         let t = Instant::now();
-        let (_, _, outcome) = index::open_or_build(&dir, &fingerprint, &dict, &a).unwrap();
+        let (_, _, outcome) =
+            index::open_or_build(&dir, &fingerprint, &dict, &a, &Default::default()).unwrap();
         builds.push((t.elapsed().as_secs_f64(), cpu_seconds() - cpu0));
         assert_eq!(outcome, Outcome::Built);
     }
@@ -242,7 +243,8 @@ fn main() {
     let mut fp_time = Vec::new();
     for _ in 0..7 {
         let t = Instant::now();
-        let (_, _, o) = index::open_or_build(&dir, &fingerprint, &dict, &a).unwrap();
+        let (_, _, o) =
+            index::open_or_build(&dir, &fingerprint, &dict, &a, &Default::default()).unwrap();
         tantivy_open.push(t.elapsed());
         assert_eq!(o, Outcome::Opened);
         let t = Instant::now();
@@ -350,7 +352,7 @@ fn main() {
         b.iter(|| ix.search(&a, black_box(&p)).unwrap())
     });
     c.bench_function("search/open existing index (tantivy)", |b| {
-        b.iter(|| index::open_or_build(&dir, &fingerprint, &dict, &a).unwrap())
+        b.iter(|| index::open_or_build(&dir, &fingerprint, &dict, &a, &Default::default()).unwrap())
     });
     c.final_summary();
 }

@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::events::{Event, EventKind};
 use crate::export::{self, Format};
 use crate::pipeline::Analysis;
+use crate::progress::Progress;
 use crate::search::{Hit, IndexLocation, SearchIndex, SearchRequest};
 use crate::story::{AddReport, NewArticle, UploadedFile};
 use crate::text::{ScriptChoice, Span};
@@ -50,6 +51,8 @@ pub struct Library {
     /// Name discovery's reading and the candidate events of each article, kept so an added
     /// article is the only one read.
     kept: crate::pipeline::Kept,
+    /// Where long work (opening, adding, indexing) reports, shared with the adapters.
+    progress: Progress,
 }
 
 #[derive(Clone, Default)]
@@ -160,6 +163,10 @@ pub enum Request {
     AddFiles {
         files: Vec<UploadedFile>,
     },
+    /// How far the long work under way has got.
+    Progress,
+    /// Stop the long work under way; the story stays as it was.
+    Cancel,
 }
 
 impl Request {
@@ -181,6 +188,28 @@ impl Request {
     }
 }
 
+/// Answer the requests about long work (`progress`, `cancel`) from the shared handle, without
+/// the library: the work may hold it. `None` for every other request.
+pub fn answer_about_work(
+    progress: &Progress,
+    request: &Request,
+) -> Option<Result<serde_json::Value>> {
+    match request {
+        Request::Progress => Some(to_json(progress.view())),
+        Request::Cancel => Some(to_json(CancelAnswer {
+            cancelling: progress.cancel(),
+        })),
+        _ => None,
+    }
+}
+
+/// Whether a cancel was heard (there was cancellable work under way).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct CancelAnswer {
+    pub cancelling: bool,
+}
+
 /// The text of an export, with the name and type a browser download needs.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/bindings/")]
@@ -192,61 +221,88 @@ pub struct ExportFile {
 
 impl Library {
     pub fn open(options: &Options) -> Result<Library> {
-        Ok(Library::open_read(Library::read(options)?, options))
+        Library::open_with(options, Progress::new())
+    }
+
+    /// As [`Library::open`], reporting into `progress` (which the library keeps for its later
+    /// work) and giving up if that is cancelled. The caller begins the work.
+    pub fn open_with(options: &Options, progress: Progress) -> Result<Library> {
+        let corpus = Library::read_with(options, &progress)?;
+        Library::open_read(corpus, options, progress)
     }
 
     /// The first half of [`Library::open`]: the corpus, read and decoded (quick), for a caller that
     /// wants to look at it before the analysis (the desktop shell looks up its first answers).
     pub fn read(options: &Options) -> Result<Corpus> {
+        Library::read_with(options, &Progress::new())
+    }
+
+    pub fn read_with(options: &Options, progress: &Progress) -> Result<Corpus> {
         match &options.corpus {
-            Some(dir) => Corpus::open(dir),
+            Some(dir) => Corpus::open_keeping(dir, &mut Corpus::default(), progress),
             None => Ok(Corpus::embedded()),
         }
     }
 
     /// The second half of [`Library::open`]: analyse a corpus [`Library::read`] gave and open its
     /// search index.
-    pub fn open_read(corpus: Corpus, options: &Options) -> Library {
-        let mut lib = Library::from_corpus(corpus);
+    pub fn open_read(corpus: Corpus, options: &Options, progress: Progress) -> Result<Library> {
+        let mut lib = Library::analyse(corpus, &[], crate::pipeline::Kept::new(), progress)
+            .map_err(|(e, _, _)| e)?;
         lib.index_location = Some(options.index.clone());
-        lib.open_index();
-        lib
+        lib.open_index()?;
+        Ok(lib)
     }
 
     /// The on-disk index for the current analysis (an index that cannot live on disk, in a
-    /// read-only data folder say, still searches from memory).
-    fn open_index(&mut self) {
+    /// read-only data folder say, still searches from memory). Fails only when cancelled.
+    fn open_index(&mut self) -> Result<()> {
         let Some(location) = &self.index_location else {
             self.index = OnceLock::new();
-            return;
+            return Ok(());
         };
-        let index = SearchIndex::open(&self.analysis, location).or_else(|e| {
-            self.issues.push(LoadIssue {
-                file: "search index".into(),
-                code: e.code,
-                message: format!("{}; searching with an index in memory instead", e.message),
-            });
-            SearchIndex::in_memory(&self.analysis)
-        });
+        let index = match SearchIndex::open_with(&self.analysis, location, &self.progress) {
+            Err(e) if e.code == ErrorCode::Cancelled => return Err(e),
+            Err(e) => {
+                self.issues.push(LoadIssue {
+                    file: "search index".into(),
+                    code: e.code,
+                    message: format!("{}; searching with an index in memory instead", e.message),
+                });
+                SearchIndex::in_memory(&self.analysis)
+            }
+            ok => ok,
+        };
         self.index = OnceLock::new();
         let _ = self.index.set(index);
+        Ok(())
     }
 
     pub fn from_corpus(corpus: Corpus) -> Library {
-        Library::from_corpus_reusing(corpus, Vec::new(), crate::pipeline::Kept::new())
+        match Library::analyse(corpus, &[], crate::pipeline::Kept::new(), Progress::new()) {
+            Ok(library) => library,
+            Err(_) => unreachable!("a progress no one else holds is never cancelled"),
+        }
     }
 
-    /// As [`Library::from_corpus`], reusing the text stage of unchanged articles of `previous`
-    /// and the work `kept` holds.
-    fn from_corpus_reusing(
+    /// Analyse `corpus`, reusing the text stage of unchanged articles of `previous` and the work
+    /// `kept` holds, and read the story's corrections. When cancelled, the corpus and `kept` are
+    /// handed back.
+    #[allow(clippy::result_large_err)]
+    fn analyse(
         corpus: Corpus,
-        previous: Vec<crate::pipeline::Article>,
+        previous: &[crate::pipeline::Article],
         mut kept: crate::pipeline::Kept,
-    ) -> Library {
+        progress: Progress,
+    ) -> std::result::Result<Library, (Error, Corpus, crate::pipeline::Kept)> {
         let mut issues = corpus.issues.clone();
         let (gazetteer, issue) = Gazetteer::for_corpus(&corpus);
         issues.extend(issue);
-        let analysis = Analysis::run_reusing(&corpus, &gazetteer, previous, &mut kept);
+        let analysis =
+            match Analysis::run_reusing(&corpus, &gazetteer, previous, &mut kept, &progress) {
+                Ok(a) => a,
+                Err(e) => return Err((e, corpus, kept)),
+            };
         let (edits, edits_unreadable) = match corpus.root.as_deref().map(EditLog::load) {
             Some(Err(e)) => {
                 issues.push(LoadIssue {
@@ -274,9 +330,15 @@ impl Library {
             edits_unreadable,
             edit_states: Vec::new(),
             kept,
+            progress,
         };
         lib.make_corrections();
-        lib
+        Ok(lib)
+    }
+
+    /// The handle long work of this library reports into and can be cancelled through.
+    pub fn progress(&self) -> Progress {
+        self.progress.clone()
     }
 
     /// Make the corrections again, from what the machine made.
@@ -542,43 +604,77 @@ impl Library {
 
     /// Copy article files into the story and analyse it again.
     pub fn add_files(&mut self, files: &[PathBuf]) -> Result<AddReport> {
-        self.add_with(|root, corpus| crate::story::add_files(root, corpus, files))
+        self.add_with(|root, corpus, progress| {
+            crate::story::add_files(root, corpus, files, progress)
+        })
     }
 
     /// Write files the page read into the story and analyse it again.
     pub fn add_uploaded(&mut self, files: &[UploadedFile]) -> Result<AddReport> {
-        self.add_with(|root, corpus| crate::story::add_uploaded(root, corpus, files))
+        self.add_with(|root, corpus, progress| {
+            crate::story::add_uploaded(root, corpus, files, progress)
+        })
     }
 
     /// Write a pasted article into the story and analyse it again.
     pub fn add_text(&mut self, article: &NewArticle) -> Result<AddReport> {
-        self.add_with(|root, corpus| crate::story::add_text(root, corpus, article))
+        self.add_with(|root, corpus, _| crate::story::add_text(root, corpus, article))
     }
 
     /// Write articles into the story folder with `write`, then analyse it again if any was added.
+    /// A cancel takes the written files back out.
     fn add_with(
         &mut self,
-        write: impl FnOnce(&Path, &Corpus) -> Result<AddReport>,
+        write: impl FnOnce(&Path, &Corpus, &Progress) -> Result<AddReport>,
     ) -> Result<AddReport> {
         let root = self.writable_root()?;
-        let report = write(&root, &self.corpus)?;
-        if !report.added.is_empty() {
-            self.reload(&root)?;
+        let progress = self.progress.clone();
+        let _work = progress.begin(true);
+        progress.stage(crate::progress::Stage::Reading, 0);
+        let before = crate::story::before_adding(&root)?;
+        let report = write(&root, &self.corpus, &progress)?;
+        if report.added.is_empty() {
+            return progress.check().map(|()| report);
         }
-        Ok(report)
+        match progress.check().and_then(|()| self.reload(&root)) {
+            Ok(()) => Ok(report),
+            Err(e) => {
+                crate::story::take_back(&root, &report, &before)?;
+                Err(e)
+            }
+        }
     }
 
     /// Read the folder and analyse it again, keeping the corrections. Unchanged articles keep
     /// their text stage; the search index is brought up to date at the next search, so the new
-    /// timeline does not wait for it.
+    /// timeline does not wait for it. When cancelled, the library is as it was.
     fn reload(&mut self, root: &Path) -> Result<()> {
-        let corpus = Corpus::open_keeping(root, &mut self.corpus)?;
-        let location = self.index_location.take();
-        let previous = std::mem::take(&mut self.analysis.articles);
+        let corpus = Corpus::open_keeping(root, &mut self.corpus, &self.progress)?;
         let kept = std::mem::take(&mut self.kept);
-        *self = Library::from_corpus_reusing(corpus, previous, kept);
-        self.index_location = location;
-        Ok(())
+        let progress = self.progress.clone();
+        match Library::analyse(corpus, &self.analysis.articles, kept, progress) {
+            Ok(mut next) => {
+                next.index_location = self.index_location.take();
+                *self = next;
+                Ok(())
+            }
+            Err((e, corpus, kept)) => {
+                // Only the articles this library had go back: the new ones are being taken out.
+                let had: std::collections::HashSet<&str> = self
+                    .analysis
+                    .articles
+                    .iter()
+                    .map(|a| a.raw.file.as_str())
+                    .collect();
+                self.corpus.articles = corpus
+                    .articles
+                    .into_iter()
+                    .filter(|a| had.contains(a.file.as_str()))
+                    .collect();
+                self.kept = kept;
+                Err(e)
+            }
+        }
     }
 
     /// A request that may change the story.
@@ -620,7 +716,11 @@ impl Library {
     pub fn search_index(&self) -> Result<&SearchIndex> {
         self.index
             .get_or_init(|| match &self.index_location {
-                Some(location) => SearchIndex::open(&self.analysis, location).or_else(|e| {
+                Some(location) => {
+                    let _work = self.progress.begin(false);
+                    SearchIndex::open_with(&self.analysis, location, &self.progress)
+                }
+                .or_else(|e| {
                     eprintln!(
                         "storyline: {}; searching with an index in memory instead",
                         e.message
@@ -742,6 +842,10 @@ impl Library {
             }
             Request::Issues => json(serde_json::to_value(&self.issues)),
             Request::Edits => json(serde_json::to_value(self.edits())),
+            Request::Progress | Request::Cancel => answer_about_work(&self.progress, &request)
+                .unwrap_or_else(|| {
+                    Err(Error::new(ErrorCode::Internal, "not a request about work"))
+                }),
             change => Err(Error::new(
                 ErrorCode::BadQuery,
                 format!("{change:?} changes the story and must be sent where changes are handled"),

@@ -7,6 +7,7 @@
 //! each file (outlet, URL, a publication date) and nothing derived from the text.
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::progress::{Progress, Stage};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs;
@@ -118,13 +119,14 @@ impl Corpus {
 
     /// Every article file (`.txt`, `.html`, `.htm`) directly in `dir`, in file-name order.
     pub fn open(dir: &Path) -> Result<Corpus> {
-        Corpus::open_keeping(dir, &mut Corpus::default())
+        Corpus::open_keeping(dir, &mut Corpus::default(), &Progress::new())
     }
 
     /// As [`Corpus::open`], taking from `earlier` (the same folder read before) every article
     /// whose file has the same name and size and was not modified since: a story that gains one
-    /// file reads that one. `earlier` is left empty, unless the folder cannot be read at all.
-    pub fn open_keeping(dir: &Path, earlier: &mut Corpus) -> Result<Corpus> {
+    /// file reads that one. `earlier` is left empty, unless the folder cannot be read at all or
+    /// the reading is cancelled (through `progress`, which counts the files).
+    pub fn open_keeping(dir: &Path, earlier: &mut Corpus, progress: &Progress) -> Result<Corpus> {
         let read_at = std::time::SystemTime::now();
         let entries = fs::read_dir(dir).map_err(|e| {
             Error::new(
@@ -135,13 +137,15 @@ impl Corpus {
         let since = earlier
             .read_at
             .filter(|_| earlier.root.as_deref() == Some(dir));
+        let earlier_corpus = earlier;
         let mut earlier: std::collections::HashMap<String, RawArticle> = match since {
-            Some(_) => std::mem::take(&mut earlier.articles)
+            Some(_) => std::mem::take(&mut earlier_corpus.articles)
                 .into_iter()
                 .map(|a| (a.file.clone(), a))
                 .collect(),
             None => Default::default(),
         };
+        let mut kept_files = std::collections::HashSet::new();
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         let mut corpus = Corpus {
@@ -164,7 +168,22 @@ impl Corpus {
         } else {
             Manifest::default()
         };
+        progress.stage(Stage::Reading, paths.len());
         for path in paths {
+            progress.step();
+            if progress.is_cancelled() {
+                // Give back what was taken: the earlier articles, whether moved across yet or not.
+                let mut back: Vec<RawArticle> = earlier.into_values().collect();
+                back.extend(
+                    corpus
+                        .articles
+                        .into_iter()
+                        .filter(|a| kept_files.contains(&a.file)),
+                );
+                back.sort_by(|a, b| a.file.cmp(&b.file));
+                earlier_corpus.articles = back;
+                return Err(crate::progress::cancelled());
+            }
             let name = match path.file_name() {
                 Some(n) => n.to_string_lossy().into_owned(),
                 None => continue,
@@ -194,6 +213,7 @@ impl Corpus {
                 (a.bytes as u64 == meta.len() && meta.modified().ok()? < since).then_some(a)
             });
             if let Some(mut a) = unchanged {
+                kept_files.insert(a.file.clone());
                 a.meta = manifest.articles.get(&a.id).cloned().unwrap_or_default();
                 corpus.articles.push(a);
                 continue;

@@ -25,6 +25,8 @@ pub enum ErrorCode {
     ReadOnlyStory,
     UnknownEvent,
     Duplicate,
+    /// Long work was cancelled by the person who started it; nothing changed.
+    Cancelled,
     UnknownArticle,
     UnknownEntity,
     BadDate,

@@ -19,6 +19,7 @@ pub mod export;
 pub mod outlets;
 pub mod parallel;
 pub mod pipeline;
+pub mod progress;
 pub mod search;
 pub mod serve;
 pub mod story;

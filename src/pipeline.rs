@@ -9,6 +9,7 @@ use crate::entities::discover::Found;
 use crate::entities::{self, Entity, Gazetteer, Mention};
 use crate::events::{self, Candidate, Event};
 use crate::parallel::par_map;
+use crate::progress::{Progress, Stage};
 use crate::text::{self, ArticleText};
 use crate::time::{self, Precision, Published, TimeMention};
 use chrono::Datelike;
@@ -163,53 +164,73 @@ impl Analysis {
 
     /// Run with a particular gazetteer (a user's, or an empty one).
     pub fn run_with(corpus: &Corpus, gazetteer: &Gazetteer) -> Analysis {
-        Analysis::run_reusing(corpus, gazetteer, Vec::new(), &mut Kept::default())
+        match Analysis::run_reusing(
+            corpus,
+            gazetteer,
+            &[],
+            &mut Kept::default(),
+            &Progress::new(),
+        ) {
+            Ok(analysis) => analysis,
+            Err(_) => unreachable!("a progress no one else holds is never cancelled"),
+        }
     }
 
     /// As [`Analysis::run_with`], taking the text stage of every article whose file is unchanged
     /// from `previous` (the articles of the story's last analysis), and name discovery's reading
     /// and the candidate events of every article `kept` holds (which keeps this run's for the
     /// next): adding one article to a story then reads that one alone; the corpus-wide steps
-    /// (joining names, mentions, merging, inferred dates) run over all.
+    /// (joining names, mentions, merging, inferred dates) run over all. It counts the articles in
+    /// `progress` and gives up with [`ErrorCode::Cancelled`](crate::ErrorCode) when that is
+    /// cancelled; `kept` then holds no wrong work, only perhaps more or less of it.
     pub fn run_reusing(
         corpus: &Corpus,
         gazetteer: &Gazetteer,
-        previous: Vec<Article>,
+        previous: &[Article],
         kept: &mut Kept,
-    ) -> Analysis {
-        let mut earlier: HashMap<String, Article> = previous
-            .into_iter()
-            .map(|a| (a.raw.id.clone(), a))
-            .collect();
-        let reused: Vec<(&crate::corpus::RawArticle, Option<ArticleText>)> = corpus
+        progress: &Progress,
+    ) -> crate::error::Result<Analysis> {
+        let mut earlier: HashMap<&str, &Article> =
+            previous.iter().map(|a| (a.raw.id.as_str(), a)).collect();
+        let reused: Vec<(&crate::corpus::RawArticle, Option<&ArticleText>)> = corpus
             .articles
             .iter()
             .map(|raw| {
                 let same = earlier
-                    .remove(&raw.id)
+                    .remove(raw.id.as_str())
                     .filter(|a| a.raw.format == raw.format && a.text.raw == raw.text)
-                    .map(|a| a.text);
+                    .map(|a| &a.text);
                 (raw, same)
             })
             .collect();
         drop(earlier);
-        let articles: Vec<Article> = par_map(&reused, |(raw, same)| {
+        progress.stage(Stage::Analysing, corpus.articles.len());
+        let articles: Vec<Option<Article>> = par_map(&reused, |(raw, same)| {
+            if progress.is_cancelled() {
+                return None;
+            }
             let text = match same {
-                Some(t) => t.clone(),
+                Some(t) => (*t).clone(),
                 None => text::build(&raw.text, raw.format),
             };
             let scanned = time::scan(&text.folded);
             let published = time::reference::publication(&raw.meta, &text, &scanned);
             let dates = time::resolve(&scanned, published.reference());
-            Article {
+            progress.step();
+            Some(Article {
                 raw: without_text(raw),
                 text,
                 published,
                 dates,
-            }
+            })
         });
+        let articles: Vec<Article> = articles
+            .into_iter()
+            .collect::<Option<_>>()
+            .ok_or_else(crate::progress::cancelled)?;
         let texts: Vec<&ArticleText> = articles.iter().map(|a| &a.text).collect();
         let (entities, mentions) = entities::resolve_cached(gazetteer, &texts, &mut kept.found);
+        progress.check()?;
         let mut analysis = Analysis {
             articles,
             entities,
@@ -217,12 +238,14 @@ impl Analysis {
             ..Analysis::default()
         };
         analysis.find_events(None, kept);
+        progress.check()?;
         let dated = analysis.date_undated_articles();
         if !dated.is_empty() {
             analysis.find_events(Some(&dated), kept);
         }
         analysis.leave_out_undated_background();
-        analysis
+        progress.check()?;
+        Ok(analysis)
     }
 
     /// An article with no date of its own that tells of the same happenings as dated articles

@@ -7,7 +7,7 @@
 //!
 //! It serves the one story named on its command line. Corrections and pasted articles change that
 //! story (one change at a time, reads meanwhile wait); no request can make it open or write any
-//! other folder.
+//! other folder. How far a long change has got, and a cancel, are answered meanwhile.
 
 use crate::api::Library;
 use crate::error::{Error, ErrorCode};
@@ -22,6 +22,8 @@ const MAX_BODY: usize = 96 << 20;
 pub struct Server {
     http: tiny_http::Server,
     library: Arc<RwLock<Library>>,
+    /// The library's progress, answered without its lock (long work holds that).
+    progress: crate::progress::Progress,
     ui_dir: PathBuf,
 }
 
@@ -36,6 +38,7 @@ impl Server {
         })?;
         Ok(Server {
             http,
+            progress: library.progress(),
             library: Arc::new(RwLock::new(library)),
             ui_dir,
         })
@@ -91,7 +94,11 @@ impl Server {
                     )
                 } else {
                     let answer = crate::api::parse_request(&body).and_then(|request| {
-                        if request.changes() {
+                        if let Some(answer) =
+                            crate::api::answer_about_work(&self.progress, &request)
+                        {
+                            answer
+                        } else if request.changes() {
                             let mut library =
                                 self.library.write().unwrap_or_else(|e| e.into_inner());
                             library.handle_change(request)
@@ -166,7 +173,7 @@ fn status_of(code: ErrorCode) -> u16 {
         ErrorCode::UnknownArticle | ErrorCode::UnknownEntity | ErrorCode::UnknownEvent => 404,
         ErrorCode::BadQuery | ErrorCode::BadDate | ErrorCode::BadFormat => 400,
         ErrorCode::ReadOnlyStory => 403,
-        ErrorCode::Duplicate => 409,
+        ErrorCode::Duplicate | ErrorCode::Cancelled => 409,
         _ => 500,
     }
 }

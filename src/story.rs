@@ -9,6 +9,7 @@
 
 use crate::corpus::{self, Corpus, LoadIssue, ManifestEntry, MANIFEST_FILE};
 use crate::error::{Error, ErrorCode, Result};
+use crate::progress::{Progress, Stage};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::io::Write;
@@ -48,6 +49,46 @@ pub struct AddReport {
     pub duplicates: Vec<LoadIssue>,
     /// Files that could not be read, and why.
     pub failed: Vec<LoadIssue>,
+    /// The files written into the story folder, to take back if the adding is cancelled.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub written: Vec<String>,
+}
+
+/// What a story folder's manifest held before articles were added, to put back.
+pub struct Before {
+    manifest: Option<Vec<u8>>,
+}
+
+/// Note what adding may change, before it does.
+pub fn before_adding(dir: &Path) -> Result<Before> {
+    let path = dir.join(MANIFEST_FILE);
+    match std::fs::read(&path) {
+        Ok(b) => Ok(Before { manifest: Some(b) }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Before { manifest: None }),
+        Err(e) => Err(Error::io(&path, &e)),
+    }
+}
+
+/// Take back an adding: remove the files it wrote and put the manifest back as it was.
+pub fn take_back(dir: &Path, report: &AddReport, before: &Before) -> Result<()> {
+    for name in &report.written {
+        let path = dir.join(name);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&path, &e)),
+        }
+    }
+    let path = dir.join(MANIFEST_FILE);
+    match &before.manifest {
+        Some(bytes) => crate::export::write_atomically(&path, bytes),
+        None => match std::fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(Error::io(&path, &e)),
+        },
+    }
 }
 
 /// Make `dir` an empty story: the folder (if need be) and a manifest. A folder that already holds a
@@ -101,7 +142,14 @@ fn fingerprint(text: &str) -> u64 {
 }
 
 /// Copy `files` into the story at `dir` (whose current articles are `corpus`).
-pub fn add_files(dir: &Path, corpus: &Corpus, files: &[PathBuf]) -> Result<AddReport> {
+/// `progress` counts the files; a cancel stops the copying (what was copied is in the report's
+/// `written`, for [`take_back`]).
+pub fn add_files(
+    dir: &Path,
+    corpus: &Corpus,
+    files: &[PathBuf],
+    progress: &Progress,
+) -> Result<AddReport> {
     let read: Vec<(String, Result<Vec<u8>>)> = files
         .iter()
         .map(|file| {
@@ -117,11 +165,16 @@ pub fn add_files(dir: &Path, corpus: &Corpus, files: &[PathBuf]) -> Result<AddRe
             (name, bytes)
         })
         .collect();
-    add_read(dir, corpus, read)
+    add_read(dir, corpus, read, progress)
 }
 
 /// Write files the page read into the story at `dir`.
-pub fn add_uploaded(dir: &Path, corpus: &Corpus, files: &[UploadedFile]) -> Result<AddReport> {
+pub fn add_uploaded(
+    dir: &Path,
+    corpus: &Corpus,
+    files: &[UploadedFile],
+    progress: &Progress,
+) -> Result<AddReport> {
     use base64::Engine;
     let read = files
         .iter()
@@ -151,7 +204,7 @@ pub fn add_uploaded(dir: &Path, corpus: &Corpus, files: &[UploadedFile]) -> Resu
             (name, bytes)
         })
         .collect();
-    add_read(dir, corpus, read)
+    add_read(dir, corpus, read, progress)
 }
 
 fn not_an_article(name: &str) -> Error {
@@ -166,6 +219,7 @@ fn add_read(
     dir: &Path,
     corpus: &Corpus,
     files: Vec<(String, Result<Vec<u8>>)>,
+    progress: &Progress,
 ) -> Result<AddReport> {
     let mut report = AddReport::default();
     let mut known: Vec<(u64, String)> = corpus
@@ -175,7 +229,12 @@ fn add_read(
         .collect();
     let mut taken: HashSet<String> = taken_names(dir)?;
     let mut manifest = String::new();
+    progress.stage(Stage::Reading, files.len());
     for (name, bytes) in files {
+        if progress.is_cancelled() {
+            break;
+        }
+        progress.step();
         let failed = |e: Error| LoadIssue {
             file: name.clone(),
             code: e.code,
@@ -213,6 +272,7 @@ fn add_read(
         }
         taken.insert(target.to_lowercase());
         let id = split_name(&target).0;
+        report.written.push(target);
         manifest.push_str(&manifest_table(&id, &ManifestEntry::default()));
         known.push((print, id.clone()));
         report.added.push(id);
@@ -266,6 +326,7 @@ pub fn add_text(dir: &Path, corpus: &Corpus, article: &NewArticle) -> Result<Add
     let target = free_name(&stem, ext, &taken);
     crate::export::write_atomically(&dir.join(&target), text.as_bytes())?;
     let id = split_name(&target).0;
+    report.written.push(target.clone());
     let clean = |s: &Option<String>| {
         s.as_deref()
             .map(str::trim)

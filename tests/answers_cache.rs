@@ -34,7 +34,10 @@ fn options(dir: &Path) -> Options {
 fn opened(dir: &Path) -> (Corpus, Library) {
     let opts = options(dir);
     let corpus = Library::read(&opts).unwrap();
-    (corpus.clone(), Library::open_read(corpus, &opts))
+    (
+        corpus.clone(),
+        Library::open_read(corpus, &opts, Default::default()).unwrap(),
+    )
 }
 
 /// A corpus of `files`, opened, and the (empty) copy for it in a folder of its own.

@@ -537,3 +537,89 @@ fn a_save_killed_midway_loses_nothing_saved_before() {
     let lib = open(dir.path());
     assert!(lib.edits().edits.iter().all(|s| s.applied));
 }
+
+/// Every article file of the evaluation corpus: enough work to cancel midway.
+fn many_articles() -> Vec<PathBuf> {
+    let stories = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/stories");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&stories)
+        .unwrap()
+        .flat_map(|story| std::fs::read_dir(story.unwrap().path()).unwrap())
+        .map(|f| f.unwrap().path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "txt" || e == "html" || e == "htm")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The folder's files and their bytes.
+fn folder(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn adding_reports_progress_and_a_cancel_leaves_the_story_as_it_was() {
+    use storyline::progress::Stage;
+    let dir = story();
+    let mut lib = open(dir.path());
+    let before_files = folder(dir.path());
+    let before_shape = shape(&lib);
+    let progress = lib.progress();
+    let files = many_articles();
+    assert!(files.len() > 100, "{}", files.len());
+
+    let (answer, seen) = std::thread::scope(|scope| {
+        let adding = scope.spawn(|| lib.add_files(&files));
+        // Cancel once the analysis has begun and counted an article.
+        let mut seen = Vec::new();
+        loop {
+            let view = progress.view();
+            if seen
+                .last()
+                .map(|v: &storyline::progress::ProgressView| v.stage)
+                != Some(view.stage)
+            {
+                seen.push(view.clone());
+            }
+            if view.stage == Stage::Analysing && view.done > 0 {
+                assert!(view.cancellable, "{view:?}");
+                // Every article of the story, old and new (duplicates left out).
+                assert!(view.total > 100, "{view:?}");
+                assert!(progress.cancel());
+                break;
+            }
+            if adding.is_finished() {
+                break;
+            }
+            std::hint::spin_loop();
+        }
+        (adding.join().unwrap(), seen)
+    });
+    let stages: Vec<Stage> = seen.iter().map(|v| v.stage).collect();
+    assert!(stages.contains(&Stage::Reading), "{stages:?}");
+    assert_eq!(answer.unwrap_err().code, ErrorCode::Cancelled);
+    assert_eq!(progress.view().stage, Stage::Idle);
+
+    // Nothing of the adding is left: not the copies, not the manifest's new tables, not in the
+    // library.
+    assert!(folder(dir.path()) == before_files, "the folder changed");
+    assert_eq!(lib.articles().len(), 3);
+    assert_eq!(shape(&lib), before_shape);
+
+    // The story goes on as if nothing had happened.
+    lib.add_files(&[article("04_autohome.txt")]).unwrap();
+    assert_eq!(shape(&lib), shape(&open(dir.path())));
+    assert_eq!(lib.articles().len(), 4);
+}

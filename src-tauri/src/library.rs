@@ -17,6 +17,7 @@ use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
 use std::time::Duration;
 use storyline::answers::{AnswerCache, FirstAnswers};
 use storyline::api::{Options, Request};
+use storyline::progress::Progress;
 use storyline::{Error, ErrorCode, Library};
 
 use crate::priority;
@@ -88,6 +89,8 @@ pub struct Shelf {
     answers: Arc<Option<PathBuf>>,
     /// Raised when a request needs the library itself, which ends the opening thread's wait.
     wanted: Arc<Wanted>,
+    /// Where opening and adding report how far they got, answered without the library's lock.
+    progress: Progress,
 }
 
 /// A flag one side raises and the other waits for, with a limit.
@@ -134,12 +137,14 @@ impl Shelf {
             options: Arc::new(options),
             answers: Arc::new(answers),
             wanted: Arc::new(Wanted::default()),
+            progress: Progress::new(),
         };
-        let (slot, first, options, answers) = (
+        let (slot, first, options, answers, progress) = (
             shelf.slot.clone(),
             shelf.first.clone(),
             shelf.options.clone(),
             shelf.answers.clone(),
+            shelf.progress.clone(),
         );
         let wanted = shelf.wanted.clone();
         let opener = std::thread::Builder::new()
@@ -150,7 +155,13 @@ impl Shelf {
                     window_first,
                 };
                 let opened = slot.get_or_init(|| {
-                    RwLock::new(open(&options, answers.as_deref(), &first, Some(background)))
+                    RwLock::new(open(
+                        &options,
+                        answers.as_deref(),
+                        &first,
+                        Some(background),
+                        &progress,
+                    ))
                 });
                 if let Err(e) = &*opened.read().unwrap_or_else(|e| e.into_inner()) {
                     eprintln!("storyline: {e}");
@@ -174,6 +185,9 @@ impl Shelf {
     /// Answer one API request: from the last start's first answers while the library is still
     /// opening, else from the library (waiting for it).
     pub async fn answer(&self, request: Request) -> Result<serde_json::Value, Error> {
+        if let Some(answer) = storyline::api::answer_about_work(&self.progress, &request) {
+            return answer;
+        }
         if self.slot.get().is_none() {
             let early = match self.first.get() {
                 Some(first) => first.as_ref().and_then(|answers| answers.answer(&request)),
@@ -202,13 +216,18 @@ impl Shelf {
     }
 
     /// Open the story in `dir` in place of the current one (waiting for the current one to be
-    /// open), and remember it for the next start.
+    /// open), and remember it for the next start. A cancel keeps the current one.
     pub async fn switch_to(&self, dir: PathBuf) -> Result<(), Error> {
         let options = Options {
             corpus: Some(dir.clone()),
             ..(*self.options).clone()
         };
-        let library = blocking(move || Library::open(&options)).await??;
+        let progress = self.progress.clone();
+        let library = blocking(move || {
+            let _work = progress.begin(true);
+            Library::open_with(&options, progress.clone())
+        })
+        .await??;
         let opener = self.opener();
         blocking(move || {
             *opener.lock().write().unwrap_or_else(|e| e.into_inner()) = Ok(library);
@@ -230,6 +249,7 @@ impl Shelf {
             first: self.first.clone(),
             options: self.options.clone(),
             answers: self.answers.clone(),
+            progress: self.progress.clone(),
         }
     }
 
@@ -272,6 +292,7 @@ struct Opener {
     first: Arc<OnceLock<Option<FirstAnswers>>>,
     options: Arc<Options>,
     answers: Arc<Option<PathBuf>>,
+    progress: Progress,
 }
 
 impl Opener {
@@ -283,6 +304,7 @@ impl Opener {
                 self.answers.as_deref(),
                 &self.first,
                 None,
+                &self.progress,
             ))
         })
     }
@@ -317,6 +339,7 @@ fn open(
     answers: Option<&Path>,
     first: &OnceLock<Option<FirstAnswers>>,
     background: Option<Background>,
+    progress: &Progress,
 ) -> Opened {
     // Whatever happens below, a command waiting for the first answers must not wait forever.
     struct Published<'a>(&'a OnceLock<Option<FirstAnswers>>);
@@ -326,7 +349,9 @@ fn open(
         }
     }
     let _published = Published(first);
-    let corpus = Library::read(options)?;
+    // The window has nothing to go back to: this opening cannot be cancelled.
+    let _work = progress.begin(false);
+    let corpus = Library::read_with(options, progress)?;
     let cache = answers.map(|folder| AnswerCache::in_folder(folder, &corpus));
     let _ = first.set(cache.as_ref().and_then(AnswerCache::load));
     // Reading the corpus and the copy was quick and the window may be waiting for it; the analysis
@@ -337,7 +362,7 @@ fn open(
         }
         priority::run_in_idle_time();
     }
-    let library = Library::open_read(corpus, options);
+    let library = Library::open_read(corpus, options, progress.clone())?;
     if let Some(cache) = cache {
         // A copy's key covers the program and every input, so its articles and timeline are what
         // this library answers; only the load issues can differ (where the index could live). Only
@@ -419,7 +444,14 @@ mod tests {
         let (_articles, options) = corpus_with_one_article();
         let folder = tempfile::tempdir().unwrap();
         let first = OnceLock::new();
-        let library = open(&options, Some(folder.path()), &first, None).unwrap();
+        let library = open(
+            &options,
+            Some(folder.path()),
+            &first,
+            None,
+            &Progress::new(),
+        )
+        .unwrap();
         assert_eq!(first.get(), Some(&None), "there was no copy to answer from");
         let cache = AnswerCache::in_folder(folder.path(), &Library::read(&options).unwrap());
         assert_eq!(
@@ -429,7 +461,7 @@ mod tests {
 
         // The next start publishes that copy before it analyses anything.
         let next = OnceLock::new();
-        open(&options, Some(folder.path()), &next, None).unwrap();
+        open(&options, Some(folder.path()), &next, None, &Progress::new()).unwrap();
         assert_eq!(
             next.get().cloned().flatten().map(|a| a.articles),
             Some(library.handle(Request::Articles).unwrap())
@@ -442,7 +474,14 @@ mod tests {
             serde_json::json!([{"file": "search index", "code": "index", "message": "in memory"}]);
         cache.store(&stale).unwrap();
         let after = OnceLock::new();
-        open(&options, Some(folder.path()), &after, None).unwrap();
+        open(
+            &options,
+            Some(folder.path()),
+            &after,
+            None,
+            &Progress::new(),
+        )
+        .unwrap();
         assert_eq!(
             after.get().cloned().flatten().map(|a| a.issues),
             Some(stale.issues)
@@ -471,6 +510,7 @@ mod tests {
             options: Arc::new(options),
             answers: Arc::new(None),
             wanted: Arc::new(Wanted::default()),
+            progress: Progress::new(),
         };
         let ask = |request| tauri::async_runtime::block_on(shelf.answer(request));
         assert_eq!(ask(Request::Articles).unwrap(), kept.articles);
@@ -497,7 +537,14 @@ mod tests {
     fn with_a_copy_the_analysis_waits_until_a_request_needs_the_library() {
         let (_articles, options) = corpus_with_one_article();
         let folder = tempfile::tempdir().unwrap();
-        open(&options, Some(folder.path()), &OnceLock::new(), None).unwrap();
+        open(
+            &options,
+            Some(folder.path()),
+            &OnceLock::new(),
+            None,
+            &Progress::new(),
+        )
+        .unwrap();
         // An hour's wait: only a request can end it within this test.
         let shelf = Shelf::open_in_background_with(
             options,
@@ -563,7 +610,88 @@ mod tests {
             ..Options::default()
         };
         let folder = tempfile::tempdir().unwrap();
-        assert!(open(&missing, Some(folder.path()), &first, None).is_err());
+        assert!(open(
+            &missing,
+            Some(folder.path()),
+            &first,
+            None,
+            &Progress::new()
+        )
+        .is_err());
         assert_eq!(first.get(), Some(&None));
+    }
+
+    /// A folder of long articles made from the evaluation corpus: seconds of analysis.
+    fn long_story() -> tempfile::TempDir {
+        let stories = Path::new(env!("CARGO_MANIFEST_DIR")).join("../eval/stories");
+        let mut body = String::new();
+        for story in std::fs::read_dir(&stories).unwrap() {
+            for f in std::fs::read_dir(story.unwrap().path()).unwrap() {
+                let path = f.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    body.push_str(&std::fs::read_to_string(&path).unwrap());
+                    body.push_str("\n\n");
+                }
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..40 {
+            std::fs::write(
+                dir.path().join(format!("long-{i}.txt")),
+                format!("長文{i}\n{body}"),
+            )
+            .unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn opening_a_story_reports_progress_and_a_cancel_keeps_the_story_open() {
+        let (_articles, options) = corpus_with_one_article();
+        let shelf = Arc::new(Shelf::open_in_background_with(
+            options,
+            None,
+            Duration::ZERO,
+        ));
+        let ask = |shelf: &Shelf, request| tauri::async_runtime::block_on(shelf.answer(request));
+        assert_eq!(
+            ask(&shelf, Request::Articles)
+                .unwrap()
+                .as_array()
+                .map(Vec::len),
+            Some(1)
+        );
+
+        let long = long_story();
+        let dir = long.path().to_path_buf();
+        let switching = {
+            let shelf = shelf.clone();
+            std::thread::spawn(move || tauri::async_runtime::block_on(shelf.switch_to(dir)))
+        };
+        // Progress and cancel are answered while the opening holds the work.
+        let mut seen = None;
+        for _ in 0..60_000 {
+            let view = ask(&shelf, Request::Progress).unwrap();
+            if view["stage"] == "analysing" && view["done"].as_u64() > Some(0) {
+                seen = Some(view);
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let seen = seen.expect("the opening never reported its analysis");
+        assert_eq!(seen["total"], 40, "{seen}");
+        assert_eq!(seen["cancellable"], true, "{seen}");
+        assert_eq!(ask(&shelf, Request::Cancel).unwrap()["cancelling"], true);
+        let err = switching.join().unwrap().unwrap_err();
+        assert_eq!(err.code, ErrorCode::Cancelled, "{err:?}");
+        // The story that was open still is.
+        assert_eq!(
+            ask(&shelf, Request::Articles)
+                .unwrap()
+                .as_array()
+                .map(Vec::len),
+            Some(1)
+        );
+        assert_eq!(ask(&shelf, Request::Progress).unwrap()["stage"], "idle");
     }
 }

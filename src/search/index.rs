@@ -16,6 +16,7 @@
 use super::tokenize::{Dictionary, GramsTokenizer, WordsTokenizer, GRAMS, WORDS};
 use crate::error::{Error, ErrorCode, Result};
 use crate::pipeline::Analysis;
+use crate::progress::{Progress, Stage};
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -231,6 +232,7 @@ pub fn write(
     analysis: &Analysis,
     passages: &[Passage],
     threads: usize,
+    progress: &Progress,
 ) -> Result<()> {
     let budget = 128_000_000 * threads;
     let mut writer = index
@@ -239,7 +241,11 @@ pub fn write(
     // Built once and then only read: merging segments during the build costs more than the few
     // extra segments cost queries.
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    progress.stage(Stage::Indexing, passages.len());
     for p in passages {
+        // Dropping the writer uncommitted leaves nothing behind.
+        progress.check()?;
+        progress.step();
         let a = &analysis.articles[p.article];
         if p.span.end > a.text.len() {
             continue;
@@ -307,6 +313,7 @@ pub fn open_or_build(
     fingerprint: &str,
     dict: &Arc<Dictionary>,
     analysis: &Analysis,
+    progress: &Progress,
 ) -> Result<(Index, IndexReader, Outcome)> {
     let outcome = if dir.exists() {
         match try_open(dir, fingerprint, dict) {
@@ -316,7 +323,7 @@ pub fn open_or_build(
     } else {
         Outcome::Built
     };
-    build_in_place(dir, fingerprint, dict, analysis)?;
+    build_in_place(dir, fingerprint, dict, analysis, progress)?;
     let (index, reader) = try_open(dir, fingerprint, dict)
         .map_err(|r| index_err(format!("{}: {r}", dir.display())))?;
     Ok((index, reader, outcome))
@@ -374,6 +381,7 @@ fn build_in_place(
     fingerprint: &str,
     dict: &Arc<Dictionary>,
     analysis: &Analysis,
+    progress: &Progress,
 ) -> Result<()> {
     if dir.exists() {
         ensure_replaceable(dir)?;
@@ -398,7 +406,14 @@ fn build_in_place(
         .map(|n| n.get())
         .unwrap_or(1)
         .clamp(1, 2);
-    write(&index, &fields, analysis, &passages(analysis), threads)?;
+    write(
+        &index,
+        &fields,
+        analysis,
+        &passages(analysis),
+        threads,
+        progress,
+    )?;
     let docs = reader(&index)?.searcher().num_docs();
     drop(index);
     let meta = Meta {

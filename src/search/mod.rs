@@ -16,6 +16,7 @@ pub mod tokenize;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::pipeline::Analysis;
+use crate::progress::Progress;
 use crate::text::{char_byte_offsets, Span};
 pub use index::Outcome;
 use index::{Fields, Passage};
@@ -117,16 +118,27 @@ impl std::fmt::Debug for SearchIndex {
 impl SearchIndex {
     /// Open the index of `analysis` at `location`, building or rebuilding it as needed.
     pub fn open(analysis: &Analysis, location: &IndexLocation) -> Result<SearchIndex> {
+        SearchIndex::open_with(analysis, location, &Progress::new())
+    }
+
+    /// As [`SearchIndex::open`], counting the passages written in `progress`, and giving up
+    /// (leaving any index on disk as it was) when that is cancelled.
+    pub fn open_with(
+        analysis: &Analysis,
+        location: &IndexLocation,
+        progress: &Progress,
+    ) -> Result<SearchIndex> {
         let aliases = Aliases::new(&analysis.entities);
         let dict = Dictionary::new(aliases.all());
         let fingerprint = index::fingerprint(analysis, &dict);
         let (index, reader, outcome, path) = match location {
             IndexLocation::Memory => {
-                let (index, reader) = in_memory(analysis, &index::passages(analysis), &dict)?;
+                let (index, reader) =
+                    in_memory(analysis, &index::passages(analysis), &dict, progress)?;
                 (index, reader, Outcome::Memory, None)
             }
             IndexLocation::Dir(dir) => {
-                let (i, r, o) = index::open_or_build(dir, &fingerprint, &dict, analysis)?;
+                let (i, r, o) = index::open_or_build(dir, &fingerprint, &dict, analysis, progress)?;
                 (i, r, o, Some(dir.clone()))
             }
             IndexLocation::AppData => {
@@ -137,7 +149,8 @@ impl SearchIndex {
                     )
                 })?;
                 let dir = base.join(format!("index-{fingerprint}"));
-                let (i, r, o) = index::open_or_build(&dir, &fingerprint, &dict, analysis)?;
+                let (i, r, o) =
+                    index::open_or_build(&dir, &fingerprint, &dict, analysis, progress)?;
                 if o != Outcome::Opened {
                     index::prune(&base, &dir);
                 }
@@ -417,11 +430,12 @@ fn in_memory(
     analysis: &Analysis,
     passages: &[Passage],
     dict: &Arc<Dictionary>,
+    progress: &Progress,
 ) -> Result<(Index, IndexReader)> {
     let (schema, fields) = index::schema();
     let index = Index::create_in_ram(schema);
     index::register(&index, dict);
-    index::write(&index, &fields, analysis, passages, 1)?;
+    index::write(&index, &fields, analysis, passages, 1, progress)?;
     let reader = index::reader(&index)?;
     Ok((index, reader))
 }

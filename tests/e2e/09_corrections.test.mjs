@@ -3,9 +3,10 @@
 // A date fixed in the correction dialog is still there after the server is stopped and started
 // again; Ctrl+Z and Ctrl+Shift+Z take it back and make it again; an article added later that tells
 // the same happening joins the corrected event, which keeps the fix; a drop of a duplicate and an
-// unreadable file with a good one adds the good one and names the others.
+// unreadable file with a good one adds the good one and names the others; a long adding shows its
+// progress and a cancel leaves the story folder and the timeline as they were.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, openApp, ROOT, startServer } from "./harness.mjs";
@@ -223,6 +224,63 @@ export const tests = [
       const item = await reveal(page, e.id);
       await item.getByTestId("hidden-mark").waitFor({ timeout: 10_000 });
       });
+    },
+  },
+  {
+    name: "a long adding shows its progress, and a cancel leaves the story as it was",
+    timeout: 180_000,
+    async fn({ page, bin, uiDir, consoleErrors }) {
+      // Long articles from the evaluation corpus, each made distinct: seconds of analysis.
+      const stories = path.join(ROOT, "eval/stories");
+      const texts = readdirSync(stories)
+        .flatMap((s) => readdirSync(path.join(stories, s)).map((f) => path.join(stories, s, f)))
+        .filter((f) => f.endsWith(".txt"))
+        .map((f) => readFileSync(f, "utf8"));
+      const body = texts.join("\n\n");
+      const files = Array.from({ length: 120 }, (_, i) => ({
+        name: `long-${i}.txt`,
+        mimeType: "text/plain",
+        buffer: Buffer.from(`長文第${i}篇\n\n${body}`, "utf8"),
+      }));
+      const dir = makeStory(bin);
+      try {
+        const folder = () =>
+          readdirSync(dir)
+            .sort()
+            .map((f) => `${f}:${statSync(path.join(dir, f)).size}`)
+            .join(",");
+        const before = folder();
+        await serving(bin, uiDir, dir, async (base, api) => {
+          await openApp(page, base);
+          const articles = (await api({ cmd: "articles" })).length;
+          const events = (await api({ cmd: "timeline", args: { filter: NO_FILTER } })).events.length;
+          await page.getByTestId("add-articles").click();
+          await page.getByTestId("add-files").setInputFiles(files);
+          const cancel = page.getByTestId("cancel-work");
+          await cancel.waitFor({ state: "visible", timeout: 60_000 });
+          // Wait for the analysis to count articles, so the cancel lands in its middle.
+          await page.waitForFunction(
+            () => /\d+ (of|\/) \d+/.test(document.querySelector('[data-testid="progress"]')?.textContent ?? ""),
+            null,
+            { timeout: 60_000 },
+          );
+          const shown = await page.getByTestId("progress").textContent();
+          await cancel.click();
+          await page.getByTestId("progress").waitFor({ state: "hidden", timeout: 60_000 });
+          const notice = await page.getByTestId("notice").textContent();
+          expect(/Cancelled|已取消/.test(notice), `the notice should say it was cancelled: ${notice} (progress showed ${shown})`);
+          expect(await page.getByTestId("error").isHidden(), "a cancel is not an error");
+          // The cancelled request's answer is a 409, which Chromium logs; nothing else may be.
+          const logged = consoleErrors.splice(0).filter((e) => !e.includes("status of 409"));
+          consoleErrors.push(...logged);
+          expect(folder() === before, "the story folder should be as it was");
+          expect((await api({ cmd: "articles" })).length === articles, "no article should be added");
+          const after = (await api({ cmd: "timeline", args: { filter: NO_FILTER } })).events.length;
+          expect(after === events, `the timeline should be as it was (${events} → ${after} events)`);
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   },
 ];

@@ -8,6 +8,7 @@ import type { AddReport } from "./bindings/AddReport";
 import type { ArticleView } from "./bindings/ArticleView";
 import type { EditsView } from "./bindings/EditsView";
 import type { NewArticle } from "./bindings/NewArticle";
+import type { ProgressView } from "./bindings/ProgressView";
 import type { Request } from "./bindings/Request";
 import type { UploadedFile } from "./bindings/UploadedFile";
 import type { EventInfo } from "./bindings/EventInfo";
@@ -17,6 +18,7 @@ import type { LoadIssue } from "./bindings/LoadIssue";
 import type { ScriptChoice } from "./bindings/ScriptChoice";
 import type { TimelineView } from "./bindings/TimelineView";
 import { toBackendError, type Backend } from "./backend/index";
+import { STRINGS } from "./i18n";
 import { TIMELINE_RECEIVED } from "./marks";
 import { emptyFilter, restrictFilter } from "./model/filter";
 import { TimelineModel } from "./model/timeline";
@@ -121,26 +123,74 @@ export class Actions {
       } else {
         req = { cmd: "add_text", args: what.pasted };
       }
-      const report = await this.backend.call<AddReport>(req);
+      const report = await this.watch(this.backend.call<AddReport>(req));
       this.store.set({ notice: describeReport(report, this.store.get().lang), error: null });
       await this.reload();
       return report;
     } catch (e) {
-      this.store.set({ error: toBackendError(e) });
+      this.failed(e);
       return null;
+    }
+  }
+
+  /**
+   * While `work` runs, ask how far the backend has got every quarter second (after a first quarter
+   * second: quick work shows nothing) and keep it in the store for the progress bar.
+   */
+  async watch<T>(work: Promise<T>): Promise<T> {
+    let done = false;
+    const poll = async (): Promise<void> => {
+      while (!done) {
+        await new Promise((r) => setTimeout(r, 250));
+        if (done) break;
+        try {
+          const view = await this.backend.call<ProgressView>({ cmd: "progress" });
+          if (!done) this.store.set({ work: view.stage === "idle" ? null : view });
+        } catch {
+          break;
+        }
+      }
+    };
+    void poll();
+    try {
+      return await work;
+    } finally {
+      done = true;
+      this.store.set({ work: null });
+    }
+  }
+
+  /** Stop the long work under way; the story stays as it was. */
+  async cancelWork(): Promise<void> {
+    const work = this.store.get().work;
+    if (work) this.store.set({ work: { ...work, cancelling: true } });
+    try {
+      await this.backend.call({ cmd: "cancel" });
+    } catch (e) {
+      this.store.set({ error: toBackendError(e) });
+    }
+  }
+
+  /** Show why something failed; a cancel the reader asked for is a notice, not an error. */
+  private failed(e: unknown): void {
+    const err = toBackendError(e);
+    if (err.code === "cancelled") {
+      this.store.set({ notice: STRINGS[this.store.get().lang].cancelled, error: null });
+    } else {
+      this.store.set({ error: err });
     }
   }
 
   /** Open another story folder, make a new one, or copy the built-in one (desktop only: the shell's folder dialog). */
   async switchStory(how: "open" | "new" | "copy"): Promise<void> {
     try {
-      const opened = await this.backend.chooseStory(how);
+      const opened = await this.watch(this.backend.chooseStory(how));
       if (!opened) return;
       this.store.set({ selected: null, related: [], notice: null, error: null });
       this.store.setReader({ article: null, view: null, source: 0, hit: null });
       await this.reload();
     } catch (e) {
-      this.store.set({ error: toBackendError(e) });
+      this.failed(e);
     }
   }
 

@@ -50,6 +50,10 @@ export class App {
   private readonly noticeText = h("span", {});
   private readonly noticeClose = h("button", { class: "link", "data-testid": "notice-dismiss" });
   private readonly noticeBox = h("div", { class: "notice-box", role: "status", "data-testid": "notice", hidden: true }, this.noticeText, this.noticeClose);
+  private readonly workText = h("span", {});
+  private readonly workBar = h("progress", { "data-testid": "progress-bar" });
+  private readonly workCancel = h("button", { class: "link", "data-testid": "cancel-work" });
+  private readonly workBox = h("div", { class: "work-box", role: "status", "data-testid": "progress", hidden: true }, this.workText, this.workBar, this.workCancel);
   private readonly addDialog: AddDialog;
   private readonly editDialog: EditDialog;
   private readonly entityDialog: EntityDialog;
@@ -78,6 +82,7 @@ export class App {
     this.exportButton.addEventListener("click", () => this.exportDialog.open());
     this.errorClose.addEventListener("click", () => actions.store.set({ error: null }));
     this.noticeClose.addEventListener("click", () => actions.store.set({ notice: null }));
+    this.workCancel.addEventListener("click", () => void actions.cancelWork());
     this.openButton.addEventListener("click", () => void actions.switchStory("open"));
     this.newButton.addEventListener("click", () => void actions.switchStory("new"));
     this.addButton.addEventListener("click", () => this.addDialog.open());
@@ -118,6 +123,7 @@ export class App {
       ),
       this.filterBar.el,
       this.errorBox,
+      this.workBox,
       this.noticeBox,
       this.layout,
       this.exportDialog.el,
@@ -134,6 +140,28 @@ export class App {
       e.preventDefault();
       void actions.addArticles({ files });
     });
+  }
+
+  /** The progress of long work, with a cancel where the work can be cancelled. */
+  private updateWork(s: State): void {
+    const w = s.work;
+    if (!w) {
+      if (!this.workBox.hidden) this.workBox.hidden = true;
+      return;
+    }
+    const t = STRINGS[s.lang];
+    this.workBox.hidden = false;
+    setText(this.workText, w.cancelling ? t.cancelling : t.work(w.stage, w.done, w.total));
+    const bar = this.workBar;
+    if (w.total > 0) {
+      bar.max = w.total;
+      bar.value = Math.min(w.done, w.total);
+    } else {
+      bar.removeAttribute("value");
+    }
+    setText(this.workCancel, t.cancel);
+    this.workCancel.hidden = !w.cancellable;
+    this.workCancel.disabled = w.cancelling;
   }
 
   private readonly keyListener = (e: KeyboardEvent) => this.onKey(e);
@@ -204,6 +232,7 @@ export class App {
     this.redoButton.disabled = !writable || !s.edits?.redo;
     setAttr(this.undoButton, "title", s.edits?.undo ? t.undoHelp(describeEdit(s.edits.undo.change.op)) : t.undo);
     setAttr(this.redoButton, "title", s.edits?.redo ? t.redoHelp(describeEdit(s.edits.redo.change.op)) : t.redo);
+    this.updateWork(s);
     if (s.notice) {
       this.noticeBox.hidden = false;
       setText(this.noticeText, s.notice);

@@ -6,6 +6,7 @@ import type { EntityKind } from "./bindings/EntityKind";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { EventKind } from "./bindings/EventKind";
 import type { Precision } from "./bindings/Precision";
+import type { Stage } from "./bindings/Stage";
 import type { Status } from "./bindings/Status";
 
 export type Lang = "zh" | "en";
@@ -125,6 +126,12 @@ const en = {
   addPublished: "Date",
   addPasteSave: "Add pasted article",
   readOnly: "The built-in articles cannot be changed.",
+  cancelling: "Cancelling…",
+  cancelled: "Cancelled: the story is as it was.",
+  work: (stage: Stage, done: number, total: number): string => {
+    const what = { idle: "Working", reading: "Reading files", analysing: "Analysing articles", indexing: "Writing the search index" }[stage];
+    return total > 0 ? `${what}: ${done.toLocaleString("en")} of ${total.toLocaleString("en")}` : `${what}…`;
+  },
 };
 
 type Strings = typeof en;
@@ -240,6 +247,12 @@ const zh: Strings = {
   addPublished: "日期",
   addPasteSave: "加入貼上的文章",
   readOnly: "內建的文章不能更改。",
+  cancelling: "正在取消…",
+  cancelled: "已取消：故事保持原樣。",
+  work: (stage: Stage, done: number, total: number): string => {
+    const what = { idle: "處理中", reading: "讀取檔案", analysing: "分析文章", indexing: "寫入搜尋索引" }[stage];
+    return total > 0 ? `${what}：${done} / ${total}` : `${what}…`;
+  },
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, zh };
@@ -258,6 +271,7 @@ export const ERROR_TEXT: Partial<Record<ErrorCode, [string, string]>> = {
   bad_edits: ["The corrections file cannot be read.", "無法讀取更正檔案。"],
   unknown_event: ["That event is no longer in the timeline.", "這個事件已不在時間線上。"],
   duplicate: ["The story already holds that text.", "故事中已有這篇文字。"],
+  cancelled: ["Cancelled: the story is as it was.", "已取消：故事保持原樣。"],
 };
 
 export const KIND_NAMES: Record<EventKind, [string, string]> = {

@@ -9,6 +9,7 @@ import type { EditsView } from "./bindings/EditsView";
 import type { Filter } from "./bindings/Filter";
 import type { Hit } from "./bindings/Hit";
 import type { LoadIssue } from "./bindings/LoadIssue";
+import type { ProgressView } from "./bindings/ProgressView";
 import type { ScriptChoice } from "./bindings/ScriptChoice";
 import type { TimelineView } from "./bindings/TimelineView";
 import type { BackendError } from "./backend/index";
@@ -62,6 +63,8 @@ export interface State {
   editingEntity: string | null;
   /** What the last change to the story did, for the reader (articles added, duplicates …). */
   notice: string | null;
+  /** How far the long work under way has got (opening or adding), while the UI waits for it. */
+  work: ProgressView | null;
 }
 
 type Listener = (s: State, prev: State) => void;
@@ -111,6 +114,7 @@ export class Store {
       editing: null,
       editingEntity: null,
       notice: null,
+      work: null,
     };
   }
 

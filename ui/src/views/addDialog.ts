@@ -33,11 +33,13 @@ export class AddDialog {
   private async addFiles(input: HTMLInputElement): Promise<void> {
     const files = [...(input.files ?? [])];
     if (!files.length || this.busy) return;
+    // The window shows the adding's progress (and a cancel) and then what became of each file;
+    // the files stay where they are, so nothing is lost if it fails.
+    this.close();
     this.busy = true;
-    const report = await this.actions.addArticles({ files });
+    await this.actions.addArticles({ files });
     this.busy = false;
     input.value = "";
-    if (report) this.close();
   }
 
   private async paste(form: HTMLFormElement): Promise<void> {
