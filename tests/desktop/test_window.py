@@ -419,6 +419,41 @@ def main(binary):
             assert answer == {"ok": False}, answer
             assert len(invoke(driver, {"cmd": "articles"})["ok"]) == story_articles
 
+        def files_dropped_on_the_window_are_added_and_refused_ones_named():
+            # WebDriver cannot drag from the desktop: the drop is dispatched in the real window's
+            # page with File objects, as WebKit hands a drop from the file manager to the page.
+            names = sorted(f for f in os.listdir(STORY) if f.endswith(".txt"))
+            with open(os.path.join(STORY, names[0]), encoding="utf-8") as f:
+                duplicate = f.read()
+            with open(os.path.join(STORY, names[story_articles]), encoding="utf-8") as f:
+                good = f.read()
+            driver.execute_script(
+                """
+                const [duplicate, good] = arguments;
+                const files = [
+                  new File([duplicate], 'copy.txt', {type: 'text/plain'}),
+                  new File([new Uint8Array([0, 1, 2, 0, 255, 0, 3])], 'broken.txt', {type: 'text/plain'}),
+                  new File([good], 'good.txt', {type: 'text/plain'}),
+                ];
+                const data = new DataTransfer();
+                for (const f of files) data.items.add(f);
+                const target = document.querySelector('.app');
+                target.dispatchEvent(new DragEvent('dragover', {dataTransfer: data, bubbles: true, cancelable: true}));
+                target.dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));
+                """, duplicate, good)
+            notice = WebDriverWait(driver, STARTUP_TIMEOUT).until(lambda d: (lambda n: n if n and n[0].is_displayed() and n[0].text else False)(
+                d.find_elements(By.CSS_SELECTOR, '[data-testid="notice"]')))[0].text
+            assert "copy.txt" in notice and "broken.txt" in notice, notice
+            articles = invoke(driver, {"cmd": "articles"})["ok"]
+            assert len(articles) == story_articles + 1, [a["id"] for a in articles]
+            assert any(a["id"] == "good" for a in articles), [a["id"] for a in articles]
+            assert os.path.exists(os.path.join(story, "good.txt")) and not os.path.exists(os.path.join(story, "broken.txt"))
+            fixed["articles"] = story_articles + 1
+            # The correction made before survives the new analysis.
+            timeline = invoke(driver, {"cmd": "timeline", "args": {"filter": {}}})["ok"]
+            event = next((e for e in timeline["events"] if "date" in e["edited"]), None)
+            assert event and event["date"]["start"] == "2020-02-03", event
+
         def without_a_display_it_says_so_and_exits():
             env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
             done = subprocess.run([binary], env=env, capture_output=True, text=True, timeout=60)
@@ -442,6 +477,7 @@ def main(binary):
         run.check("without a display it says so and exits, no panic", without_a_display_it_says_so_and_exits)
         run.check("a story opened through the folder dialog replaces the built-in one", a_story_opened_through_the_folder_dialog_replaces_the_built_in_one)
         run.check("a cancelled folder dialog keeps the story", a_cancelled_folder_dialog_keeps_the_story)
+        run.check("files dropped on the window are added; a duplicate and an unreadable one are named", files_dropped_on_the_window_are_added_and_refused_ones_named)
         if os.environ.get("STORYLINE_MEASURE_RSS"):
             measure_rss(binary)
     except Exception as e:  # whatever stops the session, the run still ends with its count line
@@ -456,7 +492,7 @@ def main(binary):
         except subprocess.TimeoutExpired:
             tauri_driver.kill()
     if fixed:
-        run.check("the next start reopens the story, with its correction", lambda: reopened_with_fix(port, binary, story_articles, fixed["id"]))
+        run.check("the next start reopens the story, with its correction", lambda: reopened_with_fix(port, binary, fixed.get("articles", story_articles), fixed["id"]))
     print(f"{run.passed} passed, {run.failed} failed")
     return 0 if run.failed == 0 else 1
 
@@ -475,8 +511,9 @@ def reopened_with_fix(port, binary, articles, event_id):
         ids = article_ids(driver, articles)
         assert len(ids) == articles, ids
         timeline = invoke(driver, {"cmd": "timeline", "args": {"filter": {}}})["ok"]
-        event = next((e for e in timeline["events"] if e["id"] == event_id), None)
-        assert event and event["date"]["start"] == "2020-02-03", event
+        # Ids are the current analysis's; the correction follows its passage.
+        event = next((e for e in timeline["events"] if "date" in e["edited"]), None)
+        assert event and event["date"]["start"] == "2020-02-03", (event_id, event)
         assert "date" in event["edited"], event
     finally:
         quit_session(driver)
