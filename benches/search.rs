@@ -218,7 +218,7 @@ fn main() {
         let _ = std::fs::remove_dir_all(&dir);
         let cpu0 = cpu_seconds();
         let t = Instant::now();
-        let (_, _, outcome) =
+        let (_, _, outcome, _) =
             index::open_or_build(&dir, &fingerprint, &dict, &a, &Default::default()).unwrap();
         builds.push((t.elapsed().as_secs_f64(), cpu_seconds() - cpu0));
         assert_eq!(outcome, Outcome::Built);
@@ -243,7 +243,7 @@ fn main() {
     let mut fp_time = Vec::new();
     for _ in 0..7 {
         let t = Instant::now();
-        let (_, _, o) =
+        let (_, _, o, _) =
             index::open_or_build(&dir, &fingerprint, &dict, &a, &Default::default()).unwrap();
         tantivy_open.push(t.elapsed());
         assert_eq!(o, Outcome::Opened);

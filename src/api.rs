@@ -303,6 +303,11 @@ impl Library {
                 Ok(a) => a,
                 Err(e) => return Err((e, corpus, kept)),
             };
+        for failed in &analysis.failed {
+            if !issues.contains(failed) {
+                issues.push(failed.clone());
+            }
+        }
         let (edits, edits_unreadable) = match corpus.root.as_deref().map(EditLog::load) {
             Some(Err(e)) => {
                 issues.push(LoadIssue {

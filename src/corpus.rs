@@ -19,6 +19,8 @@ include!(concat!(env!("OUT_DIR"), "/embedded_articles.rs"));
 /// Files larger than this are refused: no news article comes near it, and reading one would hold
 /// the whole pipeline (and the reader's memory) hostage.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest manifest, gazetteer or corrections file read.
+pub const MAX_SIDE_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 pub const MANIFEST_FILE: &str = "manifest.toml";
 /// A user's gazetteer beside the articles; it extends the built-in one (see `entities`).
@@ -67,7 +69,7 @@ pub struct RawArticle {
 }
 
 /// A file that could not become an article, and why.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct LoadIssue {
     pub file: String,
@@ -154,9 +156,11 @@ impl Corpus {
             ..Corpus::default()
         };
         let manifest_path = dir.join(MANIFEST_FILE);
-        let manifest = if manifest_path.exists() {
-            match fs::read(&manifest_path)
-                .map_err(|e| Error::io(&manifest_path, &e))
+        let manifest = if leaves_folder(&manifest_path, dir) {
+            corpus.issues.push(outside(MANIFEST_FILE));
+            Manifest::default()
+        } else if manifest_path.exists() {
+            match read_capped(&manifest_path, MAX_SIDE_FILE_BYTES)
                 .and_then(|b| parse_manifest(&b, &manifest_path))
             {
                 Ok(m) => m,
@@ -207,6 +211,10 @@ impl Corpus {
                 });
                 continue;
             }
+            if leaves_folder(&path, dir) {
+                corpus.issues.push(outside(&name));
+                continue;
+            }
             let unchanged = since.and_then(|since| {
                 let meta = fs::metadata(&path).ok()?;
                 let a = earlier.remove(&name)?;
@@ -239,7 +247,31 @@ impl Corpus {
 
     fn push(&mut self, path: &Path, name: &str, bytes: Result<Vec<u8>>, manifest: &Manifest) {
         let format = article_format(path).unwrap_or(SourceFormat::Text);
-        let id = stem(name);
+        let mut id = stem(name);
+        // `a.txt` and `a.html` are two articles: the second takes its extension into its id.
+        if let Some(first) = self
+            .articles
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.file.clone())
+        {
+            let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
+            let base = format!("{id}-{}", ext.unwrap_or_default());
+            let mut next = base.clone();
+            let mut n = 2;
+            while self.articles.iter().any(|a| a.id == next) {
+                next = format!("{base}-{n}");
+                n += 1;
+            }
+            self.issues.push(LoadIssue {
+                file: name.to_string(),
+                code: ErrorCode::Duplicate,
+                message: format!(
+                    "{name}: {first} is already article {id:?}; this file is article {next:?} (rename one to choose)"
+                ),
+            });
+            id = next;
+        }
         match bytes.and_then(|b| decode(&b, path).map(|(t, enc)| (t, enc, b.len()))) {
             Ok((text, encoding, bytes)) => self.articles.push(RawArticle {
                 meta: manifest.articles.get(&id).cloned().unwrap_or_default(),
@@ -252,6 +284,16 @@ impl Corpus {
             }),
             Err(e) => self.issues.push(issue(name, &e)),
         }
+    }
+}
+
+fn outside(name: &str) -> LoadIssue {
+    LoadIssue {
+        file: name.to_string(),
+        code: ErrorCode::Unreadable,
+        message: format!(
+            "{name}: a link to a file outside the story folder; not read (copy the file in instead)"
+        ),
     }
 }
 
@@ -285,19 +327,67 @@ fn parse_manifest(bytes: &[u8], path: &Path) -> Result<Manifest> {
 }
 
 pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>> {
-    let meta = fs::metadata(path).map_err(|e| Error::io(path, &e))?;
-    if meta.len() > MAX_FILE_BYTES {
+    read_capped(path, MAX_FILE_BYTES)
+}
+
+/// Read a file the user's folder holds, trusting nothing about it: it is opened first and what was
+/// opened is judged (a name checked and then opened may name another file by then); it must be a
+/// regular file (a FIFO would wait forever for a writer, `/dev/zero` never ends); and no more than
+/// `limit` bytes are read, whatever its size said.
+pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Opening a FIFO to read blocks until a writer comes; with O_NONBLOCK it returns at once.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| Error::io(path, &e))?;
+    let meta = file.metadata().map_err(|e| Error::io(path, &e))?;
+    if !meta.is_file() {
         return Err(Error::file(
+            ErrorCode::Unreadable,
+            path,
+            "not a regular file (a pipe, a device or a folder); not read",
+        ));
+    }
+    let too_large = |len: u64| {
+        Error::file(
             ErrorCode::TooLarge,
             path,
             format!(
-                "file is {:.1} MB; articles larger than {} MB are not read",
-                meta.len() as f64 / 1e6,
-                MAX_FILE_BYTES / (1024 * 1024)
+                "file is {:.1} MB; files larger than {} MB are not read",
+                len as f64 / 1e6,
+                limit / (1024 * 1024)
             ),
-        ));
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
     }
-    fs::read(path).map_err(|e| Error::io(path, &e))
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, &e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Whether `path`, a link in `dir`, leads out of it: such a file is not the story's to read.
+pub(crate) fn leaves_folder(path: &Path, dir: &Path) -> bool {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return false;
+    }
+    match (fs::canonicalize(path), fs::canonicalize(dir)) {
+        (Ok(target), Ok(dir)) => !target.starts_with(dir),
+        // A dangling link: reading it fails with its own clear error.
+        _ => false,
+    }
 }
 
 /// Bytes to text: BOMs first, then strict UTF-8, then a detector for the legacy Chinese encodings.

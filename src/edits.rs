@@ -177,11 +177,10 @@ impl EditLog {
     /// The story's corrections; no file means none.
     pub fn load(dir: &Path) -> Result<EditLog> {
         let path = dir.join(EDITS_FILE);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(EditLog::default()),
-            Err(e) => return Err(Error::io(&path, &e)),
-        };
+        if !path.exists() {
+            return Ok(EditLog::default());
+        }
+        let bytes = crate::corpus::read_capped(&path, crate::corpus::MAX_SIDE_FILE_BYTES)?;
         let log: EditLog = serde_json::from_slice(&bytes).map_err(|e| {
             Error::new(
                 ErrorCode::BadEdits,

@@ -27,6 +27,8 @@ pub enum ErrorCode {
     Duplicate,
     /// Long work was cancelled by the person who started it; nothing changed.
     Cancelled,
+    /// A request the server refuses to answer (another host, another page, no token).
+    Forbidden,
     UnknownArticle,
     UnknownEntity,
     BadDate,

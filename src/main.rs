@@ -211,10 +211,29 @@ enum ScriptArg {
     Hans,
 }
 
-/// Print to standard output; a closed pipe (`storyline show … | head`) ends the program quietly
-/// instead of panicking as `println!` does.
+/// Print a line to standard output, its control characters escaped (a file name or an article
+/// may hold a terminal's escape sequences); a closed pipe (`storyline show … | head`) ends the
+/// program quietly instead of panicking as `println!` does.
 macro_rules! out {
-    ($($arg:tt)*) => { emit(&format!("{}\n", format!($($arg)*))) };
+    ($($arg:tt)*) => { emit(&format!("{}\n", printable(&format!($($arg)*)))) };
+}
+
+/// `text` with every control character but line breaks and tabs written as an escape (`\u{1b}`).
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let shown = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    if text.chars().all(shown) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if shown(c) {
+                c.to_string()
+            } else {
+                c.escape_unicode().to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 macro_rules! out_raw {
     ($($arg:tt)*) => { emit(&format!($($arg)*)) };
@@ -246,7 +265,7 @@ fn open_with_index(corpus: &CorpusArg, index: Option<PathBuf>) -> Result<Library
         index,
     })?;
     for issue in &lib.issues {
-        eprintln!("warning: {}", issue.message);
+        eprintln!("warning: {}", printable(&issue.message));
     }
     Ok(lib)
 }
@@ -415,7 +434,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 out!("duplicate\t{}\t{}", d.file, d.message);
             }
             for f in &report.failed {
-                eprintln!("not added: {}", f.message);
+                eprintln!("not added: {}", printable(&f.message));
             }
             if report.failed.is_empty() {
                 Ok(())
@@ -463,9 +482,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             let ui_dir = storyline::serve::find_ui_dir(ui.as_deref());
             let server = storyline::serve::Server::bind(lib, port, ui_dir.clone())?;
             eprintln!(
-                "storyline: serving {} on http://127.0.0.1:{}/",
+                "storyline: serving {} on {}\n(open that address: the token in it is this run's key to the API)",
                 ui_dir.display(),
-                server.port()
+                server.url()
             );
             server.run();
             Ok(())
@@ -483,7 +502,7 @@ fn main() -> ExitCode {
                     .ok()
                     .and_then(|v| v.as_str().map(String::from))
                     .unwrap_or_default(),
-                e.message
+                printable(&e.message)
             );
             ExitCode::FAILURE
         }

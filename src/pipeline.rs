@@ -154,6 +154,35 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     pub candidates: Vec<Candidate>,
     pub events: Vec<Event>,
+    /// Articles whose analysis failed (a defect of ours, not of the file), left out or left
+    /// without events, each named with what went wrong.
+    pub failed: Vec<crate::corpus::LoadIssue>,
+}
+
+/// An article whose analysis failed in `stage`.
+fn failure(file: &str, stage: &str, why: &str) -> crate::corpus::LoadIssue {
+    crate::corpus::LoadIssue {
+        file: file.to_string(),
+        code: crate::ErrorCode::Internal,
+        message: format!(
+            "{file}: {stage} failed ({why}); the other articles are analysed without it. Please report this file"
+        ),
+    }
+}
+
+/// Unit tests make the analysis of an article whose text holds this fail, as a defect would.
+#[cfg(test)]
+static FAIL_ON: std::sync::Mutex<Option<&str>> = std::sync::Mutex::new(None);
+
+fn fail_if_told(_text: &str) {
+    #[cfg(test)]
+    if FAIL_ON
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .is_some_and(|m| _text.contains(m))
+    {
+        panic!("a defect, as the test asked");
+    }
 }
 
 impl Analysis {
@@ -205,29 +234,38 @@ impl Analysis {
             .collect();
         drop(earlier);
         progress.stage(Stage::Analysing, corpus.articles.len());
-        let articles: Vec<Option<Article>> = par_map(&reused, |(raw, same)| {
+        let articles: Vec<Option<Result<Article, String>>> = par_map(&reused, |(raw, same)| {
             if progress.is_cancelled() {
                 return None;
             }
-            let text = match same {
-                Some(t) => (*t).clone(),
-                None => text::build(&raw.text, raw.format),
-            };
-            let scanned = time::scan(&text.folded);
-            let published = time::reference::publication(&raw.meta, &text, &scanned);
-            let dates = time::resolve(&scanned, published.reference());
+            let article = crate::parallel::caught(|| {
+                fail_if_told(&raw.text);
+                let text = match same {
+                    Some(t) => (*t).clone(),
+                    None => text::build(&raw.text, raw.format),
+                };
+                let scanned = time::scan(&text.folded);
+                let published = time::reference::publication(&raw.meta, &text, &scanned);
+                let dates = time::resolve(&scanned, published.reference());
+                Article {
+                    raw: without_text(raw),
+                    text,
+                    published,
+                    dates,
+                }
+            });
             progress.step();
-            Some(Article {
-                raw: without_text(raw),
-                text,
-                published,
-                dates,
-            })
+            Some(article)
         });
-        let articles: Vec<Article> = articles
-            .into_iter()
-            .collect::<Option<_>>()
-            .ok_or_else(crate::progress::cancelled)?;
+        let mut failed = Vec::new();
+        let mut kept_articles = Vec::with_capacity(articles.len());
+        for (article, (raw, _)) in articles.into_iter().zip(&reused) {
+            match article.ok_or_else(crate::progress::cancelled)? {
+                Ok(a) => kept_articles.push(a),
+                Err(why) => failed.push(failure(&raw.file, "reading its text and dates", &why)),
+            }
+        }
+        let articles = kept_articles;
         let texts: Vec<&ArticleText> = articles.iter().map(|a| &a.text).collect();
         let (entities, mentions) = entities::resolve_cached(gazetteer, &texts, &mut kept.found);
         progress.check()?;
@@ -235,6 +273,7 @@ impl Analysis {
             articles,
             entities,
             mentions,
+            failed,
             ..Analysis::default()
         };
         analysis.find_events(None, kept);
@@ -382,6 +421,7 @@ impl Analysis {
             .enumerate()
             .map(|(i, e)| (e.id.as_str(), i))
             .collect();
+        let failures = std::sync::Mutex::new(Vec::new());
         let extracted: Vec<(u64, Vec<Candidate>, bool)> = par_map(&which, |&index| {
             let a = &self.articles[index];
             let key = if kept.keep {
@@ -403,9 +443,23 @@ impl Analysis {
                 mentions: &by_article[index],
                 published: &a.published,
             };
-            let c = events::extract::candidates(lexicon, &input, &self.entities);
-            (key, c, true)
+            match crate::parallel::caught(|| {
+                events::extract::candidates(lexicon, &input, &self.entities)
+            }) {
+                Ok(c) => (key, c, true),
+                Err(why) => {
+                    let issue = failure(&a.raw.file, "finding its events", &why);
+                    failures
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(issue);
+                    // Not kept under its key: the next run tries again.
+                    (0, Vec::new(), false)
+                }
+            }
         });
+        self.failed
+            .extend(failures.into_inner().unwrap_or_else(|e| e.into_inner()));
         if kept.keep {
             let ids: Arc<Vec<String>> =
                 Arc::new(self.entities.iter().map(|e| e.id.clone()).collect());
@@ -456,5 +510,37 @@ impl Analysis {
 
     pub fn article_index(&self, id: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.raw.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_whose_analysis_fails_is_reported_and_the_others_analysed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("good.txt"),
+            "好文章\n小米於2024年3月28日發布SU7。",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("bad.txt"), "壞文章\n觸發缺陷的文字。").unwrap();
+        *FAIL_ON.lock().unwrap() = Some("觸發缺陷");
+        let analysis = Analysis::run(&Corpus::open(dir.path()).unwrap());
+        *FAIL_ON.lock().unwrap() = None;
+        let ids: Vec<&str> = analysis.articles.iter().map(|a| a.id()).collect();
+        assert_eq!(ids, ["good"]);
+        assert_eq!(analysis.failed.len(), 1, "{:?}", analysis.failed);
+        assert_eq!(analysis.failed[0].file, "bad.txt");
+        assert!(
+            analysis.failed[0].message.contains("a defect"),
+            "{:?}",
+            analysis.failed
+        );
+        assert!(
+            !analysis.articles[0].dates.is_empty(),
+            "the good article is analysed"
+        );
     }
 }

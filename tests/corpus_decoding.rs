@@ -289,3 +289,69 @@ fn bad_files_do_not_stop_the_good_ones() {
         .display
         .contains("新聞正文,第一段。"));
 }
+
+/// What the reader must not trust: a FIFO (it would wait for a writer forever), a link to
+/// `/dev/zero` (it never ends), a link out of the folder (not the story's), two files with one
+/// name (`a.txt`, `a.html`). Each is reported by name, and the good article still loads.
+#[cfg(unix)]
+#[test]
+fn pipes_devices_links_out_and_name_clashes_are_reported_not_trusted() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(
+        outside.path().join("secret.txt"),
+        "外面的秘密文字，不屬於這個故事。",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("good.txt"), "好文章\n公司於2024年3月1日宣布新計劃。").unwrap();
+    fs::write(d.join("a.txt"), "甲文章\n第一篇文字。").unwrap();
+    fs::write(
+        d.join("a.html"),
+        "<html><body><p>乙文章，第二篇文字。</p></body></html>",
+    )
+    .unwrap();
+    let fifo = std::ffi::CString::new(d.join("pipe.txt").to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    std::os::unix::fs::symlink("/dev/zero", d.join("zero.txt")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), d.join("link.txt")).unwrap();
+    std::os::unix::fs::symlink(d.join("good.txt"), d.join("inside.txt")).unwrap();
+
+    // On a thread, so that a hang fails the test instead of stopping it.
+    let path = d.to_path_buf();
+    let (done, read) = std::sync::mpsc::channel();
+    std::thread::spawn(move || done.send(Corpus::open(&path)).unwrap());
+    let corpus = read
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("reading the folder hung")
+        .unwrap();
+    let issue = |file: &str| {
+        corpus
+            .issues
+            .iter()
+            .find(|i| i.file == file)
+            .unwrap_or_else(|| panic!("no issue for {file}: {:?}", corpus.issues))
+    };
+    assert_eq!(issue("pipe.txt").code, ErrorCode::Unreadable);
+    assert!(issue("pipe.txt").message.contains("regular file"));
+    assert!(
+        issue("zero.txt").message.contains("outside"),
+        "{:?}",
+        issue("zero.txt")
+    );
+    assert!(issue("link.txt").message.contains("outside"));
+    assert!(corpus.articles.iter().all(|a| !a.text.contains("秘密")));
+    // Two articles for `a`, each with an id of its own, and the clash said.
+    let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    assert!(ids.contains(&"a") && ids.contains(&"a-txt"), "{ids:?}");
+    assert!(
+        issue("a.txt").message.contains("a.html"),
+        "{:?}",
+        issue("a.txt")
+    );
+    assert!(ids.contains(&"good") && ids.contains(&"inside"), "{ids:?}");
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+}

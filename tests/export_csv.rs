@@ -244,11 +244,15 @@ fn cells_that_a_spreadsheet_would_run_as_formulas_are_defused() {
     let mut view = support::view();
     view.events[0].title.zh = "=HYPERLINK(\"http://x\",\"點我\")".into();
     view.events[0].title.en = Some("@SUM(1+1)".into());
+    view.events[1].title.zh = "＝HYPERLINK(\"http://x\")".into();
+    view.events[1].title.en = Some("＋cmd".into());
     for format in [Format::Csv, Format::TimelinejsCsv] {
         let (h, rows) = read(&render(format, &view).unwrap());
         let cells: Vec<&String> = rows.iter().flatten().collect();
         assert!(
-            cells.iter().all(|c| !c.starts_with(['=', '+', '-', '@'])),
+            cells
+                .iter()
+                .all(|c| !c.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠'])),
             "{format:?}: {h:?}"
         );
         if format == Format::Csv {

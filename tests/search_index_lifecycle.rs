@@ -70,9 +70,11 @@ fn built_once_then_opened_with_the_same_answers() {
     assert_eq!(again.outcome, Outcome::Opened);
     assert_eq!(answers(&again, &a), expected);
     assert!(dir.join("storyline-index.json").exists());
+    // The lock file beside the index stays: it is how runs share the folder.
     let leftovers: Vec<_> = fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
+        .filter(|n| n != ".ix.lock")
         .collect();
     assert_eq!(
         leftovers.len(),
@@ -154,8 +156,18 @@ fn a_missing_or_damaged_meta_file_means_a_half_written_index() {
     let dir = tmp.path().join("ix");
     let a = sample();
     open(&a, &dir);
+    // Without our marker the folder is not ours to replace, whatever else it holds.
     fs::remove_file(dir.join("storyline-index.json")).unwrap();
-    assert!(is_rebuilt(&open(&a, &dir).outcome));
+    let before = segment_files(&dir, "idx").len();
+    let err = SearchIndex::open(&a, &IndexLocation::Dir(dir.clone()))
+        .err()
+        .unwrap();
+    assert!(
+        err.message.contains(&*dir.to_string_lossy()),
+        "{}",
+        err.message
+    );
+    assert_eq!(segment_files(&dir, "idx").len(), before);
     fs::write(
         dir.join("storyline-index.json"),
         b"{\"schema\": 1, \"finger",
@@ -176,6 +188,7 @@ fn a_missing_or_damaged_meta_file_means_a_half_written_index() {
         "{:?}",
         index.outcome
     );
+    drop(index);
     fs::remove_file(dir.join("meta.json")).unwrap();
     let index = open(&a, &dir);
     assert!(is_rebuilt(&index.outcome));
@@ -292,4 +305,41 @@ fn new_names_for_the_same_texts_rebuild_so_entity_filters_stay_right() {
         ..req("实验室")
     };
     assert_eq!(index.search(&named, &req).unwrap().len(), 1);
+}
+
+#[test]
+fn a_folder_of_someone_else_s_files_is_never_replaced() {
+    // A tantivy index of someone else's, with their notes beside it.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("notes");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("meta.json"), "{}").unwrap();
+    fs::write(dir.join("notes.txt"), "mine").unwrap();
+    let a = sample();
+    let Err(err) = SearchIndex::open(&a, &IndexLocation::Dir(dir.clone())) else {
+        panic!("refused")
+    };
+    assert!(err.message.contains("notes"), "{}", err.message);
+    assert_eq!(fs::read_to_string(dir.join("notes.txt")).unwrap(), "mine");
+    assert!(dir.join("meta.json").exists());
+}
+
+#[test]
+fn an_index_another_run_uses_is_not_replaced_under_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ix");
+    let a = sample();
+    let first = open(&a, &dir);
+    // Another corpus wants the same folder while the first index is in use: it is refused (and
+    // would search from memory), and the first index still answers.
+    let other = analysis(&[("c", "另一個故事。\n完全不同的文字。")]);
+    let Err(err) = SearchIndex::open(&other, &IndexLocation::Dir(dir.clone())) else {
+        panic!("refused while in use")
+    };
+    assert!(err.message.contains("in use"), "{}", err.message);
+    assert_eq!(answers(&first, &a).len(), 2);
+    drop(first);
+    // Once no one uses it, it is the other's to rebuild.
+    let rebuilt = SearchIndex::open(&other, &IndexLocation::Dir(dir.clone())).unwrap();
+    assert!(is_rebuilt(&rebuilt.outcome));
 }

@@ -76,10 +76,17 @@ impl Gazetteer {
         let story = match (&corpus.root, corpus.embedded_gazetteer) {
             (Some(root), _) => {
                 let path = root.join(crate::corpus::GAZETTEER_FILE);
-                if !path.exists() {
+                if crate::corpus::leaves_folder(&path, root) {
+                    Err(Error::file(
+                        ErrorCode::BadGazetteer,
+                        &path,
+                        "a link to a file outside the story folder; not read",
+                    ))
+                } else if !path.exists() {
                     return (base, None);
+                } else {
+                    Gazetteer::load(&path)
                 }
-                Gazetteer::load(&path)
             }
             (None, Some(text)) => Gazetteer::parse(text, "assets/articles/gazetteer.toml"),
             (None, None) => return (base, None),
@@ -105,14 +112,16 @@ impl Gazetteer {
     /// Read and validate a user's gazetteer file.
     pub fn load(path: &Path) -> Result<Gazetteer> {
         // Every failure to read a gazetteer is the gazetteer's problem, whatever the I/O cause.
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            let why = match e.kind() {
-                std::io::ErrorKind::InvalidData => "not UTF-8 text".to_string(),
-                std::io::ErrorKind::NotFound => "no such gazetteer file".to_string(),
-                _ => format!("cannot read the gazetteer: {e}"),
-            };
-            Error::file(ErrorCode::BadGazetteer, path, why)
-        })?;
+        let bytes =
+            crate::corpus::read_capped(path, crate::corpus::MAX_SIDE_FILE_BYTES).map_err(|e| {
+                let why = match e.code {
+                    ErrorCode::CorpusMissing => "no such gazetteer file".to_string(),
+                    _ => format!("cannot read the gazetteer: {}", e.message),
+                };
+                Error::file(ErrorCode::BadGazetteer, path, why)
+            })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::file(ErrorCode::BadGazetteer, path, "not UTF-8 text"))?;
         Gazetteer::parse(&text, &path.display().to_string())
     }
 

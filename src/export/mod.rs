@@ -299,13 +299,14 @@ pub(crate) fn describe_filter(filter: &Filter) -> Option<String> {
 /// spreadsheet would trim), quotes doubled, CRLF at the end.
 ///
 /// Article text is untrusted (content farms repost anything), and spreadsheet programs run a cell
-/// that starts with `=`, `+`, `-` or `@` as a formula; such a cell gets a leading `'`, the usual
+/// that starts with `=`, `+`, `-` or `@` as a formula, and some read the full-width forms
+/// `＝＋－＠` (common in Chinese text) the same way; such a cell gets a leading `'`, the usual
 /// defence, which spreadsheets show as text.
 pub(crate) fn csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
     for (i, field) in fields.iter().enumerate() {
         let guarded;
         let mut f = field.as_ref();
-        if f.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        if f.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']) {
             guarded = format!("'{f}");
             f = &guarded;
         }

@@ -307,26 +307,75 @@ pub enum Outcome {
     Rebuilt(String),
 }
 
-/// Open the index in `dir` if it is valid and current, else (re)build it there.
+/// A hold on an index folder, through a lock file beside it (`.NAME.lock`): shared while a
+/// [`super::SearchIndex`] reads the folder, exclusive while the folder is built, replaced or
+/// removed. So one Storyline never removes an index another is using.
+pub struct Hold(#[allow(dead_code)] std::fs::File);
+
+fn lock_path(dir: &Path) -> PathBuf {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "index".into());
+    dir.with_file_name(format!(".{name}.lock"))
+}
+
+fn lock_file(dir: &Path) -> Result<std::fs::File> {
+    let path = lock_path(dir);
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
+    }
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, &e))
+}
+
+/// Open the index in `dir` if it is valid and current, else (re)build it there; with a shared
+/// hold on the folder for as long as the index is used. A folder another run is using is never
+/// replaced: that is an error.
 pub fn open_or_build(
     dir: &Path,
     fingerprint: &str,
     dict: &Arc<Dictionary>,
     analysis: &Analysis,
     progress: &Progress,
-) -> Result<(Index, IndexReader, Outcome)> {
-    let outcome = if dir.exists() {
+) -> Result<(Index, IndexReader, Outcome, Hold)> {
+    let lock = lock_file(dir)?;
+    let locked = |r: std::io::Result<()>| r.map_err(|e| Error::io(&lock_path(dir), &e));
+    // Waits while another run builds it.
+    locked(lock.lock_shared())?;
+    let mut reason = None;
+    if dir.exists() {
         match try_open(dir, fingerprint, dict) {
-            Ok((index, reader)) => return Ok((index, reader, Outcome::Opened)),
-            Err(reason) => Outcome::Rebuilt(reason),
+            Ok((index, reader)) => return Ok((index, reader, Outcome::Opened, Hold(lock))),
+            Err(why) => reason = Some(why),
         }
-    } else {
-        Outcome::Built
+    }
+    locked(lock.unlock())?;
+    match lock.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            return Err(index_err(format!(
+                "{} is in use by another Storyline and holds another corpus's index; it is left as it is",
+                dir.display()
+            )))
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path(dir), &e)),
+    }
+    let outcome = match reason {
+        Some(why) => Outcome::Rebuilt(why),
+        None => Outcome::Built,
     };
     build_in_place(dir, fingerprint, dict, analysis, progress)?;
+    locked(lock.unlock())?;
+    locked(lock.lock_shared())?;
     let (index, reader) = try_open(dir, fingerprint, dict)
         .map_err(|r| index_err(format!("{}: {r}", dir.display())))?;
-    Ok((index, reader, outcome))
+    Ok((index, reader, outcome, Hold(lock)))
 }
 
 /// Open a current, intact index, or say why not. tantivy panics are caught: a damaged file must
@@ -471,7 +520,12 @@ pub fn prune(base: &Path, current: &Path) {
     }
     others.sort_by_key(|other| std::cmp::Reverse(other.0));
     for (_, path) in others.into_iter().skip(KEEP_OTHER_INDEXES) {
-        let _ = std::fs::remove_dir_all(path);
+        // An index another run holds is in use: it stays.
+        let Ok(lock) = lock_file(&path) else { continue };
+        if lock.try_lock().is_ok() {
+            let _ = std::fs::remove_dir_all(&path);
+            let _ = std::fs::remove_file(lock_path(&path));
+        }
     }
 }
 
@@ -482,18 +536,17 @@ fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     f.sync_all()
 }
 
-/// A folder may be replaced only if it is an index (ours or tantivy's) or empty, so a mistyped
-/// `--index` never deletes someone's files.
+/// A folder may be replaced only if it is our index (it holds our marker file) or empty, so a
+/// mistyped `--index` never deletes someone's files.
 fn ensure_replaceable(dir: &Path) -> Result<()> {
     let entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, &e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     let is_index = entries.is_empty()
-        || entries.iter().any(|p| {
-            p.file_name()
-                .is_some_and(|n| n == META_FILE || n == "meta.json")
-        });
+        || entries
+            .iter()
+            .any(|p| p.file_name().is_some_and(|n| n == META_FILE));
     if !is_index {
         return Err(Error::new(
             ErrorCode::Index,

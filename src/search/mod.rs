@@ -102,6 +102,8 @@ pub struct SearchIndex {
     columns: Vec<[Column<u64>; 3]>,
     /// The folder, for an index on disk.
     pub path: Option<PathBuf>,
+    /// Our hold on that folder, so that no other run removes it meanwhile.
+    _hold: Option<index::Hold>,
     pub outcome: Outcome,
     pub fingerprint: String,
 }
@@ -131,15 +133,16 @@ impl SearchIndex {
         let aliases = Aliases::new(&analysis.entities);
         let dict = Dictionary::new(aliases.all());
         let fingerprint = index::fingerprint(analysis, &dict);
-        let (index, reader, outcome, path) = match location {
+        let (index, reader, outcome, path, hold) = match location {
             IndexLocation::Memory => {
                 let (index, reader) =
                     in_memory(analysis, &index::passages(analysis), &dict, progress)?;
-                (index, reader, Outcome::Memory, None)
+                (index, reader, Outcome::Memory, None, None)
             }
             IndexLocation::Dir(dir) => {
-                let (i, r, o) = index::open_or_build(dir, &fingerprint, &dict, analysis, progress)?;
-                (i, r, o, Some(dir.clone()))
+                let (i, r, o, h) =
+                    index::open_or_build(dir, &fingerprint, &dict, analysis, progress)?;
+                (i, r, o, Some(dir.clone()), Some(h))
             }
             IndexLocation::AppData => {
                 let base = IndexLocation::app_data_dir().ok_or_else(|| {
@@ -149,12 +152,12 @@ impl SearchIndex {
                     )
                 })?;
                 let dir = base.join(format!("index-{fingerprint}"));
-                let (i, r, o) =
+                let (i, r, o, h) =
                     index::open_or_build(&dir, &fingerprint, &dict, analysis, progress)?;
                 if o != Outcome::Opened {
                     index::prune(&base, &dir);
                 }
-                (i, r, o, Some(dir))
+                (i, r, o, Some(dir), Some(h))
             }
         };
         let searcher = reader.searcher();
@@ -176,6 +179,7 @@ impl SearchIndex {
             mentions: analysis.mentions_by_article(),
             columns,
             path,
+            _hold: hold,
             outcome,
             fingerprint,
         })

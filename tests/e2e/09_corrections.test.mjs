@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, openApp, ROOT, startServer } from "./harness.mjs";
+import { callApi, expect, openApp, ROOT, startServer } from "./harness.mjs";
 import { NO_FILTER, renderedEventIds } from "./lib.mjs";
 
 const ARTICLES = path.join(ROOT, "assets/articles");
@@ -37,12 +37,7 @@ async function inStory(bin, uiDir, fn) {
 /** Run `fn(base, api)` against a server of `dir`, and stop the server after. */
 async function serving(bin, uiDir, dir, fn) {
   const server = await startServer(bin, uiDir, ["--corpus", dir]);
-  const api = async (req) => {
-    const res = await fetch(new URL("api", server.base), { method: "POST", body: JSON.stringify(req) });
-    const body = await res.json();
-    if (!res.ok) throw new Error(`API ${JSON.stringify(req)} answered ${res.status}: ${JSON.stringify(body)}`);
-    return body;
-  };
+  const api = (req) => callApi(server, req);
   try {
     return await fn(server.base, api);
   } finally {

@@ -45,14 +45,26 @@ export function startServer(bin, uiDir, extra = []) {
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (chunk) => {
       stderr += chunk;
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr);
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]+)/.exec(stderr);
       if (m) {
         clearTimeout(timer);
         child.removeAllListeners("exit");
-        resolve({ child, base: `http://127.0.0.1:${m[1]}/` });
+        resolve({ child, base: `http://127.0.0.1:${m[1]}/?token=${m[2]}`, token: m[2] });
       }
     });
   });
+}
+
+/** Send one request to a server `startServer` started, as the page does (JSON, with the run's token). */
+export async function callApi(server, req) {
+  const res = await fetch(new URL("api", server.base), {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Storyline-Token": server.token },
+    body: JSON.stringify(req),
+  });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`API ${JSON.stringify(req)} answered ${res.status}: ${JSON.stringify(body)}`);
+  return body;
 }
 
 /** An assertion that fails with a sentence a reader of the log understands. */
@@ -79,12 +91,7 @@ export async function run(tests, { bin, uiDir, grep }) {
     console.log(`0 passed, ${Math.max(1, selected.length)} failed`);
     return 1;
   }
-  const api = async (req) => {
-    const res = await fetch(new URL("api", server.base), { method: "POST", body: JSON.stringify(req) });
-    const body = await res.json();
-    if (!res.ok) throw new Error(`API ${JSON.stringify(req)} answered ${res.status}: ${JSON.stringify(body)}`);
-    return body;
-  };
+  const api = (req) => callApi(server, req);
   for (const t of selected) {
     const started = Date.now();
     const context = await browser.newContext({

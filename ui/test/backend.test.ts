@@ -59,10 +59,11 @@ describe("HTTP backend", () => {
   it("POSTs the request as JSON to /api", async () => {
     const fetch = vi.fn(async () => new Response(JSON.stringify([1, 2]), { status: 200 }));
     vi.stubGlobal("fetch", fetch);
-    expect(await new HttpBackend().call({ cmd: "issues" })).toEqual([1, 2]);
+    expect(await new HttpBackend("/api", "secret").call({ cmd: "issues" })).toEqual([1, 2]);
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe("/api");
     expect(init.method).toBe("POST");
+    expect(init.headers).toEqual({ "Content-Type": "application/json", "X-Storyline-Token": "secret" });
     expect(JSON.parse(String(init.body))).toEqual({ cmd: "issues" });
   });
 

@@ -1,6 +1,7 @@
 /**
  * The browser backend: `POST /api` on the `storyline serve` that served this page. An export is
- * saved as a download through a Blob URL, so nothing but the page itself is needed.
+ * saved as a download through a Blob URL, so nothing but the page itself is needed. Every call
+ * presents the run's token, which the address `storyline serve` printed carries (`?token=…`).
  */
 import type { ExportFile } from "../bindings/ExportFile";
 import type { Filter } from "../bindings/Filter";
@@ -9,7 +10,10 @@ import type { Request } from "../bindings/Request";
 import { BackendError, toBackendError, type Backend, type SaveOutcome } from "./index";
 
 export class HttpBackend implements Backend {
-  constructor(private readonly url = "/api") {}
+  constructor(
+    private readonly url = "/api",
+    private readonly token = new URLSearchParams(globalThis.location?.search ?? "").get("token") ?? "",
+  ) {}
 
   /** `storyline serve` serves the one story on its command line; the page cannot open another. */
   readonly canChooseStory = false;
@@ -25,7 +29,7 @@ export class HttpBackend implements Backend {
     try {
       res = await fetch(this.url, {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        headers: { "Content-Type": "application/json", "X-Storyline-Token": this.token },
         body: JSON.stringify(req),
       });
     } catch (e) {

@@ -3,4 +3,4 @@
 /**
  * Stable codes; they cross to the UI as strings in `{code, message}`.
  */
-export type ErrorCode = "corpus_missing" | "unreadable" | "empty_file" | "binary_file" | "too_large" | "undecodable_text" | "bad_manifest" | "bad_gazetteer" | "bad_gold" | "bad_edits" | "read_only_story" | "unknown_event" | "duplicate" | "cancelled" | "unknown_article" | "unknown_entity" | "bad_date" | "bad_query" | "bad_format" | "index" | "io" | "internal";
+export type ErrorCode = "corpus_missing" | "unreadable" | "empty_file" | "binary_file" | "too_large" | "undecodable_text" | "bad_manifest" | "bad_gazetteer" | "bad_gold" | "bad_edits" | "read_only_story" | "unknown_event" | "duplicate" | "cancelled" | "forbidden" | "unknown_article" | "unknown_entity" | "bad_date" | "bad_query" | "bad_format" | "index" | "io" | "internal";
