@@ -36,9 +36,9 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libssl-dev 
 DESKTOP_BIN := $(ROOT)/target/debug/storyline-desktop
 CLI_BIN     := $(ROOT)/target/debug/storyline
 # Each suite is one target; `make test` runs them all. Order: cheapest first.
-SUITES := rust ui e2e timelinejs desktop
+SUITES := lint rust ui e2e timelinejs desktop deny
 
-.PHONY: help deps deps-apt deps-toolchain deps-tauri-driver deps-npm deps-python \
+.PHONY: help deps deps-apt deps-toolchain deps-tauri-driver deps-cargo-deny deps-npm deps-python \
         ui build build-cli build-desktop run screenshot test have-ui have-e2e have-timelinejs $(addprefix test-,$(SUITES))
 
 help:
@@ -49,7 +49,7 @@ help:
 
 # ---------------------------------------------------------------- set-up
 
-deps: deps-apt deps-toolchain deps-tauri-driver deps-npm deps-python
+deps: deps-apt deps-toolchain deps-tauri-driver deps-cargo-deny deps-npm deps-python
 
 deps-apt:
 	@missing=$$(for p in $(APT_PACKAGES); do \
@@ -70,6 +70,11 @@ deps-tauri-driver: deps-toolchain
 	@if command -v tauri-driver >/dev/null && grep -qs '^"tauri-driver 2\.' "$(CARGO_DIR)/.crates.toml"; then \
 	  echo "deps: tauri-driver 2 present"; \
 	else echo "deps: installing tauri-driver 2"; cargo install tauri-driver --locked --version '^2'; fi
+
+deps-cargo-deny: deps-toolchain
+	@if command -v cargo-deny >/dev/null && grep -qs '^"cargo-deny 0\.20\.' "$(CARGO_DIR)/.crates.toml"; then \
+	  echo "deps: cargo-deny present"; \
+	else echo "deps: installing cargo-deny 0.20"; cargo install cargo-deny --locked --version '~0.20'; fi
 
 # `npm ci` in each JavaScript package of the repository, when its node_modules is missing or older
 # than its package-lock.json.
@@ -165,3 +170,12 @@ test-timelinejs: have-timelinejs deps-npm build-cli
 
 test-desktop: deps-tauri-driver deps-python build-desktop
 	$(call run-suite,desktop,xvfb-run -a -s '-screen 0 1280x800x24' $(VENV)/bin/python tests/desktop/test_window.py $(DESKTOP_BIN))
+
+# Formatting, clippy and the UI's lint: a failing habit fails the run.
+test-lint: deps-apt deps-toolchain deps-npm
+	$(call run-suite,lint,bash scripts/lint.sh)
+
+# The dependency tree against deny.toml: bans, licenses, sources; advisories where the RustSec
+# database can be fetched (scripts/deny.sh says when it cannot).
+test-deny: deps-cargo-deny
+	$(call run-suite,deny,bash scripts/deny.sh)

@@ -3,9 +3,11 @@
 //! while the corpus is analysed again in the background.
 //!
 //! A copy is only ever used for exactly the inputs it was made from: its file name is a key over
-//! the program (the executable's path, size and modification time: a rebuilt or updated program
-//! never reads an older one's answers), the decoded corpus (every article's text, file, encoding
-//! and manifest entry, and the corpus's load issues) and a user's gazetteer beside the articles.
+//! the build (an id hashed from its sources, assets and locked dependencies: a rebuilt or updated
+//! program never reads an older one's answers), the decoded corpus (every article's text, file,
+//! encoding and manifest entry, and the corpus's load issues), a user's gazetteer beside the
+//! articles, and the story's corrections. Once the analysis is done, the caller compares its
+//! answers with the copy and writes them if they differ ([`FirstAnswers::agrees_with`]).
 //! Anything else — a missing, unreadable, truncated or foreign file — is simply no copy: the caller
 //! waits for the analysis as before. Nothing here can fail a start.
 
@@ -45,6 +47,20 @@ impl FirstAnswers {
             })?,
             issues: library.handle(Request::Issues)?,
         })
+    }
+
+    /// Whether these answers say what `other` says, when each was made aside.
+    pub fn agrees_with(&self, other: &FirstAnswers) -> bool {
+        let unstamped = |v: &Value| {
+            let mut v = v.clone();
+            if let Some(map) = v.as_object_mut() {
+                map.remove("generated");
+            }
+            v
+        };
+        self.articles == other.articles
+            && self.issues == other.issues
+            && unstamped(&self.timeline) == unstamped(&other.timeline)
     }
 
     /// The answer to `request` if it is one of the first requests, else `None`.
@@ -142,13 +158,7 @@ fn key(corpus: &Corpus) -> String {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     FORMAT.hash(&mut h);
     env!("CARGO_PKG_VERSION").hash(&mut h);
-    if let Ok(exe) = std::env::current_exe() {
-        exe.hash(&mut h);
-        if let Ok(meta) = std::fs::metadata(&exe) {
-            meta.len().hash(&mut h);
-            meta.modified().ok().hash(&mut h);
-        }
-    }
+    env!("STORYLINE_BUILD_ID").hash(&mut h);
     // Debug shows every field of every article (text, file, encoding, manifest entry) and issue;
     // hashing it keeps the key complete as those types grow. When the folder was read is not what
     // it holds.
@@ -160,7 +170,9 @@ fn key(corpus: &Corpus) -> String {
         read_at: _,
     } = corpus;
     format!("{root:?}{articles:?}{issues:?}{embedded_gazetteer:?}").hash(&mut h);
-    let gazetteer = corpus.root.as_ref().map(|r| r.join(GAZETTEER_FILE));
-    gazetteer.and_then(|p| std::fs::read(p).ok()).hash(&mut h);
+    for beside in [GAZETTEER_FILE, crate::edits::EDITS_FILE] {
+        let path = corpus.root.as_ref().map(|r| r.join(beside));
+        path.and_then(|p| std::fs::read(p).ok()).hash(&mut h);
+    }
     format!("{:016x}", h.finish())
 }

@@ -320,6 +320,12 @@ pub(crate) fn article_format(path: &Path) -> Option<SourceFormat> {
     }
 }
 
+/// The article entries of a manifest's bytes, or why they are not a manifest (`path` names it in
+/// the error).
+pub fn manifest_entries(bytes: &[u8], path: &Path) -> Result<BTreeMap<String, ManifestEntry>> {
+    parse_manifest(bytes, path).map(|m| m.articles)
+}
+
 fn parse_manifest(bytes: &[u8], path: &Path) -> Result<Manifest> {
     let text = std::str::from_utf8(bytes)
         .map_err(|_| Error::file(ErrorCode::BadManifest, path, "manifest is not UTF-8"))?;

@@ -486,8 +486,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 ui_dir.display(),
                 server.url()
             );
-            server.run();
-            Ok(())
+            server.run()
         }
     }
 }

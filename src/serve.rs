@@ -20,122 +20,204 @@
 
 use crate::api::Library;
 use crate::error::{Error, ErrorCode};
-use std::io::Read;
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::header::{HeaderMap, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, RwLock};
+use std::time::Duration;
 
 /// Largest request body accepted: most requests are small JSON documents; added files come
 /// base64-encoded, a third larger than the files.
 const MAX_BODY: usize = 96 << 20;
+/// A client has this long to send a request's head, and this long for its body; a connection
+/// that sends nothing is closed after the first.
+const HEAD_TIME: Duration = Duration::from_secs(10);
+const BODY_TIME: Duration = Duration::from_secs(120);
+/// Largest request head (request line and headers) read, and most headers.
+const MAX_HEAD: usize = 64 << 10;
+const MAX_HEADERS: usize = 64;
 
 pub struct Server {
-    http: tiny_http::Server,
-    /// This run's secret, which every API call must present.
-    token: String,
-    library: Arc<RwLock<Library>>,
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+}
+
+/// What every connection's requests are answered from.
+struct Shared {
+    library: RwLock<Library>,
     /// The library's progress, answered without its lock (long work holds that).
     progress: crate::progress::Progress,
+    /// This run's secret, which every API call must present.
+    token: String,
+    port: u16,
     ui_dir: PathBuf,
 }
+
+type Answer = Response<Full<Bytes>>;
 
 impl Server {
     /// Bind to `127.0.0.1:port` (0 picks a free port).
     pub fn bind(library: Library, port: u16, ui_dir: PathBuf) -> crate::error::Result<Server> {
-        let http = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| {
+        let cannot = |e: std::io::Error| {
             Error::new(
                 ErrorCode::Io,
                 format!("cannot listen on 127.0.0.1:{port}: {e}"),
             )
-        })?;
+        };
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port)).map_err(cannot)?;
+        listener.set_nonblocking(true).map_err(cannot)?;
+        let port = listener.local_addr().map_err(cannot)?.port();
         Ok(Server {
-            http,
-            token: new_token()?,
-            progress: library.progress(),
-            library: Arc::new(RwLock::new(library)),
-            ui_dir,
+            listener,
+            shared: Arc::new(Shared {
+                progress: library.progress(),
+                library: RwLock::new(library),
+                token: new_token()?,
+                port,
+                ui_dir,
+            }),
         })
     }
 
     /// The address to open: the page with this run's token.
     pub fn url(&self) -> String {
-        format!("http://127.0.0.1:{}/?token={}", self.port(), self.token)
+        format!(
+            "http://127.0.0.1:{}/?token={}",
+            self.port(),
+            self.shared.token
+        )
     }
 
     pub fn port(&self) -> u16 {
-        self.http
-            .server_addr()
-            .to_ip()
-            .map(|a| a.port())
-            .unwrap_or(0)
+        self.shared.port
     }
 
-    /// Answer requests on a few threads until the process ends.
-    pub fn run(self) {
-        let server = Arc::new(self);
-        let workers: Vec<_> = (0..4)
-            .map(|_| {
-                let s = Arc::clone(&server);
-                std::thread::spawn(move || {
-                    while let Ok(req) = s.http.recv() {
-                        s.answer(req);
-                    }
-                })
-            })
-            .collect();
-        for w in workers {
-            let _ = w.join();
-        }
+    /// Answer connections until the process ends: each on a task of its own, with limits on how
+    /// long and how large its requests' heads and bodies may be; the API's work (blocking, often
+    /// long) on the runtime's blocking threads.
+    pub fn run(self) -> crate::error::Result<()> {
+        let io =
+            |e: std::io::Error| Error::new(ErrorCode::Io, format!("the server cannot run: {e}"));
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .map_err(io)?;
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(self.listener).map_err(io)?;
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    continue;
+                };
+                let shared = self.shared.clone();
+                tokio::spawn(async move {
+                    let service = hyper::service::service_fn(move |req| {
+                        let shared = shared.clone();
+                        async move { Ok::<_, std::convert::Infallible>(shared.answer(req).await) }
+                    });
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .timer(hyper_util::rt::TokioTimer::new())
+                        .header_read_timeout(HEAD_TIME)
+                        .max_buf_size(MAX_HEAD)
+                        .max_headers(MAX_HEADERS)
+                        .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                        .await;
+                });
+            }
+        })
     }
+}
 
-    fn answer(&self, mut req: tiny_http::Request) {
-        let url = req.url().split('?').next().unwrap_or("/").to_string();
-        let response = if let Err(e) = self.admit(&req, url == "/api") {
+impl Shared {
+    async fn answer(self: Arc<Self>, req: Request<hyper::body::Incoming>) -> Answer {
+        let path = req.uri().path().to_string();
+        let mut response = if let Err(e) = self.admit(req.headers(), path == "/api") {
             error_response(403, &e)
-        } else if url == "/api" {
-            if *req.method() != tiny_http::Method::Post {
+        } else if path == "/api" {
+            if req.method() != Method::POST {
                 error_response(
                     405,
                     &Error::new(ErrorCode::BadQuery, "use POST /api with a JSON request"),
                 )
             } else {
-                let mut body = String::new();
-                let read = req
-                    .as_reader()
-                    .take(MAX_BODY as u64 + 1)
-                    .read_to_string(&mut body);
-                if read.is_err() || body.len() > MAX_BODY {
-                    error_response(
-                        413,
-                        &Error::new(
-                            ErrorCode::BadQuery,
-                            "request body is not UTF-8 JSON under 96 MB",
-                        ),
-                    )
-                } else {
-                    let answer = crate::api::parse_request(&body).and_then(|request| {
-                        // A defect in one request answers that request with an error; the
-                        // thread, and the server, go on.
-                        crate::parallel::caught(|| self.api(request)).unwrap_or_else(|why| {
-                            Err(Error::new(
-                                ErrorCode::Internal,
-                                format!("the request failed unexpectedly ({why})"),
-                            ))
-                        })
-                    });
-                    match answer {
-                        Ok(v) => json_response(200, v.to_string()),
-                        Err(e) => error_response(status_of(e.code), &e),
-                    }
-                }
+                self.api_call(req).await
             }
         } else {
-            self.static_file(&url)
+            let shared = self.clone();
+            tokio::task::spawn_blocking(move || shared.static_file(&path))
+                .await
+                .unwrap_or_else(|_| {
+                    error_response(
+                        500,
+                        &Error::new(ErrorCode::Internal, "the file read failed"),
+                    )
+                })
         };
-        let response = response
-            .with_header(header("Content-Security-Policy", CSP))
-            .with_header(header("X-Content-Type-Options", "nosniff"))
-            .with_header(header("Referrer-Policy", "no-referrer"));
-        let _ = req.respond(response);
+        let headers = response.headers_mut();
+        for (name, value) in [
+            ("content-security-policy", CSP),
+            ("x-content-type-options", "nosniff"),
+            ("referrer-policy", "no-referrer"),
+        ] {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
+        response
+    }
+
+    /// Read the body (within its limits of time and size) and answer it on a blocking thread.
+    async fn api_call(self: Arc<Self>, req: Request<hyper::body::Incoming>) -> Answer {
+        let body = Limited::new(req.into_body(), MAX_BODY).collect();
+        let body = match tokio::time::timeout(BODY_TIME, body).await {
+            Err(_) => {
+                return error_response(
+                    408,
+                    &Error::new(
+                        ErrorCode::BadQuery,
+                        "the request body did not arrive in time",
+                    ),
+                )
+            }
+            Ok(Err(_)) => {
+                return error_response(
+                    413,
+                    &Error::new(
+                        ErrorCode::BadQuery,
+                        "request body is not UTF-8 JSON under 96 MB",
+                    ),
+                )
+            }
+            Ok(Ok(collected)) => collected.to_bytes(),
+        };
+        let Ok(body) = String::from_utf8(body.to_vec()) else {
+            return error_response(
+                400,
+                &Error::new(ErrorCode::BadQuery, "request body is not UTF-8"),
+            );
+        };
+        let answer = tokio::task::spawn_blocking(move || {
+            crate::api::parse_request(&body).and_then(|request| {
+                // A defect in one request answers that request with an error; the server goes on.
+                crate::parallel::caught(|| self.api(request)).unwrap_or_else(|why| {
+                    Err(Error::new(
+                        ErrorCode::Internal,
+                        format!("the request failed unexpectedly ({why})"),
+                    ))
+                })
+            })
+        })
+        .await
+        .unwrap_or_else(|e| {
+            Err(Error::new(
+                ErrorCode::Internal,
+                format!("the request stopped unexpectedly: {e}"),
+            ))
+        });
+        match answer {
+            Ok(v) => json_response(200, v.to_string()),
+            Err(e) => error_response(status_of(e.code), &e),
+        }
     }
 
     fn api(&self, request: crate::api::Request) -> crate::error::Result<serde_json::Value> {
@@ -152,21 +234,21 @@ impl Server {
 
     /// Whether a request may be answered (see the module's overview); `api` asks for the API's
     /// stricter rules.
-    fn admit(&self, req: &tiny_http::Request, api: bool) -> crate::error::Result<()> {
+    fn admit(&self, headers: &HeaderMap, api: bool) -> crate::error::Result<()> {
         let forbidden = |why: &str| Err(Error::new(ErrorCode::Forbidden, why));
         let value = |name: &str| {
-            req.headers()
-                .iter()
-                .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
-                .map(|h| h.value.as_str().trim().to_string())
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.trim().to_string())
         };
-        let port = self.port();
+        let port = self.port;
         let ours = |host: &str| {
             ["127.0.0.1", "localhost", "[::1]"]
                 .iter()
                 .any(|name| host.eq_ignore_ascii_case(&format!("{name}:{port}")))
         };
-        match value("Host") {
+        match value("host") {
             Some(host) if ours(&host) => {}
             _ => {
                 return forbidden("this server answers only requests to 127.0.0.1 on its own port")
@@ -175,13 +257,13 @@ impl Server {
         if !api {
             return Ok(());
         }
-        if let Some(origin) = value("Origin") {
+        if let Some(origin) = value("origin") {
             let host = origin.strip_prefix("http://").unwrap_or("");
             if !ours(host) {
                 return forbidden("requests from other web pages are refused");
             }
         }
-        let json = value("Content-Type").is_some_and(|t| {
+        let json = value("content-type").is_some_and(|t| {
             t.split(';')
                 .next()
                 .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
@@ -189,7 +271,7 @@ impl Server {
         if !json {
             return forbidden("send the request as Content-Type: application/json");
         }
-        match value("X-Storyline-Token") {
+        match value("x-storyline-token") {
             Some(token) if same_secret(&token, &self.token) => Ok(()),
             _ => forbidden(
                 "this run's token is missing or wrong: open the address `storyline serve` printed",
@@ -197,7 +279,7 @@ impl Server {
         }
     }
 
-    fn static_file(&self, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    fn static_file(&self, url: &str) -> Answer {
         let rel = url.trim_start_matches('/');
         let rel = if rel.is_empty() { "index.html" } else { rel };
         let rel = Path::new(rel);
@@ -207,8 +289,11 @@ impl Server {
         let path = self.ui_dir.join(rel);
         match std::fs::read(&path) {
             Ok(bytes) => {
-                let mime = mime_of(&path);
-                tiny_http::Response::from_data(bytes).with_header(header("Content-Type", mime))
+                let mut response = Response::new(Full::new(Bytes::from(bytes)));
+                response
+                    .headers_mut()
+                    .insert("content-type", HeaderValue::from_static(mime_of(&path)));
+                response
             }
             Err(_) => {
                 // The path stays on this side: the page learns only which file is missing.
@@ -253,17 +338,18 @@ fn same_secret(given: &str, ours: &str) -> bool {
             == 0
 }
 
-fn header(k: &str, v: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("static header is valid")
+fn json_response(status: u16, body: String) -> Answer {
+    let mut response = Response::new(Full::new(Bytes::from(body)));
+    *response.status_mut() =
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    response.headers_mut().insert(
+        "content-type",
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    response
 }
 
-fn json_response(status: u16, body: String) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    tiny_http::Response::from_data(body.into_bytes())
-        .with_status_code(status)
-        .with_header(header("Content-Type", "application/json; charset=utf-8"))
-}
-
-fn error_response(status: u16, e: &Error) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+fn error_response(status: u16, e: &Error) -> Answer {
     json_response(
         status,
         serde_json::to_string(e).unwrap_or_else(|_| "{}".into()),
@@ -318,7 +404,7 @@ pub fn find_ui_dir(explicit: Option<&Path>) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
+    use std::io::{Read, Write};
 
     /// A server of the built-in story on a free port, answering on a thread of its own.
     fn serving() -> (u16, String, PathBuf) {
@@ -326,7 +412,7 @@ mod tests {
         std::fs::write(ui.join("index.html"), "<!doctype html><title>t</title>").unwrap();
         let lib = Library::from_corpus(crate::corpus::Corpus::embedded());
         let server = Server::bind(lib, 0, ui.clone()).unwrap();
-        let (port, token) = (server.port(), server.token.clone());
+        let (port, token) = (server.port(), server.shared.token.clone());
         assert_eq!(
             server.url(),
             format!("http://127.0.0.1:{port}/?token={token}")
@@ -367,11 +453,14 @@ mod tests {
         assert_eq!(status, 200, "{answer}");
         assert!(answer.contains("\"id\""), "{answer}");
         for header in [
-            "Content-Security-Policy",
+            "content-security-policy",
             "frame-ancestors 'none'",
             "nosniff",
         ] {
-            assert!(answer.contains(header), "{header} missing: {answer}");
+            assert!(
+                answer.to_ascii_lowercase().contains(header),
+                "{header} missing: {answer}"
+            );
         }
 
         // DNS rebinding: another name for 127.0.0.1, from that name's page, as a simple request.
@@ -412,6 +501,34 @@ mod tests {
         );
         assert_eq!(status, 404, "{answer}");
         assert!(!answer.contains(&*ui.to_string_lossy()), "{answer}");
+        let _ = std::fs::remove_dir_all(ui);
+    }
+
+    #[test]
+    fn a_head_too_large_or_too_slow_is_cut_off() {
+        let (port, _, ui) = serving();
+        let huge = format!(
+            "GET / HTTP/1.1\r\nHost: localhost:{port}\r\nX-Big: {}",
+            "a".repeat(200 << 10)
+        );
+        let (status, answer) = send(port, &huge, "");
+        assert!(
+            status == 431 || status == 0,
+            "{}",
+            &answer[..answer.len().min(200)]
+        );
+
+        // A client that connects and sends nothing is let go once the head's time is up.
+        let mut idle = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        idle.set_read_timeout(Some(HEAD_TIME * 3)).unwrap();
+        let started = std::time::Instant::now();
+        let mut answer = Vec::new();
+        let read = idle.read_to_end(&mut answer);
+        assert!(
+            read.is_ok(),
+            "the server kept the idle connection: {read:?}"
+        );
+        assert!(started.elapsed() < HEAD_TIME * 2);
         let _ = std::fs::remove_dir_all(ui);
     }
 }

@@ -275,3 +275,19 @@ fn copies_live_beside_an_index_in_the_data_folder_only() {
         None
     );
 }
+
+#[test]
+fn a_correction_is_another_key() {
+    let dir = corpus_dir(&[("hire.txt", HIRE)]);
+    let folder = tempfile::tempdir().unwrap();
+    let before =
+        AnswerCache::in_folder(folder.path(), &Library::read(&options(dir.path())).unwrap());
+    fs::write(
+        dir.path().join(storyline::edits::EDITS_FILE),
+        r#"{"schema": 1, "edits": []}"#,
+    )
+    .unwrap();
+    let after =
+        AnswerCache::in_folder(folder.path(), &Library::read(&options(dir.path())).unwrap());
+    assert_ne!(before.path(), after.path());
+}

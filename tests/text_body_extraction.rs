@@ -211,3 +211,26 @@ fn agency_page_loses_slogan_and_pinyin() {
     assert_eq!(raw_next, "域");
     assert!(t.furniture.iter().filter(|f| f.reason == "pinyin").count() > 50);
 }
+
+/// Pages built to be slow (their time per MB is in `benches/hostile.rs`) still give their text:
+/// too deep or too many elements to score, they are read with the tags dropped.
+#[test]
+fn pages_built_to_be_slow_still_give_their_text() {
+    let nested = format!(
+        "<html><body>{}<p>深處的文字，2024年3月1日。</p>{}</body></html>",
+        "<div>".repeat(20_000),
+        "</div>".repeat(20_000)
+    );
+    let t = storyline::text::build(&nested, storyline::corpus::SourceFormat::Html);
+    assert!(t.display.contains("深處的文字"), "{:?}", t.display);
+    let styles = format!(
+        "<html><body><p>正文，2024年3月1日。</p>{}<p>結尾</p></body></html>",
+        "<style>x{}".repeat(80_000)
+    );
+    let t = storyline::text::build(&styles, storyline::corpus::SourceFormat::Html);
+    assert!(
+        t.display.contains("正文"),
+        "{}",
+        t.display.chars().take(60).collect::<String>()
+    );
+}

@@ -364,16 +364,13 @@ fn open(
     }
     let library = Library::open_read(corpus, options, progress.clone())?;
     if let Some(cache) = cache {
-        // A copy's key covers the program and every input, so its articles and timeline are what
-        // this library answers; only the load issues can differ (where the index could live). Only
-        // a missing or disagreeing copy costs building all the answers again.
+        // A copy's key covers the build and every input, yet what the library answers now is
+        // the judge: a copy that says anything else is replaced.
         let kept = first.get().and_then(Option::as_ref);
-        let fresh = library
-            .handle(Request::Issues)
-            .and_then(|issues| match kept {
-                Some(kept) if kept.issues == issues => Ok(()),
-                _ => FirstAnswers::of(&library).and_then(|now| cache.store(&now)),
-            });
+        let fresh = FirstAnswers::of(&library).and_then(|now| match kept {
+            Some(kept) if kept.agrees_with(&now) => Ok(()),
+            _ => cache.store(&now),
+        });
         if let Err(e) = fresh {
             eprintln!("storyline: the first answers were not kept for the next start: {e}");
         }
@@ -490,6 +487,21 @@ mod tests {
             cache.load().map(|a| a.issues),
             Some(library.handle(Request::Issues).unwrap())
         );
+
+        // A copy whose timeline says something else, with the same issues, is replaced too.
+        let mut stale = cache.load().unwrap();
+        stale.timeline = serde_json::json!({"events": "stale"});
+        cache.store(&stale).unwrap();
+        open(
+            &options,
+            Some(folder.path()),
+            &OnceLock::new(),
+            None,
+            &Progress::new(),
+        )
+        .unwrap();
+        let now = FirstAnswers::of(&library).unwrap();
+        assert!(cache.load().unwrap().agrees_with(&now));
     }
 
     #[test]

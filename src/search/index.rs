@@ -159,7 +159,9 @@ pub fn events_by_article(analysis: &Analysis) -> Vec<Vec<(Span, usize)>> {
 /// A fingerprint of everything the index holds, taken from what the passages are made of (so the
 /// passages need not be listed to open an index): article ids, sizes, folded texts, dates and
 /// outlets, sentence and paragraph spans, mentions, event sources, entity and event ids, the
-/// dictionary, and [`SCHEMA_VERSION`] for how passages are made of them.
+/// dictionary, [`SCHEMA_VERSION`] for how passages are made of them, and the build's id: the
+/// tokenizers are code, and an index another build wrote may split words otherwise (a query then
+/// matches a single char of its words), so each build writes its own.
 ///
 /// The bulk goes through CRC-32 (hardware-accelerated, several GB/s: opening must not spend longer
 /// hashing than tantivy spends opening); the small parts and the CRC go through `DefaultHasher`,
@@ -169,6 +171,7 @@ pub fn fingerprint(analysis: &Analysis, dict: &Dictionary) -> String {
     let mut bulk = crc32fast::Hasher::new();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     SCHEMA_VERSION.hash(&mut h);
+    env!("STORYLINE_BUILD_ID").hash(&mut h);
     let mut buf: Vec<u8> = Vec::with_capacity(64 * 1024);
     let put = |buf: &mut Vec<u8>, bulk: &mut crc32fast::Hasher, xs: &[usize]| {
         for &x in xs {

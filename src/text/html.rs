@@ -11,12 +11,23 @@
 
 use dom_smoothie::{Config, Readability, TextMode};
 
+/// Pages with more elements than this, or nested deeper, are not scored (scoring costs grow with
+/// elements times depth: 20,000 nested `<div>`s took a minute); their text is taken with the tags
+/// dropped. Real news pages have a few thousand elements, nested a few dozen deep.
+const MAX_ELEMENTS: usize = 30_000;
+const MAX_DEPTH: usize = 400;
+
 /// Extracted text, and for each of its chars (plus one end entry) a char offset into `html`.
 pub fn extract(html: &str) -> (String, Vec<usize>) {
-    let text = std::panic::catch_unwind(|| readable_text(html))
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| strip_tags(html));
+    let (elements, depth) = shape(html);
+    let scored = (elements <= MAX_ELEMENTS && depth <= MAX_DEPTH)
+        .then(|| {
+            std::panic::catch_unwind(|| readable_text(html))
+                .ok()
+                .flatten()
+        })
+        .flatten();
+    let text = scored.unwrap_or_else(|| strip_tags(html));
     let map = align(&text, html);
     (text, map)
 }
@@ -24,6 +35,7 @@ pub fn extract(html: &str) -> (String, Vec<usize>) {
 fn readable_text(html: &str) -> Option<String> {
     let cfg = Config {
         text_mode: TextMode::Formatted,
+        max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
     let mut r = Readability::new(html, None, Some(cfg)).ok()?;
@@ -49,19 +61,64 @@ fn readable_text(html: &str) -> Option<String> {
     Some(out)
 }
 
+/// How many elements a page opens, and how deep they nest (void elements and `/>` aside), in one
+/// pass over its tags.
+fn shape(html: &str) -> (usize, usize) {
+    const VOID: [&str; 14] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    ];
+    let b = html.as_bytes();
+    let (mut elements, mut depth, mut deepest) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while let Some(k) = html[i..].find('<') {
+        i += k + 1;
+        let closing = b.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let name_len = b[start.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = html[start..start + name_len].to_ascii_lowercase();
+        let end = html[start..].find('>').map_or(b.len(), |e| start + e);
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            elements += 1;
+            if !VOID.contains(&name.as_str()) && !html[start..end].ends_with('/') {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        i = end.min(b.len());
+    }
+    (elements, deepest)
+}
+
 /// The page's text with markup, scripts and styles dropped, block ends as line ends.
 fn strip_tags(html: &str) -> String {
+    const SKIPPED: [&str; 3] = ["script", "style", "noscript"];
     let mut out = String::with_capacity(html.len() / 2);
     let lower = html.to_ascii_lowercase();
+    // Per skipped tag, where its next end tag is (looked for once per stretch, not once per
+    // opening tag: 80,000 unclosed `<style>`s would be quadratic), or that none follows.
+    let mut ends: [Option<Option<usize>>; 3] = [None; 3];
     let mut i = 0;
     let b = html.as_bytes();
     while i < b.len() {
         if b[i] == b'<' {
             let rest = &lower[i..];
-            let skip_to = ["script", "style", "noscript"].iter().find_map(|tag| {
-                rest.strip_prefix('<')
-                    .filter(|r| r.starts_with(tag))
-                    .and_then(|_| rest.find(&format!("</{tag}")).map(|e| i + e))
+            let skip_to = SKIPPED.iter().enumerate().find_map(|(t, tag)| {
+                if !rest[1..].starts_with(tag) {
+                    return None;
+                }
+                let known = ends[t].filter(|e| e.is_none_or(|e| e >= i));
+                let end = known.unwrap_or_else(|| rest.find(&format!("</{tag}")).map(|e| i + e));
+                ends[t] = Some(end);
+                end
             });
             let from = skip_to.unwrap_or(i);
             match lower[from..].find('>') {

@@ -328,7 +328,7 @@ export class Actions {
           this.store.setSearch({ hits, loading: false });
           if (failed) this.store.set({ error: toBackendError(failed) });
         }
-        q = next && next.trim() ? next : null;
+        q = next?.trim() ? next : null;
       }
     } finally {
       this.searchBusy = false;

@@ -5,7 +5,9 @@ function scroller(height: number) {
   const el = document.createElement("div");
   let top = 0;
   Object.defineProperty(el, "clientHeight", { get: () => height });
-  Object.defineProperty(el, "scrollTop", { get: () => top, set: (v: number) => void (top = v) });
+  Object.defineProperty(el, "scrollTop", { get: () => top, set: (v: number) => {
+      top = v;
+    } });
   return el;
 }
 

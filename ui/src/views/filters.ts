@@ -136,7 +136,7 @@ export class Filters {
             "data-entity-id": e.id,
             "data-focus-key": `entity:${e.id}`,
             "aria-pressed": f.entities.includes(e.id) ? "true" : "false",
-            title: [e.name, e.name_zh, ...e.aliases].filter(Boolean).join(" · ") + ` (${named(ENTITY_KIND_NAMES, e.kind, s.lang)})`,
+            title: `${[e.name, e.name_zh, ...e.aliases].filter(Boolean).join(" · ")} (${named(ENTITY_KIND_NAMES, e.kind, s.lang)})`,
             onclick: () => this.set({ entities: toggle(this.actions.store.get().filter.entities, e.id) }),
           },
           entityName(e, e.id, s.lang),
