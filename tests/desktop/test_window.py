@@ -454,6 +454,21 @@ def main(binary):
             event = next((e for e in timeline["events"] if "date" in e["edited"]), None)
             assert event and event["date"]["start"] == "2020-02-03", event
 
+        def ctrl_z_and_ctrl_shift_z_undo_and_redo_in_the_window():
+            # Keys go to the real window through xdotool, as a person presses them.
+            fixed_date = lambda: next((e["date"]["start"] for e in invoke(driver, {"cmd": "timeline", "args": {"filter": {}}})["ok"]["events"]
+                                       if "date" in e["edited"]), None)
+            assert fixed_date() == "2020-02-03"
+            driver.find_element(By.CSS_SELECTOR, "h1.brand").click()
+            window = xdotool("search", "--sync", "--onlyvisible", "--name", "Storyline").split()[0]
+            xdotool("windowfocus", "--sync", window)
+            xdotool("key", "ctrl+z")
+            WebDriverWait(driver, 20).until(lambda d: fixed_date() is None)
+            with open(os.path.join(story, "storyline-edits.json"), encoding="utf-8") as f:
+                assert json.load(f)["edits"] == [], "the undone correction is still saved"
+            xdotool("key", "ctrl+shift+z")
+            WebDriverWait(driver, 20).until(lambda d: fixed_date() == "2020-02-03")
+
         def without_a_display_it_says_so_and_exits():
             env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
             done = subprocess.run([binary], env=env, capture_output=True, text=True, timeout=60)
@@ -478,6 +493,7 @@ def main(binary):
         run.check("a story opened through the folder dialog replaces the built-in one", a_story_opened_through_the_folder_dialog_replaces_the_built_in_one)
         run.check("a cancelled folder dialog keeps the story", a_cancelled_folder_dialog_keeps_the_story)
         run.check("files dropped on the window are added; a duplicate and an unreadable one are named", files_dropped_on_the_window_are_added_and_refused_ones_named)
+        run.check("Ctrl+Z and Ctrl+Shift+Z undo and redo a correction in the window", ctrl_z_and_ctrl_shift_z_undo_and_redo_in_the_window)
         if os.environ.get("STORYLINE_MEASURE_RSS"):
             measure_rss(binary)
     except Exception as e:  # whatever stops the session, the run still ends with its count line
