@@ -48,7 +48,19 @@ pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention>
             _ => resolve_one(e, reference),
         };
         let Some(range) = range else { continue };
-        if matches!(e.kind, Kind::Calendar { month: Some(_), .. })
+        // A month named, or a bare day read in a month's context, sets the month for the bare
+        // days that follow: a chronicle (`12月3日 … 7日 … 13日 … 14日`) keeps its month.
+        let bare_in_context = in_context.is_some()
+            && matches!(
+                e.kind,
+                Kind::Calendar {
+                    year: None,
+                    month: None,
+                    day: Some(_),
+                    ..
+                }
+            );
+        if (matches!(e.kind, Kind::Calendar { month: Some(_), .. }) || bare_in_context)
             && range.precision <= Precision::Month
         {
             month_context = Some((e.span.end, range.start));
