@@ -214,11 +214,9 @@ fn sentence_candidates(
         groups.push(g);
         i = j;
     }
-    // "X 宣布, …": the announcing verb is not a statement of its own when the sentence tells of more.
+    // "X 宣布, …": the announcing verb is not a statement of its own when the sentence tells of
+    // more; it stands when what else the sentence tells makes no event (宣布, 因應地震…, 停班停課).
     let says = |k: EventKind| matches!(k, EventKind::Statement | EventKind::Announcement);
-    if groups.iter().any(|g| !says(g.kind)) {
-        groups.retain(|g| !says(g.kind));
-    }
     // Parts of one happening told in one sentence: the pay package that brings someone in is part
     // of the hire, the staff who leave in a layoff are the layoff, a company founded by those who
     // left is part of their leaving.
@@ -245,6 +243,7 @@ fn sentence_candidates(
             }
         }
     }
+    let mut built: Vec<(bool, Candidate)> = Vec::new();
     for g in groups {
         // Status cues speak for the clauses they stand in and those after them in the sentence.
         let before_or_in = |h: &&Hit| h.start < g.span.end;
@@ -261,12 +260,17 @@ fn sentence_candidates(
         } else {
             None
         };
+        let saying = says(g.kind);
         if let Some(c) = build(
             lex, input, entities, sentence, g, subject, &hits, reported, rumoured, money,
         ) {
-            out.push(c);
+            built.push((saying, c));
         }
     }
+    if built.iter().any(|(saying, _)| !saying) {
+        built.retain(|(saying, _)| !saying);
+    }
+    out.extend(built.into_iter().map(|(_, c)| c));
     subject
 }
 
