@@ -158,7 +158,6 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Serve the UI and the API on 127.0.0.1.
     /// Make a folder an empty story (a manifest.toml), ready for `storyline add`.
     New { dir: PathBuf },
     /// Copy article files (.txt, .md, .html, .htm; any encoding the reader knows) into a story and
@@ -193,6 +192,8 @@ enum Command {
         #[command(flatten)]
         corpus: CorpusArg,
     },
+    /// Serve the UI and the API on 127.0.0.1; prints the address to open (it carries this
+    /// run's token).
     Serve {
         #[command(flatten)]
         corpus: CorpusArg,
