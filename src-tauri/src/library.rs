@@ -382,6 +382,15 @@ fn open(
 mod tests {
     use super::*;
 
+    /// Open as the opening thread does, keeping first answers in `folder`.
+    fn open_with_copies(
+        options: &Options,
+        folder: &Path,
+        first: &OnceLock<Option<FirstAnswers>>,
+    ) -> Opened {
+        open(options, Some(folder), first, None, &Progress::new())
+    }
+
     fn args(list: &[&str]) -> Vec<OsString> {
         list.iter().map(OsString::from).collect()
     }
@@ -441,14 +450,7 @@ mod tests {
         let (_articles, options) = corpus_with_one_article();
         let folder = tempfile::tempdir().unwrap();
         let first = OnceLock::new();
-        let library = open(
-            &options,
-            Some(folder.path()),
-            &first,
-            None,
-            &Progress::new(),
-        )
-        .unwrap();
+        let library = open_with_copies(&options, folder.path(), &first).unwrap();
         assert_eq!(first.get(), Some(&None), "there was no copy to answer from");
         let cache = AnswerCache::in_folder(folder.path(), &Library::read(&options).unwrap());
         assert_eq!(
@@ -458,7 +460,7 @@ mod tests {
 
         // The next start publishes that copy before it analyses anything.
         let next = OnceLock::new();
-        open(&options, Some(folder.path()), &next, None, &Progress::new()).unwrap();
+        open_with_copies(&options, folder.path(), &next).unwrap();
         assert_eq!(
             next.get().cloned().flatten().map(|a| a.articles),
             Some(library.handle(Request::Articles).unwrap())
@@ -471,14 +473,7 @@ mod tests {
             serde_json::json!([{"file": "search index", "code": "index", "message": "in memory"}]);
         cache.store(&stale).unwrap();
         let after = OnceLock::new();
-        open(
-            &options,
-            Some(folder.path()),
-            &after,
-            None,
-            &Progress::new(),
-        )
-        .unwrap();
+        open_with_copies(&options, folder.path(), &after).unwrap();
         assert_eq!(
             after.get().cloned().flatten().map(|a| a.issues),
             Some(stale.issues)
@@ -492,14 +487,7 @@ mod tests {
         let mut stale = cache.load().unwrap();
         stale.timeline = serde_json::json!({"events": "stale"});
         cache.store(&stale).unwrap();
-        open(
-            &options,
-            Some(folder.path()),
-            &OnceLock::new(),
-            None,
-            &Progress::new(),
-        )
-        .unwrap();
+        open_with_copies(&options, folder.path(), &OnceLock::new()).unwrap();
         let now = FirstAnswers::of(&library).unwrap();
         assert!(cache.load().unwrap().agrees_with(&now));
     }
@@ -549,14 +537,7 @@ mod tests {
     fn with_a_copy_the_analysis_waits_until_a_request_needs_the_library() {
         let (_articles, options) = corpus_with_one_article();
         let folder = tempfile::tempdir().unwrap();
-        open(
-            &options,
-            Some(folder.path()),
-            &OnceLock::new(),
-            None,
-            &Progress::new(),
-        )
-        .unwrap();
+        open_with_copies(&options, folder.path(), &OnceLock::new()).unwrap();
         // An hour's wait: only a request can end it within this test.
         let shelf = Shelf::open_in_background_with(
             options,
@@ -622,14 +603,7 @@ mod tests {
             ..Options::default()
         };
         let folder = tempfile::tempdir().unwrap();
-        assert!(open(
-            &missing,
-            Some(folder.path()),
-            &first,
-            None,
-            &Progress::new()
-        )
-        .is_err());
+        assert!(open_with_copies(&missing, folder.path(), &first).is_err());
         assert_eq!(first.get(), Some(&None));
     }
 
@@ -666,13 +640,13 @@ mod tests {
             Duration::ZERO,
         ));
         let ask = |shelf: &Shelf, request| tauri::async_runtime::block_on(shelf.answer(request));
-        assert_eq!(
-            ask(&shelf, Request::Articles)
+        let articles = |shelf: &Shelf| {
+            ask(shelf, Request::Articles)
                 .unwrap()
                 .as_array()
-                .map(Vec::len),
-            Some(1)
-        );
+                .map(Vec::len)
+        };
+        assert_eq!(articles(&shelf), Some(1));
 
         let long = long_story();
         let dir = long.path().to_path_buf();
@@ -697,13 +671,7 @@ mod tests {
         let err = switching.join().unwrap().unwrap_err();
         assert_eq!(err.code, ErrorCode::Cancelled, "{err:?}");
         // The story that was open still is.
-        assert_eq!(
-            ask(&shelf, Request::Articles)
-                .unwrap()
-                .as_array()
-                .map(Vec::len),
-            Some(1)
-        );
+        assert_eq!(articles(&shelf), Some(1));
         assert_eq!(ask(&shelf, Request::Progress).unwrap()["stage"], "idle");
     }
 }
