@@ -35,3 +35,21 @@ pub fn caught<R>(f: impl FnOnce() -> R) -> Result<R, String> {
             .unwrap_or_else(|| "an unexpected failure".into())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_its_message_and_the_caller_goes_on() {
+        assert_eq!(caught(|| 7), Ok(7));
+        assert_eq!(
+            caught(|| -> u8 { panic!("broken at {}", 3) }),
+            Err("broken at 3".to_string())
+        );
+        assert_eq!(
+            caught(|| -> u8 { panic!("static") }),
+            Err("static".to_string())
+        );
+    }
+}
