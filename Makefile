@@ -172,7 +172,7 @@ test-desktop: deps-tauri-driver deps-python build-desktop
 	$(call run-suite,desktop,xvfb-run -a -s '-screen 0 1280x800x24' $(VENV)/bin/python tests/desktop/test_window.py $(DESKTOP_BIN))
 
 # Formatting, clippy and the UI's lint: a failing habit fails the run.
-test-lint: deps-apt deps-toolchain deps-npm
+test-lint: deps-apt deps-toolchain deps-npm ui
 	$(call run-suite,lint,bash scripts/lint.sh)
 
 # The dependency tree against deny.toml: bans, licenses, sources; advisories where the RustSec
