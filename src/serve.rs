@@ -216,7 +216,10 @@ impl Shared {
         });
         match answer {
             Ok(v) => json_response(200, v.to_string()),
-            Err(e) => error_response(status_of(e.code), &e),
+            Err(e) => error_response(
+                status_of(e.code),
+                &Error::new(e.code, without_paths(&e.message)),
+            ),
         }
     }
 
@@ -315,6 +318,32 @@ impl Shared {
 
 /// The policy the desktop shell sets in tauri.conf.json, and no page may frame ours.
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+
+/// `message` with every absolute path cut to its last part: a file in the story is named as the
+/// story names it, and nothing else of this machine's folders reaches the page.
+fn without_paths(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find('/') {
+        let starts_word = rest[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || "\"'“(「".contains(c));
+        let end = rest[at..]
+            .find(|c: char| c.is_whitespace() || c == ':' || c == '"' || c == '”' || c == ')')
+            .map_or(rest.len(), |e| at + e);
+        let path = &rest[at..end];
+        out.push_str(&rest[..at]);
+        if starts_word && path[1..].contains('/') {
+            out.push_str(path.rsplit('/').find(|p| !p.is_empty()).unwrap_or(""));
+        } else {
+            out.push_str(path);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// A fresh secret of 128 random bits, in hex.
 fn new_token() -> crate::error::Result<String> {
@@ -502,6 +531,19 @@ mod tests {
         assert_eq!(status, 404, "{answer}");
         assert!(!answer.contains(&*ui.to_string_lossy()), "{answer}");
         let _ = std::fs::remove_dir_all(ui);
+    }
+
+    #[test]
+    fn errors_name_files_not_the_machine_s_folders() {
+        assert_eq!(
+            without_paths("/home/ann/stories/su7/a.txt: Permission denied (os error 13)"),
+            "a.txt: Permission denied (os error 13)"
+        );
+        assert_eq!(
+            without_paths("cannot open corpus folder /srv/x/y: gone; see 1/2 and a/b"),
+            "cannot open corpus folder y: gone; see 1/2 and a/b"
+        );
+        assert_eq!(without_paths("no slash here"), "no slash here");
     }
 
     #[test]
