@@ -54,11 +54,13 @@ fn is_latin_name(s: &str) -> bool {
             .any(|c| c.is_ascii_lowercase() || c.is_ascii_uppercase())
 }
 
+/// Capitals, perhaps with digits (SSI, G42); a number alone (去(2024)年) is a year, not a name.
 fn is_abbrev(s: &str) -> bool {
     let n = s.chars().count();
     (2..=6).contains(&n)
         && s.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && s.chars().any(|c| c.is_ascii_uppercase())
 }
 
 /// Capitalised words, the shape of a person's name: 2 or 3 of them.
