@@ -143,7 +143,7 @@ endef
 
 # cargo prints one "test result" per test binary; the sum becomes the suite's line.
 test-rust: deps-apt deps-toolchain ui
-	@mkdir -p $(LOGS); set +e; cargo test --workspace 2>&1 | tee $(LOGS)/rust.log; status=$${PIPESTATUS[0]}; set -e; \
+	@mkdir -p $(LOGS); set +e; cargo test --workspace $(ARGS) 2>&1 | tee $(LOGS)/rust.log; status=$${PIPESTATUS[0]}; set -e; \
 	if ! git diff --quiet -- ui/src/bindings 2>/dev/null || [ -n "$$(git ls-files --others --exclude-standard -- ui/src/bindings 2>/dev/null)" ]; then \
 	  echo "test-rust: ui/src/bindings differ from the Rust types: commit the regenerated files" | tee -a $(LOGS)/rust.log; \
 	  git status --short -- ui/src/bindings; status=1; fi; \

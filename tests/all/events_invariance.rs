@@ -3,7 +3,7 @@
 //! traditional, or with every year moved 28 years on (weekdays repeat every 28 years), read from a
 //! folder with no manifest, give the same events — with the dates moved by exactly 28 years.
 
-mod common;
+use crate::common;
 
 use chrono::{Datelike, NaiveDate};
 use common::*;

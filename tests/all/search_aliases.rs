@@ -1,7 +1,7 @@
 //! A query naming an entity by any of its names finds every name, in either script; highlights are
 //! display-text ranges whose folded text is one of the names; hits come grouped by article.
 
-mod search_common;
+use crate::search_common;
 
 use search_common::*;
 use storyline::search::{SearchIndex, SearchRequest};

@@ -2,7 +2,7 @@
 //! crate: BOM, RFC 4180 quoting of Chinese text with commas, quotes and line breaks, one row per
 //! event, every field in its column.
 
-mod support;
+use crate::support;
 
 use storyline::export::{render, Format};
 

@@ -2,7 +2,7 @@
 //! when it is damaged or half written — and never a crash or stale results. A folder that holds
 //! something other than an index is left alone.
 
-mod search_common;
+use crate::search_common;
 
 use search_common::*;
 use std::fs;

@@ -2,7 +2,7 @@
 //! entities (and win over built-in entries that share a spelling); a broken file is reported and
 //! the built-in gazetteer is used alone.
 
-mod common;
+use crate::common;
 
 use common::*;
 use storyline::ErrorCode;

@@ -1,6 +1,6 @@
 //! Whatever a reader types is a query: results or an empty list, never an error or a panic.
 
-mod search_common;
+use crate::search_common;
 
 use proptest::prelude::*;
 use search_common::*;

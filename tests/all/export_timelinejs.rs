@@ -6,7 +6,7 @@
 //! TimelineJS3 test in `tests/timelinejs/` loads) must equal the export of the test timeline;
 //! regenerate it with `STORYLINE_BLESS=1 cargo test --test export_timelinejs`.
 
-mod support;
+use crate::support;
 
 use serde_json::{json, Value};
 use std::path::Path;

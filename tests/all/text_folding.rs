@@ -60,7 +60,7 @@ fn compatibility_ideographs_and_radicals_fold_to_unified() {
 
 #[test]
 fn folding_keeps_the_char_count_everywhere() {
-    let table = include_str!("../assets/fold/fold.tsv");
+    let table = include_str!("../../assets/fold/fold.tsv");
     for line in table.lines().filter(|l| !l.starts_with('#')) {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 3, "{line:?}");

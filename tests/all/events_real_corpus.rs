@@ -1,8 +1,6 @@
 //! The timeline of the embedded corpus: the beats of the story are there once each, correctly
 //! dated, with sources that quote the display text exactly and never page furniture.
 
-mod common;
-
 use storyline::api::Options;
 use storyline::events::{EventKind, Status};
 use storyline::timeline::{EventInfo, Filter, TimelineView};

@@ -1,7 +1,7 @@
 //! Articles written for these tests, about companies and people no gazetteer knows: the pipeline
 //! must build their timeline from the text alone, in either script and with any years.
 
-mod common;
+use crate::common;
 
 use common::*;
 use storyline::events::{EventKind, Status};

@@ -2,7 +2,7 @@
 //! the undated ones last, one `###` per event, one block quote per passage naming its article, and
 //! article text that stays text however many markup characters it holds.
 
-mod support;
+use crate::support;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use storyline::export::{md, render, Format};

@@ -3,7 +3,7 @@
 //! quoted passages intact; plus the octet-level rules a parser may forgive (CRLF only, lines of at
 //! most 75 octets, folds never inside a UTF-8 character).
 
-mod support;
+use crate::support;
 
 use icalendar::{CalendarComponent, Component, DatePerhapsTime};
 use std::collections::BTreeMap;

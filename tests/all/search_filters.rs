@@ -1,7 +1,7 @@
 //! Filters narrow a search to passages naming an entity, to articles, and to publication dates;
 //! a filter naming something that does not exist says so.
 
-mod search_common;
+use crate::search_common;
 
 use chrono::NaiveDate;
 use search_common::*;
