@@ -38,7 +38,7 @@ CLI_BIN     := $(ROOT)/target/debug/storyline
 # Each suite is one target; `make test` runs them all. Order: cheapest first.
 SUITES := lint rust ui e2e timelinejs desktop deny
 
-.PHONY: help deps deps-apt deps-toolchain deps-tauri-driver deps-cargo-deny deps-npm deps-python \
+.PHONY: help deps deps-apt deps-toolchain deps-tauri-driver deps-cargo-deb deps-cargo-deny package deps-npm deps-python \
         ui build build-cli build-desktop run screenshot test have-ui have-e2e have-timelinejs $(addprefix test-,$(SUITES))
 
 help:
@@ -46,6 +46,7 @@ help:
 	@echo "make test   set up, build and run every test suite ($(SUITES))"
 	@echo "make deps   only install what is missing"
 	@echo "make screenshot   docs/screenshot-desktop.png of the real window under Xvfb"
+	@echo "make package   a Debian package (target/debian/*.deb) of the desktop app and the CLI"
 
 # ---------------------------------------------------------------- set-up
 
@@ -70,6 +71,11 @@ deps-tauri-driver: deps-toolchain
 	@if command -v tauri-driver >/dev/null && grep -qs '^"tauri-driver 2\.' "$(CARGO_DIR)/.crates.toml"; then \
 	  echo "deps: tauri-driver 2 present"; \
 	else echo "deps: installing tauri-driver 2"; cargo install tauri-driver --locked --version '^2'; fi
+
+deps-cargo-deb: deps-toolchain
+	@if command -v cargo-deb >/dev/null && grep -qs '^"cargo-deb 3\.' "$(CARGO_DIR)/.crates.toml"; then \
+	  echo "deps: cargo-deb present"; \
+	else echo "deps: installing cargo-deb 3"; cargo install cargo-deb --locked --version '^3'; fi
 
 deps-cargo-deny: deps-toolchain
 	@if command -v cargo-deny >/dev/null && grep -qs '^"cargo-deny 0\.20\.' "$(CARGO_DIR)/.crates.toml"; then \
@@ -109,6 +115,14 @@ build-cli build-desktop: deps-apt deps-toolchain ui
 	cargo build --workspace --bins
 
 build: build-cli build-desktop
+
+# A Debian package of the desktop app and the CLI (cargo-deb, configured in src-tauri/Cargo.toml):
+# target/debian/storyline_VERSION_ARCH.deb. Install it with `sudo apt install ./target/debian/*.deb`.
+package: deps-apt deps-toolchain deps-cargo-deb ui
+	cargo build --release --bin storyline
+	cargo build --release -p storyline-desktop --features custom-protocol
+	cargo deb -p storyline-desktop --no-build --output target/debian/
+	@ls -l target/debian/*.deb
 
 run: deps-apt deps-toolchain deps-npm build-desktop
 	$(DESKTOP_BIN) $(if $(CORPUS),--corpus $(CORPUS))

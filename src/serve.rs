@@ -408,7 +408,8 @@ fn mime_of(path: &Path) -> &'static str {
     }
 }
 
-/// The UI's built files: `--ui`, else `ui/dist` beside the binary or in the source tree.
+/// The UI's built files: `--ui`, else `ui/dist` beside the binary, in an installed package's share
+/// folder, or in the source tree.
 pub fn find_ui_dir(explicit: Option<&Path>) -> PathBuf {
     if let Some(p) = explicit {
         return p.to_path_buf();
@@ -418,6 +419,8 @@ pub fn find_ui_dir(explicit: Option<&Path>) -> PathBuf {
         if let Some(dir) = exe.parent() {
             candidates.push(dir.join("ui"));
             candidates.push(dir.join("../../ui/dist"));
+            // Where the Debian package puts it (`make package`): /usr/bin → /usr/share/storyline/ui.
+            candidates.push(dir.join("../share/storyline/ui"));
         }
     }
     candidates.push(PathBuf::from(concat!(
