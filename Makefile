@@ -36,7 +36,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libssl-dev 
 DESKTOP_BIN := $(ROOT)/target/debug/storyline-desktop
 CLI_BIN     := $(ROOT)/target/debug/storyline
 # Each suite is one target; `make test` runs them all. Order: cheapest first.
-SUITES := lint rust ui e2e timelinejs desktop deny
+SUITES := lint rust ui e2e timelinejs desktop deny package
 
 .PHONY: help deps deps-apt deps-toolchain deps-tauri-driver deps-cargo-deb deps-cargo-deny package deps-npm deps-python \
         ui build build-cli build-desktop run screenshot test have-ui have-e2e have-timelinejs $(addprefix test-,$(SUITES))
@@ -50,7 +50,7 @@ help:
 
 # ---------------------------------------------------------------- set-up
 
-deps: deps-apt deps-toolchain deps-tauri-driver deps-cargo-deny deps-npm deps-python
+deps: deps-apt deps-toolchain deps-tauri-driver deps-cargo-deb deps-cargo-deny deps-npm deps-python
 
 deps-apt:
 	@missing=$$(for p in $(APT_PACKAGES); do \
@@ -188,6 +188,10 @@ test-desktop: deps-tauri-driver deps-python build-desktop
 # Formatting, clippy and the UI's lint: a failing habit fails the run.
 test-lint: deps-apt deps-toolchain deps-npm ui
 	$(call run-suite,lint,bash scripts/lint.sh)
+
+# The Debian package, installed with apt, under the real-window suite; removed after.
+test-package: package deps-tauri-driver deps-python
+	$(call run-suite,package,bash scripts/package_test.sh $(VENV)/bin/python)
 
 # The dependency tree against deny.toml: bans, licenses, sources; advisories where the RustSec
 # database can be fetched (scripts/deny.sh says when it cannot).
