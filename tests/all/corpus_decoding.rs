@@ -8,12 +8,7 @@ use storyline::text::build;
 use storyline::ErrorCode;
 
 fn original(prefix: &str) -> String {
-    Corpus::embedded()
-        .articles
-        .into_iter()
-        .find(|a| a.id.starts_with(prefix))
-        .unwrap()
-        .text
+    crate::common::embedded_text(prefix)
 }
 
 /// The lines of `text` that `enc` can represent (GBK lacks `•`, Big5 lacks some variants).

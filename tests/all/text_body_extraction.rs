@@ -14,17 +14,7 @@ fn article(prefix: &str) -> ArticleText {
 }
 
 fn furniture_report(t: &ArticleText) -> String {
-    t.furniture
-        .iter()
-        .map(|f| {
-            format!(
-                "[{}] {:?}",
-                f.reason,
-                t.raw_slice(f.raw).chars().take(40).collect::<String>()
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    crate::common::furniture_lines(t).join("\n")
 }
 
 fn assert_kept(t: &ArticleText, phrases: &[&str]) {

@@ -1,21 +1,11 @@
 //! Body extraction on pages written for these tests (never seen by the rules' author as real
 //! pages), and on transformations of the real ones: the rules must be general.
 
-use storyline::corpus::{Corpus, SourceFormat};
+use storyline::corpus::SourceFormat;
 use storyline::text::{build, convert_script, ArticleText, ScriptChoice};
 
 fn report(t: &ArticleText) -> String {
-    let f: Vec<String> = t
-        .furniture
-        .iter()
-        .map(|f| {
-            format!(
-                "[{}] {:?}",
-                f.reason,
-                t.raw_slice(f.raw).chars().take(40).collect::<String>()
-            )
-        })
-        .collect();
+    let f = crate::common::furniture_lines(t);
     format!("display:\n{}\nfurniture:\n{}", t.display, f.join("\n"))
 }
 
@@ -213,12 +203,7 @@ fn html_page_keeps_article_text_only() {
 }
 
 fn real(prefix: &str) -> String {
-    Corpus::embedded()
-        .articles
-        .into_iter()
-        .find(|a| a.id.starts_with(prefix))
-        .unwrap()
-        .text
+    crate::common::embedded_text(prefix)
 }
 
 #[test]

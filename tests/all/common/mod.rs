@@ -75,3 +75,27 @@ pub fn move_years(text: &str, delta: i32) -> String {
     }
     out
 }
+
+/// The raw text of the built-in article whose id starts with `prefix`.
+pub fn embedded_text(prefix: &str) -> String {
+    storyline::corpus::Corpus::embedded()
+        .articles
+        .into_iter()
+        .find(|a| a.id.starts_with(prefix))
+        .unwrap_or_else(|| panic!("article {prefix} is embedded"))
+        .text
+}
+
+/// The furniture an article's text stage found, one line each: why, and its opening words.
+pub fn furniture_lines(t: &storyline::text::ArticleText) -> Vec<String> {
+    t.furniture
+        .iter()
+        .map(|f| {
+            format!(
+                "[{}] {:?}",
+                f.reason,
+                t.raw_slice(f.raw).chars().take(40).collect::<String>()
+            )
+        })
+        .collect()
+}
