@@ -67,20 +67,22 @@ deps-toolchain:
 	@major=$$(node -p 'process.versions.node.split(".")[0]'); [ "$$major" -ge 20 ] || \
 	  { echo "deps: Node.js 20 or newer is needed (found $$(node --version))"; exit 1; }
 
+# $(call cargo-tool,CRATE,VERSION PREFIX AS .crates.toml WRITES IT,VERSION REQUIREMENT): install a
+# cargo tool unless that version of it is installed.
+define cargo-tool
+	@if command -v $(1) >/dev/null && grep -qs '^"$(1) $(2)' "$(CARGO_DIR)/.crates.toml"; then \
+	  echo "deps: $(1) present"; \
+	else echo "deps: installing $(1) $(3)"; cargo install $(1) --locked --version '$(3)'; fi
+endef
+
 deps-tauri-driver: deps-toolchain
-	@if command -v tauri-driver >/dev/null && grep -qs '^"tauri-driver 2\.' "$(CARGO_DIR)/.crates.toml"; then \
-	  echo "deps: tauri-driver 2 present"; \
-	else echo "deps: installing tauri-driver 2"; cargo install tauri-driver --locked --version '^2'; fi
+	$(call cargo-tool,tauri-driver,2\.,^2)
 
 deps-cargo-deb: deps-toolchain
-	@if command -v cargo-deb >/dev/null && grep -qs '^"cargo-deb 3\.' "$(CARGO_DIR)/.crates.toml"; then \
-	  echo "deps: cargo-deb present"; \
-	else echo "deps: installing cargo-deb 3"; cargo install cargo-deb --locked --version '^3'; fi
+	$(call cargo-tool,cargo-deb,3\.,^3)
 
 deps-cargo-deny: deps-toolchain
-	@if command -v cargo-deny >/dev/null && grep -qs '^"cargo-deny 0\.20\.' "$(CARGO_DIR)/.crates.toml"; then \
-	  echo "deps: cargo-deny present"; \
-	else echo "deps: installing cargo-deny 0.20"; cargo install cargo-deny --locked --version '~0.20'; fi
+	$(call cargo-tool,cargo-deny,0\.20\.,~0.20)
 
 # `npm ci` in each JavaScript package of the repository, when its node_modules is missing or older
 # than its package-lock.json.

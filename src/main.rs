@@ -225,16 +225,15 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().all(shown) {
         return text.into();
     }
-    text.chars()
-        .map(|c| {
-            if shown(c) {
-                c.to_string()
-            } else {
-                c.escape_unicode().to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if shown(c) {
+            out.push(c);
+        } else {
+            out.extend(c.escape_unicode());
+        }
+    }
+    out.into()
 }
 macro_rules! out_raw {
     ($($arg:tt)*) => { emit(&format!($($arg)*)) };

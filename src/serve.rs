@@ -190,7 +190,7 @@ impl Shared {
             }
             Ok(Ok(collected)) => collected.to_bytes(),
         };
-        let Ok(body) = String::from_utf8(body.to_vec()) else {
+        let Ok(body) = String::from_utf8(Vec::from(body)) else {
             return error_response(
                 400,
                 &Error::new(ErrorCode::BadQuery, "request body is not UTF-8"),

@@ -82,13 +82,14 @@ fn shape(html: &str) -> (usize, usize) {
         if name_len == 0 {
             continue;
         }
-        let name = html[start..start + name_len].to_ascii_lowercase();
+        let name = &html[start..start + name_len];
         let end = html[start..].find('>').map_or(b.len(), |e| start + e);
         if closing {
             depth = depth.saturating_sub(1);
         } else {
             elements += 1;
-            if !VOID.contains(&name.as_str()) && !html[start..end].ends_with('/') {
+            let void = VOID.iter().any(|v| v.eq_ignore_ascii_case(name));
+            if !void && !html[start..end].ends_with('/') {
                 depth += 1;
                 deepest = deepest.max(depth);
             }

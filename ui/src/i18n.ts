@@ -271,7 +271,6 @@ export const ERROR_TEXT: Partial<Record<ErrorCode, [string, string]>> = {
   bad_edits: ["The corrections file cannot be read.", "無法讀取更正檔案。"],
   unknown_event: ["That event is no longer in the timeline.", "這個事件已不在時間線上。"],
   duplicate: ["The story already holds that text.", "故事中已有這篇文字。"],
-  cancelled: ["Cancelled: the story is as it was.", "已取消：故事保持原樣。"],
 };
 
 export const KIND_NAMES: Record<EventKind, [string, string]> = {
