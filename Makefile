@@ -121,8 +121,8 @@ build: build-cli build-desktop
 # A Debian package of the desktop app and the CLI (cargo-deb, configured in src-tauri/Cargo.toml):
 # target/debian/storyline_VERSION_ARCH.deb. Install it with `sudo apt install ./target/debian/*.deb`.
 package: deps-apt deps-toolchain deps-cargo-deb ui
-	cargo build --release --bin storyline
-	cargo build --release -p storyline-desktop --features custom-protocol
+	@# One invocation, so the core is compiled once (with the CLI's features) for both binaries.
+	cargo build --release -p storyline --bin storyline -p storyline-desktop --features storyline-desktop/custom-protocol
 	cargo deb -p storyline-desktop --no-build --output target/debian/
 	@ls -l target/debian/*.deb
 

@@ -2,6 +2,8 @@
 //! and the desktop shell pass a [`Request`] to [`Library::handle`], so every command the UI can send
 //! exists once, with one set of types (exported to TypeScript) and one error shape `{code, message}`.
 
+pub mod wire;
+
 use crate::corpus::{Corpus, LoadIssue};
 use crate::edits::{Change, EditLog, EditState, Target};
 use crate::entities::Gazetteer;
@@ -18,6 +20,7 @@ use crate::timeline::{ArticleInfo, EntityInfo, Filter, TimelineView};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+#[cfg(feature = "bindings")]
 use ts_rs::TS;
 
 /// Where a library's articles come from.
@@ -25,16 +28,16 @@ use ts_rs::TS;
 pub struct Options {
     /// A folder of articles; `None` opens the embedded default corpus.
     pub corpus: Option<PathBuf>,
-    /// Where the search index lives (default: the per-platform data folder).
+    /// Where the search index lives (default: in memory).
     pub index: IndexLocation,
 }
 
 /// An opened corpus with everything the pipeline derived from it, and a person's corrections.
 pub struct Library {
     /// The analysis with the corrections made.
-    pub analysis: Analysis,
-    pub issues: Vec<LoadIssue>,
-    pub root: Option<PathBuf>,
+    analysis: Analysis,
+    issues: Vec<LoadIssue>,
+    root: Option<PathBuf>,
     /// Opened by [`Library::open`]; built in memory on the first search for [`Library::from_corpus`].
     index: OnceLock<std::result::Result<SearchIndex, Error>>,
     /// Where the index lives, to build it again when articles are added.
@@ -63,8 +66,8 @@ struct Machine {
 }
 
 /// The story's corrections and how each fared, with what undo and redo would do.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct EditsView {
     pub edits: Vec<EditState>,
     /// The correction undo would take back, and the one redo would make again.
@@ -77,8 +80,8 @@ pub struct EditsView {
 }
 
 /// A passage of an article that cites an event, for highlighting.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct Passage {
     pub event: String,
     pub start: usize,
@@ -87,8 +90,8 @@ pub struct Passage {
 
 /// An article ready to read: its display text (in the chosen script, offsets unchanged) and the
 /// passages of every event it tells of.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct ArticleView {
     pub info: ArticleInfo,
     pub text: String,
@@ -97,9 +100,9 @@ pub struct ArticleView {
 }
 
 /// Every command the UI sends, as `{"cmd": …, "args": {…}}`.
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(tag = "cmd", content = "args", rename_all = "snake_case")]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub enum Request {
     Articles,
     Article {
@@ -204,15 +207,15 @@ pub fn answer_about_work(
 }
 
 /// Whether a cancel was heard (there was cancellable work under way).
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct CancelAnswer {
     pub cancelling: bool,
 }
 
 /// The text of an export, with the name and type a browser download needs.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct ExportFile {
     pub filename: String,
     pub mime: String,
@@ -339,6 +342,32 @@ impl Library {
         };
         lib.make_corrections();
         Ok(lib)
+    }
+
+    /// The analysis with the corrections made, to read: it changes only through requests.
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// What could not be read, or was read with a warning, when the story was opened.
+    pub fn issues(&self) -> &[LoadIssue] {
+        &self.issues
+    }
+
+    /// The story's folder; `None` for the embedded corpus.
+    pub fn root(&self) -> Option<&Path> {
+        self.root.as_deref()
+    }
+
+    /// An article's folded text (the script and width matching reads), by article id.
+    pub fn folded_text(&self, id: &str) -> Result<&str> {
+        let i = self.analysis.article_index(id).ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownArticle,
+                format!("no article with id {id:?}"),
+            )
+        })?;
+        Ok(&self.analysis.articles[i].text.folded)
     }
 
     /// The handle long work of this library reports into and can be cancelled through.

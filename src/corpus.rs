@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+#[cfg(feature = "bindings")]
 use ts_rs::TS;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_articles.rs"));
@@ -69,8 +70,8 @@ pub struct RawArticle {
 }
 
 /// A file that could not become an article, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct LoadIssue {
     pub file: String,
     pub code: ErrorCode,

@@ -22,6 +22,7 @@ use crate::time::{DateRange, Precision};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+#[cfg(feature = "bindings")]
 use ts_rs::TS;
 
 pub const EDITS_FILE: &str = "storyline-edits.json";
@@ -30,8 +31,8 @@ pub const EDITS_SCHEMA: u32 = 1;
 const CONTEXT_CHARS: usize = 32;
 
 /// A passage, found again by its words rather than its offsets (W3C TextQuoteSelector).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct Anchor {
     /// The article the passage was in (its id); where it is looked for first.
     pub article: String,
@@ -43,15 +44,15 @@ pub struct Anchor {
 }
 
 /// What a correction changes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(tag = "op", rename_all = "snake_case")]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub enum Change {
     /// The event's date, at a precision (a range when `start` and `end` differ).
     Date {
-        #[ts(type = "string")]
+        #[cfg_attr(feature = "bindings", ts(type = "string"))]
         start: NaiveDate,
-        #[ts(type = "string")]
+        #[cfg_attr(feature = "bindings", ts(type = "string"))]
         end: NaiveDate,
         precision: Precision,
     },
@@ -104,9 +105,9 @@ pub enum Change {
 
 /// What a correction is about: an event (by a passage that tells of it) or a person or company
 /// (by a name it goes by).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(tag = "type", rename_all = "snake_case")]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub enum Target {
     Event {
         passage: Anchor,
@@ -129,8 +130,8 @@ struct Hint<'a> {
     title_zh: Option<&'a str>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct Edit {
     /// Unique within the file; increases with each correction.
     pub id: u64,
@@ -161,8 +162,8 @@ impl Default for EditLog {
 }
 
 /// How a correction fared against the current analysis.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct EditState {
     pub edit: Edit,
     /// Its passage (or name) was found and the change made.

@@ -4,12 +4,13 @@
 
 use serde::Serialize;
 use std::path::Path;
+#[cfg(feature = "bindings")]
 use ts_rs::TS;
 
 /// Stable codes; they cross to the UI as strings in `{code, message}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub enum ErrorCode {
     CorpusMissing,
     Unreadable,
@@ -39,9 +40,10 @@ pub enum ErrorCode {
     Internal,
 }
 
-#[derive(Debug, Clone, thiserror::Error, Serialize, TS)]
+#[derive(Debug, Clone, thiserror::Error, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[error("{message}")]
-#[ts(export, export_to = "../ui/src/bindings/", rename = "ApiError")]
+#[cfg_attr(feature = "bindings", ts(rename = "ApiError"))]
 pub struct Error {
     pub code: ErrorCode,
     pub message: String,

@@ -7,7 +7,6 @@
 //! and [`search`] and [`export`] serve it. [`api`] is the one surface the CLI, the HTTP server and the
 //! desktop shell call; nothing in this crate knows about Tauri.
 
-pub mod answers;
 pub mod api;
 pub mod corpus;
 pub mod edits;
@@ -21,7 +20,6 @@ pub mod parallel;
 pub mod pipeline;
 pub mod progress;
 pub mod search;
-pub mod serve;
 pub mod story;
 pub mod text;
 pub mod time;
@@ -29,3 +27,7 @@ pub mod timeline;
 
 pub use api::Library;
 pub use error::{Error, ErrorCode};
+
+/// A hash of this build's sources and assets: answers kept on disk (the search index, the desktop's
+/// first answers) are only trusted when they were made by the same build.
+pub const BUILD_ID: &str = env!("STORYLINE_BUILD_ID");

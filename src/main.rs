@@ -2,6 +2,8 @@
 
 #[path = "cli/eval.rs"]
 mod eval;
+#[path = "cli/serve.rs"]
+mod serve;
 #[path = "cli/story.rs"]
 mod story;
 
@@ -14,6 +16,28 @@ use storyline::search::IndexLocation;
 use storyline::text::ScriptChoice;
 use storyline::timeline::{parse_bound, Filter};
 use storyline::{Error, Library};
+
+/// The export formats as command-line values: the core names them, the CLI alone knows clap.
+#[derive(Clone, Copy)]
+struct FormatArg(Format);
+
+impl clap::ValueEnum for FormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [FormatArg; Format::ALL.len()] = {
+            let mut all = [FormatArg(Format::Json); Format::ALL.len()];
+            let mut i = 0;
+            while i < all.len() {
+                all[i] = FormatArg(Format::ALL[i]);
+                i += 1;
+            }
+            all
+        };
+        &ALL
+    }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.name()))
+    }
+}
 
 #[derive(Parser)]
 #[command(
@@ -134,7 +158,7 @@ enum Command {
     /// Export the (filtered) timeline.
     Export {
         #[arg(long, value_enum)]
-        format: Format,
+        format: FormatArg,
         #[command(flatten)]
         corpus: CorpusArg,
         #[command(flatten)]
@@ -259,12 +283,19 @@ fn open(corpus: &CorpusArg) -> Result<Library, Error> {
 }
 
 fn open_with_index(corpus: &CorpusArg, index: Option<PathBuf>) -> Result<Library, Error> {
-    let index = index.map(IndexLocation::Dir).unwrap_or_default();
+    let index = match index {
+        Some(dir) => IndexLocation::Dir(dir),
+        // The per-platform data folder (`~/.local/share/storyline` …), the desktop app's too.
+        None => directories::ProjectDirs::from("", "", "storyline")
+            .map_or(IndexLocation::Memory, |p| {
+                IndexLocation::Shared(p.data_dir().to_path_buf())
+            }),
+    };
     let lib = Library::open(&Options {
         corpus: corpus.corpus.clone(),
         index,
     })?;
-    for issue in &lib.issues {
+    for issue in lib.issues() {
         eprintln!("warning: {}", printable(&issue.message));
     }
     Ok(lib)
@@ -312,13 +343,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         } => {
             let lib = open(&corpus)?;
             if folded {
-                let i = lib.analysis.article_index(&id).ok_or_else(|| {
-                    Error::new(
-                        storyline::ErrorCode::UnknownArticle,
-                        format!("no article with id {id:?}"),
-                    )
-                })?;
-                out!("{}", lib.analysis.articles[i].text.folded);
+                out!("{}", lib.folded_text(&id)?);
                 return Ok(());
             }
             let choice = match script {
@@ -398,7 +423,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Export {
-            format,
+            format: FormatArg(format),
             corpus,
             filter,
             with_text,
@@ -479,8 +504,8 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Serve { corpus, port, ui } => {
             let lib = open(&corpus)?;
-            let ui_dir = storyline::serve::find_ui_dir(ui.as_deref());
-            let server = storyline::serve::Server::bind(lib, port, ui_dir.clone())?;
+            let ui_dir = serve::find_ui_dir(ui.as_deref());
+            let server = serve::Server::bind(lib, port, ui_dir.clone())?;
             eprintln!(
                 "storyline: serving {} on {}\n(open that address: the token in it is this run's key to the API)",
                 ui_dir.display(),

@@ -15,12 +15,13 @@ use crate::error::{Error, ErrorCode, Result};
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::Arc;
+#[cfg(feature = "bindings")]
 use ts_rs::TS;
 
 /// The stages long work goes through, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub enum Stage {
     /// Nothing long is under way.
     Idle,
@@ -42,8 +43,8 @@ impl Stage {
 }
 
 /// What the UI shows while long work runs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct ProgressView {
     pub stage: Stage,
     /// Items of this stage done, of `total` (0 when the stage does not count).

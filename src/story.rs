@@ -14,12 +14,13 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+#[cfg(feature = "bindings")]
 use ts_rs::TS;
 
 /// An article pasted or typed in: its text (plain or HTML) and what the person knows of it.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(default)]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub struct NewArticle {
     pub text: String,
     /// The text is a web page's HTML.
@@ -32,16 +33,16 @@ pub struct NewArticle {
 }
 
 /// A file the page read (the page sees no paths): its name and its bytes in base64.
-#[derive(Debug, Clone, Deserialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct UploadedFile {
     pub name: String,
     pub data: String,
 }
 
 /// What adding did, file by file.
-#[derive(Debug, Clone, Default, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct AddReport {
     /// Ids of the articles added.
     pub added: Vec<String>,
@@ -51,7 +52,7 @@ pub struct AddReport {
     pub failed: Vec<LoadIssue>,
     /// The files written into the story folder, to take back if the adding is cancelled.
     #[serde(skip)]
-    #[ts(skip)]
+    #[cfg_attr(feature = "bindings", ts(skip))]
     pub written: Vec<String>,
 }
 

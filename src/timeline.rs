@@ -13,12 +13,13 @@ use crate::text::Script;
 use crate::time::{DateRange, Precision, Published};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "bindings")]
 use ts_rs::TS;
 
 pub const SCHEMA: &str = "storyline.timeline/1";
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct ArticleInfo {
     pub id: String,
     pub file: String,
@@ -34,20 +35,20 @@ pub struct ArticleInfo {
     pub size: usize,
     pub encoding: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
+    #[cfg_attr(feature = "bindings", ts(optional))]
     pub text: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct MentionRef {
     pub article: String,
     pub start: usize,
     pub end: usize,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct EntityInfo {
     pub id: String,
     pub kind: EntityKind,
@@ -60,12 +61,12 @@ pub struct EntityInfo {
     pub mentions: Vec<MentionRef>,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct EventDate {
-    #[ts(type = "string")]
+    #[cfg_attr(feature = "bindings", ts(type = "string"))]
     pub start: NaiveDate,
-    #[ts(type = "string")]
+    #[cfg_attr(feature = "bindings", ts(type = "string"))]
     pub end: NaiveDate,
     pub precision: Precision,
     pub edtf: String,
@@ -73,15 +74,15 @@ pub struct EventDate {
     pub label_zh: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct Title {
     pub zh: String,
     pub en: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct SourceRef {
     pub article: String,
     pub start: usize,
@@ -90,8 +91,8 @@ pub struct SourceRef {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct EventInfo {
     pub id: String,
     pub kind: EventKind,
@@ -115,15 +116,15 @@ pub struct EventInfo {
 }
 
 /// What to keep. Empty lists keep everything; several entities keep events that involve all of them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(default)]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub struct Filter {
     /// Entity ids, names or aliases in either script.
     pub entities: Vec<String>,
-    #[ts(type = "string | null")]
+    #[cfg_attr(feature = "bindings", ts(type = "string | null"))]
     pub from: Option<NaiveDate>,
-    #[ts(type = "string | null")]
+    #[cfg_attr(feature = "bindings", ts(type = "string | null"))]
     pub to: Option<NaiveDate>,
     pub kinds: Vec<EventKind>,
     pub statuses: Vec<Status>,
@@ -133,8 +134,8 @@ pub struct Filter {
     pub hidden: bool,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct TimelineView {
     pub schema: String,
     pub generated: String,

@@ -6,18 +6,19 @@
 //!
 //! The window's first requests (the article list, the whole timeline, the load issues) need not
 //! wait: the last start's answers for the same program and corpus are kept on disk
-//! ([`storyline::answers`]) and read before the analysis begins. With those in hand the analysis
+//! ([`crate::answers`]) and read before the analysis begins. With those in hand the analysis
 //! waits until a request needs the library, or for [`priority::WINDOW_FIRST`] at most: even in idle
 //! time it took a core's caches and a share of its time from the window's start (the first timeline
 //! came ~30 ms later). A start without a usable copy analyses at once, and writes one.
 
+use crate::answers::{AnswerCache, FirstAnswers};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
 use std::time::Duration;
-use storyline::answers::{AnswerCache, FirstAnswers};
 use storyline::api::{Options, Request};
 use storyline::progress::Progress;
+use storyline::search::IndexLocation;
 use storyline::{Error, ErrorCode, Library};
 
 use crate::priority;
@@ -44,8 +45,14 @@ pub fn options_from(args: impl IntoIterator<Item = OsString>) -> Options {
         .or_else(|| recent().filter(|dir| dir.is_dir()));
     Options {
         corpus,
-        ..Options::default()
+        index: data_dir().map_or(IndexLocation::Memory, IndexLocation::Shared),
     }
+}
+
+/// The per-platform data folder (`~/.local/share/storyline` …): search indexes, first answers
+/// and the story opened last live there.
+pub fn data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "storyline").map(|p| p.data_dir().to_path_buf())
 }
 
 type Opened = Result<Library, Error>;
@@ -56,7 +63,7 @@ fn recent_file() -> Option<PathBuf> {
     std::env::var_os("STORYLINE_STATE_DIR")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
-        .or_else(storyline::search::IndexLocation::app_data_dir)
+        .or_else(data_dir)
         .map(|dir| dir.join("recent-story"))
 }
 

@@ -6,6 +6,7 @@
 //! (`capabilities/main.json`) grants: `api`, `export_with_dialog` and `choose_story`.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod answers;
 mod environment;
 mod library;
 mod priority;

@@ -20,11 +20,12 @@ pub use resolve::{resolve, resolve_cached, resolve_with};
 
 use crate::text::{fold_str, Span};
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "bindings")]
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(rename_all = "lowercase")]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub enum EntityKind {
     Person,
     Organization,

@@ -11,11 +11,12 @@ pub mod title;
 use crate::text::Span;
 use crate::time::DateRange;
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "bindings")]
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub enum EventKind {
     Organization,
     Investment,
@@ -45,9 +46,9 @@ pub enum EventKind {
     Other,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(rename_all = "lowercase")]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub enum Status {
     Confirmed,
     Reported,
@@ -113,15 +114,15 @@ pub struct Event {
 }
 
 /// Sources that disagree on a field of one event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct Conflict {
     pub field: String,
     pub values: Vec<ConflictValue>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct ConflictValue {
     pub value: String,
     /// Article ids.

@@ -5,7 +5,8 @@
 //! A cell never loses text: quotes are kept verbatim, several sources or conflicts go into one cell
 //! one per line (spreadsheets show line breaks inside a cell), and entity names are `; `-joined.
 
-use super::{chronological, csv_record, tag, Catalog, BOM};
+use super::{chronological, tag, Catalog, Sheet};
+use crate::error::Result;
 use crate::timeline::TimelineView;
 
 /// Column names, in order.
@@ -27,10 +28,10 @@ pub const COLUMNS: [&str; 15] = [
     "conflicts",
 ];
 
-pub fn render(view: &TimelineView) -> String {
+pub fn render(view: &TimelineView) -> Result<String> {
     let catalog = Catalog::new(view);
-    let mut out = String::from(BOM);
-    csv_record(&mut out, &COLUMNS);
+    let mut sheet = Sheet::new();
+    sheet.row(&COLUMNS)?;
     for event in chronological(view) {
         let (start, end, precision, edtf, label, label_zh) = match &event.date {
             Some(d) => (
@@ -65,7 +66,7 @@ pub fn render(view: &TimelineView) -> String {
             sources.join("\n"),
             catalog.conflict_lines(event).join("\n"),
         ];
-        csv_record(&mut out, &row);
+        sheet.row(&row)?;
     }
-    out
+    sheet.finish()
 }

@@ -14,14 +14,17 @@
 //! RFC 5545 requires at least one component, so with no dated event at all the export is an error
 //! that says why, not an empty calendar.
 //!
-//! Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character; TEXT values
-//! escape `\`, `;`, `,` and line breaks.
+//! The `icalendar` crate writes the lines: CRLF ends, folding at 75 octets without splitting a
+//! UTF-8 character, and TEXT escaping of `\\`, `;`, `,` and line breaks. What is ours is which
+//! properties an event gets, and [`clean`]: carriage returns and control characters, which TEXT may
+//! not hold, are made line breaks and spaces before the crate sees a value.
 
 use super::{chronological, describe_filter, no_dated_events, tag, Catalog};
-use crate::error::Result;
+use crate::error::{Error, ErrorCode, Result};
 use crate::events::Status;
 use crate::timeline::{EventInfo, TimelineView};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
+use icalendar::{Calendar, Component, EventLike, EventStatus, Property};
 
 /// The most octets a physical line may hold, line break excluded (RFC 5545 §3.1).
 pub const MAX_OCTETS: usize = 75;
@@ -33,78 +36,84 @@ pub fn render(view: &TimelineView) -> Result<String> {
     let catalog = Catalog::new(view);
     let stamp = DateTime::parse_from_rfc3339(&view.generated)
         .map(|d| d.with_timezone(&Utc))
-        .unwrap_or_else(|_| Utc::now())
-        .format("%Y%m%dT%H%M%SZ")
-        .to_string();
-    let mut out = String::new();
+        .unwrap_or_else(|_| Utc::now());
     let undated = view.events.iter().filter(|e| e.date.is_none()).count();
-    line(&mut out, "BEGIN:VCALENDAR");
-    line(&mut out, "VERSION:2.0");
-    line(
-        &mut out,
-        &format!(
-            "PRODID:-//Storyline//Storyline {}//EN",
-            env!("CARGO_PKG_VERSION")
-        ),
-    );
-    line(&mut out, "CALSCALE:GREGORIAN");
-    line(&mut out, "METHOD:PUBLISH");
     let mut name = String::from("Storyline");
     if let Some(f) = describe_filter(&view.filter) {
         name.push_str(" — ");
         name.push_str(&f);
     }
-    line(&mut out, &format!("X-WR-CALNAME:{}", text(&name)));
-    line(&mut out, &format!("X-STORYLINE-UNDATED:{undated}"));
-    for event in chronological(view) {
-        vevent(&mut out, &catalog, event, &stamp);
+    let mut cal = Calendar::empty();
+    for (key, value) in [
+        ("VERSION", "2.0".to_string()),
+        (
+            "PRODID",
+            format!("-//Storyline//Storyline {}//EN", env!("CARGO_PKG_VERSION")),
+        ),
+        ("CALSCALE", "GREGORIAN".to_string()),
+        ("METHOD", "PUBLISH".to_string()),
+        ("X-WR-CALNAME", clean(&name)),
+        ("X-STORYLINE-UNDATED", undated.to_string()),
+    ] {
+        cal.append_property(Property::new(key, value));
     }
-    line(&mut out, "END:VCALENDAR");
+    for event in chronological(view) {
+        if let Some(e) = vevent(&catalog, event, stamp) {
+            cal.push(e);
+        }
+    }
+    let mut out = String::new();
+    std::fmt::Write::write_fmt(&mut out, format_args!("{cal}"))
+        .map_err(|e| Error::new(ErrorCode::Internal, format!("cannot write iCalendar: {e}")))?;
     Ok(out)
 }
 
-fn vevent(out: &mut String, catalog: &Catalog, event: &EventInfo, stamp: &str) {
-    let Some(date) = &event.date else { return };
-    let day = |d: NaiveDate| d.format("%Y%m%d").to_string();
+fn vevent(catalog: &Catalog, event: &EventInfo, stamp: DateTime<Utc>) -> Option<icalendar::Event> {
+    let date = event.date.as_ref()?;
     let last = date.end.max(date.start);
     let after = last.succ_opt().unwrap_or(last);
-    line(out, "BEGIN:VEVENT");
-    line(
-        out,
-        &format!("UID:{}", text(&format!("{}@storyline", event.id))),
-    );
-    line(out, &format!("DTSTAMP:{stamp}"));
-    line(out, &format!("DTSTART;VALUE=DATE:{}", day(date.start)));
-    line(out, &format!("DTEND;VALUE=DATE:{}", day(after)));
     let summary = match event.title.en.as_deref().filter(|s| !s.trim().is_empty()) {
         Some(en) => format!("{} / {}", event.title.zh, en),
         None => event.title.zh.clone(),
     };
-    line(out, &format!("SUMMARY:{}", text(&summary)));
-    line(
-        out,
-        &format!("DESCRIPTION:{}", text(&description(catalog, event))),
-    );
-    line(out, &format!("CATEGORIES:{}", text(&tag(&event.kind))));
-    line(
-        out,
-        &format!(
-            "STATUS:{}",
-            if event.status == Status::Confirmed {
-                "CONFIRMED"
-            } else {
-                "TENTATIVE"
+    let mut e = icalendar::Event::new();
+    e.uid(&clean(&format!("{}@storyline", event.id)))
+        .timestamp(stamp)
+        .starts(date.start)
+        .ends(after)
+        .summary(&clean(&summary))
+        .description(&clean(&description(catalog, event)))
+        .status(if event.status == Status::Confirmed {
+            EventStatus::Confirmed
+        } else {
+            EventStatus::Tentative
+        })
+        .add_property("CATEGORIES", tag(&event.kind))
+        .add_property("TRANSP", "TRANSPARENT")
+        .add_property("X-STORYLINE-PRECISION", tag(&date.precision))
+        .add_property("X-STORYLINE-EDTF", clean(&date.edtf))
+        .add_property("X-STORYLINE-STATUS", tag(&event.status));
+    Some(e.done())
+}
+
+/// Make a value fit for TEXT before the crate escapes it: CRLF and lone CR become line breaks,
+/// other control characters but tab become spaces.
+pub fn clean(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
             }
-        ),
-    );
-    line(out, "TRANSP:TRANSPARENT");
-    line(
-        out,
-        &format!("X-STORYLINE-PRECISION:{}", tag(&date.precision)),
-    );
-    line(out, &format!("X-STORYLINE-EDTF:{}", text(&date.edtf)));
-    line(out, &format!("X-STORYLINE-STATUS:{}", tag(&event.status)));
-    line(out, "END:VEVENT");
+            c if c.is_control() && c != '\t' && c != '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn description(catalog: &Catalog, event: &EventInfo) -> String {
@@ -135,44 +144,4 @@ fn description(catalog: &Catalog, event: &EventInfo) -> String {
         lines.push(format!("— {}", catalog.citation(&s.article)));
     }
     lines.join("\n")
-}
-
-/// Escape a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma, and line breaks as `\n`.
-pub fn text(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 8);
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("\\n");
-            }
-            '\n' => out.push_str("\\n"),
-            // Other control characters are not allowed in TEXT; a tab is, the rest become spaces.
-            c if c.is_control() && c != '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Append one content line, folded: at most 75 octets per physical line, continuation lines start
-/// with a space, and a fold never falls inside a multi-byte character.
-pub fn line(out: &mut String, content: &str) {
-    let mut used = 0;
-    for ch in content.chars() {
-        let n = ch.len_utf8();
-        if used + n > MAX_OCTETS {
-            out.push_str("\r\n ");
-            used = 1;
-        }
-        out.push(ch);
-        used += n;
-    }
-    out.push_str("\r\n");
 }

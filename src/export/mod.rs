@@ -20,11 +20,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
+#[cfg(feature = "bindings")]
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(rename_all = "kebab-case")]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub enum Format {
     Json,
     Csv,
@@ -35,6 +36,25 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Json,
+        Format::Csv,
+        Format::Md,
+        Format::Ics,
+        Format::Timelinejs,
+        Format::TimelinejsCsv,
+    ];
+    /// The name the API and the command line use (its serde name).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Md => "md",
+            Format::Ics => "ics",
+            Format::Timelinejs => "timelinejs",
+            Format::TimelinejsCsv => "timelinejs-csv",
+        }
+    }
     pub fn extension(self) -> &'static str {
         match self {
             Format::Json => "json",
@@ -70,7 +90,7 @@ pub fn render(format: Format, view: &TimelineView) -> Result<String> {
     match format {
         Format::Json => serde_json::to_string_pretty(view)
             .map_err(|e| Error::new(ErrorCode::Internal, format!("cannot encode JSON: {e}"))),
-        Format::Csv => Ok(csv::render(view)),
+        Format::Csv => csv::render(view),
         Format::Md => Ok(md::render(view)),
         Format::Ics => ics::render(view),
         Format::Timelinejs => timelinejs::render_json(view),
@@ -295,36 +315,54 @@ pub(crate) fn describe_filter(filter: &Filter) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-/// One RFC 4180 record: fields quoted when they hold a comma, quote, CR or LF (or edge spaces a
-/// spreadsheet would trim), quotes doubled, CRLF at the end.
+/// A CSV sheet: the `csv` crate writes RFC 4180 (fields quoted when they hold a comma, quote, CR
+/// or LF, quotes doubled), with CRLF record ends after a UTF-8 byte-order mark, so Excel and
+/// LibreOffice read Chinese without an import dialog. What is ours is the formula guard.
 ///
 /// Article text is untrusted (content farms repost anything), and spreadsheet programs run a cell
 /// that starts with `=`, `+`, `-` or `@` as a formula, and some read the full-width forms
 /// `＝＋－＠` (common in Chinese text) the same way; such a cell gets a leading `'`, the usual
 /// defence, which spreadsheets show as text.
-pub(crate) fn csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
-    for (i, field) in fields.iter().enumerate() {
-        let guarded;
-        let mut f = field.as_ref();
-        if f.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']) {
-            guarded = format!("'{f}");
-            f = &guarded;
-        }
-        if i > 0 {
-            out.push(',');
-        }
-        let needs_quotes =
-            f.contains([',', '"', '\r', '\n']) || f.starts_with(' ') || f.ends_with(' ');
-        if needs_quotes {
-            out.push('"');
-            out.push_str(&f.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(f);
-        }
+pub(crate) struct Sheet {
+    writer: ::csv::Writer<Vec<u8>>,
+}
+
+impl Sheet {
+    pub(crate) fn new() -> Sheet {
+        let writer = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .quote_style(::csv::QuoteStyle::Necessary)
+            .from_writer(BOM.as_bytes().to_vec());
+        Sheet { writer }
     }
-    out.push_str("\r\n");
+
+    pub(crate) fn row<S: AsRef<str>>(&mut self, fields: &[S]) -> Result<()> {
+        for field in fields {
+            let f = field.as_ref();
+            if f.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']) {
+                self.writer.write_field(format!("'{f}"))
+            } else {
+                self.writer.write_field(f)
+            }
+            .map_err(csv_error)?;
+        }
+        self.writer
+            .write_record(std::iter::empty::<&[u8]>())
+            .map_err(csv_error)
+    }
+
+    pub(crate) fn finish(self) -> Result<String> {
+        let bytes = self
+            .writer
+            .into_inner()
+            .map_err(|e| csv_error(e.into_error()))?;
+        String::from_utf8(bytes).map_err(csv_error)
+    }
+}
+
+fn csv_error(e: impl std::fmt::Display) -> Error {
+    Error::new(ErrorCode::Internal, format!("cannot write CSV: {e}"))
 }
 
 /// The byte-order mark that makes spreadsheet programs read a CSV as UTF-8.
-pub(crate) const BOM: &str = "\u{FEFF}";
+const BOM: &str = "\u{FEFF}";

@@ -12,7 +12,7 @@
 //! each passage is a `<blockquote>` followed by the article's title, outlet and file. `group` is the
 //! event kind; `unique_id`s are derived from event ids and are unique within the file.
 
-use super::{chronological, csv_record, describe_filter, no_dated_events, tag, Catalog, BOM};
+use super::{chronological, describe_filter, no_dated_events, tag, Catalog, Sheet};
 use crate::error::{Error, ErrorCode, Result};
 use crate::time::Precision;
 use crate::timeline::{EventDate, EventInfo, TimelineView};
@@ -301,14 +301,14 @@ pub fn render_json(view: &TimelineView) -> Result<String> {
 pub fn render_csv(view: &TimelineView) -> Result<String> {
     let catalog = Catalog::new(view);
     let events = dated(view)?;
-    let mut out = String::from(BOM);
-    csv_record(&mut out, &CSV_COLUMNS);
+    let mut sheet = Sheet::new();
+    sheet.row(&CSV_COLUMNS)?;
     let title = title_slide(view, events.len());
     let mut row: [String; 18] = Default::default();
     row[9] = title.headline;
     row[10] = title.text;
     row[15] = "title".into();
-    csv_record(&mut out, &row);
+    sheet.row(&row)?;
     for e in events {
         let Some(date) = &e.date else { continue };
         let d = slide_date(date);
@@ -321,7 +321,7 @@ pub fn render_csv(view: &TimelineView) -> Result<String> {
         row[9] = html(&e.title.zh);
         row[10] = slide_text(&catalog, e);
         row[16] = group(e);
-        csv_record(&mut out, &row);
+        sheet.row(&row)?;
     }
-    Ok(out)
+    sheet.finish()
 }

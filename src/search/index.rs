@@ -171,7 +171,7 @@ pub fn fingerprint(analysis: &Analysis, dict: &Dictionary) -> String {
     let mut bulk = crc32fast::Hasher::new();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     SCHEMA_VERSION.hash(&mut h);
-    env!("STORYLINE_BUILD_ID").hash(&mut h);
+    crate::BUILD_ID.hash(&mut h);
     let mut buf: Vec<u8> = Vec::with_capacity(64 * 1024);
     let put = |buf: &mut Vec<u8>, bulk: &mut crc32fast::Hasher, xs: &[usize]| {
         for &x in xs {

@@ -31,28 +31,29 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, Te
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, IndexReader, Searcher, Term};
 use tokenize::Dictionary;
+#[cfg(feature = "bindings")]
 use ts_rs::TS;
 
 pub const DEFAULT_LIMIT: usize = 50;
 /// More hits than a reader can look at cost time and memory for nothing.
 pub const MAX_LIMIT: usize = 10_000;
 
-#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(default)]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub struct SearchRequest {
     pub query: String,
     pub limit: Option<usize>,
     pub entities: Vec<String>,
-    #[ts(type = "string | null")]
+    #[cfg_attr(feature = "bindings", ts(type = "string | null"))]
     pub from: Option<chrono::NaiveDate>,
-    #[ts(type = "string | null")]
+    #[cfg_attr(feature = "bindings", ts(type = "string | null"))]
     pub to: Option<chrono::NaiveDate>,
     pub articles: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct Hit {
     pub article: String,
     pub start: usize,
@@ -67,20 +68,15 @@ pub struct Hit {
 /// Where the index lives.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum IndexLocation {
-    /// `index-<fingerprint>` in the per-platform data folder (`~/.local/share/storyline` …).
-    #[default]
-    AppData,
+    /// `index-<fingerprint>` in this folder, which holds one index per story opened; indexes of
+    /// other builds of the same story are pruned. The adapters pass their data folder
+    /// (`~/.local/share/storyline` …): which folder that is, is theirs to know.
+    Shared(PathBuf),
     /// This folder is the index (created, or rebuilt if it holds an index of something else).
     Dir(PathBuf),
     /// Nothing on disk.
+    #[default]
     Memory,
-}
-
-impl IndexLocation {
-    /// The per-platform data folder indexes go in by default.
-    pub fn app_data_dir() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "storyline").map(|p| p.data_dir().to_path_buf())
-    }
 }
 
 /// An open index of one analysis, ready for queries.
@@ -144,18 +140,12 @@ impl SearchIndex {
                     index::open_or_build(dir, &fingerprint, &dict, analysis, progress)?;
                 (i, r, o, Some(dir.clone()), Some(h))
             }
-            IndexLocation::AppData => {
-                let base = IndexLocation::app_data_dir().ok_or_else(|| {
-                    Error::new(
-                        ErrorCode::Index,
-                        "this system names no data folder for the search index",
-                    )
-                })?;
+            IndexLocation::Shared(base) => {
                 let dir = base.join(format!("index-{fingerprint}"));
                 let (i, r, o, h) =
                     index::open_or_build(&dir, &fingerprint, &dict, analysis, progress)?;
                 if o != Outcome::Opened {
-                    index::prune(&base, &dir);
+                    index::prune(base, &dir);
                 }
                 (i, r, o, Some(dir), Some(h))
             }

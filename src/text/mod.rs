@@ -20,6 +20,7 @@
 //! `boilerplate` (furniture rules), `pinyin`, `sentences`, `html` (readability for `.html`).
 
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "bindings")]
 use ts_rs::TS;
 
 mod boilerplate;
@@ -43,8 +44,8 @@ pub use offsets::{CharIndex, RawMap};
 pub use script::{convert_script, detect_script};
 
 /// A half-open range of char offsets `[start, end)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -69,8 +70,8 @@ impl Span {
 }
 
 /// Which script an article is written in, judged from characters that differ between the two.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub enum Script {
     #[serde(rename = "zh-Hant")]
     Hant,
@@ -81,9 +82,9 @@ pub enum Script {
 }
 
 /// Script to read an article in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(rename_all = "lowercase")]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub enum ScriptChoice {
     #[default]
     Original,

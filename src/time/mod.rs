@@ -25,14 +25,15 @@ pub use scan::{scan, Expr, Kind};
 use crate::text::Span;
 use chrono::NaiveDate;
 use serde::Serialize;
+#[cfg(feature = "bindings")]
 use ts_rs::TS;
 
 /// How precisely the text dates something.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, TS,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
 )]
+#[cfg_attr(feature = "bindings", derive(TS))]
 #[serde(rename_all = "lowercase")]
-#[ts(export, export_to = "../ui/src/bindings/")]
 pub enum Precision {
     Day,
     /// A third of a month (上旬 / 中旬 / 下旬), or a named week.
@@ -64,10 +65,10 @@ pub struct TimeMention {
 }
 
 /// Where an article's reference date came from.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
 pub struct Published {
-    #[ts(type = "string | null")]
+    #[cfg_attr(feature = "bindings", ts(type = "string | null"))]
     pub date: Option<NaiveDate>,
     pub precision: Precision,
     pub inferred: bool,
@@ -75,7 +76,7 @@ pub struct Published {
     /// The day relative expressions are read against when it is not `date` itself: a date
     /// inferred from other articles is shown at month precision but read against a known day.
     #[serde(skip)]
-    #[ts(skip)]
+    #[cfg_attr(feature = "bindings", ts(skip))]
     pub read_against: Option<NaiveDate>,
 }
 

@@ -30,7 +30,7 @@ aliases = ["蓝鲸数据", "藍鯨數據"]
         ("a.txt".into(), ARTICLE.into()),
         ("gazetteer.toml".into(), gazetteer.into()),
     ]);
-    assert!(lib.issues.is_empty(), "{:?}", lib.issues);
+    assert!(lib.issues().is_empty(), "{:?}", lib.issues());
     let entities = lib.entities();
     let galaxy = entities
         .iter()
@@ -62,7 +62,7 @@ fn a_broken_gazetteer_is_reported_and_the_articles_still_load() {
     ]);
     assert_eq!(lib.articles().len(), 1);
     let issue = lib
-        .issues
+        .issues()
         .iter()
         .find(|i| i.file == "gazetteer.toml")
         .expect("an issue names the file");

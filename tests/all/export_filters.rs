@@ -153,7 +153,7 @@ fn every_event_appears_exactly_once_in_every_format() {
     assert_eq!(ids.len(), all.events.len(), "event ids are unique");
     assert_eq!(
         all.events.len(),
-        lib.analysis.events.len(),
+        lib.analysis().events.len(),
         "the open filter keeps everything"
     );
     check_filter(&lib, &Filter::default());
@@ -302,12 +302,12 @@ fn the_cli_entity_filter_matches_the_library() {
     let out = tmp.path().join("e.csv");
     // An entity the events involve if there is one, else any entity, else a name the corpus lacks.
     let involved = lib
-        .analysis
+        .analysis()
         .events
         .iter()
         .flat_map(|e| e.entities.iter())
         .next()
-        .map(|&i| lib.analysis.entities[i].name.clone());
+        .map(|&i| lib.analysis().entities[i].name.clone());
     let name = involved.or_else(|| lib.entities().first().map(|e| e.name.clone()));
     let run = |name: &str| {
         std::process::Command::new(env!("CARGO_BIN_EXE_storyline"))

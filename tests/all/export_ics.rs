@@ -69,26 +69,48 @@ fn physical_lines_are_crlf_and_folded_at_75_octets_on_char_boundaries() {
 }
 
 #[test]
-fn text_escaping_and_folding_primitives() {
-    assert_eq!(ics::text("a\\b;c,d\ne\r\nf"), "a\\\\b\\;c\\,d\\ne\\nf");
-    assert_eq!(
-        ics::text("全形，逗號；不轉義"),
-        "全形，逗號；不轉義",
-        "only ASCII , and ; are special"
+fn text_is_cleaned_and_escaped_and_long_lines_fold_between_characters() {
+    assert_eq!(ics::clean("a\r\nb\rc\u{7}d\te"), "a\nb\nc d\te");
+    let mut view = support::view();
+    let raw = "a\\b;c,d\ne\r\nf 全形，逗號；不轉義";
+    view.events[0].title.zh = raw.to_string();
+    view.events[0].title.en = None;
+    let id = view.events[0].id.clone();
+    view.events[1].title.zh = "漢".repeat(60);
+    view.events[1].title.en = None;
+    let out = render(Format::Ics, &view).unwrap();
+    assert!(
+        out.contains("SUMMARY:a\\\\b\\;c\\,d\\ne\\nf 全形，逗號；不轉義"),
+        "ASCII \\ ; , and line breaks escaped, full-width ones not: {out}"
     );
-    let mut out = String::new();
-    let content = format!("SUMMARY:{}", "漢".repeat(60));
-    ics::line(&mut out, &content);
-    let lines: Vec<&str> = out.trim_end_matches("\r\n").split("\r\n").collect();
-    assert_eq!(
-        lines[0].len(),
-        74,
-        "8 + 22×3 octets: the 23rd char would cross 75"
-    );
-    assert!(lines[1..]
+    let cal: icalendar::Calendar = out.parse().unwrap();
+    let summary = cal
+        .components
         .iter()
-        .all(|l| l.starts_with(' ') && l.len() <= 75));
-    assert_eq!(lines.concat().replace(' ', ""), content.replace(' ', ""));
+        .find_map(|c| match c {
+            CalendarComponent::Event(e) if e.get_uid() == Some(&format!("{id}@storyline")) => {
+                e.get_summary().map(str::to_string)
+            }
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(summary, "a\\b;c,d\ne\nf 全形，逗號；不轉義");
+    let long = out
+        .split("\r\n")
+        .position(|l| l.starts_with("SUMMARY:漢"))
+        .unwrap();
+    let lines: Vec<&str> = out.split("\r\n").skip(long).take(4).collect();
+    assert!(lines[0].len() <= 75 && lines[0].len() > 70, "{}", lines[0]);
+    assert!(lines[1].starts_with(' ') && lines[1].len() <= 75);
+    let unfolded: String = std::iter::once(lines[0])
+        .chain(
+            lines[1..]
+                .iter()
+                .take_while(|l| l.starts_with(' '))
+                .map(|l| &l[1..]),
+        )
+        .collect();
+    assert_eq!(unfolded, format!("SUMMARY:{}", "漢".repeat(60)));
 }
 
 #[test]

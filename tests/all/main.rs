@@ -7,7 +7,6 @@ mod common;
 mod search_common;
 mod support;
 
-mod answers_cache;
 mod corpus_decoding;
 mod entities_discovery;
 mod entities_gazetteer;

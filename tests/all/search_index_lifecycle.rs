@@ -241,7 +241,7 @@ fn the_library_owns_an_opened_index_and_searches_through_it() {
     })
     .unwrap();
     assert!(lib
-        .issues
+        .issues()
         .iter()
         .any(|i| i.code == storyline::ErrorCode::Index));
     assert_eq!(lib.search_index().unwrap().outcome, Outcome::Memory);

@@ -29,8 +29,8 @@ fn hits(lib: &Library, q: &str) -> Vec<(String, usize, usize, Vec<[usize; 2]>)> 
 }
 
 fn folded_names(lib: &Library, name: &str) -> BTreeSet<String> {
-    let e = &lib.analysis.entities[lib
-        .analysis
+    let e = &lib.analysis().entities[lib
+        .analysis()
         .find_entity(name)
         .expect("the gazetteer knows this name")];
     std::iter::once(&e.name)
@@ -41,7 +41,7 @@ fn folded_names(lib: &Library, name: &str) -> BTreeSet<String> {
 }
 
 fn display(lib: &Library, article: &str, r: [usize; 2]) -> String {
-    let a = &lib.analysis.articles[lib.analysis.article_index(article).unwrap()];
+    let a = &lib.analysis().articles[lib.analysis().article_index(article).unwrap()];
     a.text
         .slice(storyline::text::Span::new(r[0], r[1]))
         .to_string()
@@ -53,7 +53,7 @@ fn any_spelling_of_zuckerberg_finds_every_article_naming_him() {
     let names = folded_names(&lib, "扎克伯格");
     // Which articles name him is read from the folded texts, not listed.
     let naming: BTreeSet<String> = lib
-        .analysis
+        .analysis()
         .articles
         .iter()
         .filter(|a| {

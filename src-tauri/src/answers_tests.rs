@@ -1,10 +1,10 @@
-//! The first answers kept between starts (`storyline::answers`): read back exactly as the library
+//! The first answers kept between starts (`answers`): read back exactly as the library
 //! answers, only ever for the same program and the same corpus text — an article edited (its dates
 //! moved), added or re-encoded is a different key — and anything unreadable is no copy, not an error.
 
+use super::{AnswerCache, FirstAnswers, KEEP_OTHERS};
 use std::fs;
 use std::path::Path;
-use storyline::answers::{AnswerCache, FirstAnswers, KEEP_OTHERS};
 use storyline::api::{Options, Request};
 use storyline::corpus::Corpus;
 use storyline::search::IndexLocation;
@@ -257,8 +257,11 @@ fn copies_of_other_corpora_are_kept_up_to_a_few() {
 #[test]
 fn copies_live_beside_an_index_in_the_data_folder_only() {
     assert_eq!(
-        AnswerCache::folder(&Options::default()),
-        IndexLocation::app_data_dir()
+        AnswerCache::folder(&Options {
+            index: IndexLocation::Shared("/tmp/data".into()),
+            ..Options::default()
+        }),
+        Some("/tmp/data".into())
     );
     assert_eq!(
         AnswerCache::folder(&Options {

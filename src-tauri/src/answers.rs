@@ -11,15 +11,15 @@
 //! Anything else — a missing, unreadable, truncated or foreign file — is simply no copy: the caller
 //! waits for the analysis as before. Nothing here can fail a start.
 
-use crate::api::{Library, Options, Request};
-use crate::corpus::{Corpus, GAZETTEER_FILE};
-use crate::error::{Error, ErrorCode, Result};
-use crate::search::IndexLocation;
-use crate::timeline::Filter;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use storyline::api::{Library, Options, Request};
+use storyline::corpus::{Corpus, GAZETTEER_FILE};
+use storyline::error::{Error, ErrorCode, Result};
+use storyline::search::IndexLocation;
+use storyline::timeline::Filter;
 
 /// Bumped when what a copy holds, or how it is keyed, changes.
 const FORMAT: u32 = 1;
@@ -92,8 +92,8 @@ impl AnswerCache {
     /// lives in. `None` when the index does not live there (an index in memory or in a folder of
     /// its own is a test's or a tool's, which have no window to hurry).
     pub fn folder(options: &Options) -> Option<PathBuf> {
-        match options.index {
-            IndexLocation::AppData => IndexLocation::app_data_dir(),
+        match &options.index {
+            IndexLocation::Shared(dir) => Some(dir.clone()),
             IndexLocation::Dir(_) | IndexLocation::Memory => None,
         }
     }
@@ -105,6 +105,7 @@ impl AnswerCache {
         }
     }
 
+    #[cfg(test)]
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -130,7 +131,7 @@ impl AnswerCache {
         }
         let folder = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, &e))?;
-        crate::export::write_atomically(&self.path, &bytes)?;
+        storyline::export::write_atomically(&self.path, &bytes)?;
         let Ok(entries) = std::fs::read_dir(folder) else {
             return Ok(());
         };
@@ -163,7 +164,7 @@ fn key(corpus: &Corpus) -> String {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     FORMAT.hash(&mut h);
     env!("CARGO_PKG_VERSION").hash(&mut h);
-    env!("STORYLINE_BUILD_ID").hash(&mut h);
+    storyline::BUILD_ID.hash(&mut h);
     // Debug shows every field of every article (text, file, encoding, manifest entry) and issue;
     // hashing it keeps the key complete as those types grow. When the folder was read is not what
     // it holds.
@@ -175,9 +176,13 @@ fn key(corpus: &Corpus) -> String {
         read_at: _,
     } = corpus;
     format!("{root:?}{articles:?}{issues:?}{embedded_gazetteer:?}").hash(&mut h);
-    for beside in [GAZETTEER_FILE, crate::edits::EDITS_FILE] {
+    for beside in [GAZETTEER_FILE, storyline::edits::EDITS_FILE] {
         let path = corpus.root.as_ref().map(|r| r.join(beside));
         path.and_then(|p| std::fs::read(p).ok()).hash(&mut h);
     }
     format!("{:016x}", h.finish())
 }
+
+#[cfg(test)]
+#[path = "answers_tests.rs"]
+mod tests;

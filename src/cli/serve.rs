@@ -1,7 +1,7 @@
 //! `storyline serve`: the API and the built UI over HTTP on 127.0.0.1, so the very UI the desktop
 //! shell shows runs in a plain browser (and in browser tests).
 //!
-//! One endpoint carries every command: `POST /api` with a [`crate::api::Request`] as JSON; the
+//! One endpoint carries every command: `POST /api` with a [`storyline::api::Request`] as JSON; the
 //! answer is the command's JSON, or `{code, message}` with a 4xx/5xx status. Everything else is a
 //! static file of the UI's `dist` folder.
 //!
@@ -18,8 +18,6 @@
 //! story (one change at a time, reads meanwhile wait); no request can make it open or write any
 //! other folder. How far a long change has got, and a cancel, are answered meanwhile.
 
-use crate::api::Library;
-use crate::error::{Error, ErrorCode};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::header::{HeaderMap, HeaderValue};
@@ -27,6 +25,8 @@ use hyper::{Method, Request, Response, StatusCode};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
+use storyline::api::Library;
+use storyline::error::{Error, ErrorCode};
 
 /// Largest request body accepted: most requests are small JSON documents; added files come
 /// base64-encoded, a third larger than the files.
@@ -48,7 +48,7 @@ pub struct Server {
 struct Shared {
     library: RwLock<Library>,
     /// The library's progress, answered without its lock (long work holds that).
-    progress: crate::progress::Progress,
+    progress: storyline::progress::Progress,
     /// This run's secret, which every API call must present.
     token: String,
     port: u16,
@@ -59,7 +59,7 @@ type Answer = Response<Full<Bytes>>;
 
 impl Server {
     /// Bind to `127.0.0.1:port` (0 picks a free port).
-    pub fn bind(library: Library, port: u16, ui_dir: PathBuf) -> crate::error::Result<Server> {
+    pub fn bind(library: Library, port: u16, ui_dir: PathBuf) -> storyline::error::Result<Server> {
         let cannot = |e: std::io::Error| {
             Error::new(
                 ErrorCode::Io,
@@ -97,7 +97,7 @@ impl Server {
     /// Answer connections until the process ends: each on a task of its own, with limits on how
     /// long and how large its requests' heads and bodies may be; the API's work (blocking, often
     /// long) on the runtime's blocking threads.
-    pub fn run(self) -> crate::error::Result<()> {
+    pub fn run(self) -> storyline::error::Result<()> {
         let io =
             |e: std::io::Error| Error::new(ErrorCode::Io, format!("the server cannot run: {e}"));
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -197,9 +197,9 @@ impl Shared {
             );
         };
         let answer = tokio::task::spawn_blocking(move || {
-            crate::api::parse_request(&body).and_then(|request| {
+            storyline::api::parse_request(&body).and_then(|request| {
                 // A defect in one request answers that request with an error; the server goes on.
-                crate::parallel::caught(|| self.api(request)).unwrap_or_else(|why| {
+                storyline::parallel::caught(|| self.api(request)).unwrap_or_else(|why| {
                     Err(Error::new(
                         ErrorCode::Internal,
                         format!("the request failed unexpectedly ({why})"),
@@ -223,8 +223,8 @@ impl Shared {
         }
     }
 
-    fn api(&self, request: crate::api::Request) -> crate::error::Result<serde_json::Value> {
-        if let Some(answer) = crate::api::answer_about_work(&self.progress, &request) {
+    fn api(&self, request: storyline::api::Request) -> storyline::error::Result<serde_json::Value> {
+        if let Some(answer) = storyline::api::answer_about_work(&self.progress, &request) {
             answer
         } else if request.changes() {
             let mut library = self.library.write().unwrap_or_else(|e| e.into_inner());
@@ -237,7 +237,7 @@ impl Shared {
 
     /// Whether a request may be answered (see the module's overview); `api` asks for the API's
     /// stricter rules.
-    fn admit(&self, headers: &HeaderMap, api: bool) -> crate::error::Result<()> {
+    fn admit(&self, headers: &HeaderMap, api: bool) -> storyline::error::Result<()> {
         let forbidden = |why: &str| Err(Error::new(ErrorCode::Forbidden, why));
         let value = |name: &str| {
             headers
@@ -346,7 +346,7 @@ fn without_paths(message: &str) -> String {
 }
 
 /// A fresh secret of 128 random bits, in hex.
-fn new_token() -> crate::error::Result<String> {
+fn new_token() -> storyline::error::Result<String> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|e| {
         Error::new(
@@ -442,7 +442,7 @@ mod tests {
     fn serving() -> (u16, String, PathBuf) {
         let ui = tempfile::tempdir().unwrap().keep();
         std::fs::write(ui.join("index.html"), "<!doctype html><title>t</title>").unwrap();
-        let lib = Library::from_corpus(crate::corpus::Corpus::embedded());
+        let lib = Library::from_corpus(storyline::corpus::Corpus::embedded());
         let server = Server::bind(lib, 0, ui.clone()).unwrap();
         let (port, token) = (server.port(), server.shared.token.clone());
         assert_eq!(
