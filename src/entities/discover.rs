@@ -16,10 +16,11 @@ mod words;
 
 use super::gazetteer::Lexicon;
 use super::EntityKind;
+use crate::text::words::Segmenter;
 use crate::text::{fold_str, ArticleText};
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// Spellings the text says name one thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,46 +99,15 @@ impl Ctx<'_> {
     }
 }
 
-/// jieba's own dictionary, loaded once per process: name discovery and the search index both start
-/// from a copy of it (a copy takes a fraction of the time parsing the dictionary does).
-pub(crate) fn base_jieba() -> &'static jieba_rs::Jieba {
-    static BASE: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
-    BASE.get_or_init(jieba_rs::Jieba::new)
-}
-
-/// jieba with the gazetteer's Chinese names added as words. Loading its dictionary costs ~130 ms,
-/// so the plain dictionary is built once per process and a copy with a gazetteer's words is kept
-/// for as long as the same gazetteer is in use; the result never depends on earlier calls.
-fn with_jieba<R>(known: &[String], f: impl FnOnce(&jieba_rs::Jieba) -> R) -> R {
-    static CUSTOM: Mutex<Option<(Vec<String>, Arc<jieba_rs::Jieba>)>> = Mutex::new(None);
-    let base = base_jieba();
-    let mut words: Vec<String> = known
-        .iter()
-        .filter(|w| w.chars().count() >= 2 && w.chars().all(is_han))
-        .cloned()
-        .collect();
-    words.sort();
-    words.dedup();
-    if words.is_empty() {
-        return f(base);
-    }
-    let jieba = {
-        let mut cache = CUSTOM.lock().unwrap_or_else(|p| p.into_inner());
-        match cache.as_ref() {
-            Some((w, j)) if *w == words => j.clone(),
-            _ => {
-                let mut j = base.clone();
-                for w in &words {
-                    // Known names are nouns to jieba, so they are never taken for new person names.
-                    j.add_word(w, Some(1000), Some("nz"));
-                }
-                let j = Arc::new(j);
-                *cache = Some((words, j.clone()));
-                j
-            }
-        }
-    };
-    f(&jieba)
+/// jieba with the gazetteer's Chinese names (two Han chars or more) laid over it as words, so
+/// they are never taken for new person names.
+fn segmenter(known: &[String]) -> Segmenter {
+    Segmenter::new(
+        known
+            .iter()
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(is_han))
+            .map(String::as_str),
+    )
 }
 
 /// Candidates from every article. `known` holds the gazetteer's folded spellings.
@@ -205,9 +175,8 @@ pub fn discover_cached(
     let read: Vec<Reading> = if missing.is_empty() {
         Vec::new()
     } else {
-        with_jieba(known, |jieba| {
-            crate::parallel::par_map(&missing, |&i| read_article(texts[i], &ctx, jieba))
-        })
+        let jieba = segmenter(known);
+        crate::parallel::par_map(&missing, |&i| read_article(texts[i], &ctx, &jieba))
     };
     let mut sightings = Vec::new();
     let mut out = Vec::new();
@@ -242,7 +211,7 @@ pub fn discover_cached(
 }
 
 /// Every finder over one article.
-fn read_article(t: &ArticleText, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Reading {
+fn read_article(t: &ArticleText, ctx: &Ctx, jieba: &Segmenter) -> Reading {
     let doc = Doc::new(t);
     let toks = words::cut(&doc, ctx, jieba);
     let mut out = Vec::new();
@@ -341,7 +310,7 @@ fn dotted(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
 const PERSON_TAGS: [&str; 3] = ["nr", "nrt", "nrfg"];
 
 /// A person's name right after a title: 首席研究官陈信翰, 總統特朗普.
-fn titled(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
+fn titled(doc: &Doc, ctx: &Ctx, jieba: &Segmenter) -> Vec<Candidate> {
     let mut out = Vec::new();
     let n = doc.len();
     let firsts: HashSet<char> = ctx
@@ -427,13 +396,7 @@ pub(crate) fn occurrences(doc: &Doc, word: &[char]) -> usize {
 /// The length of a Chinese name (surname and one or two chars) starting at `s`, within the Han run
 /// ending at `e`, that the article names at least twice and that is no word of jieba's dictionary:
 /// the longer form when it recurs, else the shorter one.
-fn repeated_name(
-    doc: &Doc,
-    ctx: &Ctx,
-    jieba: &jieba_rs::Jieba,
-    s: usize,
-    e: usize,
-) -> Option<usize> {
+fn repeated_name(doc: &Doc, ctx: &Ctx, jieba: &Segmenter, s: usize, e: usize) -> Option<usize> {
     if !ctx.surname(doc.fold[s]) {
         return None;
     }
@@ -471,7 +434,7 @@ fn stock_code(inner: &str) -> bool {
 /// Listed companies named with their stock code: 台積電(2330), 小米集團（01810.HK）. The name is
 /// the last few chars before the bracket that jieba does not take for a word of its own (晶圓代工
 /// 龍頭|台積電).
-fn listed(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
+fn listed(doc: &Doc, ctx: &Ctx, jieba: &Segmenter) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let n = doc.len();
     for i in 1..n {
@@ -523,7 +486,7 @@ fn listed(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
 }
 
 /// Media outlets: 《…報》 and …社 before a verb of reporting.
-fn media(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
+fn media(doc: &Doc, ctx: &Ctx, jieba: &Segmenter) -> Vec<Candidate> {
     let mut out = Vec::new();
     let n = doc.len();
     let lex = ctx.lex;

@@ -4,11 +4,11 @@
 //! Two fields are indexed from the same folded text. `grams` holds overlapping Han bigrams (a run of
 //! one Han char gives that char alone) and whole Latin/digit words, with positions: every phrase and
 //! every Han substring of two or more chars is an exact phrase of its terms there, whatever jieba made
-//! of its context. `words` holds jieba words of two or more Han chars (through cang-jie, whose
-//! tokenizer shares one `Arc<Jieba>` rather than cloning the dictionary per query) and the same
-//! Latin words, with frequencies but no positions; the dictionary is jieba's plus every folded entity
-//! name, so a known name is always one term, looked up without a phrase. It leaves out what `grams`
-//! already answers exactly: positions, and single-char words (的, 在), a third of jieba's words.
+//! of its context. `words` holds jieba words of two or more Han chars and the same Latin words, with
+//! frequencies but no positions; every folded entity name is laid over jieba's words
+//! (`text::words`), so a known name is always one term, looked up without a phrase. It leaves out
+//! what `grams` already answers exactly: positions, and single-char words (的, 在), a third of
+//! jieba's words.
 //! Indexing costs per term, so the two cuts make indexing about a quarter faster.
 //!
 //! Latin terms are lower-cased (no-op on folded text). Positions leave a gap at punctuation, so a
@@ -16,10 +16,8 @@
 //! Token offsets are byte offsets into the string given; nothing here changes the text, so offsets
 //! map back to the folded text as is.
 
-use cang_jie::{CangJieTokenizer, TokenizerOption};
-use jieba_rs::Jieba;
-use std::sync::{Arc, Mutex, OnceLock};
-use std::thread::JoinHandle;
+use crate::text::words::Segmenter;
+use std::sync::Arc;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 pub const WORDS: &str = "storyline_words";
@@ -47,66 +45,44 @@ pub struct Tok {
 /// Loading jieba takes 100–200 ms, longer than opening an index; so it starts on a thread when the
 /// dictionary is made and the first tokenization waits for it.
 pub struct Dictionary {
-    words: Vec<String>,
-    segmenter: OnceLock<CangJieTokenizer>,
-    pending: Mutex<Option<JoinHandle<Jieba>>>,
+    segmenter: Segmenter,
 }
 
 impl std::fmt::Debug for Dictionary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Dictionary")
-            .field("words", &self.words.len())
+            .field("words", &self.segmenter.names().len())
             .finish()
     }
 }
 
 impl Dictionary {
-    /// A dictionary holding every Han run of two or more chars of the given (folded) names.
+    /// A dictionary holding every Han run of two or more chars of the given (folded) names. jieba's
+    /// own dictionary starts loading on another thread, so it is ready by the time text is cut.
     pub fn new<I, S>(names: I) -> Arc<Dictionary>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let mut words: Vec<String> = names
-            .into_iter()
-            .flat_map(|n| han_runs(n.as_ref()))
-            .collect();
-        words.sort();
-        words.dedup();
-        let for_thread = words.clone();
-        let handle = std::thread::Builder::new()
+        let _ = std::thread::Builder::new()
             .name("storyline-jieba".into())
-            .spawn(move || load(&for_thread))
-            .ok();
+            .spawn(|| {
+                crate::text::words::jieba();
+            });
+        let words = names.into_iter().flat_map(|n| han_runs(n.as_ref()));
         Arc::new(Dictionary {
-            words,
-            segmenter: OnceLock::new(),
-            pending: Mutex::new(handle),
+            segmenter: Segmenter::new(words),
         })
     }
 
-    /// The names added to jieba's own dictionary.
+    /// The names laid over jieba's words.
     pub fn words(&self) -> &[String] {
-        &self.words
-    }
-
-    fn segmenter(&self) -> &CangJieTokenizer {
-        self.segmenter.get_or_init(|| {
-            let handle = self.pending.lock().map(|mut p| p.take()).unwrap_or(None);
-            // A failed loader thread is retried here rather than leaving search without words.
-            let jieba = handle
-                .and_then(|h| h.join().ok())
-                .unwrap_or_else(|| load(&self.words));
-            CangJieTokenizer {
-                worker: Arc::new(jieba),
-                option: TokenizerOption::Default { hmm: false },
-            }
-        })
+        self.segmenter.names()
     }
 
     /// Wait until jieba is loaded (for measurements that must not include it).
     pub fn ready(&self) {
-        let _ = self.segmenter();
+        crate::text::words::jieba();
     }
 
     /// The `words` field's terms of `text`.
@@ -114,17 +90,10 @@ impl Dictionary {
         with_text(text, self.words_pieces(text))
     }
 
-    /// Where the `words` field's terms of `text` are. jieba is called on cang-jie's shared worker
-    /// directly: cang-jie's token stream copies every word into a new `String`, which costs more
-    /// than the segmentation when indexing.
+    /// Where the `words` field's terms of `text` are.
     pub fn words_pieces(&self, text: &str) -> Vec<Piece> {
-        let seg = self.segmenter();
-        let hmm = matches!(
-            seg.option,
-            TokenizerOption::Default { hmm: true } | TokenizerOption::ForSearch { hmm: true }
-        );
         pieces_by_run(text, text.len() / 4, |run, out, pos| {
-            for t in seg.worker.cut(&text[run.from..run.to], hmm) {
+            for t in self.segmenter.cut(&text[run.from..run.to], false) {
                 out.push(Piece {
                     from: run.from + t.byte_start,
                     to: run.from + t.byte_end,
@@ -184,15 +153,6 @@ fn term_into(s: &str, out: &mut String) {
     } else {
         out.push_str(s);
     }
-}
-
-fn load(words: &[String]) -> Jieba {
-    let mut jieba = crate::entities::discover::base_jieba().clone();
-    for w in words {
-        // No frequency given: jieba suggests one high enough that the name is never split.
-        jieba.add_word(w, None, Some("nz"));
-    }
-    jieba
 }
 
 fn han_runs(s: &str) -> Vec<String> {

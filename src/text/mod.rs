@@ -31,6 +31,7 @@ pub mod offsets;
 mod pinyin;
 pub mod script;
 mod sentences;
+pub mod words;
 
 pub use boilerplate::headline_shape;
 pub use fold::{fold_char, fold_into, fold_str};

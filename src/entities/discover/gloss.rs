@@ -13,7 +13,7 @@ use crate::entities::EntityKind;
 const OPEN: [char; 2] = ['(', '（'];
 const CLOSE: [char; 2] = [')', '）'];
 
-pub(crate) fn find(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Candidate> {
+pub(crate) fn find(doc: &Doc, ctx: &Ctx, jieba: &crate::text::words::Segmenter) -> Vec<Candidate> {
     let mut out = Vec::new();
     let n = doc.len();
     for i in 1..n {
@@ -126,7 +126,7 @@ enum Shape {
 fn chinese_before(
     doc: &Doc,
     ctx: &Ctx,
-    jieba: &jieba_rs::Jieba,
+    jieba: &crate::text::words::Segmenter,
     end: usize,
 ) -> Option<(usize, Shape)> {
     let last = doc.disp[end.checked_sub(1)?];
@@ -216,7 +216,7 @@ fn chinese_before(
 fn latin_inside(
     doc: &Doc,
     ctx: &Ctx,
-    jieba: &jieba_rs::Jieba,
+    jieba: &crate::text::words::Segmenter,
     open: usize,
     inner: &str,
 ) -> Option<Candidate> {

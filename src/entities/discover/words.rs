@@ -34,7 +34,7 @@ pub(crate) struct Tok {
 
 /// jieba's cut of every Han run of the article that may hold what the finders look for (a
 /// surname, an organisation's ending, an institution), with char offsets.
-pub(crate) fn cut(doc: &Doc, ctx: &Ctx, jieba: &jieba_rs::Jieba) -> Vec<Tok> {
+pub(crate) fn cut(doc: &Doc, ctx: &Ctx, jieba: &crate::text::words::Segmenter) -> Vec<Tok> {
     let mut out = Vec::new();
     let n = doc.len();
     let mut i = 0;
