@@ -2,8 +2,48 @@
 //! followed by a verb) between the previous clause break and the next one. A date that opens its
 //! clause and is followed by a comma lends its reach to the clause after it (`2026年，數據中心將投入
 //! 運營`). Both scripts are accepted.
+//!
+//! The markers are data (`assets/lexicon/time.toml`), folded on load; a clause is folded char by
+//! char before it is matched, so the scanner reads unfolded text as well.
 
-use super::scan::lit;
+use crate::text::{fold_char, fold_str};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+const EMBEDDED: &str = include_str!("../../assets/lexicon/time.toml");
+
+#[derive(Deserialize)]
+struct File {
+    future: Future,
+}
+
+/// The future markers, folded.
+#[derive(Deserialize)]
+struct Future {
+    markers: Vec<String>,
+    not_markers: Vec<String>,
+    will: String,
+    will_before: Vec<String>,
+}
+
+fn future() -> &'static Future {
+    static FUTURE: OnceLock<Future> = OnceLock::new();
+    FUTURE.get_or_init(|| {
+        // The embedded file is part of the build: a test reads it, so it cannot fail here.
+        let mut f = toml::from_str::<File>(EMBEDDED)
+            .map(|f| f.future)
+            .unwrap_or_else(|e| panic!("assets/lexicon/time.toml: {e}"));
+        let fold_all = |v: &mut Vec<String>| v.iter_mut().for_each(|w| *w = fold_str(w));
+        fold_all(&mut f.markers);
+        fold_all(&mut f.not_markers);
+        fold_all(&mut f.will_before);
+        f.will = fold_str(&f.will);
+        // Longer first, so a marker inside a longer one is judged by the longer.
+        f.markers
+            .sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
+        f
+    })
+}
 
 fn is_clause_end(c: char) -> bool {
     matches!(
@@ -26,37 +66,67 @@ pub(crate) fn future_clause(t: &[char], s: usize, e: usize) -> bool {
     while b < t.len() && !is_clause_end(t[b]) && b - e < 80 {
         b += 1;
     }
-    (a..b).any(|k| future_marker(t, k))
+    let clause: Vec<char> = t[a..b].iter().map(|&c| fold_char(c)).collect();
+    (0..clause.len()).any(|k| future_marker(&clause, k))
 }
 
+fn starts(t: &[char], k: usize, word: &str) -> bool {
+    let mut j = k;
+    for c in word.chars() {
+        if t.get(j) != Some(&c) {
+            return false;
+        }
+        j += 1;
+    }
+    true
+}
+
+/// A marker starts at `k` of the folded clause `t`.
 fn future_marker(t: &[char], k: usize) -> bool {
-    match t[k] {
-        '预' | '預' => lit(
-            t,
-            k,
-            &[
-                "预计", "預計", "预期", "預期", "预定", "預定", "预料", "預料",
-            ],
-        )
-        .is_some(),
-        '计' | '計' => lit(t, k, &["计划", "計劃", "計畫", "计画"]).is_some(),
-        '有' => lit(t, k, &["有望"]).is_some(),
-        '即' => lit(t, k, &["即将", "即將"]).is_some(),
-        '定' => lit(t, k, &["定于", "定於"]).is_some(),
-        '打' => lit(t, k, &["打算"]).is_some(),
-        '拟' | '擬' => k == 0 || !matches!(t[k - 1], '模' | '虚' | '虛'),
-        '将' | '將' => lit(
-            t,
-            k + 1,
-            &[
-                "于", "於", "在", "会", "會", "要", "可", "能", "投入", "加入", "建", "推出",
-                "成为", "成為", "达到", "達到", "开始", "開始", "上线", "上線", "发布", "發布",
-                "發佈", "启用", "啟用", "完成", "举行", "舉行", "召开", "召開", "进行", "進行",
-                "正式", "迎来", "迎來", "开设", "開設", "落成", "竣工", "推行", "上市", "开放",
-                "開放", "实施", "實施", "生效", "到期", "交付", "投产", "投產",
-            ],
-        )
-        .is_some(),
-        _ => false,
+    let f = future();
+    let inside_not_marker = |marker: &str| {
+        f.not_markers.iter().any(|w| {
+            w.match_indices(marker).any(|(byte, _)| {
+                let off = w[..byte].chars().count();
+                k >= off && starts(t, k - off, w)
+            })
+        })
+    };
+    if let Some(m) = f.markers.iter().find(|m| starts(t, k, m)) {
+        return !inside_not_marker(m);
+    }
+    starts(t, k, &f.will) && {
+        let next = k + f.will.chars().count();
+        f.will_before.iter().any(|w| starts(t, next, w))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn future_at(text: &str, date: &str) -> bool {
+        let t: Vec<char> = text.chars().collect();
+        let byte = text.find(date).unwrap();
+        let s = text[..byte].chars().count();
+        future_clause(&t, s, s + date.chars().count())
+    }
+
+    #[test]
+    fn markers_in_either_script_and_their_exceptions() {
+        assert!(future_at("數據中心預計2026年上線", "2026年"));
+        assert!(future_at("数据中心将于2026年启用", "2026年"));
+        assert!(future_at("2026年，數據中心將投入運營", "2026年"));
+        assert!(future_at("公司擬於2026年上市", "2026年"));
+        assert!(
+            !future_at("2024年將其收購", "2024年"),
+            "将 as a preposition"
+        );
+        assert!(!future_at("2024年的模擬結果", "2024年"), "拟 inside 模拟");
+        assert!(!future_at("2024年发布了虚拟形象", "2024年"));
+        assert!(
+            !future_at("2024年宣布收購。預計明年完成", "2024年"),
+            "another sentence"
+        );
     }
 }
