@@ -22,6 +22,7 @@
 //! every line is kept.
 
 use super::fold::fold_str;
+use super::CutReason;
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
@@ -220,7 +221,7 @@ fn signs(line: &LineInfo, v: &Vocab) -> Sign {
 /// The judgement on a page's lines.
 pub struct Verdict {
     /// The reason each line is furniture, or `None` for article lines (and blank lines).
-    pub reasons: Vec<Option<&'static str>>,
+    pub reasons: Vec<Option<CutReason>>,
     /// The line holding the article's title, if one has a title's shape and place.
     pub title: Option<usize>,
 }
@@ -229,7 +230,7 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
     let v = vocab();
     let sg: Vec<Sign> = lines.iter().map(|l| signs(l, v)).collect();
     let n = lines.len();
-    let mut out: Vec<Option<&'static str>> = vec![None; n];
+    let mut out: Vec<Option<CutReason>> = vec![None; n];
     let first_body = sg.iter().position(|s| s.body);
     let last_body = sg.iter().rposition(|s| s.body);
     let next_nonblank = |i: usize| (i + 1..n).find(|&j| !sg[j].blank);
@@ -252,11 +253,11 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
             continue;
         }
         if s.number || s.widget_exact || (s.widget && !is_heading(i)) {
-            out[i] = Some("widget");
+            out[i] = Some(CutReason::Widget);
         } else if s.breadcrumb && (in_head(i) || first_body.is_none()) {
-            out[i] = Some("breadcrumb");
+            out[i] = Some(CutReason::Breadcrumb);
         } else if s.timestamp {
-            out[i] = Some("dateline");
+            out[i] = Some(CutReason::Dateline);
         }
     }
 
@@ -277,7 +278,7 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
     if let Some(t) = title {
         for i in t + 1..n {
             if out[i].is_none() && !sg[i].blank && lines[i].text == lines[t].text {
-                out[i] = Some("repeated-title");
+                out[i] = Some(CutReason::RepeatedTitle);
             }
         }
     }
@@ -296,7 +297,11 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
                 }
                 j += 1;
             }
-            let reason = if end == n { "sidebar" } else { "related" };
+            let reason = if end == n {
+                CutReason::Sidebar
+            } else {
+                CutReason::Related
+            };
             for k in i..end {
                 if !sg[k].blank {
                     out[k] = Some(reason);
@@ -318,7 +323,7 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
         }
         let zone = (in_head(i) || in_tail(i)) && Some(i) != title && !is_heading(i);
         if s.promo >= 2 || (s.promo >= 1 && zone) {
-            out[i] = Some("promo");
+            out[i] = Some(CutReason::Promo);
         }
     }
     fill_ad_blocks(&sg, &mut out, first_body, last_body, title, &is_heading);
@@ -332,7 +337,7 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
             && Some(i) != title
             && !is_heading(i)
         {
-            out[i] = Some("widget");
+            out[i] = Some(CutReason::Widget);
         }
     }
 
@@ -364,7 +369,7 @@ pub fn headline_shape(text: &str) -> bool {
 }
 
 /// A truncated teaser (ending in an ellipsis) whose text the page goes on to repeat in full.
-fn teasers(lines: &[LineInfo], sg: &[Sign], out: &mut [Option<&'static str>]) {
+fn teasers(lines: &[LineInfo], sg: &[Sign], out: &mut [Option<CutReason>]) {
     for i in 0..lines.len() {
         let t = lines[i].text;
         if sg[i].blank || out[i].is_some() || !(t.ends_with("...") || t.ends_with('…')) {
@@ -382,7 +387,7 @@ fn teasers(lines: &[LineInfo], sg: &[Sign], out: &mut [Option<&'static str>]) {
             .take(40)
             .any(|l| l.text.contains(&probe))
         {
-            out[i] = Some("teaser");
+            out[i] = Some(CutReason::Teaser);
         }
     }
 }
@@ -391,7 +396,7 @@ fn teasers(lines: &[LineInfo], sg: &[Sign], out: &mut [Option<&'static str>]) {
 fn news_lists(
     lines: &[LineInfo],
     sg: &[Sign],
-    out: &mut [Option<&'static str>],
+    out: &mut [Option<CutReason>],
     is_heading: &dyn Fn(usize) -> bool,
 ) {
     let n = lines.len();
@@ -421,13 +426,13 @@ fn news_lists(
                 .find(|&h| !sg[h].blank && lines[h].chars >= 8)
                 .unwrap_or(first);
             let (end, reason) = if j == n {
-                (n, "sidebar")
+                (n, CutReason::Sidebar)
             } else {
                 let mut e = j;
                 while e > start && (sg[e - 1].blank || is_heading(e - 1)) {
                     e -= 1;
                 }
-                (e, "related")
+                (e, CutReason::Related)
             };
             for k in start..end {
                 if !sg[k].blank {
@@ -442,7 +447,7 @@ fn news_lists(
 /// In the head and tail, everything between two ad lines is part of the same ad.
 fn fill_ad_blocks(
     sg: &[Sign],
-    out: &mut [Option<&'static str>],
+    out: &mut [Option<CutReason>],
     first_body: Option<usize>,
     last_body: Option<usize>,
     title: Option<usize>,
@@ -454,11 +459,13 @@ fn fill_ad_blocks(
         (last_body.map_or(n, |l| l + 1), n),
     ];
     for (a, b) in zones {
-        let ads: Vec<usize> = (a..b).filter(|&i| out[i] == Some("promo")).collect();
+        let ads: Vec<usize> = (a..b)
+            .filter(|&i| out[i] == Some(CutReason::Promo))
+            .collect();
         if let (Some(&lo), Some(&hi)) = (ads.first(), ads.last()) {
             for i in lo..hi {
                 if out[i].is_none() && !sg[i].blank && Some(i) != title && !is_heading(i) {
-                    out[i] = Some("promo");
+                    out[i] = Some(CutReason::Promo);
                 }
             }
         }

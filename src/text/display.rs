@@ -9,7 +9,7 @@
 
 use super::boilerplate::{self, LineInfo};
 use super::{detect_script, fold_str, pinyin, sentences};
-use super::{ArticleText, Furniture, Span};
+use super::{ArticleText, CutReason, Furniture, Span};
 
 struct Line {
     /// Byte range of the trimmed line in the source.
@@ -157,7 +157,7 @@ pub fn assemble(raw: &str, source: &str, map: Option<&[usize]>) -> ArticleText {
                         let s = line.char_start + a;
                         furniture.push(Furniture {
                             raw: raw_span_of(s, line.char_start + b),
-                            reason: "pinyin",
+                            reason: CutReason::Pinyin,
                         });
                     }
                     continue;
@@ -195,7 +195,7 @@ pub fn assemble(raw: &str, source: &str, map: Option<&[usize]>) -> ArticleText {
     let script = detect_script(&display);
     let dateline = furniture
         .iter()
-        .find(|f| f.reason == "dateline")
+        .find(|f| f.reason == CutReason::Dateline)
         .map(|f| f.raw);
     ArticleText {
         raw: raw.to_string(),

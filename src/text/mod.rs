@@ -98,7 +98,54 @@ pub enum ScriptChoice {
 pub struct Furniture {
     /// Char offsets in [`ArticleText::raw`].
     pub raw: Span,
-    pub reason: &'static str,
+    pub reason: CutReason,
+}
+
+/// Why a stretch of the raw file is not in the display text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CutReason {
+    /// A path of section links (首页 > 科技 > …).
+    Breadcrumb,
+    /// A label of the page's machinery: share buttons, font size, reading counts.
+    Widget,
+    /// A line that is only a date and time: read by the dates stage, never a sentence.
+    Dateline,
+    /// The article's title again, as the page repeats it.
+    RepeatedTitle,
+    /// A list of other articles under a "related" header.
+    Related,
+    /// A list of other articles that runs to the end of the page.
+    Sidebar,
+    /// An advertisement or an invitation to follow or download.
+    Promo,
+    /// A headline and summary of another article.
+    Teaser,
+    /// Inline pinyin after the characters it spells.
+    Pinyin,
+}
+
+impl CutReason {
+    /// Its name in the JSON and in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            CutReason::Breadcrumb => "breadcrumb",
+            CutReason::Widget => "widget",
+            CutReason::Dateline => "dateline",
+            CutReason::RepeatedTitle => "repeated-title",
+            CutReason::Related => "related",
+            CutReason::Sidebar => "sidebar",
+            CutReason::Promo => "promo",
+            CutReason::Teaser => "teaser",
+            CutReason::Pinyin => "pinyin",
+        }
+    }
+}
+
+impl std::fmt::Display for CutReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// Everything later stages know of an article's text.

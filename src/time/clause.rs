@@ -71,14 +71,7 @@ pub(crate) fn future_clause(t: &[char], s: usize, e: usize) -> bool {
 }
 
 fn starts(t: &[char], k: usize, word: &str) -> bool {
-    let mut j = k;
-    for c in word.chars() {
-        if t.get(j) != Some(&c) {
-            return false;
-        }
-        j += 1;
-    }
-    true
+    (k..).zip(word.chars()).all(|(j, c)| t.get(j) == Some(&c))
 }
 
 /// A marker starts at `k` of the folded clause `t`.

@@ -299,7 +299,11 @@ pub fn from_manifest(s: &str) -> Option<Published> {
 /// The lines a dateline may be on: text the text stage set aside as a dateline, then the raw head.
 fn head_lines(text: &ArticleText) -> Vec<String> {
     let mut lines = Vec::new();
-    for f in text.furniture.iter().filter(|f| f.reason == "dateline") {
+    for f in text
+        .furniture
+        .iter()
+        .filter(|f| f.reason == crate::text::CutReason::Dateline)
+    {
         lines.push(
             text.raw
                 .chars()

@@ -1,7 +1,7 @@
 //! Body extraction on the five real articles: page furniture goes, every part of the article stays.
 
 use storyline::corpus::{Corpus, SourceFormat};
-use storyline::text::{build, ArticleText};
+use storyline::text::{build, ArticleText, CutReason};
 
 fn article(prefix: &str) -> ArticleText {
     let corpus = Corpus::embedded();
@@ -40,7 +40,7 @@ fn assert_gone(t: &ArticleText, phrases: &[&str]) {
 fn has_furniture(t: &ArticleText, reason: &str, phrase: &str) -> bool {
     t.furniture
         .iter()
-        .any(|f| f.reason == reason && t.raw_slice(f.raw).contains(phrase))
+        .any(|f| f.reason.name() == reason && t.raw_slice(f.raw).contains(phrase))
 }
 
 #[test]
@@ -174,7 +174,11 @@ fn blog_loses_lottery_and_subscription_ads_keeps_news_list_and_opinion() {
         ],
     );
     assert!(
-        t.furniture.iter().filter(|f| f.reason == "promo").count() >= 2,
+        t.furniture
+            .iter()
+            .filter(|f| f.reason == CutReason::Promo)
+            .count()
+            >= 2,
         "ads top and bottom"
     );
 }
@@ -199,7 +203,13 @@ fn agency_page_loses_slogan_and_pinyin() {
     let at = t.display.chars().position(|c| c == '領').unwrap();
     let raw_next: String = t.raw.chars().skip(t.to_raw.get(at + 1)).take(1).collect();
     assert_eq!(raw_next, "域");
-    assert!(t.furniture.iter().filter(|f| f.reason == "pinyin").count() > 50);
+    assert!(
+        t.furniture
+            .iter()
+            .filter(|f| f.reason == CutReason::Pinyin)
+            .count()
+            > 50
+    );
 }
 
 /// Pages built to be slow (their time per MB is in `benches/hostile.rs`) still give their text:

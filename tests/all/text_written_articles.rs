@@ -2,7 +2,7 @@
 //! pages), and on transformations of the real ones: the rules must be general.
 
 use storyline::corpus::SourceFormat;
-use storyline::text::{build, convert_script, ArticleText, ScriptChoice};
+use storyline::text::{build, convert_script, ArticleText, CutReason, ScriptChoice};
 
 fn report(t: &ArticleText) -> String {
     let f = crate::common::furniture_lines(t);
@@ -141,7 +141,13 @@ fn traditional_blog_with_ads_top_and_bottom() {
         ],
         &["限時優惠", "下載App", "立即訂閱", "抽獎", "立即登記"],
     );
-    assert!(t.furniture.iter().filter(|f| f.reason == "promo").count() >= 2);
+    assert!(
+        t.furniture
+            .iter()
+            .filter(|f| f.reason == CutReason::Promo)
+            .count()
+            >= 2
+    );
 }
 
 const HTML: &str = r#"<!DOCTYPE html>
@@ -218,7 +224,7 @@ fn real_articles_in_the_other_script_lose_the_same_furniture() {
         let reasons = |t: &ArticleText| {
             t.furniture
                 .iter()
-                .filter(|f| f.reason != "pinyin")
+                .filter(|f| f.reason != CutReason::Pinyin)
                 .map(|f| f.reason)
                 .collect::<Vec<_>>()
         };
