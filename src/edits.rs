@@ -15,7 +15,7 @@
 
 use crate::entities::Entity;
 use crate::error::{Error, ErrorCode, Result};
-use crate::events::{DateSource, Event, EventKind, Status};
+use crate::events::{DateSource, Disputed, Edited, Event, EventKind, Status};
 use crate::pipeline::Analysis;
 use crate::text::Span;
 use crate::time::{DateRange, Precision};
@@ -333,9 +333,9 @@ fn event_at(events: &[Event], article: usize, span: Span, hint: Hint) -> Option<
         .map(|(_, k)| k)
 }
 
-fn mark(e: &mut Event, field: &str) {
-    if !e.edited.iter().any(|f| f == field) {
-        e.edited.push(field.to_string());
+fn mark(e: &mut Event, field: Edited) {
+    if !e.edited.contains(&field) {
+        e.edited.push(field);
     }
 }
 
@@ -410,7 +410,7 @@ fn apply_to_event(
             sources: vec![(article, span)],
             conflicts: Vec::new(),
             hidden: false,
-            edited: vec!["created".into()],
+            edited: vec![Edited::Created],
         });
         return Ok(id);
     }
@@ -430,33 +430,32 @@ fn apply_to_event(
             });
             // A person's date is as near as a date gets.
             e.date_source = DateSource::Clause;
-            e.conflicts.retain(|c| c.field != "date");
-            mark(e, "date");
+            e.conflicts.retain(|c| c.field != Disputed::Date);
+            mark(e, Edited::Date);
         }
         Change::TitleZh { text } => {
             e.title_zh = text.clone();
-            mark(e, "title_zh");
+            mark(e, Edited::TitleZh);
         }
         Change::TitleEn { text } => {
             e.title_en = Some(text.clone());
-            mark(e, "title_en");
+            mark(e, Edited::TitleEn);
         }
         Change::Kind { kind } => {
             e.kind = *kind;
-            mark(e, "kind");
+            mark(e, Edited::Kind);
         }
         Change::Status { status } => {
             e.status = *status;
-            e.conflicts.retain(|c| c.field != "status");
-            mark(e, "status");
+            mark(e, Edited::Status);
         }
         Change::Hide => {
             e.hidden = true;
-            mark(e, "hidden");
+            mark(e, Edited::Hidden);
         }
         Change::Unhide => {
             e.hidden = false;
-            mark(e, "hidden");
+            mark(e, Edited::Hidden);
         }
         Change::MergeInto {
             into,
@@ -491,7 +490,7 @@ fn apply_to_event(
                     into.entities.push(x);
                 }
             }
-            mark(into, "merged");
+            mark(into, Edited::Merged);
             let id = into.id.clone();
             analysis.events.remove(k);
             return Ok(id);
@@ -508,12 +507,12 @@ fn apply_to_event(
                 return Err("the passage is not one of the event's own".into());
             };
             let source = e.sources.remove(pos);
-            mark(e, "detached");
+            mark(e, Edited::Detached);
             let mut alone = e.clone();
             alone.id = format!("ev-user-{}", edit.id);
             alone.sources = vec![source];
             alone.conflicts.clear();
-            alone.edited = vec!["detached".into()];
+            alone.edited = vec![Edited::Detached];
             let id = alone.id.clone();
             analysis.events.push(alone);
             return Ok(id);

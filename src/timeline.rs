@@ -110,9 +110,8 @@ pub struct EventInfo {
     pub money: Option<String>,
     /// A person hid it (it is listed only when the filter asks for hidden events).
     pub hidden: bool,
-    /// What a person changed in it: `date`, `title_zh`, `title_en`, `kind`, `status`, `hidden`,
-    /// `merged`, `detached`, `created`. Empty: all the machine's.
-    pub edited: Vec<String>,
+    /// What a person changed in it. Empty: all the machine's.
+    pub edited: Vec<crate::events::Edited>,
 }
 
 /// What to keep. Empty lists keep everything; several entities keep events that involve all of them.

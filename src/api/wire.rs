@@ -10,7 +10,7 @@ pub use crate::corpus::LoadIssue;
 pub use crate::edits::{Anchor, Change, Edit, EditState, Target};
 pub use crate::entities::EntityKind;
 pub use crate::error::{Error, ErrorCode};
-pub use crate::events::{Conflict, ConflictValue, EventKind, Status};
+pub use crate::events::{Conflict, ConflictValue, Disputed, Edited, EventKind, Status};
 pub use crate::export::Format;
 pub use crate::progress::{ProgressView, Stage};
 pub use crate::search::{Hit, SearchRequest};
@@ -49,6 +49,8 @@ mod tests {
         ErrorCode::export_all(&cfg).unwrap();
         Error::export_all(&cfg).unwrap();
         EventKind::export_all(&cfg).unwrap();
+        Edited::export_all(&cfg).unwrap();
+        Disputed::export_all(&cfg).unwrap();
         Status::export_all(&cfg).unwrap();
         Conflict::export_all(&cfg).unwrap();
         ConflictValue::export_all(&cfg).unwrap();

@@ -421,7 +421,7 @@ fn event_of(
     });
     if disagree {
         conflicts.push(Conflict {
-            field: "date".into(),
+            field: super::Disputed::Date,
             values: firm
                 .iter()
                 .map(|v| ConflictValue {
@@ -449,7 +449,7 @@ fn event_of(
         amounts.iter().flat_map(|a| a.1.iter().copied()).collect();
     if amounts.len() > 1 && distinct_amount_articles.len() > 1 {
         conflicts.push(Conflict {
-            field: "amount".into(),
+            field: super::Disputed::Amount,
             values: amounts
                 .iter()
                 .map(|(v, arts)| ConflictValue {

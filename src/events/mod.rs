@@ -109,15 +109,52 @@ pub struct Event {
     pub conflicts: Vec<Conflict>,
     /// A person hid it: it stays in the story but leaves the timeline unless asked for.
     pub hidden: bool,
-    /// What a person changed (`date`, `title_zh`, `status`, `merged`, `created` …).
-    pub edited: Vec<String>,
+    /// What a person changed, in the order it was first changed.
+    pub edited: Vec<Edited>,
+}
+
+/// What of an event a person changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Edited {
+    Date,
+    TitleZh,
+    TitleEn,
+    Kind,
+    Status,
+    Hidden,
+    /// Other events were merged into it.
+    Merged,
+    /// It is a passage taken out of another event.
+    Detached,
+    /// A person made it.
+    Created,
+}
+
+/// What of an event its sources disagree on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Disputed {
+    Date,
+    Amount,
+}
+
+impl std::fmt::Display for Disputed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Disputed::Date => "date",
+            Disputed::Amount => "amount",
+        })
+    }
 }
 
 /// Sources that disagree on a field of one event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(TS))]
 pub struct Conflict {
-    pub field: String,
+    pub field: Disputed,
     pub values: Vec<ConflictValue>,
 }
 

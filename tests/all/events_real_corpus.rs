@@ -56,7 +56,7 @@ fn the_lab_is_formed_once_on_30_june_with_the_1_july_report_as_a_conflict() {
     let conflict = e
         .conflicts
         .iter()
-        .find(|c| c.field == "date")
+        .find(|c| c.field == storyline::events::Disputed::Date)
         .expect("the 1 July report is a conflict");
     assert!(conflict
         .values
@@ -85,7 +85,10 @@ fn the_scale_ai_investment_is_normalised_and_merged_across_articles() {
     assert_eq!(e.date.as_ref().unwrap().label, "mid-June 2025");
     assert!(e.sources.len() >= 2);
     // 003 says US$15 billion: the disagreement is kept, not hidden.
-    assert!(e.conflicts.iter().any(|c| c.field == "amount"));
+    assert!(e
+        .conflicts
+        .iter()
+        .any(|c| c.field == storyline::events::Disputed::Amount));
 }
 
 #[test]

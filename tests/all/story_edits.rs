@@ -7,6 +7,7 @@ use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use storyline::api::{Options, Request};
 use storyline::edits::{self, Change, EDITS_FILE};
+use storyline::events::Edited;
 use storyline::search::IndexLocation;
 use storyline::text::Span;
 use storyline::timeline::Filter;
@@ -176,7 +177,7 @@ fn a_correction_survives_a_new_analysis_and_a_new_article() {
         assert_eq!(date.start.to_string(), "2024-03-28");
         assert_eq!(e.title.en.as_deref(), Some("Xiaomi launches the SU7"));
         assert!(
-            e.edited.contains(&"date".to_string()) && e.edited.contains(&"title_en".to_string()),
+            e.edited.contains(&Edited::Date) && e.edited.contains(&Edited::TitleEn),
             "{:?}",
             e.edited
         );

@@ -2,6 +2,7 @@
  * Interface language (Chinese or English): the strings of the UI and the names of event kinds and
  * statuses. The language follows the system (`navigator.language`) until the reader picks one.
  */
+import type { Disputed } from "./bindings/Disputed";
 import type { EntityKind } from "./bindings/EntityKind";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { EventKind } from "./bindings/EventKind";
@@ -29,7 +30,7 @@ const en = {
   undated: "Undated",
   sources: (n: number) => (n === 1 ? "1 source" : `${n} sources`),
   conflict: "Sources disagree",
-  conflictOn: (field: string) => `Sources disagree on ${field}`,
+  conflictOn: (field: Disputed) => `Sources disagree on the ${field === "date" ? "date" : "amount"}`,
   entities: "People & companies",
   entitySearch: "Find a name or alias",
   kind: "Kind",
@@ -150,7 +151,7 @@ const zh: Strings = {
   undated: "日期不明",
   sources: (n: number) => `${n} 個來源`,
   conflict: "來源說法不一",
-  conflictOn: (field: string) => `來源對「${field}」說法不一`,
+  conflictOn: (field: Disputed) => `來源對${field === "date" ? "日期" : "金額"}說法不一`,
   entities: "人物與公司",
   entitySearch: "搜尋名稱或別名",
   kind: "類型",

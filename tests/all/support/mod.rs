@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use storyline::entities::EntityKind;
-use storyline::events::{Conflict, ConflictValue, EventKind, Status};
+use storyline::events::{Conflict, ConflictValue, Disputed, EventKind, Status};
 use storyline::text::Script;
 use storyline::time::{Precision, Published};
 use storyline::timeline::{
@@ -288,7 +288,7 @@ pub fn view() -> TimelineView {
     ];
     events[2].money = Some("US$14.3 billion".into());
     events[1].conflicts = vec![Conflict {
-        field: "date".into(),
+        field: Disputed::Date,
         values: vec![
             ConflictValue {
                 value: "2025-06-30".into(),
