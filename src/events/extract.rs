@@ -243,6 +243,14 @@ fn sentence_candidates(
             }
         }
     }
+    let place = Place {
+        lex,
+        input,
+        entities,
+        sentence,
+        subject,
+        hits: &hits,
+    };
     let mut built: Vec<(bool, Candidate)> = Vec::new();
     for g in groups {
         // Status cues speak for the clauses they stand in and those after them in the sentence.
@@ -261,9 +269,12 @@ fn sentence_candidates(
             None
         };
         let saying = says(g.kind);
-        if let Some(c) = build(
-            lex, input, entities, sentence, g, subject, &hits, reported, rumoured, money,
-        ) {
+        let told = Told {
+            reported,
+            rumoured,
+            extra_money: money,
+        };
+        if let Some(c) = build(&place, g, told) {
             built.push((saying, c));
         }
     }
@@ -379,19 +390,39 @@ fn clauses_of(
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn build(
-    lex: &Lexicon,
-    input: &ArticleInput,
-    entities: &[Entity],
+/// Where a clause group stands: its sentence, the article and what was read of it.
+struct Place<'a> {
+    lex: &'a Lexicon,
+    input: &'a ArticleInput<'a>,
+    entities: &'a [Entity],
     sentence: Span,
-    group: Group,
+    /// Who the sentence (or the one before it) is about.
     subject: Option<usize>,
-    hits: &[Hit],
+    /// The lexicon's hits in the sentence.
+    hits: &'a [Hit],
+}
+
+/// How a group is told: the status cues before or in it, and an amount a part it absorbed gave.
+struct Told {
     reported: bool,
     rumoured: bool,
     extra_money: Option<Money>,
-) -> Option<Candidate> {
+}
+
+fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
+    let Place {
+        lex,
+        input,
+        entities,
+        sentence,
+        subject,
+        hits,
+    } = *place;
+    let Told {
+        reported,
+        rumoured,
+        extra_money,
+    } = told;
     let text = input.text;
     let span = group.span;
     let kind = group.kind;
@@ -469,16 +500,16 @@ fn build(
         .unwrap_or_default();
     let title_en = match lex.title_template(kind) {
         Some(t) => Some(t.replace("{names}", &super::title::names(&actors, entities))),
-        None => super::title::en(
+        None => super::title::en(&super::title::Facts {
             kind,
-            lex.class_name(kind, group.class),
+            class: lex.class_name(kind, group.class),
             status,
-            &trigger,
-            &actors,
+            trigger: &trigger,
+            actors: &actors,
             entities,
-            amount.as_ref(),
-            stake.as_deref(),
-        ),
+            amount: amount.as_ref(),
+            stake: stake.as_deref(),
+        }),
     };
     Some(Candidate {
         article: input.index,

@@ -375,9 +375,55 @@ fn event_of(
     entities: &[Entity],
 ) -> Event {
     let members: Vec<&Candidate> = group.iter().map(|&i| &candidates[i]).collect();
-    // Each article's best date: nearest source first, then most precise.
+    let votes = date_votes(&members);
+    let date = votes.first().map(|v| v.range);
+    let date_source = votes.first().map_or(DateSource::None, |v| v.source);
+    let conflicts = date_conflict(&votes, article_ids)
+        .into_iter()
+        .chain(amount_conflict(&members, article_ids))
+        .collect();
+    let mut seen = HashSet::new();
+    let actors: Vec<usize> = members
+        .iter()
+        .flat_map(|c| c.entities.iter().copied())
+        .filter(|&e| seen.insert(e))
+        .collect();
+    let best = title_source(&members, date);
+    let mut sources: Vec<(usize, crate::text::Span)> =
+        members.iter().map(|c| (c.article, c.span)).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let money = members.iter().filter_map(|c| c.money).next();
+    Event {
+        id: event_id(best.kind, &actors, &sources, article_ids, entities),
+        kind: best.kind,
+        status: status_of(&members),
+        date,
+        date_source,
+        entities: actors,
+        money,
+        title_zh: best.title_zh.clone(),
+        title_en: best.title_en.clone(),
+        sources,
+        conflicts,
+        hidden: false,
+        edited: Vec::new(),
+    }
+}
+
+/// One date the sources give, the articles that give it, and the nearest of their sources.
+struct Vote {
+    range: DateRange,
+    articles: Vec<usize>,
+    source: DateSource,
+}
+
+/// The dates the members' articles give, most votes first: each article's best date (nearest
+/// source first, then most precise) is its vote; ties go to the nearer source, then the more
+/// precise date, then the earlier.
+fn date_votes(members: &[&Candidate]) -> Vec<Vote> {
     let mut per_article: BTreeMap<usize, (DateSource, Precision, DateRange)> = BTreeMap::new();
-    for c in &members {
+    for c in members {
         if let Some(d) = c.date {
             let entry = (c.date_source, d.precision, d);
             per_article
@@ -390,49 +436,59 @@ fn event_of(
                 .or_insert(entry);
         }
     }
-    let mut votes: Vec<(DateRange, Vec<usize>, DateSource)> = Vec::new();
+    let mut votes: Vec<Vote> = Vec::new();
     for (&article, &(source, _, range)) in &per_article {
-        match votes.iter_mut().find(|v| v.0 == range) {
+        match votes.iter_mut().find(|v| v.range == range) {
             Some(v) => {
-                v.1.push(article);
-                v.2 = v.2.max(source);
+                v.articles.push(article);
+                v.source = v.source.max(source);
             }
-            None => votes.push((range, vec![article], source)),
+            None => votes.push(Vote {
+                range,
+                articles: vec![article],
+                source,
+            }),
         }
     }
     votes.sort_by(|a, b| {
-        b.1.len()
-            .cmp(&a.1.len())
-            .then(b.2.cmp(&a.2))
-            .then(a.0.precision.cmp(&b.0.precision))
-            .then(a.0.start.cmp(&b.0.start))
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(b.source.cmp(&a.source))
+            .then(a.range.precision.cmp(&b.range.precision))
+            .then(a.range.start.cmp(&b.range.start))
     });
-    let date = votes.first().map(|v| v.0);
-    let date_source = votes.first().map(|v| v.2).unwrap_or(DateSource::None);
-    let mut conflicts = Vec::new();
-    let firm: Vec<&(DateRange, Vec<usize>, DateSource)> = votes
+    votes
+}
+
+/// Sources disagree on the date when two firm dates (a month or finer, from the sentence or
+/// nearer) neither contain the other.
+fn date_conflict(votes: &[Vote], article_ids: &[String]) -> Option<Conflict> {
+    let firm: Vec<&Vote> = votes
         .iter()
-        .filter(|v| v.0.precision <= Precision::Month && v.2 >= DateSource::Sentence)
+        .filter(|v| v.range.precision <= Precision::Month && v.source >= DateSource::Sentence)
         .collect();
     let disagree = firm.iter().enumerate().any(|(i, a)| {
         firm[i + 1..]
             .iter()
-            .any(|b| !(contains(&a.0, &b.0) || contains(&b.0, &a.0)))
+            .any(|b| !(contains(&a.range, &b.range) || contains(&b.range, &a.range)))
     });
-    if disagree {
-        conflicts.push(Conflict {
-            field: super::Disputed::Date,
-            values: firm
-                .iter()
-                .map(|v| ConflictValue {
-                    value: crate::time::label_en(&v.0),
-                    articles: v.1.iter().map(|&a| article_ids[a].clone()).collect(),
-                })
-                .collect(),
-        });
-    }
+    disagree.then(|| Conflict {
+        field: super::Disputed::Date,
+        values: firm
+            .iter()
+            .map(|v| ConflictValue {
+                value: crate::time::label_en(&v.range),
+                articles: v.articles.iter().map(|&a| article_ids[a].clone()).collect(),
+            })
+            .collect(),
+    })
+}
+
+/// Sources disagree on the amount when more than one amount is given, by more than one article.
+fn amount_conflict(members: &[&Candidate], article_ids: &[String]) -> Option<Conflict> {
     let mut amounts: Vec<(String, Vec<usize>)> = Vec::new();
-    for c in &members {
+    for c in members {
         if let Some(m) = &c.money {
             let shown = m.display();
             match amounts.iter_mut().find(|(v, _)| *v == shown) {
@@ -447,20 +503,21 @@ fn event_of(
     }
     let distinct_amount_articles: std::collections::BTreeSet<usize> =
         amounts.iter().flat_map(|a| a.1.iter().copied()).collect();
-    if amounts.len() > 1 && distinct_amount_articles.len() > 1 {
-        conflicts.push(Conflict {
-            field: super::Disputed::Amount,
-            values: amounts
-                .iter()
-                .map(|(v, arts)| ConflictValue {
-                    value: v.clone(),
-                    articles: arts.iter().map(|&a| article_ids[a].clone()).collect(),
-                })
-                .collect(),
-        });
-    }
-    // Status: the surest any source is; planned only when every source speaks of the future.
-    let status = if members.iter().all(|c| c.status == Status::Planned) {
+    (amounts.len() > 1 && distinct_amount_articles.len() > 1).then(|| Conflict {
+        field: super::Disputed::Amount,
+        values: amounts
+            .iter()
+            .map(|(v, arts)| ConflictValue {
+                value: v.clone(),
+                articles: arts.iter().map(|&a| article_ids[a].clone()).collect(),
+            })
+            .collect(),
+    })
+}
+
+/// The surest status any source gives; planned only when every source speaks of the future.
+fn status_of(members: &[&Candidate]) -> Status {
+    if members.iter().all(|c| c.status == Status::Planned) {
         Status::Planned
     } else {
         members
@@ -469,16 +526,15 @@ fn event_of(
             .filter(|s| *s != Status::Planned)
             .min()
             .unwrap_or(Status::Confirmed)
-    };
-    let mut seen = HashSet::new();
-    let actors: Vec<usize> = members
+    }
+}
+
+/// The member the event's kind and titles come from: the one with the chosen date and the nearest
+/// source, then one with an English title, then the most named, then the shortest title.
+fn title_source<'a>(members: &[&'a Candidate], date: Option<DateRange>) -> &'a Candidate {
+    members
         .iter()
-        .flat_map(|c| c.entities.iter().copied())
-        .filter(|&e| seen.insert(e))
-        .collect();
-    // The title comes from the source with the nearest date, then the one with an English title.
-    let best = members
-        .iter()
+        .copied()
         .max_by_key(|c| {
             (
                 c.date == date,
@@ -488,27 +544,7 @@ fn event_of(
                 std::cmp::Reverse(c.title_zh.chars().count()),
             )
         })
-        .expect("a group has members");
-    let mut sources: Vec<(usize, crate::text::Span)> =
-        members.iter().map(|c| (c.article, c.span)).collect();
-    sources.sort_unstable();
-    sources.dedup();
-    let money = members.iter().filter_map(|c| c.money).next();
-    Event {
-        id: event_id(best.kind, &actors, &sources, article_ids, entities),
-        kind: best.kind,
-        status,
-        date,
-        date_source,
-        entities: actors,
-        money,
-        title_zh: best.title_zh.clone(),
-        title_en: best.title_en.clone(),
-        sources,
-        conflicts,
-        hidden: false,
-        edited: Vec::new(),
-    }
+        .expect("a group has members")
 }
 
 fn contains(outer: &DateRange, inner: &DateRange) -> bool {

@@ -89,18 +89,33 @@ pub fn names(list: &[usize], entities: &[Entity]) -> String {
     }
 }
 
+/// What an English title is made from.
+pub struct Facts<'a> {
+    pub kind: EventKind,
+    /// The trigger's class within the kind ("" for the kind's plain triggers).
+    pub class: &'a str,
+    pub status: Status,
+    /// The trigger word, folded.
+    pub trigger: &'a str,
+    /// Indexes into `entities`, the lead actor first.
+    pub actors: &'a [usize],
+    pub entities: &'a [Entity],
+    pub amount: Option<&'a Money>,
+    pub stake: Option<&'a str>,
+}
+
 /// An English title where the kind and actors allow one; `None` rather than a clumsy guess.
-#[allow(clippy::too_many_arguments)]
-pub fn en(
-    kind: EventKind,
-    class: &str,
-    status: Status,
-    trigger: &str,
-    actors: &[usize],
-    entities: &[Entity],
-    amount: Option<&Money>,
-    stake: Option<&str>,
-) -> Option<String> {
+pub fn en(facts: &Facts) -> Option<String> {
+    let &Facts {
+        kind,
+        class,
+        status,
+        trigger,
+        actors,
+        entities,
+        amount,
+        stake,
+    } = facts;
     let persons: Vec<usize> = actors
         .iter()
         .copied()
