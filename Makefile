@@ -39,7 +39,7 @@ CLI_BIN     := $(ROOT)/target/debug/storyline
 SUITES := lint rust ui e2e timelinejs desktop deny package
 
 .PHONY: help deps deps-apt deps-toolchain deps-tauri-driver deps-cargo-deb deps-cargo-deny package deps-npm deps-python \
-        ui build build-cli build-desktop run screenshot test have-ui have-e2e have-timelinejs $(addprefix test-,$(SUITES))
+        ui build build-cli build-desktop run screenshot bench-e2e test have-ui have-e2e have-timelinejs $(addprefix test-,$(SUITES))
 
 help:
 	@echo "make run    set up, build and open the Storyline window"
@@ -47,6 +47,7 @@ help:
 	@echo "make deps   only install what is missing"
 	@echo "make screenshot   docs/screenshot-desktop.png of the real window under Xvfb"
 	@echo "make package   a Debian package (target/debian/*.deb) of the desktop app and the CLI"
+	@echo "make bench-e2e   Storyline and the Python yardstick side by side on N generated articles (N=10000)"
 
 # ---------------------------------------------------------------- set-up
 
@@ -125,6 +126,10 @@ package: deps-apt deps-toolchain deps-cargo-deb ui
 	cargo build --release -p storyline --bin storyline -p storyline-desktop --features storyline-desktop/custom-protocol
 	cargo deb -p storyline-desktop --no-build --output target/debian/
 	@ls -l target/debian/*.deb
+
+# End to end against the Python yardstick (benches/e2e/), on one generated corpus in one run.
+bench-e2e: deps-apt deps-toolchain
+	bash scripts/bench_e2e.sh
 
 run: deps-apt deps-toolchain deps-npm build-desktop
 	$(DESKTOP_BIN) $(if $(CORPUS),--corpus $(CORPUS))

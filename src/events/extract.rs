@@ -15,6 +15,7 @@ use super::lexicon::{Cue, Hit, Lexicon};
 use super::money::{self, Money};
 use super::{Candidate, DateSource, EventKind, Status};
 use crate::entities::{Entity, EntityKind, Mention};
+use crate::text::marks::{heading_shape, is_clause_mark, is_quote_close, is_quote_open};
 use crate::text::{ArticleText, Span};
 use crate::time::{DateRange, Precision, Published, TimeMention};
 
@@ -28,13 +29,10 @@ pub struct ArticleInput<'a> {
     pub published: &'a Published,
 }
 
-const CLAUSE_ENDS: &[char] = &['，', ',', '；', ';', '：', ':'];
 /// Openers of a clause that continues the previous one's list (以及 Daniel Gross …).
 const CONTINUERS: &[&str] = &["以及", "及", "和", "与", "包括", "还有", "、", "并"];
 /// A clause this short (in chars) that names someone continues the clause before it.
 const SHORT_CLAUSE: usize = 14;
-/// Longest paragraph, in chars, that can be a sub-heading.
-const HEADING_CHARS: usize = 30;
 /// Days before the publication date that an undated clause is placed in.
 pub const ARTICLE_WINDOW_DAYS: i64 = 31;
 /// Triggers after which the organisation named is where a person goes.
@@ -93,8 +91,8 @@ fn quoted_spans(shown: &str, offset: usize) -> Vec<Span> {
     let mut open: Option<usize> = None;
     for (k, c) in shown.chars().enumerate() {
         match c {
-            '「' | '“' | '『' if open.is_none() => open = Some(k),
-            '」' | '”' | '』' => {
+            c if is_quote_open(c) && open.is_none() => open = Some(k),
+            c if is_quote_close(c) => {
                 if let Some(o) = open.take() {
                     out.push(Span::new(offset + o, offset + k + 1));
                 }
@@ -107,9 +105,7 @@ fn quoted_spans(shown: &str, offset: usize) -> Vec<Span> {
 
 /// A sub-heading: a short paragraph that does not end a sentence. It names a topic, not a happening.
 fn is_heading(text: &ArticleText, paragraph: Span) -> bool {
-    let shown = text.slice(paragraph).trim();
-    shown.chars().count() <= HEADING_CHARS
-        && !shown.ends_with(['。', '！', '!', '？', '?', '」', '”', '.'])
+    heading_shape(text.slice(paragraph))
 }
 
 struct Clause {
@@ -327,7 +323,7 @@ fn clauses_of(
             ')' | '）' | '」' | '”' | '》' => depth -= 1,
             _ => {}
         }
-        if depth <= 0 && CLAUSE_ENDS.contains(&ch) {
+        if depth <= 0 && is_clause_mark(ch) {
             if pos > start {
                 spans.push(Span::new(start, pos + 1));
             }

@@ -178,7 +178,7 @@ fn signs(line: &LineInfo, v: &Vocab) -> Sign {
                 >= 2);
     let mut s = Sign {
         body,
-        full_stop_end: t.ends_with('。') || t.ends_with('.'),
+        full_stop_end: super::marks::ends_with_full_stop(t),
         timestamp: is_timestamp(core),
         number: !core.is_empty() && core.len() <= 6 && core.bytes().all(|b| b.is_ascii_digit()),
         ..Sign::default()
@@ -240,7 +240,7 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
             && !s.body
             && !s.full_stop_end
             && !s.timestamp
-            && lines[i].chars <= 40
+            && lines[i].chars <= super::marks::HEADING_CHARS
             && next_nonblank(i).is_some_and(|j| sg[j].body)
     };
     let in_head = |i: usize| first_body.is_some_and(|f| i < f);

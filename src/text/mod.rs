@@ -27,6 +27,7 @@ mod boilerplate;
 mod display;
 pub mod fold;
 mod html;
+pub mod marks;
 pub mod offsets;
 mod pinyin;
 pub mod script;

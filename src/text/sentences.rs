@@ -8,19 +8,8 @@
 //! the sentence they close. Leading and trailing
 //! spaces are left out of the span; the spans are sorted and do not overlap.
 
+use super::marks::{is_close, is_open, is_sentence_end as is_terminal};
 use super::Span;
-
-fn is_terminal(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '｡')
-}
-
-fn is_open(c: char) -> bool {
-    matches!(c, '「' | '『' | '“' | '‘' | '（' | '《' | '〈' | '【')
-}
-
-fn is_close(c: char) -> bool {
-    matches!(c, '」' | '』' | '”' | '’' | '）' | '》' | '〉' | '】')
-}
 
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'

@@ -6,6 +6,7 @@
 //! The markers are data (`assets/lexicon/time.toml`), folded on load; a clause is folded char by
 //! char before it is matched, so the scanner reads unfolded text as well.
 
+use crate::text::marks::{is_clause_mark, is_sentence_end};
 use crate::text::{fold_char, fold_str};
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -46,10 +47,7 @@ fn future() -> &'static Future {
 }
 
 fn is_clause_end(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '!' | '?' | '！' | '？' | ';' | '；' | '\n' | ',' | '，'
-    )
+    c == '\n' || is_sentence_end(c) || is_clause_mark(c)
 }
 
 /// The clause around `[s, e)` has a marker of the future; a date that opens its clause and is
