@@ -27,7 +27,7 @@ const VOICE: &str = "libflite_cmu_time_awb.so.1";
 /// When WebKitGTK links flite's cmu_time_awb voice, name it first among the shell's own libraries,
 /// so that the loader searches it right after the executable: its 31,290 bindings to itself then
 /// end at once instead of passing some 170 libraries each (see `src/environment.rs`; the shell's
-/// share of the launch was ~15 ms). The library is loaded either way; only its place changes.
+/// share of the launch is ~15 ms). The library is loaded either way; only its place changes.
 fn voice_first() {
     let libdir = Command::new("pkg-config")
         .args(["--variable=libdir", "webkit2gtk-4.1"])

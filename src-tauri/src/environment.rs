@@ -24,9 +24,9 @@ pub fn no_display() -> Option<String> {
 }
 
 /// Without a GPU (no DRM render node: a virtual machine, a remote or Xvfb display), WebKitGTK would
-/// composite through Mesa's software GL (llvmpipe). Measured under Xvfb, the first frame then
-/// reached the screen 300 ms after the page painted it, and compiling shaders kept both cores busy
-/// for a second more. Its non-composited mode draws on the CPU directly, as fast as anything can
+/// composite through Mesa's software GL (llvmpipe): under Xvfb the first frame then reaches the
+/// screen 300 ms after the page paints it, and compiling shaders keeps both cores busy for a second
+/// more. Its non-composited mode draws on the CPU directly, as fast as anything can
 /// there. GTK's own GL is then unused too; left on, opening the display loads Mesa and LLVM for it
 /// (`GDK_GL=disable` spares ~20 ms before the web view can start).
 pub fn draw_on_cpu_without_gpu() {

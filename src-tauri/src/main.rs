@@ -151,9 +151,9 @@ fn launch_console(app: &tauri::App) {
 }
 
 /// The window is created hidden (`tauri.conf.json`) and shown once its page has loaded (see
-/// `on_page_load` in [`main`]). Shown earlier, GTK asked the web view to draw while WebKit's web
-/// process was still starting and loading, and without GPU compositing the shell then waited for that
-/// process while it waited for the shell: in 4 launches of 9 both sat idle for WebKit's half-second
+/// `on_page_load` in [`main`]). A window shown earlier makes GTK ask the web view to draw while
+/// WebKit's web process is still starting and loading, and without GPU compositing the shell then
+/// waits for that process while it waits for the shell: both can sit idle for WebKit's half-second
 /// timeout. A hidden page does not paint, so nothing is lost: it loads, then shows and paints. Should
 /// the page never load, the window shows anyway.
 fn show_even_if_never_loaded(app: &tauri::App) {

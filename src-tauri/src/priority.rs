@@ -5,8 +5,9 @@
 //! the page asks for it. So the opening thread (and the threads it starts, such as the one loading
 //! jieba for search) runs as `SCHED_IDLE`, on a core nothing else wants, and gets its normal
 //! priority back as soon as a command has to wait for it, or after [`BACKGROUND_FOR`] in any case,
-//! so that a busy machine cannot starve it. Measured in the real window: the first timeline came
-//! about 100 ms sooner (see tests/desktop/launch_time.py). Elsewhere than Linux this does nothing.
+//! so that a busy machine cannot starve it. In the real window the first timeline comes about
+//! 100 ms sooner for it (tests/desktop/launch_time.py measures). Elsewhere than Linux this does
+//! nothing.
 
 use std::time::Duration;
 
