@@ -343,6 +343,24 @@ fn entity_index(entities: &[Entity], name: &str) -> Option<usize> {
     crate::entities::find(entities, name)
 }
 
+/// What a correction did (the subject it now names), or why it no longer applies.
+type Outcome = std::result::Result<String, Problem>;
+
+/// Why a correction no longer applies, said to the person who made it.
+struct Problem(String);
+
+impl From<String> for Problem {
+    fn from(why: String) -> Problem {
+        Problem(why)
+    }
+}
+
+impl From<&str> for Problem {
+    fn from(why: &str) -> Problem {
+        Problem(why.to_string())
+    }
+}
+
 /// Make every correction of `log` to `analysis` (whose events are as the machine made them), in
 /// order; answer how each fared.
 pub fn apply(analysis: &mut Analysis, log: &EditLog) -> Vec<EditState> {
@@ -372,7 +390,7 @@ pub fn apply(analysis: &mut Analysis, log: &EditLog) -> Vec<EditState> {
                     subject: Some(subject),
                     problem: None,
                 },
-                Err(problem) => EditState {
+                Err(Problem(problem)) => EditState {
                     edit: edit.clone(),
                     applied: false,
                     subject: None,
@@ -383,12 +401,7 @@ pub fn apply(analysis: &mut Analysis, log: &EditLog) -> Vec<EditState> {
         .collect()
 }
 
-fn apply_to_event(
-    analysis: &mut Analysis,
-    edit: &Edit,
-    passage: &Anchor,
-    hint: Hint,
-) -> std::result::Result<String, String> {
+fn apply_to_event(analysis: &mut Analysis, edit: &Edit, passage: &Anchor, hint: Hint) -> Outcome {
     let (article, span) = locate(analysis, passage).ok_or_else(|| {
         format!(
             "the passage “{}” is no longer in any article",
@@ -545,11 +558,7 @@ fn entities_in(analysis: &Analysis, article: usize, span: Span) -> Vec<usize> {
     out
 }
 
-fn apply_to_entity(
-    analysis: &mut Analysis,
-    change: &Change,
-    name: &str,
-) -> std::result::Result<String, String> {
+fn apply_to_entity(analysis: &mut Analysis, change: &Change, name: &str) -> Outcome {
     let k = entity_index(&analysis.entities, name)
         .filter(|&k| !analysis.entities[k].rejected)
         .ok_or_else(|| format!("no person or company goes by “{name}” now"))?;
@@ -624,7 +633,7 @@ fn apply_to_entity(
 
 /// Entity `k` without `spelling`, which becomes an entity of its own: the mentions written that
 /// way go to it, and so do the events whose passages name only it.
-fn split(analysis: &mut Analysis, k: usize, spelling: &str) -> std::result::Result<String, String> {
+fn split(analysis: &mut Analysis, k: usize, spelling: &str) -> Outcome {
     let key = crate::text::fold_str(spelling.trim());
     let from = &analysis.entities[k];
     let spellings: Vec<String> = std::iter::once(&from.name)
@@ -639,7 +648,8 @@ fn split(analysis: &mut Analysis, k: usize, spelling: &str) -> std::result::Resu
         return Err(format!(
             "“{spelling}” is not one of {}'s spellings, or its only one",
             from.name
-        ));
+        )
+        .into());
     }
     let new_id = format!("{}-split-{}", from.id, analysis.entities.len());
     let mut split_off = from.clone();

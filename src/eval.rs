@@ -120,30 +120,31 @@ impl Gold {
         })?;
         let gold: Gold = toml::from_str(&text)
             .map_err(|e| Error::new(ErrorCode::BadGold, format!("{}: {e}", path.display())))?;
-        gold.check()
-            .map_err(|m| Error::new(ErrorCode::BadGold, format!("{}: {m}", path.display())))?;
+        gold.check(&path)?;
         Ok(gold)
     }
 
-    fn check(&self) -> std::result::Result<(), String> {
+    /// Every happening's window is in order, and every name it uses is an entity's.
+    fn check(&self, path: &Path) -> Result<()> {
+        let bad = |m: String| Error::new(ErrorCode::BadGold, format!("{}: {m}", path.display()));
         for h in &self.happenings {
             if h.from > h.to {
-                return Err(format!("happening {}: from is after to", h.id));
+                return Err(bad(format!("happening {}: from is after to", h.id)));
             }
             if let Some(n) = h.entities.iter().find(|n| self.entity(n).is_none()) {
-                return Err(format!(
+                return Err(bad(format!(
                     "happening {}: {n:?} is not a canonical name in [[entities]]",
                     h.id
-                ));
+                )));
             }
         }
         if let Some(e) = self.entities.iter().find(|e| e.names.is_empty()) {
-            return Err(format!("an entity of kind {:?} has no names", e.kind));
+            return Err(bad(format!("an entity of kind {:?} has no names", e.kind)));
         }
         for (id, a) in &self.articles {
             if let Some(p) = &a.published {
                 parse_partial(p)
-                    .ok_or_else(|| format!("article {id}: published {p:?} is not a date"))?;
+                    .ok_or_else(|| bad(format!("article {id}: published {p:?} is not a date")))?;
             }
         }
         Ok(())

@@ -24,15 +24,27 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
     })
 }
 
+/// A panic caught by [`caught`], with its message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Panicked(pub String);
+
+impl std::fmt::Display for Panicked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// Run `f`, turning a panic into the panic's message: one article whose analysis fails must not
 /// take the others down with it.
-pub fn caught<R>(f: impl FnOnce() -> R) -> Result<R, String> {
+pub fn caught<R>(f: impl FnOnce() -> R) -> Result<R, Panicked> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
-        payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "an unexpected failure".into())
+        Panicked(
+            payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "an unexpected failure".into()),
+        )
     })
 }
 
@@ -45,11 +57,11 @@ mod tests {
         assert_eq!(caught(|| 7), Ok(7));
         assert_eq!(
             caught(|| -> u8 { panic!("broken at {}", 3) }),
-            Err("broken at 3".to_string())
+            Err(Panicked("broken at 3".to_string()))
         );
         assert_eq!(
             caught(|| -> u8 { panic!("static") }),
-            Err("static".to_string())
+            Err(Panicked("static".to_string()))
         );
     }
 }

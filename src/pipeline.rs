@@ -8,7 +8,7 @@ use crate::corpus::{Corpus, RawArticle};
 use crate::entities::discover::Found;
 use crate::entities::{self, Entity, Gazetteer, Mention};
 use crate::events::{self, Candidate, Event};
-use crate::parallel::par_map;
+use crate::parallel::{par_map, Panicked};
 use crate::progress::{Progress, Stage};
 use crate::text::{self, ArticleText};
 use crate::time::{self, Precision, Published, TimeMention};
@@ -160,7 +160,7 @@ pub struct Analysis {
 }
 
 /// An article whose analysis failed in `stage`.
-fn failure(file: &str, stage: &str, why: &str) -> crate::corpus::LoadIssue {
+fn failure(file: &str, stage: &str, why: &Panicked) -> crate::corpus::LoadIssue {
     crate::corpus::LoadIssue {
         file: file.to_string(),
         code: crate::ErrorCode::Internal,
@@ -234,7 +234,7 @@ impl Analysis {
             .collect();
         drop(earlier);
         progress.stage(Stage::Analysing, corpus.articles.len());
-        let articles: Vec<Option<Result<Article, String>>> = par_map(&reused, |(raw, same)| {
+        let articles: Vec<Option<Result<Article, Panicked>>> = par_map(&reused, |(raw, same)| {
             if progress.is_cancelled() {
                 return None;
             }

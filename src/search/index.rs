@@ -355,7 +355,7 @@ pub fn open_or_build(
     if dir.exists() {
         match try_open(dir, fingerprint, dict) {
             Ok((index, reader)) => return Ok((index, reader, Outcome::Opened, Hold(lock))),
-            Err(why) => reason = Some(why),
+            Err(Unusable(why)) => reason = Some(why),
         }
     }
     locked(lock.unlock())?;
@@ -377,53 +377,66 @@ pub fn open_or_build(
     locked(lock.unlock())?;
     locked(lock.lock_shared())?;
     let (index, reader) = try_open(dir, fingerprint, dict)
-        .map_err(|r| index_err(format!("{}: {r}", dir.display())))?;
+        .map_err(|Unusable(r)| index_err(format!("{}: {r}", dir.display())))?;
     Ok((index, reader, outcome, Hold(lock)))
 }
 
+/// Why an index on disk cannot be used as it is (and is built again).
+struct Unusable(String);
+
+impl From<String> for Unusable {
+    fn from(why: String) -> Unusable {
+        Unusable(why)
+    }
+}
+
+impl From<&str> for Unusable {
+    fn from(why: &str) -> Unusable {
+        Unusable(why.to_string())
+    }
+}
+
+type Opened = std::result::Result<(Index, IndexReader), Unusable>;
+
 /// Open a current, intact index, or say why not. tantivy panics are caught: a damaged file must
 /// cost a rebuild, not the program.
-fn try_open(
-    dir: &Path,
-    fingerprint: &str,
-    dict: &Arc<Dictionary>,
-) -> std::result::Result<(Index, IndexReader), String> {
+fn try_open(dir: &Path, fingerprint: &str, dict: &Arc<Dictionary>) -> Opened {
     let meta: Meta = std::fs::read(dir.join(META_FILE))
-        .map_err(|e| format!("no readable {META_FILE} ({e})"))
+        .map_err(|e| Unusable(format!("no readable {META_FILE} ({e})")))
         .and_then(|b| {
-            serde_json::from_slice(&b).map_err(|e| format!("{META_FILE} is damaged ({e})"))
+            serde_json::from_slice(&b)
+                .map_err(|e| Unusable(format!("{META_FILE} is damaged ({e})")))
         })?;
     if meta.schema != SCHEMA_VERSION {
         return Err(format!(
             "schema version {} (this program writes {SCHEMA_VERSION})",
             meta.schema
-        ));
+        )
+        .into());
     }
     if meta.fingerprint != fingerprint {
         return Err("the corpus or its analysis changed".into());
     }
     let dir = dir.to_path_buf();
     let dict = dict.clone();
-    let opened = std::panic::catch_unwind(
-        move || -> std::result::Result<(Index, IndexReader), String> {
-            let index =
-                Index::open_in_dir(&dir).map_err(|e| format!("tantivy cannot open it ({e})"))?;
-            register(&index, &dict);
-            let damaged = index
-                .validate_checksum()
-                .map_err(|e| format!("checksums unreadable ({e})"))?;
-            if !damaged.is_empty() {
-                let names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
-                return Err(format!("checksum mismatch in {}", names.join(", ")));
-            }
-            let reader = reader(&index).map_err(|e| e.message)?;
-            let docs = reader.searcher().num_docs();
-            if docs != meta.docs {
-                return Err(format!("{docs} passages where {} were written", meta.docs));
-            }
-            Ok((index, reader))
-        },
-    );
+    let opened = std::panic::catch_unwind(move || -> Opened {
+        let index =
+            Index::open_in_dir(&dir).map_err(|e| format!("tantivy cannot open it ({e})"))?;
+        register(&index, &dict);
+        let damaged = index
+            .validate_checksum()
+            .map_err(|e| format!("checksums unreadable ({e})"))?;
+        if !damaged.is_empty() {
+            let names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
+            return Err(format!("checksum mismatch in {}", names.join(", ")).into());
+        }
+        let reader = reader(&index).map_err(|e| e.message)?;
+        let docs = reader.searcher().num_docs();
+        if docs != meta.docs {
+            return Err(format!("{docs} passages where {} were written", meta.docs).into());
+        }
+        Ok((index, reader))
+    });
     opened.unwrap_or_else(|_| Err("tantivy failed reading it".into()))
 }
 
