@@ -6,44 +6,11 @@
 //! The markers are data (`assets/lexicon/time.toml`), folded on load; a clause is folded char by
 //! char before it is matched, so the scanner reads unfolded text as well.
 
+use crate::text::fold_char;
 use crate::text::marks::{is_clause_mark, is_sentence_end};
-use crate::text::{fold_char, fold_str};
-use serde::Deserialize;
-use std::sync::OnceLock;
 
-const EMBEDDED: &str = include_str!("../../assets/lexicon/time.toml");
-
-#[derive(Deserialize)]
-struct File {
-    future: Future,
-}
-
-/// The future markers, folded.
-#[derive(Deserialize)]
-struct Future {
-    markers: Vec<String>,
-    not_markers: Vec<String>,
-    will: String,
-    will_before: Vec<String>,
-}
-
-fn future() -> &'static Future {
-    static FUTURE: OnceLock<Future> = OnceLock::new();
-    FUTURE.get_or_init(|| {
-        // The embedded file is part of the build: a test reads it, so it cannot fail here.
-        let mut f = toml::from_str::<File>(EMBEDDED)
-            .map(|f| f.future)
-            .unwrap_or_else(|e| panic!("assets/lexicon/time.toml: {e}"));
-        let fold_all = |v: &mut Vec<String>| v.iter_mut().for_each(|w| *w = fold_str(w));
-        fold_all(&mut f.markers);
-        fold_all(&mut f.not_markers);
-        fold_all(&mut f.will_before);
-        f.will = fold_str(&f.will);
-        // Longer first, so a marker inside a longer one is judged by the longer.
-        f.markers
-            .sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
-        f
-    })
+fn future() -> &'static super::vocab::Future {
+    &super::vocab::vocab().future
 }
 
 fn is_clause_end(c: char) -> bool {

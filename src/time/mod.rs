@@ -17,6 +17,7 @@ pub mod reference;
 mod relative;
 mod resolve;
 pub mod scan;
+mod vocab;
 
 pub use labels::{edtf, label_en, label_zh};
 pub use resolve::resolve;

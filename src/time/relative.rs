@@ -9,6 +9,7 @@ use super::scan::{
     cal, digit_at, is_cjk, lit, month_tail, year_tail, zh_numeral_at, Hit, Kind, MonthSpec, Part,
     Unit, YearSpec,
 };
+use super::vocab::{vocab, Words};
 
 /// Chars before 今 or 昨 that make them part of another word (至今, 如今, 迄今, 古今).
 const BEFORE_DAY_WORD: &[char] = &[
@@ -46,21 +47,13 @@ fn day_word(t: &[char], i: usize) -> Hit {
             }
         }
     }
-    let words: &[&str] = match c {
-        '今' => &[
-            "今天",
-            "今日",
-            "今晨",
-            "今早",
-            "今晚",
-            "今午",
-            "今夜",
-            "今明两天",
-        ],
-        '昨' => &["昨天", "昨日", "昨晚", "昨晨", "昨早", "昨夜", "昨午"],
-        '明' => &["明天", "明日", "明晚", "明早", "明晨"],
-        '前' => &["前天"],
-        _ => &["后天", "後天"],
+    let w = words();
+    let words: &[String] = match c {
+        '今' => &w.today,
+        '昨' => &w.yesterday,
+        '明' => &w.tomorrow,
+        '前' => &w.day_before_yesterday,
+        _ => &w.day_after_tomorrow,
     };
     if let Some(e) = lit(t, i, words) {
         // 今日头条, 明日之星 are names, not days; a word right after 今日 that makes a compound is rare
@@ -94,6 +87,10 @@ fn bracketed_day(t: &[char], i: usize) -> Option<(u32, usize)> {
     .then_some((n, e + 2))
 }
 
+fn words() -> &'static Words {
+    &vocab().words
+}
+
 /// After a count: `天前`, `个月前`, `年前`, `周前` — the day, month, year or week that many units before
 /// the reference (兩天前, 三個月前, 10年前) — and the same with `後` after it (三年後, 兩天後).
 pub(crate) fn ago(t: &[char], e: usize, n: u32) -> Hit {
@@ -101,14 +98,12 @@ pub(crate) fn ago(t: &[char], e: usize, n: u32) -> Hit {
         return None;
     }
     let n = n as i32;
-    let units: [(&[&str], Unit); 4] = [
-        (&["天", "日"], Unit::Day),
-        (&["个月", "個月"], Unit::Month),
-        (&["年"], Unit::Year),
-        (
-            &["周", "週", "个星期", "個星期", "个礼拜", "個禮拜"],
-            Unit::Week,
-        ),
+    let w = words();
+    let units: [(&[String], Unit); 4] = [
+        (&w.day_units, Unit::Day),
+        (&w.month_units, Unit::Month),
+        (&w.year_units, Unit::Year),
+        (&w.week_units, Unit::Week),
     ];
     for (words, unit) in units {
         let Some(u) = lit(t, e, words) else { continue };
@@ -146,80 +141,19 @@ pub(crate) fn relative_at(t: &[char], i: usize) -> Hit {
             }
         }
     }
-    let years: &[(&str, i32)] = &[
-        ("这一年", 0),
-        ("這一年", 0),
-        ("上年", -1),
-        ("下年", 1),
-        ("今年", 0),
-        ("本年", 0),
-        ("去年", -1),
-        ("前年", -2),
-        ("明年", 1),
-        ("来年", 1),
-        ("來年", 1),
-    ];
+    let years = &vocab().years;
     for (p, k) in years {
         if let Some(e) = lit(t, i, &[p]) {
             return year_tail(t, e, YearSpec::Rel(*k));
         }
     }
-    let months: &[(&str, i32)] = &[
-        ("本月", 0),
-        ("当月", 0),
-        ("當月", 0),
-        ("这个月", 0),
-        ("這個月", 0),
-        ("今个月", 0),
-        ("今個月", 0),
-        ("上个月", -1),
-        ("上個月", -1),
-        ("上月", -1),
-        ("下个月", 1),
-        ("下個月", 1),
-        ("下月", 1),
-    ];
+    let months = &vocab().months;
     for (p, k) in months {
         if let Some(e) = lit(t, i, &[p]) {
             return month_tail(t, e, None, MonthSpec::Rel(*k));
         }
     }
-    let weeks: &[(&str, i32)] = &[
-        ("本周", 0),
-        ("本週", 0),
-        ("这周", 0),
-        ("這週", 0),
-        ("這周", 0),
-        ("本星期", 0),
-        ("这礼拜", 0),
-        ("這禮拜", 0),
-        ("今个星期", 0),
-        ("今個星期", 0),
-        ("今个礼拜", 0),
-        ("今個禮拜", 0),
-        ("这个礼拜", 0),
-        ("這個禮拜", 0),
-        ("上个礼拜", -1),
-        ("上個禮拜", -1),
-        ("下个礼拜", 1),
-        ("下個禮拜", 1),
-        ("这个星期", 0),
-        ("這個星期", 0),
-        ("上周", -1),
-        ("上週", -1),
-        ("上星期", -1),
-        ("上个星期", -1),
-        ("上個星期", -1),
-        ("上礼拜", -1),
-        ("上禮拜", -1),
-        ("下周", 1),
-        ("下週", 1),
-        ("下星期", 1),
-        ("下个星期", 1),
-        ("下個星期", 1),
-        ("下礼拜", 1),
-        ("下禮拜", 1),
-    ];
+    let weeks = &vocab().weeks;
     for (p, k) in weeks {
         if let Some(e) = lit(t, i, &[p]) {
             if let Some(wd) = t.get(e).and_then(|&c| weekday_char(c)) {
@@ -235,10 +169,10 @@ pub(crate) fn relative_at(t: &[char], i: usize) -> Hit {
             return Some((e, Kind::Week(*k)));
         }
     }
-    if let Some(e) = lit(t, i, &["上半年"]) {
+    if let Some(e) = lit(t, i, &words().bare_first_half) {
         return Some((e, cal(None, None, None, Part::Half(1))));
     }
-    if let Some(e) = lit(t, i, &["下半年"]) {
+    if let Some(e) = lit(t, i, &words().bare_second_half) {
         return Some((e, cal(None, None, None, Part::Half(2))));
     }
     None
@@ -248,52 +182,17 @@ pub(crate) fn relative_at(t: &[char], i: usize) -> Hit {
 pub(crate) fn bare_year_part(t: &[char], i: usize) -> Hit {
     if i > 0 {
         let p = t[i - 1];
-        if is_zh_numeral(p)
-            || p.is_ascii_digit()
-            || matches!(
-                p,
-                '多' | '几'
-                    | '幾'
-                    | '每'
-                    | '同'
-                    | '近'
-                    | '半'
-                    | '数'
-                    | '數'
-                    | '新'
-                    | '当'
-                    | '當'
-                    | '成'
-                    | '青'
-                    | '少'
-                    | '老'
-                    | '中'
-                    | '晚'
-                    | '早'
-                    | '周'
-                    | '週'
-                    | '百'
-                    | '千'
-                    | '万'
-                    | '萬'
-                    | '历'
-                    | '歷'
-                    | '往'
-                    | '全'
-                    | '整'
-                    | '跨'
-            )
-        {
+        if is_zh_numeral(p) || p.is_ascii_digit() || words().not_bare_after.contains(p) {
             return None;
         }
     }
-    if let Some(e) = lit(t, i, &["年初"]) {
+    if let Some(e) = lit(t, i, &words().bare_year_start) {
         return Some((e, cal(None, None, None, Part::Season(0))));
     }
-    if let Some(e) = lit(t, i, &["年底", "年末"]) {
+    if let Some(e) = lit(t, i, &words().bare_year_end) {
         return Some((e, cal(None, None, None, Part::Season(2))));
     }
-    if let Some(e) = lit(t, i, &["年中"]) {
+    if let Some(e) = lit(t, i, &words().bare_year_middle) {
         // `年中` is as often "in the year" as "mid-year"; only a clause end after it decides.
         if t.get(e)
             .is_none_or(|&c| !is_cjk(c) || matches!(c, '将' | '將' | '前' | '时' | '時'))
@@ -338,7 +237,7 @@ pub(crate) fn weekday_at(t: &[char], i: usize, week: Option<i32>) -> Hit {
     {
         return None;
     }
-    let e = lit(t, i, &["星期", "礼拜", "禮拜", "周", "週"])?;
+    let e = lit(t, i, &words().weekday_words)?;
     let wd = weekday_char(*t.get(e)?)?;
     // `周一至周五` is fine; `周一次` is not a date but does not occur; `周日报` names a paper.
     if t.get(e + 1)
@@ -350,7 +249,7 @@ pub(crate) fn weekday_at(t: &[char], i: usize, week: Option<i32>) -> Hit {
 }
 
 pub(crate) fn near_at(t: &[char], i: usize) -> Hit {
-    if let Some(e) = lit(t, i, &["近日", "近期", "近来", "近來", "最近", "日前"]) {
+    if let Some(e) = lit(t, i, &words().recent) {
         if t[i] == '日'
             && i > 0
             && (is_zh_numeral(t[i - 1]) || t[i - 1].is_ascii_digit() || t[i - 1] == '几')
@@ -370,7 +269,7 @@ pub(crate) fn near_at(t: &[char], i: usize) -> Hit {
 
 /// `過去(的)一個月`, `近兩年`: n units back from the reference date.
 pub(crate) fn past_span(t: &[char], i: usize, lead: usize) -> Hit {
-    if lead == 2 && lit(t, i, &["过去", "過去"]).is_none() {
+    if lead == 2 && lit(t, i, &words().past).is_none() {
         return None;
     }
     let mut p = i + lead;
@@ -405,7 +304,7 @@ pub(crate) fn past_span(t: &[char], i: usize, lead: usize) -> Hit {
 
 /// `踏入7月份`, `進入今年下半年`: the period entered, with the verb in the span.
 pub(crate) fn entering(t: &[char], i: usize) -> Hit {
-    let p = lit(t, i, &["踏入", "进入", "進入"])?;
+    let p = lit(t, i, &words().entering)?;
     let c = *t.get(p)?;
     if c.is_ascii_digit() {
         let (v, nd, e) = ascii_number(t, p)?;

@@ -12,7 +12,12 @@
 use super::clause::future_clause;
 use super::numerals::{any_number, ascii_number, is_zh_numeral, zh_small, zh_year};
 use super::relative::{bare_year_part, entering, near_at, past_span, relative_at, weekday_at};
+use super::vocab::{vocab, Words};
 use crate::text::Span;
+
+fn words() -> &'static Words {
+    &vocab().words
+}
 
 /// A year as written: absolute (`2025年`) or relative to the reference year (`去年` = -1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,10 +269,10 @@ fn inherit_across_connectors(out: &mut [Expr], t: &[char]) {
 pub(crate) type Hit = Option<(usize, Kind)>;
 
 /// The text at `i` starts with one of `pats`: the end of the first that does.
-pub(crate) fn lit(t: &[char], i: usize, pats: &[&str]) -> Option<usize> {
+pub(crate) fn lit<S: AsRef<str>>(t: &[char], i: usize, pats: &[S]) -> Option<usize> {
     'p: for p in pats {
         let mut j = i;
-        for pc in p.chars() {
+        for pc in p.as_ref().chars() {
             if t.get(j) != Some(&pc) {
                 continue 'p;
             }
@@ -393,22 +398,8 @@ pub(crate) fn digit_at(t: &[char], i: usize) -> Hit {
                 return Some(h);
             }
         }
-        if let Some(h) = lit(
-            t,
-            e,
-            &[
-                "个月",
-                "個月",
-                "年前",
-                "年后",
-                "年後",
-                "周",
-                "週",
-                "个星期",
-                "個星期",
-            ],
-        )
-        .and_then(|_| super::relative::ago(t, e, v))
+        if let Some(h) =
+            lit(t, e, &words().counted_units).and_then(|_| super::relative::ago(t, e, v))
         {
             return Some(h);
         }
@@ -518,19 +509,19 @@ pub(crate) fn year_tail(t: &[char], p: usize, year: YearSpec) -> Hit {
             return Some((e + 2, cal(y, None, None, Part::Quarter(m as u8))));
         }
     }
-    if let Some(e) = lit(t, p, &["上半年", "前半年"]) {
+    if let Some(e) = lit(t, p, &words().first_half) {
         return Some((e, cal(y, None, None, Part::Half(1))));
     }
-    if let Some(e) = lit(t, p, &["下半年", "后半年", "後半年"]) {
+    if let Some(e) = lit(t, p, &words().second_half) {
         return Some((e, cal(y, None, None, Part::Half(2))));
     }
-    if let Some(e) = lit(t, p, &["年初", "初"]) {
+    if let Some(e) = lit(t, p, &words().year_start) {
         return Some((e, cal(y, None, None, Part::Season(0))));
     }
-    if let Some(e) = lit(t, p, &["年中"]) {
+    if let Some(e) = lit(t, p, &words().year_middle) {
         return Some((e, cal(y, None, None, Part::Season(1))));
     }
-    if let Some(e) = lit(t, p, &["年底", "年末", "底", "末"]) {
+    if let Some(e) = lit(t, p, &words().year_end) {
         return Some((e, cal(y, None, None, Part::Season(2))));
     }
     if let Some((q, e)) = quarter_words(t, p) {
@@ -546,7 +537,7 @@ pub(crate) fn year_tail(t: &[char], p: usize, year: YearSpec) -> Hit {
 
 /// `第一季度`, `第1季`, `一季度`, `首季度`: the quarter number and the end.
 fn quarter_words(t: &[char], p: usize) -> Option<(u8, usize)> {
-    if let Some(e) = lit(t, p, &["首季度", "首季"]) {
+    if let Some(e) = lit(t, p, &words().first_quarter) {
         return Some((1, e));
     }
     let q = if t.get(p) == Some(&'第') { p + 1 } else { p };
@@ -636,28 +627,14 @@ pub(crate) fn month_tail(t: &[char], p: usize, year: Option<YearSpec>, month: Mo
     if t.get(p) == Some(&'份') {
         p += 1;
     }
-    let part = if let Some(e) = lit(t, p, &["上旬", "初"]) {
+    let part = if let Some(e) = lit(t, p, &words().xun_early) {
         Some((e, Part::Xun(0)))
-    } else if let Some(e) = lit(t, p, &["中旬"]) {
+    } else if let Some(e) = lit(t, p, &words().xun_middle) {
         Some((e, Part::Xun(1)))
-    } else if let Some(e) = lit(t, p, &["下旬", "底", "末"]) {
+    } else if let Some(e) = lit(t, p, &words().xun_late) {
         Some((e, Part::Xun(2)))
     } else {
-        lit(
-            t,
-            p,
-            &[
-                "最后一周",
-                "最後一周",
-                "最後一週",
-                "最后一週",
-                "最后一个星期",
-                "最後一個星期",
-                "最后一星期",
-                "最後一星期",
-            ],
-        )
-        .map(|e| (e, Part::LastWeek))
+        lit(t, p, &words().last_week).map(|e| (e, Part::LastWeek))
     };
     let (end, part) = part.unwrap_or((p, Part::Whole));
     Some((end, cal(year, Some(month), None, part)))
@@ -690,16 +667,7 @@ fn bare_day(t: &[char], i: usize, e: usize, d: u32) -> Hit {
     if t[e] != '日' {
         return None;
     }
-    if lit(
-        t,
-        e + 1,
-        &[
-            "内", "內", "间", "間", "以来", "以來", "之内", "之內", "后", "後", "前", "左右", "元",
-            "圆", "圓", "币", "幣",
-        ],
-    )
-    .is_some()
-    {
+    if lit(t, e + 1, &words().not_a_date_after_day).is_some() {
         return None;
     }
     Some((e + 1, cal(None, None, Some(d), Part::Whole)))
