@@ -29,14 +29,10 @@ pub struct ArticleInput<'a> {
     pub published: &'a Published,
 }
 
-/// Openers of a clause that continues the previous one's list (以及 Daniel Gross …).
-const CONTINUERS: &[&str] = &["以及", "及", "和", "与", "包括", "还有", "、", "并"];
 /// A clause this short (in chars) that names someone continues the clause before it.
 const SHORT_CLAUSE: usize = 14;
 /// Days before the publication date that an undated clause is placed in.
 pub const ARTICLE_WINDOW_DAYS: i64 = 31;
-/// Triggers after which the organisation named is where a person goes.
-const DESTINATION_TRIGGERS: &[&str] = &["加入", "加盟", "投奔", "转投", "跳槽"];
 /// Kinds whose happenings are news whenever a specific person, product or facility is named.
 const NAMED_NEWS: &[EventKind] = &[
     EventKind::Appointment,
@@ -157,7 +153,7 @@ fn sentence_candidates(
                 || !quoted.iter().any(|q| q.start < h.start && h.end < q.end)
         })
         .collect();
-    let clauses = clauses_of(input, sentence, &hits, &mentions, entities);
+    let clauses = clauses_of(lex, input, sentence, &hits, &mentions, entities);
     let first_trigger = clauses.iter().position(|c| c.kind.is_some());
     let trigger_at = hits
         .iter()
@@ -298,6 +294,7 @@ fn mentions_in(mentions: &[Mention], span: Span) -> Vec<&Mention> {
 }
 
 fn clauses_of(
+    lex: &Lexicon,
     input: &ArticleInput,
     sentence: Span,
     hits: &[Hit],
@@ -366,9 +363,10 @@ fn clauses_of(
                         || (h.cue == Cue::Trigger(EventKind::Statement) && h.class == 0)
                 });
             let folded = text.folded_slice(span);
-            let continues = CONTINUERS
+            let continues = lex
+                .continuers
                 .iter()
-                .any(|c| folded.trim_start().starts_with(c))
+                .any(|c| folded.trim_start().starts_with(c.as_str()))
                 || span.len() <= SHORT_CLAUSE;
             let has_date = input
                 .dates
@@ -411,8 +409,8 @@ fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
         input,
         entities,
         sentence,
-        subject,
         hits,
+        ..
     } = *place;
     let Told {
         reported,
@@ -448,7 +446,7 @@ fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
     if !ok {
         return None;
     }
-    let actors = order_actors(input, &group, subject, entities, hits);
+    let actors = order_actors(place, &group);
     if actors.is_empty() || (kind == EventKind::Organization && actors.len() < 2) {
         return None;
     }
@@ -505,6 +503,7 @@ fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
             entities,
             amount: amount.as_ref(),
             stake: stake.as_deref(),
+            joining: &lex.joining,
         }),
     };
     Some(Candidate {
@@ -531,13 +530,15 @@ fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
 
 /// Actors in the order titles read them: who acts first. For a hire that is the organisation a
 /// person goes to (after 被, or after 加入-like triggers), else the sentence's subject.
-fn order_actors(
-    input: &ArticleInput,
-    group: &Group,
-    subject: Option<usize>,
-    entities: &[Entity],
-    hits: &[Hit],
-) -> Vec<usize> {
+fn order_actors(place: &Place, group: &Group) -> Vec<usize> {
+    let &Place {
+        lex,
+        input,
+        entities,
+        subject,
+        hits,
+        ..
+    } = place;
     let mut actors: Vec<usize> = Vec::new();
     for &(e, _) in &group.actors {
         if !actors.contains(&e) {
@@ -554,10 +555,9 @@ fn order_actors(
             let after_bei = rel > 0 && chars[..rel].iter().rev().take(3).any(|&c| c == '被');
             let word = |h: &Hit| input.text.folded_slice(Span::new(h.start, h.end));
             let hires = |h: &&Hit| h.cue == Cue::Trigger(EventKind::Hire);
-            let after_dest = hits
-                .iter()
-                .filter(hires)
-                .any(|h| h.end <= at && at - h.end <= 2 && DESTINATION_TRIGGERS.contains(&word(h)));
+            let after_dest = hits.iter().filter(hires).any(|h| {
+                h.end <= at && at - h.end <= 2 && lex.destination.iter().any(|d| d == word(h))
+            });
             let before_verb = input
                 .mentions
                 .iter()
@@ -566,7 +566,7 @@ fn order_actors(
                     hits.iter().filter(hires).any(|h| {
                         h.start >= m.span.end
                             && h.start - m.span.end <= 2
-                            && !DESTINATION_TRIGGERS.contains(&word(h))
+                            && !lex.destination.iter().any(|d| d == word(h))
                     })
                 });
             (is_org(e) && (after_bei || after_dest || before_verb)).then_some(e)

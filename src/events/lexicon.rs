@@ -81,6 +81,9 @@ struct CueLists {
     latest: Vec<String>,
     hypothetical: Vec<String>,
     infrastructure_nouns: Vec<String>,
+    continuers: Vec<String>,
+    destination: Vec<String>,
+    joining: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +113,16 @@ pub struct Lexicon {
     titles: BTreeMap<EventKind, String>,
     /// Folded nouns that make an infrastructure trigger about infrastructure.
     pub infrastructure_nouns: Vec<String>,
+    /// Openers of a clause that continues the one before it.
+    pub continuers: Vec<String>,
+    /// Hire triggers after which an organisation is where someone goes.
+    pub destination: Vec<String>,
+    /// Hire triggers by which someone moves of their own accord.
+    pub joining: Vec<String>,
+}
+
+fn folded(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| crate::text::fold_str(w)).collect()
 }
 
 impl Lexicon {
@@ -182,12 +195,10 @@ impl Lexicon {
             cues,
             classes,
             titles,
-            infrastructure_nouns: file
-                .cues
-                .infrastructure_nouns
-                .iter()
-                .map(|w| crate::text::fold_str(w))
-                .collect(),
+            infrastructure_nouns: folded(&file.cues.infrastructure_nouns),
+            continuers: folded(&file.cues.continuers),
+            destination: folded(&file.cues.destination),
+            joining: folded(&file.cues.joining),
         })
     }
 

@@ -102,6 +102,8 @@ pub struct Facts<'a> {
     pub entities: &'a [Entity],
     pub amount: Option<&'a Money>,
     pub stake: Option<&'a str>,
+    /// Hire triggers by which someone moves of their own accord (the lexicon's).
+    pub joining: &'a [String],
 }
 
 /// An English title where the kind and actors allow one; `None` rather than a clumsy guess.
@@ -115,6 +117,7 @@ pub fn en(facts: &Facts) -> Option<String> {
         entities,
         amount,
         stake,
+        joining,
     } = facts;
     let persons: Vec<usize> = actors
         .iter()
@@ -183,9 +186,7 @@ pub fn en(facts: &Facts) -> Option<String> {
                 .filter(|&p| p != actors[0])
                 .collect();
             let lead_is_person = entities[actors[0]].kind == EntityKind::Person;
-            let joins = ["加入", "加盟", "出任", "投奔", "转投", "跳槽"]
-                .iter()
-                .any(|w| trigger.contains(w));
+            let joins = joining.iter().any(|w| trigger.contains(w.as_str()));
             if lead_is_person && hired.is_empty() && joins {
                 return Some(match orgs.first() {
                     Some(&o) => format!("{hirer} {} {}", verb("join", "joins"), entities[o].name),
