@@ -485,7 +485,7 @@ fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
     } else {
         Status::Confirmed
     };
-    let title_zh = super::title::zh(text, span);
+    let title_zh = super::title::zh(&lex.wording, text, span);
     let stake = money::stake(folded_clause);
     let trigger = clause_hits
         .iter()
@@ -493,7 +493,10 @@ fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
         .map(|h| text.folded_slice(Span::new(h.start, h.end)).to_string())
         .unwrap_or_default();
     let title_en = match lex.title_template(kind) {
-        Some(t) => Some(t.replace("{names}", &super::title::names(&actors, entities))),
+        Some(t) => Some(t.replace(
+            "{names}",
+            &super::title::names(&lex.wording, &actors, entities),
+        )),
         None => super::title::en(&super::title::Facts {
             kind,
             class: lex.class_name(kind, group.class),
@@ -504,6 +507,7 @@ fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
             amount: amount.as_ref(),
             stake: stake.as_deref(),
             joining: &lex.joining,
+            titles: &lex.wording,
         }),
     };
     Some(Candidate {

@@ -93,6 +93,7 @@ struct File {
     blockers: Blockers,
     status: StatusLists,
     cues: CueLists,
+    titles: super::title::Titles,
 }
 
 /// A found cue: what it is and its char span within the scanned text.
@@ -119,6 +120,8 @@ pub struct Lexicon {
     pub destination: Vec<String>,
     /// Hire triggers by which someone moves of their own accord.
     pub joining: Vec<String>,
+    /// The title vocabulary: openers, English templates and verbs.
+    pub wording: super::title::Titles,
 }
 
 fn folded(words: &[String]) -> Vec<String> {
@@ -199,6 +202,7 @@ impl Lexicon {
             continuers: folded(&file.cues.continuers),
             destination: folded(&file.cues.destination),
             joining: folded(&file.cues.joining),
+            wording: file.titles.folded(),
         })
     }
 

@@ -4,42 +4,80 @@
 use super::money::Money;
 use super::{EventKind, Status};
 use crate::entities::{Entity, EntityKind};
-use crate::text::{ArticleText, Span};
+use crate::text::{fold_str, ArticleText, Span};
+use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// Longest Chinese title, in chars, before it is cut with an ellipsis.
 const MAX_ZH: usize = 40;
 
-/// Openers that carry no content of their own in a title (folded forms).
-const OPENERS: &[&str] = &[
-    "据悉",
-    "此外",
-    "同时",
-    "与此同时",
-    "然而",
-    "不过",
-    "因此",
-    "结果",
-    "事实上",
-    "另外",
-    "而且",
-    "而",
-    "并",
-    "又",
-    "还",
-    "更",
-    "其中",
-    "据报道",
-    "报道称",
-    "另一位",
-    "除此以外",
-    "除了",
-    "由此",
-    "最新的情况是",
-    "而最新的情况是",
-];
+/// The title vocabulary (`[titles]` in the event lexicon): Chinese openers to trim, the triggers
+/// that choose an English title's case, and the English templates and verbs.
+#[derive(Debug, Deserialize)]
+pub struct Titles {
+    /// Folded on load.
+    openers: Vec<String>,
+    triggers: TitleTriggers,
+    en: BTreeMap<String, String>,
+    verbs: BTreeMap<String, String>,
+}
+
+/// Folded on load.
+#[derive(Debug, Deserialize)]
+struct TitleTriggers {
+    raise: Vec<String>,
+    opening: Vec<String>,
+    delay: Vec<String>,
+    halt: Vec<String>,
+}
+
+impl Titles {
+    /// The same titles with their Chinese words folded, as the text they are matched against is.
+    pub(crate) fn folded(mut self) -> Titles {
+        let fold = |v: &mut Vec<String>| v.iter_mut().for_each(|w| *w = fold_str(w));
+        fold(&mut self.openers);
+        fold(&mut self.triggers.raise);
+        fold(&mut self.triggers.opening);
+        fold(&mut self.triggers.delay);
+        fold(&mut self.triggers.halt);
+        self
+    }
+
+    /// The template named `case` with its slots filled: a `{slot}` from `slots`, a `{verb}` of
+    /// `[titles.verbs]` as it reads for what happened or (when `planned`) what is planned; a slot
+    /// with nothing to fill it is left out.
+    fn fill(&self, case: &str, slots: &[(&str, &str)], planned: bool) -> String {
+        let mut rest = self.en.get(case).map_or("", String::as_str);
+        let mut out = String::with_capacity(rest.len() + 32);
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
+            let name = &rest[open + 1..open + close];
+            if let Some((_, v)) = slots.iter().find(|(k, _)| *k == name) {
+                out.push_str(v);
+            } else if let Some(base) = self.verbs.get(name) {
+                if planned {
+                    out.push_str(self.en.get("planned").map_or("", String::as_str));
+                    out.push_str(base);
+                } else {
+                    out.push_str(name);
+                }
+            }
+            rest = &rest[open + close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+fn any_in(trigger: &str, words: &[String]) -> bool {
+    words.iter().any(|w| trigger.contains(w.as_str()))
+}
 
 /// The clause as the title, trimmed of openers and closing punctuation, and cut at [`MAX_ZH`].
-pub fn zh(text: &ArticleText, clause: Span) -> String {
+pub fn zh(titles: &Titles, text: &ArticleText, clause: Span) -> String {
     let folded = text.folded_slice(clause);
     let mut skip = 0;
     let chars: Vec<char> = folded.chars().collect();
@@ -50,9 +88,10 @@ pub fn zh(text: &ArticleText, clause: Span) -> String {
         });
         let mut advanced = (rest.chars().count() - trimmed.chars().count()) > 0;
         skip += rest.chars().count() - trimmed.chars().count();
-        if let Some(o) = OPENERS
+        if let Some(o) = titles
+            .openers
             .iter()
-            .filter(|o| trimmed.starts_with(**o))
+            .filter(|o| trimmed.starts_with(o.as_str()))
             .max_by_key(|o| o.len())
         {
             if chars.len() - skip > o.chars().count() + 4 {
@@ -78,14 +117,27 @@ pub fn zh(text: &ArticleText, clause: Span) -> String {
     }
 }
 
-pub fn names(list: &[usize], entities: &[Entity]) -> String {
+/// Names as a title lists them: "A and B", "A, B and C", "A, B and 3 others".
+pub fn names(titles: &Titles, list: &[usize], entities: &[Entity]) -> String {
     let names: Vec<&str> = list.iter().map(|&i| entities[i].name.as_str()).collect();
     match names.len() {
         0 => String::new(),
         1 => names[0].to_string(),
-        2 => format!("{} and {}", names[0], names[1]),
-        3 => format!("{}, {} and {}", names[0], names[1], names[2]),
-        n => format!("{}, {} and {} others", names[0], names[1], n - 2),
+        2 => titles.fill("names_2", &[("a", names[0]), ("b", names[1])], false),
+        3 => titles.fill(
+            "names_3",
+            &[("a", names[0]), ("b", names[1]), ("c", names[2])],
+            false,
+        ),
+        n => titles.fill(
+            "names_more",
+            &[
+                ("a", names[0]),
+                ("b", names[1]),
+                ("others", &(n - 2).to_string()),
+            ],
+            false,
+        ),
     }
 }
 
@@ -104,6 +156,7 @@ pub struct Facts<'a> {
     pub stake: Option<&'a str>,
     /// Hire triggers by which someone moves of their own accord (the lexicon's).
     pub joining: &'a [String],
+    pub titles: &'a Titles,
 }
 
 /// An English title where the kind and actors allow one; `None` rather than a clumsy guess.
@@ -118,6 +171,7 @@ pub fn en(facts: &Facts) -> Option<String> {
         amount,
         stake,
         joining,
+        titles,
     } = facts;
     let persons: Vec<usize> = actors
         .iter()
@@ -139,147 +193,201 @@ pub fn en(facts: &Facts) -> Option<String> {
         .clone()
         .or_else(|| persons.first().map(|&p| entities[p].name.clone()))?;
     let money = amount.map(|m| m.display());
-    let plans = if status == Status::Planned {
-        "plans to "
-    } else {
-        ""
-    };
-    let verb = |base: &str, third: &str| {
-        if plans.is_empty() {
-            third.to_string()
-        } else {
-            format!("{plans}{base}")
-        }
-    };
+    let planned = status == Status::Planned;
+    let fill = |case: &str, slots: &[(&str, &str)]| titles.fill(case, slots, planned);
+    let name = |i: usize| entities[i].name.as_str();
+    let list = |l: &[usize]| names(titles, l, entities);
     let title = match kind {
         EventKind::Investment => {
             let Some(target) = orgs
                 .iter()
                 .copied()
                 .find(|&o| entities[o].name != actor)
-                .map(|o| entities[o].name.clone())
+                .map(name)
             else {
                 let m = money?;
-                return Some(if trigger.contains("筹集") || trigger.contains("融资") {
-                    format!("{actor} seeks to raise {m}")
+                let case = if any_in(trigger, &titles.triggers.raise) {
+                    "investment_raise"
                 } else {
-                    format!("{actor} {} {m}", verb("invest", "invests"))
-                });
+                    "investment_amount"
+                };
+                return Some(fill(case, &[("actor", &actor), ("money", &m)]));
             };
-            let mut t = format!("{actor} {} ", verb("invest", "invests"));
-            if let Some(m) = &money {
-                t.push_str(m);
-                t.push(' ');
-            }
-            t.push_str(&format!("in {target}"));
-            if let Some(s) = stake {
-                t.push_str(&format!(" for a {s} stake"));
-            }
-            t
+            let amount_part = money
+                .as_deref()
+                .map(|m| fill("amount_part", &[("money", m)]))
+                .unwrap_or_default();
+            let stake_part = stake
+                .map(|s| fill("stake_part", &[("share", s)]))
+                .unwrap_or_default();
+            fill(
+                "investment",
+                &[
+                    ("actor", &actor),
+                    ("target", target),
+                    ("amount_part", &amount_part),
+                    ("stake_part", &stake_part),
+                ],
+            )
         }
         EventKind::Hire => {
             // The hirer is the first actor (the extractor orders them so); the hired are the others.
-            let hirer = entities[actors[0]].name.clone();
+            let hirer = name(actors[0]);
             let hired: Vec<usize> = persons
                 .iter()
                 .copied()
                 .filter(|&p| p != actors[0])
                 .collect();
             let lead_is_person = entities[actors[0]].kind == EntityKind::Person;
-            let joins = joining.iter().any(|w| trigger.contains(w.as_str()));
-            if lead_is_person && hired.is_empty() && joins {
+            if lead_is_person && hired.is_empty() && any_in(trigger, joining) {
                 return Some(match orgs.first() {
-                    Some(&o) => format!("{hirer} {} {}", verb("join", "joins"), entities[o].name),
-                    None => format!("{hirer} takes a new role"),
+                    Some(&o) => fill("hire_joins", &[("person", hirer), ("org", name(o))]),
+                    None => fill("hire_new_role", &[("person", hirer)]),
                 });
             }
             if hired.is_empty() {
-                let from = orgs
+                let from_part = orgs
                     .iter()
                     .find(|&&o| o != actors[0])
-                    .map(|&o| format!(" from {}", entities[o].name))
+                    .map(|&o| fill("from_part", &[("org", name(o))]))
                     .unwrap_or_default();
-                format!("{hirer} {} staff{from}", verb("hire", "hires"))
+                fill("hire_staff", &[("actor", hirer), ("from_part", &from_part)])
             } else {
-                let mut t = format!(
-                    "{hirer} {} {}",
-                    verb("hire", "hires"),
-                    names(&hired, entities)
-                );
-                if let Some(m) = &money {
-                    t.push_str(&format!(" with a {m} offer"));
-                }
-                t
+                let offer_part = money
+                    .as_deref()
+                    .map(|m| fill("offer_part", &[("money", m)]))
+                    .unwrap_or_default();
+                fill(
+                    "hire",
+                    &[
+                        ("actor", hirer),
+                        ("hired", &list(&hired)),
+                        ("offer_part", &offer_part),
+                    ],
+                )
             }
         }
-        EventKind::Departure => match (persons.first(), first_org) {
-            (Some(&p), Some(o)) => format!("{} {} {o}", entities[p].name, verb("leave", "leaves")),
-            (None, Some(o)) => format!("Departures from {o}"),
+        EventKind::Departure => match (persons.first(), first_org.as_deref()) {
+            (Some(&p), Some(o)) => fill("departure", &[("person", name(p)), ("org", o)]),
+            (None, Some(o)) => fill("departures", &[("org", o)]),
             _ => return None,
         },
         EventKind::Organization => {
-            let unit = orgs.get(1).map(|&o| entities[o].name.clone())?;
-            format!("{actor} {} {unit}", verb("form", "forms"))
+            let unit = orgs.get(1).map(|&o| name(o))?;
+            fill("organization", &[("actor", &actor), ("unit", unit)])
         }
         EventKind::Infrastructure => {
             let what = if things.is_empty() {
-                "new facilities".to_string()
+                fill("new_facilities", &[])
             } else {
-                names(&things, entities)
+                list(&things)
             };
-            if trigger.contains("启用") || trigger.contains("投入运") {
+            if any_in(trigger, &titles.triggers.opening) {
                 if things.is_empty() {
-                    format!("{actor} to open a new facility")
+                    fill("infrastructure_opening_new", &[("actor", &actor)])
                 } else {
-                    format!("{what} to open")
+                    fill("infrastructure_opening", &[("what", &what)])
                 }
             } else {
-                format!("{actor} {} {what}", verb("build", "builds"))
+                fill("infrastructure", &[("actor", &actor), ("what", &what)])
             }
         }
         EventKind::Product => {
             let what = if things.is_empty() {
-                "its products".to_string()
+                fill("its_products", &[])
             } else {
-                names(&things, entities)
+                list(&things)
             };
-            match class {
-                "strategy" => format!("{actor} changes course on {what}"),
-                "setback" if trigger.contains("推迟") => format!("{actor} delays {what}"),
-                "setback" if trigger.contains("叫停") || trigger.contains("暂停") => {
-                    format!("{actor} halts {what}")
-                }
-                "setback" => format!("{what} falls short"),
-                _ => format!("{actor} {} {what}", verb("release", "releases")),
-            }
+            let case = match class {
+                "strategy" => "product_strategy",
+                "setback" if any_in(trigger, &titles.triggers.delay) => "product_delay",
+                "setback" if any_in(trigger, &titles.triggers.halt) => "product_halt",
+                "setback" => "product_setback",
+                _ => "product",
+            };
+            fill(case, &[("actor", &actor), ("what", &what)])
         }
         EventKind::Agreement => {
-            let other = orgs
+            let with_part = orgs
                 .get(1)
-                .map(|&o| format!(" with {}", entities[o].name))
+                .map(|&o| fill("with_part", &[("org", name(o))]))
                 .unwrap_or_default();
-            format!("{actor} signs an agreement{other}")
+            fill("agreement", &[("actor", &actor), ("with_part", &with_part)])
         }
         EventKind::Lawsuit => {
-            let other = orgs.get(1).map(|&o| entities[o].name.clone())?;
-            format!("{actor} sues {other}")
+            let other = orgs.get(1).map(|&o| name(o))?;
+            fill("lawsuit", &[("actor", &actor), ("org", other)])
         }
         EventKind::Compensation => {
             let m = money?;
             match persons.first() {
-                Some(&p) if first_org.is_some() => {
-                    format!("{actor} offers {} {m}", entities[p].name)
-                }
-                _ => format!("{actor} pay offers reach {m}"),
+                Some(&p) if first_org.is_some() => fill(
+                    "compensation_offer",
+                    &[("actor", &actor), ("person", name(p)), ("money", &m)],
+                ),
+                _ => fill("compensation", &[("actor", &actor), ("money", &m)]),
             }
         }
-        EventKind::Layoff => format!("{actor} lays off staff"),
+        EventKind::Layoff => fill("layoff", &[("actor", &actor)]),
         EventKind::Statement => {
             let p = persons.first()?;
-            format!("{} speaks out", entities[*p].name)
+            fill("statement", &[("person", name(*p))])
         }
         // Other kinds are titled by the lexicon's templates.
         _ => return None,
     };
     Some(title)
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every case the code fills has a template.
+    #[test]
+    fn every_case_has_a_template() {
+        let lex = crate::events::lexicon::Lexicon::embedded();
+        for case in [
+            "investment",
+            "amount_part",
+            "stake_part",
+            "investment_amount",
+            "investment_raise",
+            "hire",
+            "offer_part",
+            "hire_staff",
+            "from_part",
+            "hire_joins",
+            "hire_new_role",
+            "departure",
+            "departures",
+            "organization",
+            "infrastructure",
+            "infrastructure_opening",
+            "infrastructure_opening_new",
+            "new_facilities",
+            "product",
+            "product_strategy",
+            "product_delay",
+            "product_halt",
+            "product_setback",
+            "its_products",
+            "agreement",
+            "with_part",
+            "lawsuit",
+            "compensation_offer",
+            "compensation",
+            "layoff",
+            "statement",
+            "names_2",
+            "names_3",
+            "names_more",
+            "planned",
+        ] {
+            assert!(lex.wording.en.contains_key(case), "no template for {case}");
+        }
+        assert_eq!(
+            lex.wording
+                .fill("hire_joins", &[("person", "A"), ("org", "B")], true),
+            "A plans to join B"
+        );
+    }
 }
