@@ -6,7 +6,9 @@
 #
 # Everything here is idempotent: `make deps` on a machine that has everything takes a second.
 # Nothing that a test relies on is cached inside the clone: downloads and the Python venv live in
-# $(STORYLINE_CACHE) (default ~/.cache/storyline); build output lives in target/ and ui/dist/.
+# $(STORYLINE_CACHE) (default ~/.cache/storyline); build output lives in target/ and ui/dist/, and
+# cargo's compiled intermediates in one folder per machine that every clone shares
+# (~/.cargo/build/storyline, set in .cargo/config.toml), so a fresh clone compiles only its own crates.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -18,6 +20,8 @@ VENV            := $(STORYLINE_CACHE)/venv
 LOGS            := $(ROOT)/target/test-logs
 CARGO_DIR       := $(or $(CARGO_HOME),$(HOME)/.cargo)
 CARGO_HOME_BIN  := $(CARGO_DIR)/bin
+# Where .cargo/config.toml puts cargo's intermediates: shared by every clone on this machine.
+CARGO_BUILD_DIR := $(CARGO_DIR)/build/storyline
 export PATH     := $(CARGO_HOME_BIN):$(PATH)
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -67,6 +71,8 @@ deps-toolchain:
 	@command -v node >/dev/null && command -v npm >/dev/null || { echo "deps: Node.js 20+ and npm are missing"; exit 1; }
 	@major=$$(node -p 'process.versions.node.split(".")[0]'); [ "$$major" -ge 20 ] || \
 	  { echo "deps: Node.js 20 or newer is needed (found $$(node --version))"; exit 1; }
+	@build="$(CARGO_BUILD_DIR)"; if [ -d "$$build" ] && [ "$$(du -s -BG "$$build" | cut -f1 | tr -d G)" -gt 40 ]; then \
+	  echo "deps: emptying the shared build folder $$build (past 40 GB)"; rm -rf "$$build"; fi
 
 # $(call cargo-tool,CRATE,VERSION PREFIX AS .crates.toml WRITES IT,VERSION REQUIREMENT): install a
 # cargo tool unless that version of it is installed.
