@@ -129,7 +129,7 @@ build: build-cli build-desktop
 # target/debian/storyline_VERSION_ARCH.deb. Install it with `sudo apt install ./target/debian/*.deb`.
 package: deps-apt deps-toolchain deps-cargo-deb ui
 	@# One invocation, so the core is compiled once (with the CLI's features) for both binaries.
-	cargo build --release -p storyline --bin storyline -p storyline-desktop --features storyline-desktop/custom-protocol
+	cargo build --release -p storyline -p storyline-desktop --bins --features storyline-desktop/custom-protocol
 	cargo deb -p storyline-desktop --no-build --output target/debian/
 	@ls -l target/debian/*.deb
 
