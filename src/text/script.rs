@@ -73,23 +73,13 @@ fn opencc(config: DefaultConfig) -> Option<&'static OpenCC> {
     };
     cell.get_or_init(|| {
         let name = config.get_file_name();
-        // Debian installs the configs and their dictionaries here; a bare name is tried too for
-        // systems where OpenCC's own data directory is elsewhere.
+        // Debian installs the configs and their dictionaries here (libopencc depends on them, so
+        // they come with the library the binary links); a bare name is tried too for systems where
+        // OpenCC's own data directory is elsewhere.
         let system = format!("/usr/share/opencc/{name}");
-        OpenCC::new(&system)
-            .or_else(|_| OpenCC::new(name))
-            .or_else(|_| embedded(config))
-            .ok()
+        OpenCC::new(&system).or_else(|_| OpenCC::new(name)).ok()
     })
     .as_ref()
-}
-
-/// The binding's compiled-in dictionaries, written out once to a cache folder, for machines
-/// without OpenCC's data files.
-fn embedded(config: DefaultConfig) -> Result<OpenCC, &'static str> {
-    let dir = std::env::temp_dir().join(format!("storyline-opencc-{}", std::process::id()));
-    opencc_rust::generate_static_dictionary(&dir, config)?;
-    OpenCC::new(dir.join(config.get_file_name()))
 }
 
 /// The display text in another script; char count (so every offset) unchanged.
@@ -183,14 +173,5 @@ mod tests {
         assert_eq!(hant.chars().count(), 8);
         assert!(hant.contains("數據中心"), "{hant}");
         assert_eq!(convert_script("a\0b後", ScriptChoice::Hans), "a\0b后");
-    }
-
-    #[test]
-    fn compiled_in_dictionaries_convert_too() {
-        let cc = embedded(DefaultConfig::T2S).expect("the binding's dictionaries open");
-        assert_eq!(cc.convert("數據中心"), "数据中心");
-        let _ = std::fs::remove_dir_all(
-            std::env::temp_dir().join(format!("storyline-opencc-{}", std::process::id())),
-        );
     }
 }
