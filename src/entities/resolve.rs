@@ -12,7 +12,7 @@ use super::gazetteer::{Gazetteer, Lexicon};
 use super::matcher::{Matcher, Pattern};
 use super::{Entity, EntityKind, Mention};
 use crate::text::{fold_str, ArticleText};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 struct Group {
     id: Option<String>,
@@ -88,8 +88,11 @@ fn resolve_found(
     let mut candidates = discover::discover_cached(texts, lex, &known, found);
     // Strong evidence first, so a weak guess cannot claim a spelling a gloss explains.
     candidates.sort_by_key(|c| std::cmp::Reverse(c.strength));
+    // Every scoped alias any group holds, folded: merging moves aliases between live groups, so
+    // the set only grows.
+    let mut scoped_keys: HashSet<String> = HashSet::new();
     for c in candidates {
-        join(&mut groups, &mut owner, c);
+        join(&mut groups, &mut owner, &mut scoped_keys, c);
     }
     mentions(groups, texts)
 }
@@ -107,7 +110,12 @@ fn find_root(
     (!groups[g].dead).then_some(g)
 }
 
-fn join(groups: &mut Vec<Group>, owner: &mut HashMap<String, usize>, c: Candidate) {
+fn join(
+    groups: &mut Vec<Group>,
+    owner: &mut HashMap<String, usize>,
+    scoped_keys: &mut HashSet<String>,
+    c: Candidate,
+) {
     // Owners are kept current on merge (below), so no redirect table is needed.
     let none = HashMap::new();
     let mut hit: Vec<usize> = Vec::new();
@@ -123,11 +131,7 @@ fn join(groups: &mut Vec<Group>, owner: &mut HashMap<String, usize>, c: Candidat
     }
     // A weak guess that is only some entity's surname: the scoped alias already covers it.
     if hit.is_empty() && c.strength <= 1 && c.names.len() == 1 {
-        let f = fold_str(&c.names[0]);
-        if groups
-            .iter()
-            .any(|g| !g.dead && g.scoped.iter().any(|s| fold_str(s) == f))
-        {
+        if scoped_keys.contains(&fold_str(&c.names[0])) {
             return;
         }
     }
@@ -177,6 +181,7 @@ fn join(groups: &mut Vec<Group>, owner: &mut HashMap<String, usize>, c: Candidat
     }
     for s in c.scoped {
         if !t.scoped.iter().any(|x| fold_str(x) == fold_str(&s)) {
+            scoped_keys.insert(fold_str(&s));
             t.scoped.push(s);
         }
     }

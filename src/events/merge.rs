@@ -131,12 +131,12 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
         .collect();
     drop(classes);
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_bucket: HashMap<(EventKind, u16, Vec<usize>), Vec<usize>> = HashMap::new();
+    let mut by_bucket: HashMap<Bucket, Vec<usize>> = HashMap::new();
     for i in order {
         let c = &candidates[i];
         // Look where a fitting cluster may be: under each distinctive actor, or (for a telling with
         // only protagonists) under each of its actors; register under every actor and the whole set.
-        let lookup: Vec<(EventKind, u16, Vec<usize>)> = if keys[i].weak() {
+        let lookup: Vec<Bucket> = if keys[i].weak() {
             keys[i]
                 .all
                 .iter()
@@ -150,7 +150,7 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
                 .map(|&e| (c.kind, c.class, vec![e]))
                 .collect()
         };
-        let register: Vec<(EventKind, u16, Vec<usize>)> = keys[i]
+        let register: Vec<Bucket> = keys[i]
             .all
             .iter()
             .map(|&e| (c.kind, c.class, vec![e]))
@@ -197,9 +197,8 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
             cluster.representatives.push(i);
         }
         for b in register {
-            let list = by_bucket.entry(b).or_default();
-            if !list.contains(&cl) {
-                list.push(cl);
+            if cluster.buckets.insert(b.clone()) {
+                by_bucket.entry(b).or_default().push(cl);
             }
         }
     }
@@ -244,7 +243,12 @@ struct Cluster {
     likenesses: HashSet<u32>,
     /// (article, passage) of every member.
     passages: HashSet<(usize, crate::text::Span)>,
+    /// The buckets it is registered under, so a bucket lists it once without a search of the list.
+    buckets: HashSet<Bucket>,
 }
+
+/// Where clusters are found: the kind, the class and one actor or a whole set of actors.
+type Bucket = (EventKind, u16, Vec<usize>);
 
 /// Everything of a candidate that [`dates_and_money_agree`] and [`actors_agree`] read, besides the
 /// kind and class a cluster's members share. The article counts only where `actors_agree` reads it:
