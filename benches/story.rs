@@ -33,6 +33,7 @@ fn main() {
         let options = Options {
             corpus: Some(dir.path().to_path_buf()),
             index: IndexLocation::Dir(index.path().join("index")),
+            read_only: false,
         };
         let start = Instant::now();
         let mut lib = Library::open(&options).unwrap();

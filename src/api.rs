@@ -30,6 +30,9 @@ pub struct Options {
     pub corpus: Option<PathBuf>,
     /// Where the search index lives (default: in memory).
     pub index: IndexLocation,
+    /// Nothing will be added to the story while it is open (a command that reads and exits): the
+    /// per-article work that lets an added article be the only one read is not kept.
+    pub read_only: bool,
 }
 
 /// An opened corpus with everything the pipeline derived from it, and a person's corrections.
@@ -250,8 +253,12 @@ impl Library {
     /// The second half of [`Library::open`]: analyse a corpus [`Library::read`] gave and open its
     /// search index.
     pub fn open_read(corpus: Corpus, options: &Options, progress: Progress) -> Result<Library> {
-        let mut lib = Library::analyse(corpus, &[], crate::pipeline::Kept::new(), progress)
-            .map_err(|(e, _, _)| e)?;
+        let kept = if options.read_only {
+            crate::pipeline::Kept::default()
+        } else {
+            crate::pipeline::Kept::new()
+        };
+        let mut lib = Library::analyse(corpus, &[], kept, progress).map_err(|(e, _, _)| e)?;
         lib.index_location = Some(options.index.clone());
         lib.open_index()?;
         Ok(lib)

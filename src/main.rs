@@ -278,11 +278,21 @@ fn emit(text: &str) {
     }
 }
 
+/// The story, for a command that reads it and exits.
 fn open(corpus: &CorpusArg) -> Result<Library, Error> {
-    open_with_index(corpus, None)
+    open_with_index(corpus, None, true)
 }
 
-fn open_with_index(corpus: &CorpusArg, index: Option<PathBuf>) -> Result<Library, Error> {
+/// The story, for a command that changes it or keeps it open (`add`, `serve`).
+fn open_to_change(corpus: &CorpusArg) -> Result<Library, Error> {
+    open_with_index(corpus, None, false)
+}
+
+fn open_with_index(
+    corpus: &CorpusArg,
+    index: Option<PathBuf>,
+    read_only: bool,
+) -> Result<Library, Error> {
     let index = match index {
         Some(dir) => IndexLocation::Dir(dir),
         // The per-platform data folder (`~/.local/share/storyline` …), the desktop app's too.
@@ -294,6 +304,7 @@ fn open_with_index(corpus: &CorpusArg, index: Option<PathBuf>) -> Result<Library
     let lib = Library::open(&Options {
         corpus: corpus.corpus.clone(),
         index,
+        read_only,
     })?;
     for issue in lib.issues() {
         eprintln!("warning: {}", printable(&issue.message));
@@ -397,7 +408,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             to,
             index,
         } => {
-            let lib = open_with_index(&corpus, index)?;
+            let lib = open_with_index(&corpus, index, true)?;
             let req = storyline::search::SearchRequest {
                 query,
                 limit: Some(limit),
@@ -450,7 +461,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Add { corpus, files } => {
-            let mut lib = open(&corpus)?;
+            let mut lib = open_to_change(&corpus)?;
             let report = lib.add_files(&files)?;
             for id in &report.added {
                 out!("added\t{id}");
@@ -503,7 +514,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Serve { corpus, port, ui } => {
-            let lib = open(&corpus)?;
+            let lib = open_to_change(&corpus)?;
             let ui_dir = serve::find_ui_dir(ui.as_deref());
             let server = serve::Server::bind(lib, port, ui_dir.clone())?;
             eprintln!(

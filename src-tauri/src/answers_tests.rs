@@ -28,6 +28,7 @@ fn options(dir: &Path) -> Options {
     Options {
         corpus: Some(dir.to_path_buf()),
         index: IndexLocation::Memory,
+        read_only: false,
     }
 }
 

@@ -46,6 +46,8 @@ pub fn options_from(args: impl IntoIterator<Item = OsString>) -> Options {
     Options {
         corpus,
         index: data_dir().map_or(IndexLocation::Memory, IndexLocation::Shared),
+        // The window adds articles: the per-article work is kept for it.
+        read_only: false,
     }
 }
 
@@ -448,6 +450,7 @@ mod tests {
         let options = Options {
             corpus: Some(dir.path().to_path_buf()),
             index: storyline::search::IndexLocation::Memory,
+            read_only: false,
         };
         (dir, options)
     }

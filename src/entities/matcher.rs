@@ -37,6 +37,9 @@ struct Info {
     edge_end: bool,
 }
 
+/// Most spellings the matcher builds a DFA for.
+const DFA_MAX_NAMES: usize = 4_000;
+
 /// The compiled automaton.
 #[derive(Debug, Clone)]
 pub struct Matcher {
@@ -77,12 +80,18 @@ impl Matcher {
         let ac = if folded.is_empty() {
             None
         } else {
-            // A DFA is the fastest scan (one table lookup per byte); for very many names it may be
-            // too big to build, and the library's own choice (a contiguous NFA) takes over.
+            // A DFA is the fastest scan (one table lookup per byte), but its build grows with the
+            // names: past a few thousand (a large archive's discovered names) building it costs
+            // more than the scans it speeds up, and a contiguous NFA is built in a fraction of it.
             let mut b = AhoCorasickBuilder::new();
             b.match_kind(MatchKind::LeftmostLongest);
+            let kind = if folded.len() <= DFA_MAX_NAMES {
+                AhoCorasickKind::DFA
+            } else {
+                AhoCorasickKind::ContiguousNFA
+            };
             b.clone()
-                .kind(Some(AhoCorasickKind::DFA))
+                .kind(Some(kind))
                 .build(&folded)
                 .or_else(|_| b.build(&folded))
                 .ok()

@@ -130,10 +130,12 @@ fn join(
         return;
     }
     // A weak guess that is only some entity's surname: the scoped alias already covers it.
-    if hit.is_empty() && c.strength <= 1 && c.names.len() == 1 {
-        if scoped_keys.contains(&fold_str(&c.names[0])) {
-            return;
-        }
+    if hit.is_empty()
+        && c.strength <= 1
+        && c.names.len() == 1
+        && scoped_keys.contains(&fold_str(&c.names[0]))
+    {
+        return;
     }
     hit.sort_by_key(|&g| (!groups[g].gazetteer, g));
     let fresh = hit.is_empty();

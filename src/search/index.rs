@@ -237,7 +237,7 @@ pub fn write(
     threads: usize,
     progress: &Progress,
 ) -> Result<()> {
-    let budget = 128_000_000 * threads;
+    let budget = 48_000_000 * threads;
     let mut writer = index
         .writer_with_num_threads::<TantivyDocument>(threads, budget)
         .map_err(index_err)?;

@@ -187,6 +187,9 @@ pub fn assemble(raw: &str, source: &str, map: Option<&[usize]>) -> ArticleText {
     to_raw.push(to_raw_of(prev_end.unwrap_or(0)));
     furniture.sort_by_key(|f| (f.raw.start, f.raw.end));
 
+    // Reserved for the whole source, the display text is shorter by the furniture left out: an
+    // analysis holds thousands of them, so the slack is given back.
+    display.shrink_to_fit();
     let folded = fold_str(&display);
     let sentences = sentences::split(&chars);
     drop(chars);

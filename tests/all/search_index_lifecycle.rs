@@ -220,6 +220,7 @@ fn the_library_owns_an_opened_index_and_searches_through_it() {
     let options = Options {
         corpus: Some(articles.clone()),
         index: IndexLocation::Dir(index.clone()),
+        read_only: false,
     };
     let lib = Library::open(&options).unwrap();
     assert_eq!(lib.search_index().unwrap().outcome, Outcome::Built);
@@ -238,6 +239,7 @@ fn the_library_owns_an_opened_index_and_searches_through_it() {
     let lib = Library::open(&Options {
         corpus: Some(articles),
         index: IndexLocation::Dir(blocked),
+        read_only: false,
     })
     .unwrap();
     assert!(lib

@@ -23,6 +23,7 @@ fn open(dir: &Path) -> Library {
     Library::open(&Options {
         corpus: Some(dir.to_path_buf()),
         index: IndexLocation::Memory,
+        read_only: false,
     })
     .expect("story opens")
 }
@@ -244,6 +245,7 @@ fn the_built_in_articles_are_never_written_to() {
     let mut lib = Library::open(&Options {
         corpus: None,
         index: IndexLocation::Memory,
+        read_only: false,
     })
     .unwrap();
     let id = lib.timeline(&Filter::default()).unwrap().events[0]
