@@ -281,14 +281,7 @@ fn an_unknown_entity_is_an_error_in_every_format() {
         entities: vec!["No Such Person 無此人".into()],
         ..Filter::default()
     };
-    for format in [
-        Format::Json,
-        Format::Csv,
-        Format::Md,
-        Format::Ics,
-        Format::Timelinejs,
-        Format::TimelinejsCsv,
-    ] {
+    for format in Format::ALL {
         let err = lib.export(format, &filter, false).unwrap_err();
         assert_eq!(err.code, ErrorCode::UnknownEntity, "{format:?}");
         assert!(err.message.contains("No Such Person"), "{}", err.message);
