@@ -19,7 +19,8 @@
 use super::{Candidate, Conflict, ConflictValue, DateSource, Event, EventKind, Status};
 use crate::entities::{Entity, EntityKind};
 use crate::time::{DateRange, Precision};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 /// An actor in more than this share of candidates is background (the story's protagonist), not a key.
 const BACKGROUND_SHARE: f64 = 0.3;
@@ -32,7 +33,7 @@ const MONEY_RATIO: f64 = 1.3;
 
 pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[String]) -> Vec<Event> {
     let n = candidates.len();
-    let mut frequency: HashMap<usize, usize> = HashMap::new();
+    let mut frequency: HashMap<usize, usize> = HashMap::default();
     for c in candidates {
         for &e in c
             .entities
@@ -120,7 +121,7 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
         )
     });
     // Each candidate's likeness class (see the module's overview).
-    let mut classes: HashMap<Likeness, u32> = HashMap::new();
+    let mut classes: HashMap<Likeness, u32> = HashMap::default();
     let likeness: Vec<u32> = (0..n)
         .map(|i| {
             let next = classes.len() as u32;
@@ -131,7 +132,7 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
         .collect();
     drop(classes);
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_bucket: HashMap<Bucket, Vec<usize>> = HashMap::new();
+    let mut by_bucket: HashMap<Bucket, Vec<usize>> = HashMap::default();
     for i in order {
         let c = &candidates[i];
         // Look where a fitting cluster may be: under each distinctive actor, or (for a telling with
@@ -216,7 +217,7 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
     });
     // Two events of one sentence with the same kind and actors hash alike: the later in timeline
     // order takes a suffix, so an id names one event.
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
     for e in &mut events {
         let n = seen.entry(e.id.clone()).or_default();
         *n += 1;
@@ -386,7 +387,7 @@ fn event_of(
         .into_iter()
         .chain(amount_conflict(&members, article_ids))
         .collect();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let actors: Vec<usize> = members
         .iter()
         .flat_map(|c| c.entities.iter().copied())
