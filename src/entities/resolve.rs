@@ -19,17 +19,35 @@ struct Group {
     kind: EntityKind,
     strength: u8,
     names: Vec<String>,
+    /// `names`, folded: a spelling that folds like one of them is not added again.
+    name_keys: HashSet<String>,
     name_zh: Option<String>,
     scoped: Vec<String>,
+    /// `scoped`, folded.
+    scoped_own: HashSet<String>,
     gazetteer: bool,
     /// Merged into another group.
     dead: bool,
 }
 
 impl Group {
+    fn new(kind: EntityKind) -> Group {
+        Group {
+            id: None,
+            kind,
+            strength: 0,
+            names: Vec::new(),
+            name_keys: HashSet::new(),
+            name_zh: None,
+            scoped: Vec::new(),
+            scoped_own: HashSet::new(),
+            gazetteer: false,
+            dead: false,
+        }
+    }
+
     fn add_name(&mut self, s: &str) {
-        let f = fold_str(s);
-        if !self.names.iter().any(|n| fold_str(n) == f) {
+        if self.name_keys.insert(fold_str(s)) {
             self.names.push(s.to_string());
         }
     }
@@ -75,13 +93,12 @@ fn resolve_found(
         }
         groups.push(Group {
             id: Some(e.id.clone()),
-            kind: e.kind,
             strength: u8::MAX,
+            name_keys: names.iter().map(|n| fold_str(n)).collect(),
             names,
             name_zh: e.name_zh.clone(),
-            scoped: Vec::new(),
             gazetteer: true,
-            dead: false,
+            ..Group::new(e.kind)
         });
     }
     let known: Vec<String> = owner.keys().cloned().collect();
@@ -142,26 +159,19 @@ fn join(
     let target = match hit.first() {
         Some(&g) => g,
         None => {
-            groups.push(Group {
-                id: None,
-                kind: c.kind,
-                strength: 0,
-                names: Vec::new(),
-                name_zh: None,
-                scoped: Vec::new(),
-                gazetteer: false,
-                dead: false,
-            });
+            groups.push(Group::new(c.kind));
             groups.len() - 1
         }
     };
     for &other in hit.iter().skip(1) {
-        let (names, scoped, kind, strength) = {
+        let (names, scoped, scoped_own, kind, strength) = {
             let o = &mut groups[other];
             o.dead = true;
+            o.name_keys.clear();
             (
                 std::mem::take(&mut o.names),
                 std::mem::take(&mut o.scoped),
+                std::mem::take(&mut o.scoped_own),
                 o.kind,
                 o.strength,
             )
@@ -171,6 +181,7 @@ fn join(
             owner.insert(fold_str(n), target);
         }
         groups[target].scoped.extend(scoped);
+        groups[target].scoped_own.extend(scoped_own);
         if !groups[target].gazetteer && strength > groups[target].strength {
             groups[target].kind = kind;
             groups[target].strength = strength;
@@ -182,8 +193,9 @@ fn join(
         owner.insert(fold_str(n), target);
     }
     for s in c.scoped {
-        if !t.scoped.iter().any(|x| fold_str(x) == fold_str(&s)) {
-            scoped_keys.insert(fold_str(&s));
+        let key = fold_str(&s);
+        if t.scoped_own.insert(key.clone()) {
+            scoped_keys.insert(key);
             t.scoped.push(s);
         }
     }
