@@ -368,18 +368,23 @@ pub(crate) fn names_from_sightings(all: Vec<Sighting>) -> Vec<Candidate> {
         e.count += s.count;
         e.placed |= s.placed;
     }
-    let kept: Vec<(&String, &Seen)> = merged
+    let mut kept: Vec<(&String, &Seen)> = merged
         .iter()
         .filter(|(_, s)| s.count >= 2 && s.placed)
         .collect();
+    // Sorted, the spellings that begin with a spelling come right after it.
+    kept.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut out: Vec<Candidate> = kept
         .iter()
-        .filter(|(f, s)| {
-            !kept.iter().any(|(g, longer)| {
-                g.len() > f.len() && g.starts_with(f.as_str()) && longer.count * 2 >= s.count
-            })
+        .enumerate()
+        .filter(|&(i, (f, s))| {
+            // A spelling that a longer one seen at least half as often begins is its cut-off start.
+            !kept[i + 1..]
+                .iter()
+                .take_while(|(g, _)| g.starts_with(f.as_str()))
+                .any(|(g, longer)| g.len() > f.len() && longer.count * 2 >= s.count)
         })
-        .map(|(_, s)| Candidate {
+        .map(|(_, (_, s))| Candidate {
             names: s.displays.clone(),
             scoped: Vec::new(),
             kind: EntityKind::Person,
