@@ -271,14 +271,16 @@ fn mentions(groups: Vec<Group>, texts: &[&ArticleText]) -> (Vec<Entity>, Vec<Men
     let mentioned: std::collections::HashSet<usize> = raw.iter().map(|m| m.entity).collect();
     let mut index: HashMap<usize, usize> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
-    let mut used_ids: std::collections::HashSet<String> =
-        groups.iter().filter_map(|g| g.id.clone()).collect();
+    let mut ids = Ids {
+        used: groups.iter().filter_map(|g| g.id.clone()).collect(),
+        next: HashMap::new(),
+    };
     for &g in &live {
         if !mentioned.contains(&g) {
             continue;
         }
         index.insert(g, entities.len());
-        entities.push(entity(&groups[g], &mut used_ids));
+        entities.push(entity(&groups[g], &mut ids));
     }
     let mentions = raw
         .into_iter()
@@ -287,7 +289,14 @@ fn mentions(groups: Vec<Group>, texts: &[&ArticleText]) -> (Vec<Entity>, Vec<Men
     (entities, mentions)
 }
 
-fn entity(g: &Group, used: &mut std::collections::HashSet<String>) -> Entity {
+/// The entity ids given so far, and for each base the suffix to try next: every suffix below it is
+/// taken already, so a base shared by many entities is not searched from 2 each time.
+struct Ids {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+fn entity(g: &Group, ids: &mut Ids) -> Entity {
     let latin = g.names.iter().find(|n| !is_han_name(n)).cloned();
     let zh = g.names.iter().find(|n| is_han_name(n)).cloned();
     let name = latin.clone().or_else(|| zh.clone()).unwrap_or_default();
@@ -299,12 +308,13 @@ fn entity(g: &Group, used: &mut std::collections::HashSet<String>) -> Entity {
                 _ => fold_str(&name),
             };
             let mut id = base.clone();
-            let mut n = 2;
-            while used.contains(&id) {
+            let mut n = ids.next.get(&base).copied().unwrap_or(2);
+            while ids.used.contains(&id) {
                 id = format!("{base}-{n}");
                 n += 1;
             }
-            used.insert(id.clone());
+            ids.next.insert(base, n);
+            ids.used.insert(id.clone());
             id
         }
     };
@@ -314,8 +324,9 @@ fn entity(g: &Group, used: &mut std::collections::HashSet<String>) -> Entity {
         (name, zh)
     };
     let mut aliases = g.names.clone();
+    let mut folded: HashSet<String> = aliases.iter().map(|a| fold_str(a)).collect();
     for s in &g.scoped {
-        if !aliases.iter().any(|a| fold_str(a) == fold_str(s)) {
+        if folded.insert(fold_str(s)) {
             aliases.push(s.clone());
         }
     }
