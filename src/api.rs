@@ -368,13 +368,7 @@ impl Library {
 
     /// An article's folded text (the script and width matching reads), by article id.
     pub fn folded_text(&self, id: &str) -> Result<&str> {
-        let i = self.analysis.article_index(id).ok_or_else(|| {
-            Error::new(
-                ErrorCode::UnknownArticle,
-                format!("no article with id {id:?}"),
-            )
-        })?;
-        Ok(&self.analysis.articles[i].text.folded)
+        Ok(&self.analysis.articles[self.index_of(id)?].text.folded)
     }
 
     /// The handle long work of this library reports into and can be cancelled through.

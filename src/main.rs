@@ -23,16 +23,8 @@ struct FormatArg(Format);
 
 impl clap::ValueEnum for FormatArg {
     fn value_variants<'a>() -> &'a [Self] {
-        const ALL: [FormatArg; Format::ALL.len()] = {
-            let mut all = [FormatArg(Format::Json); Format::ALL.len()];
-            let mut i = 0;
-            while i < all.len() {
-                all[i] = FormatArg(Format::ALL[i]);
-                i += 1;
-            }
-            all
-        };
-        &ALL
+        static ALL: std::sync::OnceLock<Vec<FormatArg>> = std::sync::OnceLock::new();
+        ALL.get_or_init(|| Format::ALL.into_iter().map(FormatArg).collect())
     }
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
         Some(clap::builder::PossibleValue::new(self.0.name()))

@@ -3,8 +3,8 @@
 //! clause and is followed by a comma lends its reach to the clause after it (`2026年，數據中心將投入
 //! 運營`). Both scripts are accepted.
 //!
-//! The markers are data (`assets/lexicon/time.toml`), folded on load; a clause is folded char by
-//! char before it is matched, so the scanner reads unfolded text as well.
+//! The markers are data (`assets/lexicon/time.toml`), folded on load; the clause's chars are folded
+//! as they are compared, so the scanner reads unfolded text as well.
 
 use crate::text::fold_char;
 use crate::text::marks::{is_clause_mark, is_sentence_end};
@@ -31,15 +31,19 @@ pub(crate) fn future_clause(t: &[char], s: usize, e: usize) -> bool {
     while b < t.len() && !is_clause_end(t[b]) && b - e < 80 {
         b += 1;
     }
-    let clause: Vec<char> = t[a..b].iter().map(|&c| fold_char(c)).collect();
-    (0..clause.len()).any(|k| future_marker(&clause, k))
+    let clause = &t[a..b];
+    (0..clause.len()).any(|k| future_marker(clause, k))
 }
 
+/// `word` (folded) starts at `k` of `t`, each char of `t` folded as it is compared: the pipeline
+/// scans folded text already, so this costs a table lookup per char and no copy.
 fn starts(t: &[char], k: usize, word: &str) -> bool {
-    (k..).zip(word.chars()).all(|(j, c)| t.get(j) == Some(&c))
+    (k..)
+        .zip(word.chars())
+        .all(|(j, c)| t.get(j).map(|&x| fold_char(x)) == Some(c))
 }
 
-/// A marker starts at `k` of the folded clause `t`.
+/// A marker starts at `k` of the clause `t`.
 fn future_marker(t: &[char], k: usize) -> bool {
     let f = future();
     let inside_not_marker = |marker: &str| {

@@ -17,7 +17,7 @@ struct File {
     relative: Relative,
 }
 
-/// The future markers, folded on load (the clause is folded before it is matched).
+/// The future markers, folded on load (the clause's chars are folded as they are compared).
 #[derive(Deserialize)]
 pub(crate) struct Future {
     pub markers: Vec<String>,
