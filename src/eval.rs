@@ -380,6 +380,49 @@ fn label(range: Option<&DateRange>) -> String {
         .unwrap_or_else(|| "undated".into())
 }
 
+/// Why no event cites the cues: per cue, what its sentence lacked on the way to an event (a name,
+/// a trigger word) or that a candidate was made and lost in merging.
+fn diagnose(analysis: &Analysis, cues: &[Located]) -> String {
+    let lexicon = crate::events::lexicon::Lexicon::embedded();
+    let mut said: Vec<&'static str> = cues
+        .iter()
+        .map(|c| {
+            let text = &analysis.articles[c.article].text;
+            let Some(sentence) = text.sentence_at(c.span.start) else {
+                return "outside any sentence";
+            };
+            let in_title = text.title.is_some_and(|t| t.overlaps(sentence));
+            if in_title {
+                return "in the title";
+            }
+            let candidate = analysis
+                .candidates
+                .iter()
+                .any(|k| k.article == c.article && k.span.overlaps(sentence));
+            if candidate {
+                return "candidate lost in merging";
+            }
+            let named = analysis
+                .mentions
+                .iter()
+                .any(|m| m.article == c.article && sentence.contains(m.span));
+            let triggered = lexicon
+                .scan(text.folded_slice(sentence))
+                .iter()
+                .any(|h| matches!(h.cue, crate::events::lexicon::Cue::Trigger(_)));
+            match (named, triggered) {
+                (false, false) => "no name, no trigger",
+                (false, true) => "no name",
+                (true, false) => "no trigger",
+                (true, true) => "dropped",
+            }
+        })
+        .collect();
+    said.sort_unstable();
+    said.dedup();
+    said.join("; ")
+}
+
 /// Score an analysis of a story folder against its gold.
 pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
     let article_of: BTreeMap<&str, usize> = analysis
@@ -491,7 +534,7 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
                     h.cues.len()
                 )
             } else {
-                "no event cites any cue".to_string()
+                format!("no event cites any cue ({})", diagnose(analysis, &cues))
             });
         }
         happenings.push(HappeningResult {

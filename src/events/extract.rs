@@ -452,7 +452,11 @@ fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
     }
     let amounts: Vec<Money> = money::find(folded_clause);
     let amount = amounts.first().copied().or(extra_money);
-    let (date, date_source, future) = date_for(input, sentence, span);
+    let trigger_at = clause_hits
+        .iter()
+        .find(|h| h.cue == Cue::Trigger(kind))
+        .map_or(span.start, |h| h.start);
+    let (date, date_source, future) = date_for(input, sentence, span, trigger_at);
     let latest = hits.iter().any(|h| h.cue == Cue::Latest);
     let joins_or_leaves = matches!(kind, EventKind::Hire | EventKind::Departure)
         && actors
@@ -585,11 +589,14 @@ fn order_actors(place: &Place, group: &Group) -> Vec<usize> {
 }
 
 /// The clause's own date, else the sentence's, else the last one earlier in the paragraph, else a
-/// window before the publication date. The bool says the date lies in the clause's future.
+/// window before the publication date. Among dates of one precision the one nearest the trigger
+/// wins (申请在当年5月份退休: the leaving is in May). The bool says the date lies in the clause's
+/// future.
 fn date_for(
     input: &ArticleInput,
     sentence: Span,
     clause: Span,
+    trigger_at: usize,
 ) -> (Option<DateRange>, DateSource, bool) {
     let usable = |d: &&TimeMention| d.range.precision != Precision::Vague || d.relative;
     let pick = |within: Span| -> Option<&TimeMention> {
@@ -598,7 +605,7 @@ fn date_for(
             .iter()
             .filter(|d| within.contains(d.span))
             .filter(usable)
-            .min_by_key(|d| d.range.precision)
+            .min_by_key(|d| (d.range.precision.min(Precision::Month), d.span.end.abs_diff(trigger_at)))
     };
     if let Some(d) = pick(clause) {
         return (Some(d.range), DateSource::Clause, d.future);

@@ -27,7 +27,7 @@ const BACKGROUND_SHARE: f64 = 0.3;
 /// Below this many candidates every actor counts as distinctive.
 const FEW_CANDIDATES: usize = 12;
 /// Day-precise dates this many days apart may still be one happening told differently.
-const DAY_TOLERANCE: i64 = 3;
+const DAY_TOLERANCE: i64 = 0;
 /// Amounts further apart than this factor are different deals, not one deal told differently.
 const MONEY_RATIO: f64 = 1.3;
 

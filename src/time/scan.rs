@@ -202,6 +202,7 @@ fn inherit_across_connectors(out: &mut [Expr], t: &[char]) {
                         | '～'
                         | '、'
                         | '和'
+                        | '或'
                         | '及'
                         | '与'
                         | '與'
@@ -211,7 +212,7 @@ fn inherit_across_connectors(out: &mut [Expr], t: &[char]) {
         if !joined {
             continue;
         }
-        // 至, 到 and dashes make a range; 、 and 和 only list.
+        // 至, 到 and dashes make a range; 、, 和 and 或 only list.
         let range = gap
             .iter()
             .any(|c| matches!(c, '至' | '到' | '-' | '–' | '—' | '~' | '～'));

@@ -209,6 +209,15 @@ pub(crate) struct Sighting {
     pub count: usize,
     /// Seen at least once where names stand.
     pub placed: bool,
+    /// Seen at least once right after a person's title (律師石東炫): a name even when said once.
+    pub titled: bool,
+}
+
+fn titled(doc: &Doc, ctx: &Ctx, start: usize) -> bool {
+    ctx.lex
+        .person_titles
+        .iter()
+        .any(|w| doc.ends_with(start, w))
 }
 
 fn placed(doc: &Doc, ctx: &Ctx, start: usize, end: usize) -> bool {
@@ -316,13 +325,16 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
                 continue;
             }
             let is_placed = placed(doc, ctx, t.start, end);
+            let is_titled = titled(doc, ctx, t.start);
             let s = found.entry(folded.clone()).or_insert_with(|| Sighting {
                 count: 0,
                 folded,
                 display: doc.text(t.start, end),
                 placed: false,
+                titled: false,
             });
             s.placed |= is_placed;
+            s.titled |= is_titled;
             // jieba may take the last char of a three-char name for the next word (徐榛|蔚縣長):
             // the longer spelling is weighed too, and wins where the text mostly writes it.
             if len == 2
@@ -338,6 +350,7 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
                     folded: longer,
                     display: doc.text(t.start, end + 1),
                     placed: false,
+                    titled: false,
                 });
                 s.placed |= is_placed;
             }
@@ -349,8 +362,8 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
     found.into_values().collect()
 }
 
-/// Names from every article's sightings: spellings the corpus repeats, seen where names stand. A
-/// spelling inside a longer repeated one (魏哲 in 魏哲家) is the longer one's.
+/// Names from every article's sightings: spellings the corpus repeats, seen where names stand, or
+/// said once right after a person's title. A spelling inside a longer repeated one (魏哲 in 魏哲家) is the longer one's.
 pub(crate) fn names_from_sightings(all: Vec<Sighting>) -> Vec<Candidate> {
     /// One spelling over the corpus.
     #[derive(Default)]
@@ -358,6 +371,7 @@ pub(crate) fn names_from_sightings(all: Vec<Sighting>) -> Vec<Candidate> {
         displays: Vec<String>,
         count: usize,
         placed: bool,
+        titled: bool,
     }
     let mut merged: HashMap<String, Seen> = HashMap::new();
     for s in all {
@@ -367,10 +381,11 @@ pub(crate) fn names_from_sightings(all: Vec<Sighting>) -> Vec<Candidate> {
         }
         e.count += s.count;
         e.placed |= s.placed;
+        e.titled |= s.titled;
     }
     let mut kept: Vec<(&String, &Seen)> = merged
         .iter()
-        .filter(|(_, s)| s.count >= 2 && s.placed)
+        .filter(|(_, s)| (s.count >= 2 && s.placed) || (s.count >= 1 && s.titled))
         .collect();
     // Sorted, the spellings that begin with a spelling come right after it.
     kept.sort_unstable_by(|a, b| a.0.cmp(b.0));
