@@ -605,7 +605,12 @@ fn date_for(
             .iter()
             .filter(|d| within.contains(d.span))
             .filter(usable)
-            .min_by_key(|d| (d.range.precision.min(Precision::Month), d.span.end.abs_diff(trigger_at)))
+            .min_by_key(|d| {
+                (
+                    d.range.precision.min(Precision::Month),
+                    d.span.end.abs_diff(trigger_at),
+                )
+            })
     };
     if let Some(d) = pick(clause) {
         return (Some(d.range), DateSource::Clause, d.future);

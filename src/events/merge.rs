@@ -26,8 +26,10 @@ use std::collections::BTreeMap;
 const BACKGROUND_SHARE: f64 = 0.3;
 /// Below this many candidates every actor counts as distinctive.
 const FEW_CANDIDATES: usize = 12;
-/// Day-precise dates this many days apart may still be one happening told differently.
-const DAY_TOLERANCE: i64 = 0;
+/// Day-precise dates this many days apart, in two articles, may still be one happening told
+/// differently (a time zone, a report dated by its publication); one article telling two days tells
+/// two happenings.
+const DAY_TOLERANCE: i64 = 1;
 /// Amounts further apart than this factor are different deals, not one deal told differently.
 const MONEY_RATIO: f64 = 1.3;
 
@@ -316,7 +318,7 @@ fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
                 x.start - chrono::Duration::days(31) <= y.end
                     && y.start - chrono::Duration::days(31) <= x.end
             } else {
-                dates_compatible(x, y)
+                dates_compatible(x, y, a.article != b.article)
             }
         }
         _ => true,
@@ -364,12 +366,13 @@ fn actors_agree(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
         || (kb.from_context && !kb.own.is_empty() && kb.own.iter().all(|e| ka.all.contains(e)))
 }
 
-fn dates_compatible(x: &DateRange, y: &DateRange) -> bool {
-    let tolerance = if x.precision == Precision::Day && y.precision == Precision::Day {
-        chrono::Duration::days(DAY_TOLERANCE)
-    } else {
-        chrono::Duration::days(0)
-    };
+fn dates_compatible(x: &DateRange, y: &DateRange, two_articles: bool) -> bool {
+    let tolerance =
+        if two_articles && x.precision == Precision::Day && y.precision == Precision::Day {
+            chrono::Duration::days(DAY_TOLERANCE)
+        } else {
+            chrono::Duration::days(0)
+        };
     x.start - tolerance <= y.end && y.start - tolerance <= x.end
 }
 

@@ -196,6 +196,22 @@ fn resolve_one(e: &Expr, reference: Option<NaiveDate>) -> Option<DateRange> {
                 Precision::Vague,
             ))
         }
+        Kind::WeekdayDay { weekday, day } => {
+            // The nearest month, looking back (or ahead in a future clause), whose day falls on it.
+            let r = reference?;
+            let first = ymd(r.year(), r.month(), 1)?;
+            (0..14u32).find_map(|k| {
+                let m = if e.future {
+                    first.checked_add_months(Months::new(k))?
+                } else {
+                    first.checked_sub_months(Months::new(k))?
+                };
+                let d = ymd(m.year(), m.month(), day)?;
+                let fits = d.weekday().num_days_from_monday() == weekday
+                    && (e.future || d <= r + Days::new(1));
+                fits.then(|| range(d, d, Precision::Day))
+            })
+        }
         Kind::NamedDay { day, .. } => {
             calendar(None, None, Some(day), Part::Whole, e.future, reference)
         }

@@ -82,6 +82,9 @@ pub enum Kind {
     NamedDay { offset: i32, day: u32 },
     /// The month, week or year n units from the reference (兩個月前 -2, 三年後 3).
     UnitsAgo { n: i32, unit: Unit },
+    /// A weekday told with its day of the month (周六(31日), 31日(周六)): the day of that number
+    /// nearest the reference that falls on that weekday.
+    WeekdayDay { weekday: u32, day: u32 },
 }
 
 /// One unresolved date expression.
@@ -180,7 +183,113 @@ pub fn scan_chars(t: &[char]) -> Vec<Expr> {
         }
     }
     inherit_across_connectors(&mut out, t);
+    same_as_before(&mut out, t);
+    weekday_with_day(&mut out, t);
     out
+}
+
+/// A weekday and a bare day side by side, one in brackets (周六(31日), 31日（週六）), are one date.
+fn weekday_with_day(out: &mut Vec<Expr>, t: &[char]) {
+    let bare_day = |k: &Kind| match *k {
+        Kind::Calendar {
+            year: None,
+            month: None,
+            day: Some(d),
+            part: Part::Whole,
+        } => Some(d),
+        _ => None,
+    };
+    let weekday = |k: &Kind| match *k {
+        Kind::Weekday {
+            weekday,
+            week: None,
+        } => Some(weekday),
+        _ => None,
+    };
+    let mut k = 1;
+    while k < out.len() {
+        let (a, b) = (out[k - 1], out[k]);
+        let gap = &t[a.span.end..b.span.start];
+        let opened = matches!(gap, ['(' | '（']);
+        let pair = match (
+            weekday(&a.kind),
+            bare_day(&b.kind),
+            bare_day(&a.kind),
+            weekday(&b.kind),
+        ) {
+            (Some(w), Some(d), _, _) | (_, _, Some(d), Some(w)) => Some((w, d)),
+            _ => None,
+        };
+        let Some((w, d)) = pair.filter(|_| opened) else {
+            k += 1;
+            continue;
+        };
+        let closes = matches!(t.get(b.span.end), Some(')' | '）'));
+        out[k - 1] = Expr {
+            span: Span::new(a.span.start, b.span.end + usize::from(closes)),
+            kind: Kind::WeekdayDay { weekday: w, day: d },
+            future: a.future || b.future,
+            through_next: b.through_next,
+        };
+        out.remove(k);
+    }
+}
+
+/// `同年3月10日` and `同月19日` take the year or month of the date told before them, and their span
+/// takes the word in. With no such date before, the word is the reference's year or month.
+fn same_as_before(out: &mut [Expr], t: &[char]) {
+    let w = words();
+    let word_before = |list: &[String], at: usize| -> Option<usize> {
+        list.iter().map(|x| x.chars().count()).find(|&n| {
+            n <= at
+                && list.iter().any(|x| {
+                    x.chars().count() == n && lit(t, at - n, std::slice::from_ref(x)) == Some(at)
+                })
+        })
+    };
+    let mut year: Option<YearSpec> = None;
+    let mut month: Option<(Option<YearSpec>, MonthSpec)> = None;
+    for e in out.iter_mut() {
+        let Kind::Calendar {
+            year: y,
+            month: m,
+            day,
+            part,
+        } = e.kind
+        else {
+            continue;
+        };
+        let (mut y, mut m) = (y, m);
+        if y.is_none() && m.is_some() {
+            if let Some(n) = word_before(&w.same_year, e.span.start) {
+                y = Some(year.unwrap_or(YearSpec::Rel(0)));
+                e.span = Span::new(e.span.start - n, e.span.end);
+            }
+        } else if y.is_none() && m.is_none() && day.is_some() {
+            if let Some(n) = word_before(&w.same_month, e.span.start) {
+                match month {
+                    Some((py, pm)) => {
+                        y = py;
+                        m = Some(pm);
+                    }
+                    None => m = Some(MonthSpec::Rel(0)),
+                }
+                e.span = Span::new(e.span.start - n, e.span.end);
+            }
+        }
+        e.kind = Kind::Calendar {
+            year: y,
+            month: m,
+            day,
+            part,
+        };
+        if let Some(YearSpec::Abs(v)) = y {
+            year = Some(YearSpec::Abs(v));
+        }
+        if let Some(mm @ MonthSpec::Abs(_)) = m {
+            month = Some((y, mm));
+        }
+    }
 }
 
 /// The second end of a range takes what it leaves out from the first: `6月28日至30日` is 28–30 June,

@@ -60,6 +60,8 @@ pub(crate) struct Words {
     pub recent: Vec<String>,
     pub past: Vec<String>,
     pub entering: Vec<String>,
+    pub same_year: Vec<String>,
+    pub same_month: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -107,6 +109,8 @@ pub(crate) fn vocab() -> &'static Vocab {
             &mut words.xun_late,
             &mut words.last_week,
             &mut words.counted_units,
+            &mut words.same_year,
+            &mut words.same_month,
             &mut words.not_a_date_after_day,
             &mut words.today,
             &mut words.yesterday,
