@@ -95,7 +95,11 @@ impl Ctx<'_> {
         self.lex.translit.contains(&c)
     }
     pub fn surname(&self, c: char) -> bool {
-        self.lex.surnames.contains(&c)
+        self.lex.surnames.contains(&c) || self.lex.rare_surnames.contains(&c)
+    }
+    /// A surname that is also a common char of ordinary words (文, 卓, 連).
+    pub fn rare_surname(&self, c: char) -> bool {
+        self.lex.rare_surnames.contains(&c)
     }
 }
 

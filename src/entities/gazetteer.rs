@@ -226,6 +226,8 @@ pub struct Lexicon {
     pub surname_roles: Vec<String>,
     pub translit: HashSet<char>,
     pub surnames: HashSet<char>,
+    /// Surnames that are also common chars of ordinary words: names with them need more proof.
+    pub rare_surnames: HashSet<char>,
 }
 
 #[derive(Deserialize)]
@@ -247,6 +249,8 @@ struct LexiconFile {
     surname_roles: Vec<String>,
     translit_chars: String,
     surnames: String,
+    #[serde(default)]
+    rare_surnames: String,
 }
 
 impl Lexicon {
@@ -321,6 +325,7 @@ impl Lexicon {
             surname_roles: list(f.surname_roles),
             translit: chars(f.translit_chars),
             surnames: chars(f.surnames),
+            rare_surnames: chars(f.rare_surnames),
         }
     }
 
@@ -350,6 +355,7 @@ impl LexiconFile {
             surname_roles: Vec::new(),
             translit_chars: String::new(),
             surnames: String::new(),
+            rare_surnames: String::new(),
         }
     }
 }

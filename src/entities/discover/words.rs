@@ -326,6 +326,11 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
             }
             let is_placed = placed(doc, ctx, t.start, end);
             let is_titled = titled(doc, ctx, t.start);
+            // A less common surname makes a name of three chars only, and one that is a word of
+            // the dictionary (倖存者) only right after a title.
+            if ctx.rare_surname(doc.fold[t.start]) && (len != 3 || (whole && !is_titled)) {
+                continue;
+            }
             let s = found.entry(folded.clone()).or_insert_with(|| Sighting {
                 count: 0,
                 folded,
