@@ -369,7 +369,10 @@ fn titled(doc: &Doc, ctx: &Ctx, jieba: &Segmenter) -> Vec<Candidate> {
                 len += 1;
             }
         }
-        let chinese = len <= 3 && ctx.surname(chars[0]) && !foreign;
+        let chinese = len <= 3
+            && ctx.surname(chars[0])
+            && (len == 3 || !ctx.rare_surname(chars[0]))
+            && !foreign;
         if !(chinese || (foreign && len >= 3))
             || ctx
                 .lex

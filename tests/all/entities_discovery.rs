@@ -223,12 +223,16 @@ fn another_unseen_article_with_other_clue_shapes() {
 #[test]
 fn a_name_said_once_right_after_a_title_is_a_person() {
     // Invented people, each named once, right after a person's title.
-    let article = "地檢署週一提訊被告。被告的私人律師石東炫事前在社群發文,黨團書記長林思銘直言不會。";
+    let article =
+        "地檢署週一提訊被告。被告的私人律師石東炫事前在社群發文,黨團書記長林思銘直言不會。";
     let (_, es, _) = resolve(&Gazetteer::empty(), &[article]);
     for name in ["石東炫", "林思銘"] {
         assert_eq!(entity(&es, name).kind, EntityKind::Person, "{name}");
     }
     // A longer cut after a titled name (董事長雷軍發文) is not a name of its own.
-    let (_, es, _) = resolve(&Gazetteer::empty(), &["小米董事長雷軍發文表示,雷軍說車已交付。"]);
+    let (_, es, _) = resolve(
+        &Gazetteer::empty(),
+        &["小米董事長雷軍發文表示,雷軍說車已交付。"],
+    );
     assert!(entities::find(&es, "雷軍發").is_none());
 }

@@ -195,14 +195,16 @@ fn chinese_before(
     if let Some(t) = tags.last() {
         let len = t.word.chars().count();
         let first = t.word.chars().next().unwrap_or(' ');
-        if (2..=3).contains(&len) && ctx.surname(first) && t.word.chars().all(is_han) {
+        // A less common surname (文, 卓) makes a name of three chars only: 柯|文翰 is 柯文翰.
+        let surname = ctx.surname(first) && (len == 3 || !ctx.rare_surname(first));
+        if (2..=3).contains(&len) && surname && t.word.chars().all(is_han) {
             return Some((end - len, Shape::Chinese));
         }
     }
     if end >= 3 && ctx.surname(doc.fold[end - 3]) && is_han(doc.fold[end - 2]) {
         return Some((end - 3, Shape::Chinese));
     }
-    if end >= 2 && ctx.surname(doc.fold[end - 2]) {
+    if end >= 2 && ctx.surname(doc.fold[end - 2]) && !ctx.rare_surname(doc.fold[end - 2]) {
         return Some((end - 2, Shape::Chinese));
     }
     // A common noun as a name (蘋果(Apple)): jieba's last word, when it is a noun.
