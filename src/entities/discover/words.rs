@@ -87,12 +87,37 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
         if t.tag != Tag::Org && !ctx.lex.org_suffix_last.contains(&doc.fold[t.end - 1]) {
             continue;
         }
-        let word = doc.folded(t.start, t.end);
-        let suffix = ctx
+        // The ending may run over several of jieba's words (特搜|隊, 應變|中心): the longest
+        // ending that lies within this word or starts where one of the few words before it starts.
+        let near = k.saturating_sub(4);
+        let word_starts = |at: usize| toks[near..=k].iter().rposition(|p| p.start == at);
+        let ending = ctx
             .lex
             .org_suffix_zh
             .iter()
-            .any(|x| word.ends_with(x.as_str()));
+            .map(|x| (x, x.chars().count()))
+            .filter(|&(x, n)| {
+                n <= t.end
+                    && (n <= t.end - t.start || word_starts(t.end - n).is_some())
+                    && doc.starts_with(t.end - n, x)
+            })
+            .map(|(_, n)| n)
+            .max();
+        let (k0, t0) = match ending {
+            Some(n) if n > t.end - t.start => match word_starts(t.end - n) {
+                Some(j) => (
+                    near + j,
+                    Tok {
+                        start: t.end - n,
+                        ..*t
+                    },
+                ),
+                None => (k, *t),
+            },
+            _ => (k, *t),
+        };
+        let word = doc.folded(t0.start, t0.end);
+        let suffix = ending.is_some();
         if !(suffix || t.tag == Tag::Org)
             || ctx
                 .lex
@@ -102,6 +127,7 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
         {
             continue; // outlets are found as media, never as actors
         }
+        let (k, t) = (k0, &t0);
         let mut start = t.start;
         for p in toks[..k].iter().rev().take(2) {
             if p.end == start && matches!(p.tag, Tag::Place | Tag::Person | Tag::Org | Tag::Proper)
