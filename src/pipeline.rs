@@ -170,6 +170,9 @@ fn failure(file: &str, stage: &str, why: &Panicked) -> crate::corpus::LoadIssue 
     }
 }
 
+/// How long before the earliest article that states its date a yearless dateline may still fall.
+const STORY_LEAD_DAYS: i64 = 31;
+
 /// Unit tests make the analysis of an article whose text holds this fail, as a defect would.
 #[cfg(test)]
 static FAIL_ON: std::sync::Mutex<Option<&str>> = std::sync::Mutex::new(None);
@@ -276,6 +279,7 @@ impl Analysis {
             failed,
             ..Analysis::default()
         };
+        analysis.place_open_years();
         analysis.find_events(None, kept);
         progress.check()?;
         let dated = analysis.date_undated_articles();
@@ -285,6 +289,41 @@ impl Analysis {
         analysis.leave_out_undated_background();
         progress.check()?;
         Ok(analysis)
+    }
+
+    /// A yearless dateline took the earliest year its body allows. One story's reports cluster in
+    /// time, so when that puts it well before every article whose page states its date, it moves
+    /// to the first year that does not, and its relative dates are read again.
+    fn place_open_years(&mut self) {
+        let earliest = self
+            .articles
+            .iter()
+            .filter(|a| !a.published.inferred && !a.published.year_open)
+            .filter_map(|a| a.published.date)
+            .min();
+        let Some(earliest) = earliest else { return };
+        let floor = earliest - chrono::Duration::days(STORY_LEAD_DAYS);
+        for a in &mut self.articles {
+            let Some(d) = a.published.date.filter(|_| a.published.year_open) else {
+                continue;
+            };
+            if d >= floor {
+                continue;
+            }
+            let Some(moved) = (1..=2)
+                .filter_map(|k| d.with_year(d.year() + k))
+                .find(|c| *c >= floor)
+            else {
+                continue;
+            };
+            a.published.date = Some(moved);
+            a.published.basis = format!(
+                "{}; moved to {}, as it came before every article that states its date",
+                a.published.basis,
+                moved.year()
+            );
+            a.dates = time::resolve(&time::scan(&a.text.folded), a.published.reference());
+        }
     }
 
     /// An article with no date of its own that tells of the same happenings as dated articles

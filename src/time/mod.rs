@@ -79,6 +79,11 @@ pub struct Published {
     #[serde(skip)]
     #[cfg_attr(feature = "bindings", ts(skip))]
     pub read_against: Option<NaiveDate>,
+    /// The page wrote no year (`新华社首尔6月4日电`): the year is the earliest the body allows,
+    /// and the corpus may move it later, to the time its other articles tell of.
+    #[serde(skip)]
+    #[cfg_attr(feature = "bindings", ts(skip))]
+    pub year_open: bool,
 }
 
 impl Published {
@@ -86,6 +91,7 @@ impl Published {
     pub fn unknown() -> Published {
         Published {
             read_against: None,
+            year_open: false,
             date: None,
             precision: Precision::Vague,
             inferred: true,
@@ -96,6 +102,7 @@ impl Published {
     pub fn stated(date: NaiveDate, precision: Precision, basis: impl Into<String>) -> Published {
         Published {
             read_against: None,
+            year_open: false,
             date: Some(date),
             precision,
             inferred: false,
@@ -106,6 +113,7 @@ impl Published {
     pub fn inferred(date: NaiveDate, precision: Precision, basis: impl Into<String>) -> Published {
         Published {
             read_against: None,
+            year_open: false,
             date: Some(date),
             precision,
             inferred: true,

@@ -69,6 +69,7 @@ fn with_day_of_today(p: Published, body: &[Expr]) -> Published {
     match candidate.filter(|c| *c >= date) {
         Some(c) => Published {
             read_against: None,
+            year_open: p.year_open,
             date: Some(c),
             precision: Precision::Day,
             inferred: p.inferred,
@@ -483,11 +484,14 @@ fn dateline_in(
                         }
                     }
                     let y = date.year();
-                    return Some(Published::stated(
-                        date,
-                        Precision::Day,
-                        format!("dateline “{written}” with the year {y} {why}"),
-                    ));
+                    return Some(Published {
+                        year_open: true,
+                        ..Published::stated(
+                            date,
+                            Precision::Day,
+                            format!("dateline “{written}” with the year {y} {why}"),
+                        )
+                    });
                 }
                 _ => {}
             }

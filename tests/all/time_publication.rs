@@ -296,3 +296,30 @@ fn the_page_address_dates_an_article_without_a_date_line() {
     assert_eq!(day("https://20240403.example.com/news/x"), None);
     assert_eq!(day("https://example.com/news/20241399"), None);
 }
+
+#[test]
+fn a_yearless_dateline_before_the_whole_story_moves_to_the_story_s_year() {
+    // Written for this test. The agency copy cites only an older year (2022年), so its own reading
+    // is June 2022; the story's dated reports are from 2023, so it is June 2023.
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "a.txt",
+        "發布時間:2023/01/10 09:00\n\n星河動力董事長柯文翰今日宣布辭職,董事會將於下月改選。\n",
+    );
+    write(
+        "b.txt",
+        "發布時間:2023/02/20 10:00\n\n星河動力董事會今日選出新任董事長。\n",
+    );
+    write(
+        "c.txt",
+        "新华社台北6月4日电 星河动力新任董事长今日出席股东会。该公司2022年曾获投资。\n",
+    );
+    let corpus = Corpus::open(dir.path()).unwrap();
+    let a = Analysis::run(&corpus);
+    let c = of(&a, "c");
+    assert_eq!(c.date, d(2023, 6, 4), "{}", c.basis);
+    assert!(!c.inferred);
+    // A dateline already within the story's time stays where it is.
+    assert_eq!(of(&a, "a").date, d(2023, 1, 10));
+}
