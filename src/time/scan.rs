@@ -516,7 +516,7 @@ pub(crate) fn digit_at(t: &[char], i: usize) -> Hit {
     }
     if nd <= 2 {
         if let Some(sep @ ('/' | '-' | '.')) = next {
-            return dmy(t, e, sep, v);
+            return dmy(t, e, sep, v).or_else(|| listed_month_day(t, i, e, v));
         }
         if next == Some('月') && (1..=12).contains(&v) && !month_prev_blocks(t, i) {
             return month_tail(t, e + 1, None, MonthSpec::Abs(v));
@@ -580,6 +580,32 @@ fn ymd(t: &[char], e: usize, sep: char, y: i32) -> Hit {
 
 /// `18/07/2025`: day first, as Hong Kong and European sites write it; month first only when the
 /// first number cannot be a month's day count otherwise (`7/18/2025`).
+/// `12/3` heading a line or a list item, as chronologies write their entries (`• 1/8 尹錫悅遭…`):
+/// the month and the day. Elsewhere a bare `1/3` is as often a fraction or a score.
+fn listed_month_day(t: &[char], i: usize, e: usize, m: u32) -> Hit {
+    let mut k = i;
+    while k > 0
+        && matches!(
+            t[k - 1],
+            ' ' | '\t' | '\u{3000}' | '•' | '·' | '●' | '▪' | '・' | '-' | '*'
+        )
+    {
+        k -= 1;
+    }
+    if k > 0 && t[k - 1] != '\n' {
+        return None;
+    }
+    if t.get(e) != Some(&'/') {
+        return None;
+    }
+    let (d, dn, e2) = ascii_number(t, e + 1)?;
+    let ends = t
+        .get(e2)
+        .is_none_or(|&c| c.is_whitespace() || is_cjk(c) || matches!(c, '(' | '（' | ':' | '：'));
+    (dn <= 2 && ends && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| (e2, cal(None, Some(MonthSpec::Abs(m)), Some(d), Part::Whole)))
+}
+
 fn dmy(t: &[char], e: usize, sep: char, a: u32) -> Hit {
     let (b, bn, e2) = ascii_number(t, e + 1)?;
     if bn > 2 || t.get(e2) != Some(&sep) {
