@@ -185,7 +185,52 @@ pub fn scan_chars(t: &[char]) -> Vec<Expr> {
     inherit_across_connectors(&mut out, t);
     same_as_before(&mut out, t);
     weekday_with_day(&mut out, t);
+    under_year_headings(&mut out, t);
     out
+}
+
+/// A line that is only a year (`2024年`) heads a chronology's entries: the dates below it that
+/// leave the year out (`12/3`, `1月8日`) are in that year, until the next such line.
+fn under_year_headings(out: &mut [Expr], t: &[char]) {
+    let alone = |e: &Expr| {
+        let blank = |c: &char| c.is_whitespace() || *c == '\u{3000}';
+        let line_start = t[..e.span.start]
+            .iter()
+            .rposition(|&c| c == '\n')
+            .map_or(0, |p| p + 1);
+        let line_end = t[e.span.end..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(t.len(), |p| e.span.end + p);
+        t[line_start..e.span.start].iter().all(blank) && t[e.span.end..line_end].iter().all(blank)
+    };
+    let mut heading: Option<i32> = None;
+    for e in out.iter_mut() {
+        match e.kind {
+            Kind::Calendar {
+                year: Some(YearSpec::Abs(y)),
+                month: None,
+                day: None,
+                part: Part::Whole,
+            } if alone(e) => heading = Some(y),
+            Kind::Calendar {
+                year: None,
+                month: month @ Some(MonthSpec::Abs(_)),
+                day,
+                part,
+            } => {
+                if let Some(y) = heading {
+                    e.kind = Kind::Calendar {
+                        year: Some(YearSpec::Abs(y)),
+                        month,
+                        day,
+                        part,
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A weekday and a bare day side by side, one in brackets (周六(31日), 31日（週六）), are one date.
