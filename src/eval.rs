@@ -414,13 +414,43 @@ fn diagnose(analysis: &Analysis, cues: &[Located]) -> String {
                 (false, false) => "no name, no trigger",
                 (false, true) => "no name",
                 (true, false) => "no trigger",
-                (true, true) => "dropped",
+                (true, true) => dropped_in(analysis, c.article)
+                    .iter()
+                    .find(|(s, _)| *s == sentence)
+                    .map_or("dropped", |(_, why)| why.name()),
             }
         })
         .collect();
     said.sort_unstable();
     said.dedup();
     said.join("; ")
+}
+
+/// Why the extractor made no candidate of each sentence of an article that came near one.
+fn dropped_in(analysis: &Analysis, article: usize) -> Vec<(Span, crate::events::extract::Dropped)> {
+    let a = &analysis.articles[article];
+    let mut mentions: Vec<crate::entities::Mention> = analysis
+        .mentions
+        .iter()
+        .filter(|m| m.article == article)
+        .copied()
+        .collect();
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    let input = crate::events::extract::ArticleInput {
+        index: article,
+        text: &a.text,
+        dates: &a.dates,
+        mentions: &mentions,
+        published: &a.published,
+    };
+    let mut dropped = Vec::new();
+    crate::events::extract::candidates_explained(
+        crate::events::lexicon::Lexicon::embedded(),
+        &input,
+        &analysis.entities,
+        &mut dropped,
+    );
+    dropped
 }
 
 /// Score an analysis of a story folder against its gold.

@@ -58,7 +58,51 @@ const NAMED_NEWS: &[EventKind] = &[
     EventKind::Infrastructure,
 ];
 
+/// Why a sentence with a trigger and a name gave no candidate: what the evaluation's details say
+/// of a happening no event tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Dropped {
+    /// The sentence is a question.
+    Question,
+    /// Its only triggers are words in quotation marks (someone's speech).
+    Quoted,
+    /// A statement (表示, 稱) without words in quotes: an opinion, not a happening.
+    UnquotedStatement,
+    /// A hypothetical, comparison or comment (如果, 此舉 …).
+    Hypothetical,
+    /// The kind needs a kind of name the clause lacks (a formation, an organisation).
+    KindNeeds,
+    /// No actor the clause can name.
+    NoActor,
+    /// No date, amount, news cue or named person to make it news.
+    NotNews,
+}
+
+impl Dropped {
+    pub fn name(self) -> &'static str {
+        match self {
+            Dropped::Question => "a question",
+            Dropped::Quoted => "trigger in quotes",
+            Dropped::UnquotedStatement => "statement without quotes",
+            Dropped::Hypothetical => "hypothetical or comment",
+            Dropped::KindNeeds => "the kind needs another name",
+            Dropped::NoActor => "no actor",
+            Dropped::NotNews => "no sign of news",
+        }
+    }
+}
+
 pub fn candidates(lex: &Lexicon, input: &ArticleInput, entities: &[Entity]) -> Vec<Candidate> {
+    candidates_explained(lex, input, entities, &mut Vec::new())
+}
+
+/// [`candidates`], also telling why each sentence that came near a candidate gave none.
+pub fn candidates_explained(
+    lex: &Lexicon,
+    input: &ArticleInput,
+    entities: &[Entity],
+    dropped: &mut Vec<(Span, Dropped)>,
+) -> Vec<Candidate> {
     let text = input.text;
     let mut out = Vec::new();
     let mut carried: Option<(Span, usize)> = None;
@@ -73,7 +117,8 @@ pub fn candidates(lex: &Lexicon, input: &ArticleInput, entities: &[Entity]) -> V
         let previous = carried
             .filter(|(p, _)| Some(*p) == paragraph)
             .map(|(_, s)| s);
-        let subject = sentence_candidates(lex, input, entities, sentence, previous, &mut out);
+        let subject =
+            sentence_candidates(lex, input, entities, sentence, previous, &mut out, dropped);
         if let (Some(p), Some(s)) = (paragraph, subject) {
             carried = Some((p, s));
         }
@@ -130,6 +175,7 @@ fn sentence_candidates(
     sentence: Span,
     previous_subject: Option<usize>,
     out: &mut Vec<Candidate>,
+    dropped: &mut Vec<(Span, Dropped)>,
 ) -> Option<usize> {
     let text = input.text;
     let mentions = mentions_in(input.mentions, sentence);
@@ -139,7 +185,7 @@ fn sentence_candidates(
     }
     let folded = text.folded_slice(sentence);
     let quoted = quoted_spans(text.slice(sentence), sentence.start);
-    let hits: Vec<Hit> = lex
+    let all_hits: Vec<Hit> = lex
         .scan(folded)
         .into_iter()
         .map(|h| Hit {
@@ -147,6 +193,10 @@ fn sentence_candidates(
             end: h.end + sentence.start,
             ..h
         })
+        .collect();
+    let hits: Vec<Hit> = all_hits
+        .iter()
+        .copied()
         // Words inside quotation marks are someone's speech (or a coined phrase), not the happening.
         .filter(|h| {
             !matches!(h.cue, Cue::Trigger(k) if k != EventKind::Statement)
@@ -173,7 +223,17 @@ fn sentence_candidates(
         });
     let subject = own_subject.or(previous_subject);
     let trimmed = folded.trim_end();
-    if first_trigger.is_none() || trimmed.ends_with('？') || trimmed.ends_with('?') {
+    let triggered = |hs: &[Hit]| hs.iter().any(|h| matches!(h.cue, Cue::Trigger(_)));
+    if first_trigger.is_none() {
+        if triggered(&hits) {
+            dropped.push((sentence, Dropped::UnquotedStatement));
+        } else if triggered(&all_hits) {
+            dropped.push((sentence, Dropped::Quoted));
+        }
+        return subject;
+    }
+    if trimmed.ends_with('？') || trimmed.ends_with('?') {
+        dropped.push((sentence, Dropped::Question));
         return subject;
     }
 
@@ -266,8 +326,9 @@ fn sentence_candidates(
             rumoured,
             extra_money: money,
         };
-        if let Some(c) = build(&place, g, told) {
-            built.push((saying, c));
+        match build(&place, g, told) {
+            Ok(c) => built.push((saying, c)),
+            Err(why) => dropped.push((sentence, why)),
         }
     }
     if built.iter().any(|(saying, _)| !saying) {
@@ -403,7 +464,7 @@ struct Told {
     extra_money: Option<Money>,
 }
 
-fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
+fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> {
     let Place {
         lex,
         input,
@@ -425,7 +486,7 @@ fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
         .filter(|h| span.start <= h.start && h.end <= span.end)
         .collect();
     if clause_hits.iter().any(|h| h.cue == Cue::Hypothetical) {
-        return None;
+        return Err(Dropped::Hypothetical);
     }
     let folded_clause = text.folded_slice(span);
     let kind_of = |k: EntityKind| group.actors.iter().any(|&(e, _)| entities[e].kind == k);
@@ -444,11 +505,14 @@ fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
         _ => true,
     };
     if !ok {
-        return None;
+        return Err(Dropped::KindNeeds);
     }
     let actors = order_actors(place, &group);
-    if actors.is_empty() || (kind == EventKind::Organization && actors.len() < 2) {
-        return None;
+    if actors.is_empty() {
+        return Err(Dropped::NoActor);
+    }
+    if kind == EventKind::Organization && actors.len() < 2 {
+        return Err(Dropped::KindNeeds);
     }
     let amounts: Vec<Money> = money::find(folded_clause);
     let amount = amounts.first().copied().or(extra_money);
@@ -477,7 +541,7 @@ fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
         || joins_or_leaves
         || kind == EventKind::Statement;
     if !newsy {
-        return None;
+        return Err(Dropped::NotNews);
     }
     let planned = future || clause_hits.iter().any(|h| h.cue == Cue::Planned);
     let status = if rumoured {
@@ -514,7 +578,7 @@ fn build(place: &Place, group: Group, told: Told) -> Option<Candidate> {
             titles: &lex.wording,
         }),
     };
-    Some(Candidate {
+    Ok(Candidate {
         article: input.index,
         span: sentence,
         clause: span,
