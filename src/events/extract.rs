@@ -652,8 +652,9 @@ fn order_actors(place: &Place, group: &Group) -> Vec<usize> {
     actors
 }
 
-/// The clause's own date, else the sentence's, else the last one earlier in the paragraph, else a
-/// window before the publication date. Among dates of one precision the one nearest the trigger
+/// The clause's own date, else the sentence's, else the last one earlier in the paragraph, else
+/// the article's day when the sentence tells a time of day, else a window before the publication
+/// date. Among dates of one precision the one nearest the trigger
 /// wins (申请在当年5月份退休: the leaving is in May). The bool says the date lies in the clause's
 /// future.
 fn date_for(
@@ -688,6 +689,19 @@ fn date_for(
             earlier.contains(d.span) && d.range.precision <= Precision::Month && !d.future
         }) {
             return (Some(d.range), DateSource::Paragraph, false);
+        }
+    }
+    // Told at a time of day and no date (縣長上午8點48分宣布): the article's own day.
+    if input.published.precision == Precision::Day
+        && crate::time::has_clock_time(input.text.folded_slice(sentence))
+    {
+        if let Some(day) = input.published.reference() {
+            let range = DateRange {
+                start: day,
+                end: day,
+                precision: Precision::Day,
+            };
+            return (Some(range), DateSource::Paragraph, false);
         }
     }
     match input.published.date {

@@ -180,8 +180,43 @@ impl Published {
     }
 }
 
+/// Does the text tell a time of day (上午8點48分, 晚間6時47分, 7时58分)? A clause told at a time
+/// and no date is told of its article's day.
+pub fn has_clock_time(text: &str) -> bool {
+    let t: Vec<char> = text.chars().collect();
+    let hour_mark = |c: char| matches!(c, '時' | '时' | '點' | '点');
+    let number_end = |i: usize| -> Option<usize> {
+        let (_, e, _) = numerals::any_number(&t, i)?;
+        Some(e)
+    };
+    let parts = &vocab::vocab().words.day_parts;
+    (0..t.len()).any(|i| {
+        let Some(e) = number_end(i).filter(|&e| t.get(e).is_some_and(|&c| hour_mark(c))) else {
+            return false;
+        };
+        if i > 0 && (t[i - 1].is_ascii_digit() || numerals::is_zh_numeral(t[i - 1])) {
+            return false;
+        }
+        let minutes = number_end(e + 1).is_some_and(|m| t.get(m) == Some(&'分'));
+        let after_part = parts
+            .iter()
+            .any(|p| scan::lit(&t, i.saturating_sub(p.chars().count()), std::slice::from_ref(p)) == Some(i));
+        minutes || after_part
+    })
+}
+
 /// Find and resolve every date expression in `folded` against `reference`; relative expressions are
 /// left out when there is no reference.
 pub fn tag(folded: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
     resolve(&scan(folded), reference)
+}
+#[cfg(test)]
+mod clock_tests {
+    #[test]
+    fn clock_times() {
+        assert!(super::has_clock_time("花莲县长徐榛蔚上午8点48分在脸书宣布"));
+        assert!(super::has_clock_time("周六晚间6时47分发生里氏5.3级地震"));
+        assert!(!super::has_clock_time("全线52个侦测器都有作动"));
+        assert!(!super::has_clock_time("第3点是"));
+    }
 }

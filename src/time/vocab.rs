@@ -62,6 +62,7 @@ pub(crate) struct Words {
     pub entering: Vec<String>,
     pub same_year: Vec<String>,
     pub same_month: Vec<String>,
+    pub day_parts: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +111,7 @@ pub(crate) fn vocab() -> &'static Vocab {
             &mut words.last_week,
             &mut words.counted_units,
             &mut words.same_year,
+            &mut words.day_parts,
             &mut words.same_month,
             &mut words.not_a_date_after_day,
             &mut words.today,
