@@ -221,7 +221,23 @@ fn sentence_candidates(
                 EntityKind::Person | EntityKind::Organization
             )
         });
-    let subject = own_subject.or(previous_subject);
+    // Who speaks is who acts when nobody else is named before the trigger (地檢署表示不服,二度
+    // 提出抗告); an outlet is never an actor, so 據路透社報道 gives none.
+    let speaker = || {
+        clauses
+            .iter()
+            .filter(|c| c.source_only)
+            .flat_map(|c| c.actors.iter())
+            .filter(|a| a.1 < trigger_at)
+            .map(|a| a.0)
+            .find(|&e| {
+                matches!(
+                    entities[e].kind,
+                    EntityKind::Person | EntityKind::Organization
+                )
+            })
+    };
+    let subject = own_subject.or_else(speaker).or(previous_subject);
     let trimmed = folded.trim_end();
     let triggered = |hs: &[Hit]| hs.iter().any(|h| matches!(h.cue, Cue::Trigger(_)));
     if first_trigger.is_none() {
