@@ -333,7 +333,13 @@ impl Analysis {
     fn date_undated_articles(&mut self) -> Vec<usize> {
         let mut changed = Vec::new();
         let mut sources_of: Vec<Vec<usize>> = vec![Vec::new(); self.articles.len()];
-        for (k, e) in self.events.iter().enumerate() {
+        // What someone said is no shared happening: one person speaks on many days.
+        let shared = self
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind != events::EventKind::Statement);
+        for (k, e) in shared {
             for &(a, _) in &e.sources {
                 if sources_of[a].last() != Some(&k) {
                     sources_of[a].push(k);

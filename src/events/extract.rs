@@ -31,6 +31,8 @@ pub struct ArticleInput<'a> {
 
 /// A clause this short (in chars) that names someone continues the clause before it.
 const SHORT_CLAUSE: usize = 14;
+/// Chars between a speaker's name and the verb of saying (柯文哲庭後受訪表示).
+const SPEAKER_GAP: usize = 4;
 /// Days before the publication date that an undated clause is placed in.
 pub const ARTICLE_WINDOW_DAYS: i64 = 31;
 /// Kinds whose happenings are news whenever a specific person, product or facility is named.
@@ -421,9 +423,23 @@ fn clauses_of(
                     .find(|h| h.cue == Cue::Trigger(k))
                     .map(|h| (k, h.class))
             });
+            // A person saying it right before the verb (韓東勳表示, 戴瑋姍回應).
+            let person_says = || {
+                hits.iter()
+                    .filter(within)
+                    .find(|h| h.cue == Cue::Trigger(EventKind::Statement))
+                    .is_some_and(|h| {
+                        mentions.iter().any(|m| {
+                            entities[m.entity].kind == EntityKind::Person
+                                && m.span.end <= h.start
+                                && h.start - m.span.end <= SPEAKER_GAP
+                                && span.contains(m.span)
+                        })
+                    })
+            };
             let kind = match kind {
-                // A statement needs words in quotes.
-                Some((EventKind::Statement, _)) if !quoted => None,
+                // A statement needs words in quotes, or a named person saying it.
+                Some((EventKind::Statement, _)) if !quoted && !person_says() => None,
                 k => k,
             };
             let mut actors: Vec<(usize, usize)> = Vec::new();
@@ -537,6 +553,21 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
         .find(|h| h.cue == Cue::Trigger(kind))
         .map_or(span.start, |h| h.start);
     let (date, date_source, future) = date_for(input, sentence, span, trigger_at);
+    // What someone says with no date of its own is said on the day of the report.
+    let (date, date_source) = match (kind, date_source, input.published.precision) {
+        (EventKind::Statement, DateSource::Article, Precision::Day) => {
+            let day = input.published.reference();
+            (
+                day.map(|d| DateRange {
+                    start: d,
+                    end: d,
+                    precision: Precision::Day,
+                }),
+                DateSource::Paragraph,
+            )
+        }
+        _ => (date, date_source),
+    };
     let latest = hits.iter().any(|h| h.cue == Cue::Latest);
     let joins_or_leaves = matches!(kind, EventKind::Hire | EventKind::Departure)
         && actors

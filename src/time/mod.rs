@@ -198,9 +198,13 @@ pub fn has_clock_time(text: &str) -> bool {
             return false;
         }
         let minutes = number_end(e + 1).is_some_and(|m| t.get(m) == Some(&'分'));
-        let after_part = parts
-            .iter()
-            .any(|p| scan::lit(&t, i.saturating_sub(p.chars().count()), std::slice::from_ref(p)) == Some(i));
+        let after_part = parts.iter().any(|p| {
+            scan::lit(
+                &t,
+                i.saturating_sub(p.chars().count()),
+                std::slice::from_ref(p),
+            ) == Some(i)
+        });
         minutes || after_part
     })
 }
