@@ -173,16 +173,26 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
     out
 }
 
-/// Institutions named by a common word (檢方, 外交部), where the article names them.
+/// Institutions named by a common word (檢方, 外交部), where the article names them: at jieba's word
+/// edges (外交部長 is a person's title, not the ministry), over one word or a few (台|鐵).
 pub(crate) fn institutions(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
-    // At word edges only: 外交部長 is a person's title, not the ministry.
-    for t in toks.iter().filter(|t| t.end - t.start >= 2) {
-        let word = doc.folded(t.start, t.end);
-        if !ctx.lex.org_words_zh.contains(&word) || ctx.is_known(&word) {
+    for (k, t) in toks.iter().enumerate() {
+        if !ctx.lex.org_word_first.contains(&doc.fold[t.start]) {
             continue;
         }
-        let display = doc.text(t.start, t.end);
+        let ends: Vec<usize> = toks[k..].iter().take(3).map(|u| u.end).collect();
+        let Some(word) = ctx.lex.org_words_zh.iter().find(|w| {
+            let n = w.chars().count();
+            n >= 2 && ends.contains(&(t.start + n)) && doc.starts_with(t.start, w)
+        }) else {
+            continue;
+        };
+        let end = t.start + word.chars().count();
+        if ctx.is_known(word) {
+            continue;
+        }
+        let display = doc.text(t.start, end);
         if out.iter().any(|c| c.names[0] == display) {
             continue;
         }
