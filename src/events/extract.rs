@@ -211,18 +211,31 @@ fn sentence_candidates(
         .iter()
         .find(|h| matches!(h.cue, Cue::Trigger(_)))
         .map_or(sentence.end, |h| h.start);
-    let own_subject = clauses
+    // The subject: the first person or organisation before the trigger that is not the object of a
+    // preposition (与秦永沛一同获得晋升的米玉杰 is about 米玉杰).
+    let after_preposition = |at: usize| {
+        lex.prepositions.iter().any(|p| {
+            let n = p.chars().count();
+            at >= sentence.start + n && text.folded_slice(Span::new(at - n, at)) == p.as_str()
+        })
+    };
+    let candidates_before: Vec<(usize, usize)> = clauses
         .iter()
         .filter(|c| !c.source_only)
-        .flat_map(|c| c.actors.iter())
+        .flat_map(|c| c.actors.iter().copied())
         .filter(|a| a.1 < trigger_at)
-        .map(|a| a.0)
-        .find(|&e| {
+        .filter(|&(e, _)| {
             matches!(
                 entities[e].kind,
                 EntityKind::Person | EntityKind::Organization
             )
-        });
+        })
+        .collect();
+    let own_subject = candidates_before
+        .iter()
+        .find(|&&(_, at)| !after_preposition(at))
+        .or(candidates_before.first())
+        .map(|&(e, _)| e);
     // Who speaks is who acts when nobody else is named before the trigger (地檢署表示不服,二度
     // 提出抗告); an outlet is never an actor, so 據路透社報道 gives none.
     let speaker = || {

@@ -84,6 +84,7 @@ struct CueLists {
     continuers: Vec<String>,
     destination: Vec<String>,
     joining: Vec<String>,
+    prepositions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -120,6 +121,8 @@ pub struct Lexicon {
     pub destination: Vec<String>,
     /// Hire triggers by which someone moves of their own accord.
     pub joining: Vec<String>,
+    /// Words after which a name is a preposition's object, not the sentence's subject.
+    pub prepositions: Vec<String>,
     /// The title vocabulary: openers, English templates and verbs.
     pub wording: super::title::Titles,
 }
@@ -202,6 +205,7 @@ impl Lexicon {
             continuers: folded(&file.cues.continuers),
             destination: folded(&file.cues.destination),
             joining: folded(&file.cues.joining),
+            prepositions: folded(&file.cues.prepositions),
             wording: file.titles.folded(),
         })
     }
