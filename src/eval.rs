@@ -312,7 +312,7 @@ fn locate(analysis: &Analysis, article: usize, quote: &str) -> Option<Span> {
         .enumerate()
         .filter(|(_, c)| !c.is_whitespace())
         .collect();
-    let needle: Vec<char> = fold_str(quote)
+    let needle: Vec<char> = fold_str(&crate::text::without_pinyin(quote))
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();

@@ -37,6 +37,21 @@ pub mod words;
 pub use boilerplate::headline_shape;
 pub use fold::{fold_char, fold_into, fold_str};
 
+/// `s` without its inline pinyin annotations (`補(bǔ)充` is `補充`), as the display text has it.
+pub fn without_pinyin(s: &str) -> String {
+    if !pinyin::may_have(s) {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let cuts = pinyin::annotations(&chars);
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !cuts.iter().any(|&(a, b)| a <= *k && *k < b))
+        .map(|(_, c)| *c)
+        .collect()
+}
+
 /// Whether `c` is a Han ideograph (unified, extensions A–H, compatibility): the one answer every
 /// stage uses.
 pub fn is_han(c: char) -> bool {

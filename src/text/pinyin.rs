@@ -97,14 +97,7 @@ mod tests {
     use super::*;
 
     fn strip(s: &str) -> String {
-        let chars: Vec<char> = s.chars().collect();
-        let spans = annotations(&chars);
-        chars
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !spans.iter().any(|(a, b)| a <= i && i < b))
-            .map(|(_, c)| c)
-            .collect()
+        crate::text::without_pinyin(s)
     }
 
     #[test]
