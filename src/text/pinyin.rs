@@ -94,7 +94,6 @@ fn annotation_end(chars: &[char], open: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     fn strip(s: &str) -> String {
         crate::text::without_pinyin(s)
