@@ -12,6 +12,7 @@
 
 mod gloss;
 mod latin;
+mod recurring;
 mod words;
 
 use super::gazetteer::Lexicon;
@@ -119,8 +120,9 @@ pub fn discover(texts: &[&ArticleText], lex: &Lexicon, known: &[String]) -> Vec<
     discover_cached(texts, lex, known, &mut Found::default())
 }
 
-/// What the finders proposed in one article, and the Chinese names seen there.
-type Reading = (Vec<Candidate>, Vec<words::Sighting>);
+/// What the finders proposed in one article, the Chinese names seen there, and the spellings seen
+/// right before a verb of acting.
+type Reading = (Vec<Candidate>, Vec<words::Sighting>, Vec<recurring::Cued>);
 
 /// What discovery found in each article, by the article's text, for the names known when it ran:
 /// a story that gains one article reads that one alone.
@@ -176,21 +178,24 @@ pub fn discover_cached(
     let missing: Vec<usize> = (0..texts.len())
         .filter(|&i| !found.by_text.contains_key(&keys[i]))
         .collect();
+    let jieba = segmenter(known);
     let read: Vec<Reading> = if missing.is_empty() {
         Vec::new()
     } else {
-        let jieba = segmenter(known);
         crate::parallel::par_map(&missing, |&i| read_article(texts[i], &ctx, &jieba))
     };
     let mut sightings = Vec::new();
+    let mut cued = Vec::new();
     let mut out = Vec::new();
     if !found.keep {
         // Nothing was kept, so every article was read just now, in order.
-        for (candidates, seen) in read {
+        for (candidates, seen, before_verbs) in read {
             out.extend(candidates);
             sightings.extend(seen);
+            cued.push(before_verbs);
         }
         out.extend(words::names_from_sightings(sightings));
+        out.extend(recurring::names(&cued, &ctx, &jieba));
         return out.into_iter().filter_map(|c| clean(c, lex)).collect();
     }
     let mut fresh: HashMap<u64, Arc<Reading>> = HashMap::with_capacity(texts.len());
@@ -205,12 +210,14 @@ pub fn discover_cached(
         }
     }
     for k in &keys {
-        let (candidates, seen) = &*fresh[k];
+        let (candidates, seen, before_verbs) = &*fresh[k];
         out.extend(candidates.iter().cloned());
         sightings.extend(seen.iter().cloned());
+        cued.push(before_verbs.clone());
     }
     found.by_text = fresh;
     out.extend(words::names_from_sightings(sightings));
+    out.extend(recurring::names(&cued, &ctx, &jieba));
     out.into_iter().filter_map(|c| clean(c, lex)).collect()
 }
 
@@ -228,7 +235,11 @@ fn read_article(t: &ArticleText, ctx: &Ctx, jieba: &Segmenter) -> Reading {
     out.extend(words::by_surname(&doc, ctx));
     out.extend(listed(&doc, ctx, jieba));
     out.extend(media(&doc, ctx, jieba));
-    (out, words::sightings(&doc, ctx, &toks))
+    (
+        out,
+        words::sightings(&doc, ctx, &toks),
+        recurring::sightings(&doc, ctx),
+    )
 }
 
 /// Drop spellings that are not names; drop the candidate if none is left.

@@ -220,6 +220,8 @@ pub struct Lexicon {
     /// The first chars of `org_words_zh`.
     pub org_word_first: HashSet<char>,
     pub name_before: Vec<String>,
+    /// Verbs of acting or saying right after a bare name (華為宣布, 台積電表示).
+    pub actor_cues: Vec<String>,
     pub name_after: Vec<String>,
     pub name_stops: HashSet<char>,
     pub name_inner_stops: HashSet<char>,
@@ -243,6 +245,8 @@ struct LexiconFile {
     person_titles: Vec<String>,
     org_words_zh: Vec<String>,
     name_before: Vec<String>,
+    #[serde(default)]
+    actor_cues: Vec<String>,
     name_after: Vec<String>,
     name_stops: String,
     name_inner_stops: String,
@@ -319,6 +323,7 @@ impl Lexicon {
                 .collect(),
             org_words_zh: set(f.org_words_zh),
             name_before: list(f.name_before),
+            actor_cues: list(f.actor_cues),
             name_after: list(f.name_after),
             name_stops: chars(f.name_stops),
             name_inner_stops: chars(f.name_inner_stops),
@@ -349,6 +354,7 @@ impl LexiconFile {
             person_titles: Vec::new(),
             org_words_zh: Vec::new(),
             name_before: Vec::new(),
+            actor_cues: Vec::new(),
             name_after: Vec::new(),
             name_stops: String::new(),
             name_inner_stops: String::new(),

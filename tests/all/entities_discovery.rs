@@ -236,3 +236,27 @@ fn a_name_said_once_right_after_a_title_is_a_person() {
     );
     assert!(entities::find(&es, "雷軍發").is_none());
 }
+
+#[test]
+fn a_bare_name_repeated_before_verbs_of_acting_across_articles_is_an_organisation() {
+    // Invented: 鈦宸 is no company anyone knows; the articles never give it a suffix or a title.
+    let (_, es, _) = resolve(
+        &Gazetteer::empty(),
+        &[
+            "鈦宸宣布推出新款手機。分析指出,公司宣布的價格偏高。",
+            "據報道,鈦宸表示新機已售罄,鈦宸也在擴產。",
+            "與鈦宸競爭的廠商則保持沉默。",
+        ],
+    );
+    assert_eq!(entity(&es, "鈦宸").kind, EntityKind::Organization);
+    assert!(
+        entities::find(&es, "公司").is_none(),
+        "an ordinary word names no one"
+    );
+    // Said in one article only, it proves nothing.
+    let (_, es, _) = resolve(
+        &Gazetteer::empty(),
+        &["鈦宸宣布推出新款手機。鈦宸表示已售罄。鈦宸宣布擴產。"],
+    );
+    assert!(entities::find(&es, "鈦宸").is_none());
+}
