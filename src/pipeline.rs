@@ -170,6 +170,9 @@ fn failure(file: &str, stage: &str, why: &Panicked) -> crate::corpus::LoadIssue 
     }
 }
 
+/// Peers of an undated article published further apart than this (in days) give it the middle
+/// of their dates rather than the latest.
+const PEERS_SPREAD_DAYS: i64 = 62;
 /// How long before the earliest article that states its date a yearless dateline may still fall.
 const STORY_LEAD_DAYS: i64 = 31;
 
@@ -327,7 +330,8 @@ impl Analysis {
     }
 
     /// An article with no date of its own that tells of the same happenings as dated articles
-    /// belongs to their time: it takes the latest of their publication dates, at month precision
+    /// belongs to their time: it takes the latest of their publication dates (the middle one when
+    /// they lie months apart), at month precision
     /// and marked inferred, and its relative dates (今年初, 4月) are resolved again against it.
     /// Returns the articles that got a date.
     fn date_undated_articles(&mut self) -> Vec<usize> {
@@ -378,13 +382,18 @@ impl Analysis {
             }
             peers.sort_unstable();
             peers.dedup();
-            let Some(latest) = peers
+            let mut peer_dates: Vec<chrono::NaiveDate> = peers
                 .iter()
                 .filter_map(|&a| self.articles[a].published.date)
-                .max()
-            else {
+                .collect();
+            peer_dates.sort_unstable();
+            let (Some(&earliest), Some(&latest)) = (peer_dates.first(), peer_dates.last()) else {
                 continue;
             };
+            // Peers published far apart (a story told again a year later) say only roughly when;
+            // the middle of their dates is the best guess, not the latest.
+            let middle = peer_dates[peer_dates.len() / 2];
+            let spread = (latest - earliest).num_days() > PEERS_SPREAD_DAYS;
             let names: Vec<String> = peers
                 .iter()
                 .map(|&a| self.articles[a].id().to_string())
@@ -394,6 +403,7 @@ impl Analysis {
             // date is shown at month precision; the day is kept to read its relative dates against.
             let (day, why) = match latest_told.filter(|d| *d <= latest) {
                 Some(d) => (d, format!("the latest of them happened {d}")),
+                None if spread => (middle, format!("the middle one was published {middle}")),
                 None => (latest, format!("the latest was published {latest}")),
             };
             let a = &mut self.articles[i];
