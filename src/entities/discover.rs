@@ -380,6 +380,10 @@ fn titled(doc: &Doc, ctx: &Ctx, jieba: &Segmenter) -> Vec<Candidate> {
                 len += 1;
             }
         }
+        // jieba's guess may run into the next word (好手孫振|在): a name ends before 在, 說 …
+        if !foreign && len == 3 && ctx.lex.name_stops.contains(&chars[2]) {
+            len = 2;
+        }
         let chinese = len <= 3
             && ctx.surname(chars[0])
             && (len == 3 || !ctx.rare_surname(chars[0]))

@@ -335,10 +335,12 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
             let ok = if whole {
                 u.tag == Tag::Person || (!u.known && u.tag != Tag::Place)
             } else {
-                // Pieces: none a dictionary word of its own other than a name's (哲家 is none).
+                // Pieces: none a dictionary word of its own other than a name's (哲家 is none),
+                // unless a title stands before the name (教練曾|自強).
                 toks[k..=k + j]
                     .iter()
                     .all(|p| !p.known || p.tag == Tag::Person)
+                    || (len == 3 && titled(doc, ctx, t.start))
             };
             let last = doc.fold[end - 1];
             let middle = doc.fold[t.start + 1];
