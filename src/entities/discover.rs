@@ -85,7 +85,7 @@ impl Doc {
 /// Context shared by the finders.
 pub(crate) struct Ctx<'a> {
     pub lex: &'a Lexicon,
-    pub known: HashSet<String>,
+    pub known: rustc_hash::FxHashSet<String>,
 }
 
 impl Ctx<'_> {
@@ -96,7 +96,7 @@ impl Ctx<'_> {
         self.lex.translit.contains(&c)
     }
     pub fn surname(&self, c: char) -> bool {
-        self.lex.surnames.contains(&c) || self.lex.rare_surnames.contains(&c)
+        self.lex.any_surname.contains(&c)
     }
     /// A surname that is also a common char of ordinary words (文, 卓, 連).
     pub fn rare_surname(&self, c: char) -> bool {
@@ -328,7 +328,7 @@ const PERSON_TAGS: [&str; 3] = ["nr", "nrt", "nrfg"];
 fn titled(doc: &Doc, ctx: &Ctx, jieba: &Segmenter) -> Vec<Candidate> {
     let mut out = Vec::new();
     let n = doc.len();
-    let firsts: HashSet<char> = ctx
+    let firsts: rustc_hash::FxHashSet<char> = ctx
         .lex
         .person_titles
         .iter()

@@ -9,6 +9,7 @@
 use super::EntityKind;
 use crate::error::{Error, ErrorCode, Result};
 use crate::text::fold_str;
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -205,31 +206,33 @@ impl Gazetteer {
 /// Word lists that discovery reads, folded once.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    pub not_names: HashSet<String>,
-    pub org_suffix_latin: HashSet<String>,
+    pub not_names: FxHashSet<String>,
+    pub org_suffix_latin: FxHashSet<String>,
     pub org_prefix_zh: Vec<String>,
     pub org_suffix_zh: Vec<String>,
     /// The last chars of `org_suffix_zh`, to rule most words out at once.
-    pub org_suffix_last: HashSet<char>,
+    pub org_suffix_last: FxHashSet<char>,
     pub media_suffix_zh: Vec<String>,
     pub report_verbs: Vec<String>,
     pub facility_cues: Vec<String>,
     pub product_cues: Vec<String>,
     pub person_titles: Vec<String>,
-    pub org_words_zh: HashSet<String>,
+    pub org_words_zh: FxHashSet<String>,
     /// The first chars of `org_words_zh`.
-    pub org_word_first: HashSet<char>,
+    pub org_word_first: FxHashSet<char>,
     pub name_before: Vec<String>,
     /// Verbs of acting or saying right after a bare name (華為宣布, 台積電表示).
     pub actor_cues: Vec<String>,
     pub name_after: Vec<String>,
-    pub name_stops: HashSet<char>,
-    pub name_inner_stops: HashSet<char>,
+    pub name_stops: FxHashSet<char>,
+    pub name_inner_stops: FxHashSet<char>,
     pub surname_roles: Vec<String>,
-    pub translit: HashSet<char>,
-    pub surnames: HashSet<char>,
+    pub translit: FxHashSet<char>,
+    pub surnames: FxHashSet<char>,
     /// Surnames that are also common chars of ordinary words: names with them need more proof.
-    pub rare_surnames: HashSet<char>,
+    pub rare_surnames: FxHashSet<char>,
+    /// Both lists of surnames: the one test most chars of a text meet.
+    pub any_surname: FxHashSet<char>,
 }
 
 #[derive(Deserialize)]
@@ -282,7 +285,7 @@ impl Lexicon {
     }
 
     fn from_file(f: LexiconFile) -> Lexicon {
-        let set = |v: Vec<String>| v.iter().map(|s| fold_str(s)).collect::<HashSet<_>>();
+        let set = |v: Vec<String>| v.iter().map(|s| fold_str(s)).collect::<FxHashSet<_>>();
         let list = |v: Vec<String>| {
             let mut l: Vec<String> = v.iter().map(|s| fold_str(s)).collect();
             // Longest first, so a suffix test finds 通訊社 before 社.
@@ -329,6 +332,7 @@ impl Lexicon {
             name_inner_stops: chars(f.name_inner_stops),
             surname_roles: list(f.surname_roles),
             translit: chars(f.translit_chars),
+            any_surname: chars(f.surnames.clone() + &f.rare_surnames),
             surnames: chars(f.surnames),
             rare_surnames: chars(f.rare_surnames),
         }

@@ -214,10 +214,10 @@ fn sentence_candidates(
     // The subject: the first person or organisation before the trigger that is not the object of a
     // preposition (与秦永沛一同获得晋升的米玉杰 is about 米玉杰).
     let after_preposition = |at: usize| {
-        lex.prepositions.iter().any(|p| {
-            let n = p.chars().count();
-            at >= sentence.start + n && text.folded_slice(Span::new(at - n, at)) == p.as_str()
-        })
+        let before = text.folded_slice(Span::new(at.saturating_sub(4).max(sentence.start), at));
+        lex.prepositions
+            .iter()
+            .any(|p| before.ends_with(p.as_str()))
     };
     let candidates_before: Vec<(usize, usize)> = clauses
         .iter()

@@ -41,7 +41,8 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx) -> Vec<Cued> {
     if cues.is_empty() {
         return out;
     }
-    let firsts: HashSet<char> = cues.iter().filter_map(|c| c.chars().next()).collect();
+    let firsts: rustc_hash::FxHashSet<char> =
+        cues.iter().filter_map(|c| c.chars().next()).collect();
     for p in 2..doc.len() {
         if !firsts.contains(&doc.fold[p]) || !cues.iter().any(|c| doc.starts_with(p, c)) {
             continue;

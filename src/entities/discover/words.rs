@@ -181,15 +181,15 @@ pub(crate) fn institutions(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate>
         if !ctx.lex.org_word_first.contains(&doc.fold[t.start]) {
             continue;
         }
-        let ends: Vec<usize> = toks[k..].iter().take(3).map(|u| u.end).collect();
-        let Some(word) = ctx.lex.org_words_zh.iter().find(|w| {
-            let n = w.chars().count();
-            n >= 2 && ends.contains(&(t.start + n)) && doc.starts_with(t.start, w)
+        let ends = || toks[k..].iter().take(3).map(|u| u.end);
+        let Some(word) = ends().find_map(|end| {
+            let word = doc.folded(t.start, end);
+            (end - t.start >= 2 && ctx.lex.org_words_zh.contains(&word)).then_some(word)
         }) else {
             continue;
         };
         let end = t.start + word.chars().count();
-        if ctx.is_known(word) {
+        if ctx.is_known(&word) {
             continue;
         }
         let display = doc.text(t.start, end);
