@@ -521,6 +521,8 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
             .flat_map(|k| gold_entities[k].iter().copied())
             .collect();
         let mut why: Option<String> = None;
+        // How near the reported miss came: 1 wrong in one way, 2 in both.
+        let mut why_wrongs = usize::MAX;
         let mut found = false;
         for (k, e) in analysis.events.iter().enumerate() {
             let cited = e.sources.iter().any(|&(a, s)| {
@@ -535,7 +537,8 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
             if dated && shared {
                 found = true;
                 event_matched[k] = true;
-            } else if why.is_none() || !found {
+            } else if !found && usize::from(!dated) + usize::from(!shared) < why_wrongs {
+                why_wrongs = usize::from(!dated) + usize::from(!shared);
                 let mut wrong = Vec::new();
                 if !dated {
                     wrong.push(format!("date {}", label(e.date.as_ref())));
