@@ -11,6 +11,7 @@
 //! the text really told: "6月中旬" is days 11–20 at precision `Xun`, never a fake day.
 
 mod clause;
+mod english;
 mod labels;
 pub mod numerals;
 pub mod reference;

@@ -182,6 +182,16 @@ pub fn scan_chars(t: &[char]) -> Vec<Expr> {
             }
         }
     }
+    // English expressions fill the places the Chinese scan left empty.
+    let english = super::english::scan(t);
+    if !english.is_empty() {
+        for e in english {
+            if !out.iter().any(|o| o.span.overlaps(e.span)) {
+                out.push(e);
+            }
+        }
+        out.sort_by_key(|e| e.span.start);
+    }
     inherit_across_connectors(&mut out, t);
     same_as_before(&mut out, t);
     weekday_with_day(&mut out, t);

@@ -15,6 +15,18 @@ struct File {
     future: Future,
     words: Words,
     relative: Relative,
+    english: English,
+}
+
+/// The English scanner's words, lowercase.
+#[derive(Deserialize)]
+pub(crate) struct English {
+    pub months: BTreeMap<String, u32>,
+    pub weekdays: BTreeMap<String, u32>,
+    pub numbers: BTreeMap<String, u32>,
+    pub ordinals: BTreeMap<String, u8>,
+    pub year_prepositions: Vec<String>,
+    pub future: Vec<String>,
 }
 
 /// The future markers, folded on load (the clause's chars are folded as they are compared).
@@ -80,6 +92,7 @@ pub(crate) struct Vocab {
     pub years: Vec<(String, i32)>,
     pub months: Vec<(String, i32)>,
     pub weeks: Vec<(String, i32)>,
+    pub english: English,
 }
 
 pub(crate) fn vocab() -> &'static Vocab {
@@ -146,6 +159,7 @@ pub(crate) fn vocab() -> &'static Vocab {
             years: offsets(file.relative.years),
             months: offsets(file.relative.months),
             weeks: offsets(file.relative.weeks),
+            english: file.english,
         }
     })
 }

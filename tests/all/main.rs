@@ -33,6 +33,7 @@ mod text_folding;
 mod text_properties;
 mod text_sentences;
 mod text_written_articles;
+mod time_english;
 mod time_expressions;
 mod time_future_clauses;
 mod time_labels;
