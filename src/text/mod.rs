@@ -86,7 +86,8 @@ impl Span {
     }
 }
 
-/// Which script an article is written in, judged from characters that differ between the two.
+/// Which script an article is written in: English when its letters are Latin with next to no Han,
+/// else judged from the Han characters that differ between the two scripts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(TS))]
 pub enum Script {
@@ -96,6 +97,9 @@ pub enum Script {
     Hans,
     #[serde(rename = "mixed")]
     Mixed,
+    /// English (Latin letters, next to no Han).
+    #[serde(rename = "en")]
+    En,
 }
 
 /// Script to read an article in.

@@ -41,16 +41,29 @@ fn script_classes() -> &'static [u8] {
     })
 }
 
-/// Traditional / simplified / mixed, from script-only chars. A script wins when it has at least
+/// Fewer Latin letters than this is a line, not an English article.
+const MIN_ENGLISH_LETTERS: usize = 40;
+/// English has at least this many Latin letters for each Han char.
+const ENGLISH_LETTERS_PER_HAN: usize = 20;
+
+/// English, or traditional / simplified / mixed from script-only chars. A script wins when it has at least
 /// four times the other's count; text with no telling chars at all counts as mixed.
 pub fn detect_script(text: &str) -> Script {
     let classes = script_classes();
     let mut counts = [0usize; 3];
+    let (mut han, mut latin) = (0usize, 0usize);
     for c in text.chars() {
         let u = c as u32;
         if (0x3400..0x10000).contains(&u) {
             counts[classes[u as usize] as usize] += 1;
+            han += usize::from(super::is_han(c));
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
         }
+    }
+    // English: Latin letters, and Han no more than a name or two in brackets.
+    if latin >= MIN_ENGLISH_LETTERS && han * ENGLISH_LETTERS_PER_HAN < latin {
+        return Script::En;
     }
     let (t, s) = (counts[1], counts[2]);
     if t + s == 0 {

@@ -10,6 +10,7 @@ const SCRIPT_NAMES: Record<string, [string, string]> = {
   "zh-Hant": ["Traditional", "繁體"],
   "zh-Hans": ["Simplified", "简体"],
   mixed: ["Mixed script", "繁簡混合"],
+  en: ["English", "英文"],
 };
 
 export class ArticleList {
@@ -57,7 +58,7 @@ export class ArticleList {
             h(
               "span",
               { class: "article-text" },
-              h("span", { class: "article-title", lang: "zh" }, a.title),
+              h("span", { class: "article-title", lang: a.script === "en" ? "en" : "zh" }, a.title),
               h("span", { class: "article-meta" }, [a.outlet, s.lang === "en" ? a.published_label : a.published_label_zh, SCRIPT_NAMES[a.script]?.[s.lang === "en" ? 0 : 1]].filter(Boolean).join(" · ")),
             ),
           ),

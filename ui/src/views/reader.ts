@@ -96,13 +96,15 @@ export class Reader {
     const info = r.view?.info ?? s.articles?.find((a) => a.id === r.article);
     const selected = s.selected ? this.actions.eventById(s.selected) : undefined;
     const titleOf = (id: string) => s.articles?.find((a) => a.id === id)?.title ?? id;
+    const english = info?.script === "en";
     fill(
       this.head,
-      h("h2", { class: "reader-title", lang: "zh" }, info ? info.title : t.reader),
+      h("h2", { class: "reader-title", lang: english ? "en" : "zh" }, info ? info.title : t.reader),
       info ? h("p", { class: "reader-meta" }, [info.outlet, info.file, s.lang === "en" ? info.published_label : info.published_label_zh].filter(Boolean).join(" · ")) : null,
+      // An English article has no scripts to choose between.
       h(
         "div",
-        { class: "segmented", role: "group", "aria-label": t.script },
+        { class: "segmented", role: "group", "aria-label": t.script, hidden: english },
         SCRIPTS.map((sc) =>
           h(
             "button",
