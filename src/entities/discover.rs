@@ -10,6 +10,7 @@
 //! and media outlets (《金融時報》, 路透社 before a verb of reporting). Nothing here names a
 //! particular article's actors; the word lists are data in `assets/entity_lexicon.toml`.
 
+mod english;
 mod gloss;
 mod latin;
 mod recurring;
@@ -228,7 +229,11 @@ fn read_article(t: &ArticleText, ctx: &Ctx, jieba: &Segmenter) -> Reading {
     let mut out = Vec::new();
     out.extend(gloss::find(&doc, ctx, jieba));
     out.extend(dotted(&doc, ctx));
-    out.extend(latin::find(&doc, ctx));
+    if t.script == crate::text::Script::En {
+        out.extend(english::find(&doc, ctx));
+    } else {
+        out.extend(latin::find(&doc, ctx));
+    }
     out.extend(titled(&doc, ctx, jieba));
     out.extend(words::suffixed(&doc, ctx, &toks));
     out.extend(words::institutions(&doc, ctx, &toks));

@@ -223,6 +223,12 @@ pub struct Lexicon {
     pub name_before: Vec<String>,
     /// Verbs of acting or saying right after a bare name (華為宣布, 台積電表示).
     pub actor_cues: Vec<String>,
+    /// English titles before a person's name (folded).
+    pub english_titles: FxHashSet<String>,
+    /// English words that open sentences without naming anyone (folded).
+    pub english_function_words: FxHashSet<String>,
+    /// Places English news names often (folded): never names of actors.
+    pub english_places: FxHashSet<String>,
     pub name_after: Vec<String>,
     pub name_stops: FxHashSet<char>,
     pub name_inner_stops: FxHashSet<char>,
@@ -250,6 +256,12 @@ struct LexiconFile {
     name_before: Vec<String>,
     #[serde(default)]
     actor_cues: Vec<String>,
+    #[serde(default)]
+    english_titles: Vec<String>,
+    #[serde(default)]
+    english_function_words: Vec<String>,
+    #[serde(default)]
+    english_places: Vec<String>,
     name_after: Vec<String>,
     name_stops: String,
     name_inner_stops: String,
@@ -327,6 +339,9 @@ impl Lexicon {
             org_words_zh: set(f.org_words_zh),
             name_before: list(f.name_before),
             actor_cues: list(f.actor_cues),
+            english_titles: set(f.english_titles),
+            english_function_words: set(f.english_function_words),
+            english_places: set(f.english_places),
             name_after: list(f.name_after),
             name_stops: chars(f.name_stops),
             name_inner_stops: chars(f.name_inner_stops),
@@ -359,6 +374,9 @@ impl LexiconFile {
             org_words_zh: Vec::new(),
             name_before: Vec::new(),
             actor_cues: Vec::new(),
+            english_titles: Vec::new(),
+            english_function_words: Vec::new(),
+            english_places: Vec::new(),
             name_after: Vec::new(),
             name_stops: String::new(),
             name_inner_stops: String::new(),

@@ -336,16 +336,20 @@ fn sentence_candidates(
     };
     let mut built: Vec<(bool, Candidate)> = Vec::new();
     for g in groups {
-        // Status cues speak for the clauses they stand in and those after them in the sentence.
-        let before_or_in = |h: &&Hit| h.start < g.span.end;
+        // Status cues speak for the clauses they stand in and those after them in the sentence;
+        // English attributes at the end as often (X did Y, Bloomberg reported), so an English cue
+        // speaks for the whole sentence.
+        let english_cue = |h: &Hit| {
+            text.folded_slice(Span::new(h.start, h.end))
+                .starts_with(|c: char| c.is_ascii_alphabetic())
+        };
+        let before_or_in = |h: &&Hit| h.start < g.span.end || english_cue(h);
         let reported = hits
             .iter()
-            .filter(before_or_in)
-            .any(|h| h.cue == Cue::Reported);
+            .any(|h| h.cue == Cue::Reported && before_or_in(&h));
         let rumoured = hits
             .iter()
-            .filter(before_or_in)
-            .any(|h| h.cue == Cue::Rumoured);
+            .any(|h| h.cue == Cue::Rumoured && before_or_in(&h));
         let money = if g.kind == EventKind::Hire {
             extra_money
         } else {

@@ -239,9 +239,30 @@ impl Lexicon {
         while byte_to_char.len() <= folded.len() {
             byte_to_char.push(n);
         }
+        let bytes = folded.as_bytes();
+        let word_byte = |b: u8| b.is_ascii_alphanumeric();
+        // An English word matches at word edges, inflected or not (sue, sues, sued; not pursued).
+        let at_word_edges = |start: usize, end: usize| {
+            if start > 0 && word_byte(bytes[start - 1]) && word_byte(bytes[start]) {
+                return false;
+            }
+            if end == 0
+                || !word_byte(bytes[end - 1])
+                || end >= bytes.len()
+                || !word_byte(bytes[end])
+            {
+                return true;
+            }
+            let rest = bytes[end..].iter().take_while(|b| word_byte(**b)).count();
+            matches!(
+                &bytes[end..end + rest],
+                b"s" | b"es" | b"d" | b"ed" | b"ing"
+            )
+        };
         let mut hits: Vec<Hit> = self
             .automaton
             .find_overlapping_iter(folded)
+            .filter(|m| at_word_edges(m.start(), m.end()))
             .map(|m| {
                 let (cue, class) = self.cues[m.pattern().as_usize()];
                 Hit {

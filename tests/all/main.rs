@@ -13,6 +13,7 @@ mod entities_gazetteer;
 mod entities_real_corpus;
 mod entities_robustness;
 mod entities_user_gazetteer;
+mod events_english;
 mod events_invariance;
 mod events_real_corpus;
 mod events_written;

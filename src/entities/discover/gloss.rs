@@ -78,6 +78,16 @@ fn person_shaped(s: &str, ctx: &Ctx) -> bool {
             .contains(&crate::text::fold_str(words[words.len() - 1]))
 }
 
+/// Chinese written as a name: transliteration and surname chars (瑪許), or a surname and one or two
+/// chars.
+fn name_like_zh(zh: &str, ctx: &Ctx) -> bool {
+    let folded = crate::text::fold_str(zh);
+    let chars: Vec<char> = folded.chars().collect();
+    (2..=4).contains(&chars.len())
+        && (chars.iter().all(|&c| ctx.translit(c) || ctx.surname(c))
+            || (chars.len() <= 3 && ctx.surname(chars[0]) && !ctx.rare_surname(chars[0])))
+}
+
 fn org_shaped(s: &str, ctx: &Ctx) -> bool {
     s.split_whitespace()
         .next_back()
@@ -293,6 +303,16 @@ fn latin_inside(
     } else if matches!(shape, Shape::Dotted | Shape::Translit | Shape::Chinese)
         && person_shaped(english, ctx)
     {
+        EntityKind::Person
+    } else if shape == Shape::Word
+        && person_shaped(english, ctx)
+        && english
+            .split_whitespace()
+            .all(|w| !w.chars().skip(1).any(|c| c.is_ascii_uppercase()))
+        && name_like_zh(&zh, ctx)
+    {
+        // 瑪許(Lena Marsh): a word jieba does not know as a name, glossed by a person's name (no
+        // brand's inner capital, as in Google DeepMind), itself written as a name is.
         EntityKind::Person
     } else if words == 1 {
         let k = kind_from_context(doc, ctx, open);

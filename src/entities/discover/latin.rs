@@ -196,7 +196,7 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
 }
 
 /// A capitalised name word, allowing inner capitals (LeCun, McCarthy) but not all-caps.
-fn capitalised_name(w: &str) -> bool {
+pub(crate) fn capitalised_name(w: &str) -> bool {
     if !capitalised(w) || w.len() < 2 {
         return false;
     }

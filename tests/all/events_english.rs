@@ -1,0 +1,90 @@
+//! English articles in the same story as Chinese ones (issue 21): an English report is read for its
+//! dates, names and happenings, and a happening told in both languages is one event with both
+//! passages, its people one entity under both spellings. Articles written for these tests, about a
+//! company and a person no gazetteer knows.
+
+use crate::common;
+
+use common::*;
+use storyline::events::{EventKind, Status};
+use storyline::text::Script;
+use storyline::timeline::Filter;
+
+const ENGLISH: &str = "Orbisk names Lena Marsh chief executive
+
+March 4, 2025
+
+Warehouse robot maker Orbisk said on Monday it had appointed Lena Marsh as chief executive, replacing its founder in April. Orbisk plans to build a new factory in Ohio in 2026, Marsh said. The company laid off 40 workers last year, according to people familiar with the matter.
+";
+
+const CHINESE: &str = "奧比斯克任命新執行長
+
+2025年3月4日
+
+機器人公司奧比斯克(Orbisk)週一宣布,任命瑪許(Lena Marsh)為執行長,4月起接替創辦人。奧比斯克表示,瑪許曾任物流主管。
+";
+
+#[test]
+fn an_english_report_alone_gets_its_dates_names_and_happenings() {
+    let (_dir, lib) = library_of(&[("orbisk-en.txt".into(), ENGLISH.into())]);
+    let articles = lib.articles();
+    assert_eq!(articles[0].script, Script::En);
+    assert_eq!(
+        articles[0].published.date.map(|d| d.to_string()).as_deref(),
+        Some("2025-03-04")
+    );
+    let view = lib.timeline(&Filter::default()).unwrap();
+    let names: Vec<&str> = view.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(
+        names.contains(&"Orbisk") && names.contains(&"Lena Marsh"),
+        "{names:?}"
+    );
+    let of = |k: EventKind| view.events.iter().find(|e| e.kind == k);
+    let appointed = of(EventKind::Appointment).expect("the appointment");
+    assert_eq!(
+        appointed.date.as_ref().unwrap().edtf,
+        "2025-03-03",
+        "on Monday, before the 4 March report"
+    );
+    let plant = of(EventKind::Infrastructure).expect("the factory plan");
+    assert_eq!(plant.status, Status::Planned);
+    assert_eq!(plant.date.as_ref().unwrap().edtf, "2026");
+    let layoff = of(EventKind::Layoff).expect("the layoff");
+    assert_eq!(
+        layoff.status,
+        Status::Reported,
+        "attributed at the end of its sentence"
+    );
+    assert_eq!(layoff.date.as_ref().unwrap().edtf, "2024");
+}
+
+#[test]
+fn a_happening_told_in_english_and_chinese_is_one_event_with_both_passages() {
+    let (_dir, lib) = library_of(&[
+        ("orbisk-en.txt".into(), ENGLISH.into()),
+        ("orbisk-zh.txt".into(), CHINESE.into()),
+    ]);
+    let view = lib.timeline(&Filter::default()).unwrap();
+    let marsh = view
+        .entities
+        .iter()
+        .find(|e| e.name == "Lena Marsh")
+        .expect("one person under both spellings");
+    assert!(
+        marsh.aliases.iter().any(|a| a == "瑪許"),
+        "{:?}",
+        marsh.aliases
+    );
+    let appointed: Vec<_> = view
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Appointment)
+        .collect();
+    assert_eq!(appointed.len(), 1, "one appointment, told twice");
+    let from: std::collections::BTreeSet<&str> = appointed[0]
+        .sources
+        .iter()
+        .map(|s| s.article.as_str())
+        .collect();
+    assert_eq!(from.len(), 2, "both tellings are its sources: {from:?}");
+}
