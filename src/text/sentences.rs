@@ -1,7 +1,8 @@
 //! Sentences: the unit events cite.
 //!
 //! A sentence ends at a Chinese or Latin sentence mark (`。！？!?；;`, a Latin `.` followed by a
-//! space or the line end, except after a single capital such as `D.A.`), at an ellipsis, or at the
+//! space or the line end, except after a single capital such as `D.A.` or an abbreviation such as
+//! `Mr.` or `Inc.` (`assets/text/english.toml`)), at an ellipsis, or at the
 //! end of a line: a sentence never spans two paragraphs. Marks inside quotes or brackets
 //! (`「」『』“”‘’（）《》`) do not end a sentence, so a quoted speech stays with its speaker; a quote
 //! closing right after a mark ends the sentence with it, and closers right after a mark stay with
@@ -87,7 +88,28 @@ fn latin_full_stop(chars: &[char], i: usize) -> bool {
     if prev.is_some_and(|p| p.is_ascii_uppercase()) && !before.is_some_and(|b| b.is_alphabetic()) {
         return false;
     }
-    true
+    // Mr. Huang, Apple Inc. said, e.g. this.
+    let mut s = i;
+    while s > 0 && (chars[s - 1].is_ascii_alphabetic() || (chars[s - 1] == '.' && s > 1)) {
+        s -= 1;
+    }
+    let word: String = chars[s..i].iter().collect::<String>().to_ascii_lowercase();
+    !abbreviations().iter().any(|a| *a == word)
+}
+
+/// English abbreviations (`assets/text/english.toml`), lower case.
+fn abbreviations() -> &'static [String] {
+    #[derive(serde::Deserialize)]
+    struct File {
+        abbreviations: Vec<String>,
+    }
+    static LIST: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        // Part of the build, and read by a test: it cannot fail here.
+        toml::from_str::<File>(include_str!("../../assets/text/english.toml"))
+            .map(|f| f.abbreviations)
+            .unwrap_or_else(|e| panic!("assets/text/english.toml: {e}"))
+    })
 }
 
 fn push(out: &mut Vec<Span>, chars: &[char], mut start: usize, mut end: usize) {
@@ -128,6 +150,17 @@ mod tests {
         assert_eq!(
             texts("“我希望最少。”\nMeta CEO說"),
             vec!["“我希望最少。”", "Meta CEO說"]
+        );
+    }
+
+    #[test]
+    fn english_abbreviations_end_no_sentence() {
+        assert_eq!(
+            texts("Mr. Huang met Apple Inc. executives on Jan. 5. They agreed."),
+            vec![
+                "Mr. Huang met Apple Inc. executives on Jan. 5.",
+                "They agreed."
+            ]
         );
     }
 
