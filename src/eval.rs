@@ -276,6 +276,9 @@ pub struct Figures {
     pub recall: Ratio,
     pub precision: Ratio,
     pub entities: Ratio,
+    /// Of the happenings told by an English and a Chinese article, those found by an event that
+    /// cites both an English and a Chinese passage.
+    pub both_languages: Ratio,
 }
 
 impl Figures {
@@ -284,6 +287,7 @@ impl Figures {
         self.recall.add(other.recall);
         self.precision.add(other.precision);
         self.entities.add(other.entities);
+        self.both_languages.add(other.both_languages);
     }
 }
 
@@ -497,6 +501,8 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
         .collect();
 
     let mut event_matched = vec![false; analysis.events.len()];
+    let english = |a: usize| analysis.articles[a].text.script == crate::text::Script::En;
+    let mut both_languages = Ratio::default();
     let mut happenings = Vec::new();
     for h in &gold.happenings {
         let cues: Vec<Located> = h
@@ -524,6 +530,9 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
         // How near the reported miss came: 1 wrong in one way, 2 in both.
         let mut why_wrongs = usize::MAX;
         let mut found = false;
+        let bilingual =
+            cues.iter().any(|c| english(c.article)) && cues.iter().any(|c| !english(c.article));
+        let mut found_in_both = false;
         for (k, e) in analysis.events.iter().enumerate() {
             let cited = e.sources.iter().any(|&(a, s)| {
                 cues.iter()
@@ -537,6 +546,8 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
             if dated && shared {
                 found = true;
                 event_matched[k] = true;
+                found_in_both |= e.sources.iter().any(|&(a, _)| english(a))
+                    && e.sources.iter().any(|&(a, _)| !english(a));
             } else if !found && usize::from(!dated) + usize::from(!shared) < why_wrongs {
                 why_wrongs = usize::from(!dated) + usize::from(!shared);
                 let mut wrong = Vec::new();
@@ -569,6 +580,10 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
             } else {
                 format!("no event cites any cue ({})", diagnose(analysis, &cues))
             });
+        }
+        if bilingual {
+            both_languages.of += 1;
+            both_languages.hit += usize::from(found_in_both);
         }
         happenings.push(HappeningResult {
             id: h.id.clone(),
@@ -616,6 +631,7 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
             hit: gold_entities.iter().filter(|f| !f.is_empty()).count(),
             of: gold_entities.len(),
         },
+        both_languages,
     };
     StoryReport {
         figures,
@@ -697,6 +713,31 @@ cues = [{ article = "01_a", quote = "宣布任命魏哲家为董事长" }]
         assert_eq!(r.figures.published, Ratio { hit: 1, of: 1 });
         assert_eq!(r.figures.entities, Ratio { hit: 1, of: 1 });
         assert_eq!(r.figures.precision.hit, 1);
+    }
+
+    #[test]
+    fn a_happening_told_in_both_languages_counts_when_its_event_cites_both() {
+        let dir = story(
+            &GOLD
+                .replace("FROM", "2024-04-12")
+                .replace("TO", "2024-04-12")
+                .replace(
+                    "cues = [{ article = \"01_a\", quote = \"宣布任命魏哲家为董事长\" }]",
+                    "cues = [{ article = \"01_a\", quote = \"宣布任命魏哲家为董事长\" }, { article = \"02_en\", quote = \"TSMC on Friday appointed C.C. Wei\" }]",
+                ),
+        );
+        std::fs::write(
+            dir.path().join("02_en.txt"),
+            "April 13, 2024\n\nTSMC on Friday appointed C.C. Wei as chairman of the board, the chipmaker said in a statement to the exchange.\n",
+        )
+        .unwrap();
+        let r = run_story(dir.path(), GazetteerChoice::Default).unwrap();
+        assert_eq!(
+            r.figures.both_languages,
+            Ratio { hit: 1, of: 1 },
+            "{:?}",
+            r.happenings
+        );
     }
 
     #[test]

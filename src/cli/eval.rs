@@ -184,6 +184,25 @@ pub fn run(dirs: &[PathBuf], details: bool, json: bool) -> Result<(), Error> {
         };
         out += &row(&label, if half == "all" { "" } else { half }, gazetteer, f);
     }
+    // Stories with English and Chinese articles: how many happenings told in both languages got
+    // one event that cites both.
+    let bilingual: Vec<&StoryRun> = runs
+        .iter()
+        .filter(|r| {
+            r.gazetteer == GazetteerChoice::Default && r.report.figures.both_languages.of > 0
+        })
+        .collect();
+    if !bilingual.is_empty() {
+        out += "
+happenings told in English and Chinese whose event cites both languages:
+";
+        for r in bilingual {
+            out += &format!(
+                "{:<32} {:<5} {}\n",
+                r.story, r.half, r.report.figures.both_languages
+            );
+        }
+    }
     emit(&out);
     if details {
         for run in &runs {
