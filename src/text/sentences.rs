@@ -94,7 +94,7 @@ fn latin_full_stop(chars: &[char], i: usize) -> bool {
         s -= 1;
     }
     let word: String = chars[s..i].iter().collect::<String>().to_ascii_lowercase();
-    !abbreviations().iter().any(|a| *a == word)
+    !abbreviations().contains(&word)
 }
 
 /// English abbreviations (`assets/text/english.toml`), lower case.
