@@ -1,7 +1,8 @@
 //! Whole pipeline (load, decode, fold, extract, dates, names, events, merge) on a generated
 //! 10,000-article corpus, without the search index (measured by its own bench). Prints throughput
 //! and peak memory; run with `cargo bench -p storyline --bench pipeline` (ARTICLES=N to change the
-//! size).
+//! size; LANGUAGE=en for a corpus generated from the evaluation corpus' English articles, to set
+//! English throughput beside the Chinese).
 
 mod common;
 
@@ -26,7 +27,12 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(10_000);
     let dir = tempfile::tempdir().unwrap();
-    let files = common::generate(n, 42);
+    let english = std::env::var("LANGUAGE").is_ok_and(|l| l == "en");
+    let files = if english {
+        common::generate_english(n, 42)
+    } else {
+        common::generate(n, 42)
+    };
     let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
     for (name, text) in &files {
         std::fs::write(dir.path().join(name), text).unwrap();
@@ -40,7 +46,8 @@ fn main() {
     let secs = start.elapsed().as_secs_f64();
     let events = analysis.events.len();
     println!(
-        "pipeline: {n} articles, {:.1} MB in {secs:.2} s = {:.1} MB/s; {} candidates, {events} events, {} entities; peak RSS {:.0} MB (before open {:.0} MB)",
+        "pipeline{}: {n} articles, {:.1} MB in {secs:.2} s = {:.1} MB/s; {} candidates, {events} events, {} entities; peak RSS {:.0} MB (before open {:.0} MB)",
+        if english { " (English)" } else { "" },
         bytes as f64 / 1e6,
         bytes as f64 / 1e6 / secs,
         analysis.candidates.len(),

@@ -80,3 +80,79 @@ pub fn generate(n: usize, seed: u64) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+const EVAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/eval/stories");
+
+/// The English articles of the evaluation corpus (Latin letters, next to no Han).
+pub fn real_english_articles() -> Vec<String> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(EVAL)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .flat_map(|story| {
+            std::fs::read_dir(story.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+        })
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .filter(|t| {
+            let latin = t.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            let han = t
+                .chars()
+                .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .count();
+            latin >= 200 && han * 20 < latin
+        })
+        .collect()
+}
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `n` English articles: each a real one with years and months moved and paragraphs rotated.
+pub fn generate_english(n: usize, seed: u64) -> Vec<(String, String)> {
+    let real = real_english_articles();
+    assert!(!real.is_empty(), "no English articles under {EVAL}");
+    let mut rng = Rng::new(seed);
+    (0..n)
+        .map(|i| {
+            let mut text = real[i % real.len()].clone();
+            let dy = rng.below(8) as i32 - 4;
+            for y in (2015..2030).rev() {
+                text = text.replace(&format!("{y}"), &format!("{}#", y + dy));
+            }
+            text = text.replace('#', "");
+            let dm = rng.below(5) as usize;
+            for (m, name) in MONTHS.iter().enumerate().rev() {
+                text = text.replace(name, &format!("{}@", MONTHS[(m + dm) % 12]));
+            }
+            text = text.replace('@', "");
+            let mut lines: Vec<&str> = text.lines().collect();
+            if lines.len() > 6 {
+                let k = 2 + rng.below(3) as usize;
+                let len = lines.len();
+                lines[3..].rotate_left(k.min(len - 4));
+            }
+            (format!("{i:05}.txt"), lines.join("\n"))
+        })
+        .collect()
+}
