@@ -16,6 +16,9 @@ fn words_of() -> &'static English {
     &vocab().english
 }
 
+/// English is read when Latin letters are at least one in this many of the Han chars.
+const LATIN_SHARE: usize = 4;
+
 /// The longest word the scanner knows (september, wednesday); longer words are kept as blanks.
 const LONGEST_WORD: usize = 12;
 
@@ -107,7 +110,16 @@ fn joined(t: &[char], a: &Word, b: &Word, between: &[char]) -> bool {
 
 /// Every English date expression in `t`, in order.
 pub(crate) fn scan(t: &[char]) -> Vec<Expr> {
-    if !t.iter().any(|c| c.is_ascii_alphabetic()) {
+    // Chinese text with a few Latin names holds no English dates worth a pass over its words.
+    let (mut latin, mut han) = (0usize, 0usize);
+    for &c in t {
+        if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if crate::text::is_han(c) {
+            han += 1;
+        }
+    }
+    if latin == 0 || latin * LATIN_SHARE < han {
         return Vec::new();
     }
     let ws = words(t);
