@@ -70,13 +70,10 @@ pub fn generate(n: usize, seed: u64) -> Vec<(String, String)> {
                 text = text.replace(&format!("年{m}月"), &format!("年{nm}月#"));
             }
             text = text.replace("月#", "月");
-            let mut lines: Vec<&str> = text.lines().collect();
-            if lines.len() > 10 {
-                let k = 3 + rng.below(4) as usize;
-                let len = lines.len();
-                lines[3..].rotate_left(k.min(len - 4));
-            }
-            (format!("{i:05}.txt"), lines.join("\n"))
+            (
+                format!("{i:05}.txt"),
+                rotated(&text, 10, 3 + rng.below(4) as usize),
+            )
         })
         .collect()
 }
@@ -113,20 +110,22 @@ pub fn real_english_articles() -> Vec<String> {
         .collect()
 }
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// `text` with its lines after the first three rotated by `k`, when it has more than `min` lines.
+fn rotated(text: &str, min: usize, k: usize) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    if lines.len() > min {
+        let len = lines.len();
+        lines[3..].rotate_left(k.min(len - 4));
+    }
+    lines.join("\n")
+}
+
+/// The English name of month `m` (0 = January).
+fn month_name(m: usize) -> &'static str {
+    chrono::Month::try_from(m as u8 + 1)
+        .map(|m| m.name())
+        .unwrap_or("January")
+}
 
 /// `n` English articles: each a real one with years and months moved and paragraphs rotated.
 pub fn generate_english(n: usize, seed: u64) -> Vec<(String, String)> {
@@ -142,17 +141,14 @@ pub fn generate_english(n: usize, seed: u64) -> Vec<(String, String)> {
             }
             text = text.replace('#', "");
             let dm = rng.below(5) as usize;
-            for (m, name) in MONTHS.iter().enumerate().rev() {
-                text = text.replace(name, &format!("{}@", MONTHS[(m + dm) % 12]));
+            for m in (0..12).rev() {
+                text = text.replace(month_name(m), &format!("{}@", month_name((m + dm) % 12)));
             }
             text = text.replace('@', "");
-            let mut lines: Vec<&str> = text.lines().collect();
-            if lines.len() > 6 {
-                let k = 2 + rng.below(3) as usize;
-                let len = lines.len();
-                lines[3..].rotate_left(k.min(len - 4));
-            }
-            (format!("{i:05}.txt"), lines.join("\n"))
+            (
+                format!("{i:05}.txt"),
+                rotated(&text, 6, 2 + rng.below(3) as usize),
+            )
         })
         .collect()
 }

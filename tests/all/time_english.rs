@@ -3,22 +3,10 @@
 //! the reference date is Tuesday 15 July 2025 unless the row gives another, and "none" rows must
 //! yield no date at all.
 
-use chrono::NaiveDate;
-use storyline::text::fold_str;
-use storyline::time::{tag, Precision};
+use storyline::time::Precision;
 use Precision::{Day as D, Half as H, Month as M, Quarter as Q, Vague as V, Xun as X, Year as Y};
 
-/// (sentence, the expression's text, start, end, precision, reference or "" for 2025-07-15)
-type Row = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    Precision,
-    &'static str,
-);
-
-const ROWS: &[Row] = &[
+const ROWS: &[crate::common::DateRow] = &[
     (
         "Meta announced the lab on June 30, 2025.",
         "June 30, 2025",
@@ -523,49 +511,9 @@ const ROWS: &[Row] = &[
     ("The end of an era for the company.", "", "", "", D, "none"),
 ];
 
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
-}
-
 #[test]
 fn every_english_expression_resolves_as_expected() {
-    let mut failures = Vec::new();
-    for &(text, expr, start, end, precision, reference) in ROWS {
-        let folded = fold_str(text);
-        if reference == "none" {
-            let found = tag(&folded, Some(date("2025-07-15")));
-            if !found.is_empty() {
-                failures.push(format!("{text} → want no date, got {found:?}"));
-            }
-            continue;
-        }
-        let reference = date(if reference.is_empty() {
-            "2025-07-15"
-        } else {
-            reference
-        });
-        let chars: Vec<char> = folded.chars().collect();
-        let found = tag(&folded, Some(reference));
-        let want = fold_str(expr);
-        let hit = found
-            .iter()
-            .find(|m| chars[m.span.start..m.span.end].iter().collect::<String>() == want);
-        match hit {
-            Some(m)
-                if m.range.start == date(start)
-                    && m.range.end == date(end)
-                    && m.range.precision == precision => {}
-            _ => failures.push(format!(
-                "{text} → want {expr} {start}..{end} {precision:?}, got {found:?}"
-            )),
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    crate::common::check_date_rows(ROWS);
 }
 
 #[test]

@@ -3,22 +3,10 @@
 //! 15 July 2025 unless the row gives another. Text goes through `text::fold_str` first, as the
 //! pipeline's folded text would.
 
-use chrono::NaiveDate;
-use storyline::text::fold_str;
-use storyline::time::{tag, Precision};
+use storyline::time::Precision;
 use Precision::{Day as D, Half as H, Month as M, Quarter as Q, Vague as V, Xun as X, Year as Y};
 
-/// (sentence, the expression's text, start, end, precision, reference or "" for 2025-07-15)
-type Row = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    Precision,
-    &'static str,
-);
-
-const ROWS: &[Row] = &[
+const ROWS: &[crate::common::DateRow] = &[
     // Absolute, full dates
     (
         "2025年6月30日，Meta宣布成立實驗室。",
@@ -1745,10 +1733,6 @@ const ROWS: &[Row] = &[
     ("約有1/3的選民投票。", "", "", "", D, "none"),
 ];
 
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
-}
-
 #[test]
 fn the_table_is_large_and_in_both_scripts() {
     assert!(ROWS.len() >= 200, "{} rows", ROWS.len());
@@ -1757,43 +1741,5 @@ fn the_table_is_large_and_in_both_scripts() {
 
 #[test]
 fn every_expression_resolves_as_expected() {
-    let mut failures = Vec::new();
-    for &(text, expr, start, end, precision, reference) in ROWS {
-        if reference == "none" {
-            // The expression's text must not be read as a date at all.
-            let folded = fold_str(text);
-            let found = tag(&folded, Some(date("2025-07-15")));
-            if !found.is_empty() {
-                failures.push(format!("{text} → want no date, got {found:?}"));
-            }
-            continue;
-        }
-        let reference = date(if reference.is_empty() {
-            "2025-07-15"
-        } else {
-            reference
-        });
-        let folded = fold_str(text);
-        let chars: Vec<char> = folded.chars().collect();
-        let found = tag(&folded, Some(reference));
-        let want = fold_str(expr);
-        let hit = found
-            .iter()
-            .find(|m| chars[m.span.start..m.span.end].iter().collect::<String>() == want);
-        match hit {
-            Some(m)
-                if m.range.start == date(start)
-                    && m.range.end == date(end)
-                    && m.range.precision == precision => {}
-            _ => failures.push(format!(
-                "{text} → want {expr} {start}..{end} {precision:?}, got {found:?}"
-            )),
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    crate::common::check_date_rows(ROWS);
 }

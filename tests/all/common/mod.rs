@@ -99,3 +99,62 @@ pub fn furniture_lines(t: &storyline::text::ArticleText) -> Vec<String> {
         })
         .collect()
 }
+
+/// A row of a date table: (sentence, the expression's text, start, end, precision, reference or ""
+/// for Tuesday 15 July 2025, or "none" when the sentence must yield no date at all).
+pub type DateRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    storyline::time::Precision,
+    &'static str,
+);
+
+fn day(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+/// Every row's sentence, folded as the pipeline folds text, yields its expression with the range and
+/// precision the row gives; the failures are listed together.
+pub fn check_date_rows(rows: &[DateRow]) {
+    use storyline::text::fold_str;
+    use storyline::time::tag;
+    let mut failures = Vec::new();
+    for &(text, expr, start, end, precision, reference) in rows {
+        let folded = fold_str(text);
+        if reference == "none" {
+            let found = tag(&folded, Some(day("2025-07-15")));
+            if !found.is_empty() {
+                failures.push(format!("{text} → want no date, got {found:?}"));
+            }
+            continue;
+        }
+        let reference = day(if reference.is_empty() {
+            "2025-07-15"
+        } else {
+            reference
+        });
+        let chars: Vec<char> = folded.chars().collect();
+        let found = tag(&folded, Some(reference));
+        let want = fold_str(expr);
+        let hit = found
+            .iter()
+            .find(|m| chars[m.span.start..m.span.end].iter().collect::<String>() == want);
+        match hit {
+            Some(m)
+                if m.range.start == day(start)
+                    && m.range.end == day(end)
+                    && m.range.precision == precision => {}
+            _ => failures.push(format!(
+                "{text} → want {expr} {start}..{end} {precision:?}, got {found:?}"
+            )),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
