@@ -177,10 +177,10 @@ pub fn run(dirs: &[PathBuf], details: bool, json: bool) -> Result<(), Error> {
         } else {
             GazetteerChoice::None
         };
-        let label = if half == "all" {
-            "all stories".to_string()
-        } else {
-            format!("{half} half")
+        let label = match half.as_str() {
+            "all" => "all stories".to_string(),
+            "-" => "outside the split".to_string(),
+            _ => format!("{half} half"),
         };
         out += &row(&label, if half == "all" { "" } else { half }, gazetteer, f);
     }
