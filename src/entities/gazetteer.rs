@@ -210,6 +210,8 @@ pub struct Lexicon {
     pub org_suffix_latin: FxHashSet<String>,
     pub org_prefix_zh: Vec<String>,
     pub org_suffix_zh: Vec<String>,
+    /// Words that end like an organisation's name and name none (東部, 全部), folded.
+    pub not_org_endings: FxHashSet<String>,
     /// The last chars of `org_suffix_zh`, to rule most words out at once.
     pub org_suffix_last: FxHashSet<char>,
     pub media_suffix_zh: Vec<String>,
@@ -247,6 +249,8 @@ struct LexiconFile {
     org_suffix_latin: Vec<String>,
     org_prefix_zh: Vec<String>,
     org_suffix_zh: Vec<String>,
+    #[serde(default)]
+    not_org_endings: Vec<String>,
     media_suffix_zh: Vec<String>,
     report_verbs: Vec<String>,
     facility_cues: Vec<String>,
@@ -326,6 +330,7 @@ impl Lexicon {
                 .filter_map(|s| fold_str(s).chars().last())
                 .collect(),
             org_suffix_zh: list(f.org_suffix_zh),
+            not_org_endings: set(f.not_org_endings),
             media_suffix_zh: list(f.media_suffix_zh),
             report_verbs: list(f.report_verbs),
             facility_cues: list(f.facility_cues),
@@ -366,6 +371,7 @@ impl LexiconFile {
             org_suffix_latin: Vec::new(),
             org_prefix_zh: Vec::new(),
             org_suffix_zh: Vec::new(),
+            not_org_endings: Vec::new(),
             media_suffix_zh: Vec::new(),
             report_verbs: Vec::new(),
             facility_cues: Vec::new(),

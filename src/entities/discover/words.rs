@@ -127,6 +127,10 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
         {
             continue; // outlets are found as media, never as actors
         }
+        // 東部, 內部, 全部: words that end like an organisation and name a part or a side.
+        if ctx.lex.not_org_endings.contains(&word) {
+            continue;
+        }
         let (k, t) = (k0, &t0);
         let mut start = t.start;
         for p in toks[..k].iter().rev().take(2) {
