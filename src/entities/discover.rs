@@ -87,9 +87,21 @@ impl Doc {
 pub(crate) struct Ctx<'a> {
     pub lex: &'a Lexicon,
     pub known: rustc_hash::FxHashSet<String>,
+    /// The words after which a name may stand (titles and `name_before`), to look up the few
+    /// chars before a place at once rather than test every word.
+    pub before_name: rustc_hash::FxHashSet<String>,
+    /// The longest of them, in chars.
+    pub before_name_longest: usize,
 }
 
 impl Ctx<'_> {
+    /// Does a title or a word after which names stand end at `at`?
+    pub fn name_may_follow(&self, doc: &Doc, at: usize) -> bool {
+        (1..=self.before_name_longest.min(at)).any(|n| {
+            let w: String = doc.fold[at - n..at].iter().collect();
+            self.before_name.contains(&w)
+        })
+    }
     pub fn is_known(&self, s: &str) -> bool {
         self.known.contains(&fold_str(s))
     }
@@ -159,9 +171,21 @@ pub fn discover_cached(
     known: &[String],
     found: &mut Found,
 ) -> Vec<Candidate> {
+    let before_name: rustc_hash::FxHashSet<String> = lex
+        .name_before
+        .iter()
+        .chain(&lex.person_titles)
+        .cloned()
+        .collect();
     let ctx = Ctx {
         lex,
         known: known.iter().cloned().collect(),
+        before_name_longest: before_name
+            .iter()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0),
+        before_name,
     };
     let known_key = {
         let mut sorted: Vec<&String> = known.iter().collect();

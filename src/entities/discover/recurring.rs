@@ -66,13 +66,7 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx) -> Vec<Cued> {
             if opens_with_function_word || ends_with_adverb {
                 continue;
             }
-            let breaks_before = start == run
-                || ctx
-                    .lex
-                    .name_before
-                    .iter()
-                    .chain(&ctx.lex.person_titles)
-                    .any(|w| doc.ends_with(start, w));
+            let breaks_before = start == run || ctx.name_may_follow(doc, start);
             out.push(Cued {
                 folded: doc.folded(start, p),
                 display: doc.text(start, p),

@@ -261,14 +261,7 @@ fn titled(doc: &Doc, ctx: &Ctx, start: usize) -> bool {
 }
 
 fn placed(doc: &Doc, ctx: &Ctx, start: usize, end: usize) -> bool {
-    let before = start == 0
-        || !is_han(doc.fold[start - 1])
-        || ctx
-            .lex
-            .person_titles
-            .iter()
-            .chain(&ctx.lex.name_before)
-            .any(|w| doc.ends_with(start, w));
+    let before = start == 0 || !is_han(doc.fold[start - 1]) || ctx.name_may_follow(doc, start);
     let after = end >= doc.len()
         || matches!(
             doc.fold[end],
