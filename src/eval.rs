@@ -386,7 +386,9 @@ fn label(range: Option<&DateRange>) -> String {
 
 /// Why no event cites the cues: per cue, what its sentence lacked on the way to an event (a name,
 /// a trigger word) or that a candidate was made and lost in merging.
-fn diagnose(analysis: &Analysis, cues: &[Located]) -> String {
+/// `dropped` keeps each article's reasons ([`dropped_in`]), worked out once however many misses
+/// it holds.
+fn diagnose(analysis: &Analysis, cues: &[Located], dropped: &mut Dropped) -> String {
     let lexicon = crate::events::lexicon::Lexicon::embedded();
     let mut said: Vec<&'static str> = cues
         .iter()
@@ -418,7 +420,9 @@ fn diagnose(analysis: &Analysis, cues: &[Located]) -> String {
                 (false, false) => "no name, no trigger",
                 (false, true) => "no name",
                 (true, false) => "no trigger",
-                (true, true) => dropped_in(analysis, c.article)
+                (true, true) => dropped
+                    .entry(c.article)
+                    .or_insert_with(|| dropped_in(analysis, c.article))
                     .iter()
                     .find(|(s, _)| *s == sentence)
                     .map_or("dropped", |(_, why)| why.name()),
@@ -429,6 +433,9 @@ fn diagnose(analysis: &Analysis, cues: &[Located]) -> String {
     said.dedup();
     said.join("; ")
 }
+
+/// Each article's [`dropped_in`], by article index.
+type Dropped = BTreeMap<usize, Vec<(Span, crate::events::extract::Dropped)>>;
 
 /// Why the extractor made no candidate of each sentence of an article that came near one.
 fn dropped_in(analysis: &Analysis, article: usize) -> Vec<(Span, crate::events::extract::Dropped)> {
@@ -503,6 +510,7 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
     let mut event_matched = vec![false; analysis.events.len()];
     let english = |a: usize| analysis.articles[a].text.script == crate::text::Script::En;
     let mut both_languages = Ratio::default();
+    let mut dropped = Dropped::new();
     let mut happenings = Vec::new();
     for h in &gold.happenings {
         let cues: Vec<Located> = h
@@ -578,7 +586,10 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
                     h.cues.len()
                 )
             } else {
-                format!("no event cites any cue ({})", diagnose(analysis, &cues))
+                format!(
+                    "no event cites any cue ({})",
+                    diagnose(analysis, &cues, &mut dropped)
+                )
             });
         }
         if bilingual {

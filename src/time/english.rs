@@ -469,11 +469,14 @@ fn future_clause(t: &[char], ws: &[Word], k: usize) -> bool {
     while b < t.len() && !ends(t[b]) && b - ws[k].end < 160 {
         b += 1;
     }
-    let clause: Vec<&Word> = ws.iter().filter(|w| w.start >= a && w.end <= b).collect();
+    // The words are in text order: the clause's are one slice of them.
+    let first = ws.partition_point(|w| w.start < a);
+    let last = ws.partition_point(|w| w.end <= b);
+    let clause = &ws[first..last.max(first)];
     words_of().future.iter().any(|marker| {
         let parts: Vec<&str> = marker.split(' ').collect();
         clause
             .windows(parts.len())
-            .any(|win| win.iter().zip(&parts).all(|(w, p)| w.lower() == *p))
+            .any(|win| win.iter().zip(&parts).all(|(w, p)| w.is(p)))
     })
 }
