@@ -283,9 +283,11 @@ impl Analysis {
             ..Analysis::default()
         };
         analysis.place_open_years();
+        analysis.place_by_coverage();
+        let year_floors = analysis.open_year_only_dates();
         analysis.find_events(None, kept);
         progress.check()?;
-        let dated = analysis.date_undated_articles();
+        let dated = analysis.date_undated_articles(&year_floors);
         if !dated.is_empty() {
             analysis.find_events(Some(&dated), kept);
         }
@@ -329,12 +331,72 @@ impl Analysis {
         }
     }
 
+    /// An article dated only by the latest year its body names (`2019年`) has no date yet: that
+    /// year is a floor, often of background, and its events are read undated so that they can
+    /// meet the same happenings in dated articles, which then date it (see
+    /// [`Analysis::date_undated_articles`]). Returns each article's floor, to restore when the
+    /// peers do not place it later.
+    fn open_year_only_dates(&mut self) -> Vec<Option<Published>> {
+        self.articles
+            .iter_mut()
+            .map(|a| {
+                let p = &a.published;
+                if !(p.inferred && p.is_known() && p.precision == Precision::Year) {
+                    return None;
+                }
+                let floor = std::mem::replace(&mut a.published, Published::unknown());
+                a.dates = time::resolve(&time::scan(&a.text.folded), None);
+                Some(floor)
+            })
+            .collect()
+    }
+
+    /// The publication dates of the articles that state theirs.
+    fn coverage(&self) -> Vec<chrono::NaiveDate> {
+        self.articles
+            .iter()
+            .filter(|a| !a.published.inferred)
+            .filter_map(|a| a.published.date)
+            .collect()
+    }
+
+    /// An article whose date is only inferred from its body, with yearless dates (`9月22日`), is
+    /// placed in the year the story's dated articles are from, when its dates fit there (see
+    /// [`time::reference::placed_by_coverage`]), and its relative dates are read again.
+    fn place_by_coverage(&mut self) {
+        let coverage = self.coverage();
+        if coverage.is_empty() {
+            return;
+        }
+        let body_inferred = |a: &&Article| a.published.inferred && a.published.is_known();
+        for i in 0..self.articles.len() {
+            if body_inferred(&&self.articles[i]) {
+                self.place_among(i, &coverage);
+            }
+        }
+    }
+
+    /// Article `i` placed by its yearless dates among the `coverage` of the story's dated
+    /// articles, when they place it; its relative dates are then read again.
+    fn place_among(&mut self, i: usize, coverage: &[chrono::NaiveDate]) -> bool {
+        let a = &mut self.articles[i];
+        let body = time::scan(&a.text.folded);
+        match time::reference::placed_by_coverage(&a.text, &body, coverage, &a.published) {
+            Some(p) => {
+                a.published = p;
+                a.dates = time::resolve(&body, a.published.reference());
+                true
+            }
+            None => false,
+        }
+    }
+
     /// An article with no date of its own that tells of the same happenings as dated articles
     /// belongs to their time: it takes the latest of their publication dates (the middle one when
     /// they lie months apart), at month precision
     /// and marked inferred, and its relative dates (今年初, 4月) are resolved again against it.
     /// Returns the articles that got a date.
-    fn date_undated_articles(&mut self) -> Vec<usize> {
+    fn date_undated_articles(&mut self, year_floors: &[Option<Published>]) -> Vec<usize> {
         let mut changed = Vec::new();
         let mut sources_of: Vec<Vec<usize>> = vec![Vec::new(); self.articles.len()];
         // What someone said is no shared happening: one person speaks on many days.
@@ -350,10 +412,12 @@ impl Analysis {
                 }
             }
         }
+        let coverage = self.coverage();
         for (i, told) in sources_of.iter().enumerate() {
             if self.articles[i].published.is_known() {
                 continue;
             }
+            let floor = year_floors[i].as_ref();
             let mut peers: Vec<usize> = Vec::new();
             let mut shared = 0;
             // The latest happening it shares that the others date to a month or finer.
@@ -388,6 +452,10 @@ impl Analysis {
                 .collect();
             peer_dates.sort_unstable();
             let (Some(&earliest), Some(&latest)) = (peer_dates.first(), peer_dates.last()) else {
+                // No peers: its own yearless dates may still place it among the dated articles.
+                if self.place_among(i, &coverage) {
+                    changed.push(i);
+                }
                 continue;
             };
             // Peers published far apart (a story told again a year later) say only roughly when;
@@ -406,6 +474,19 @@ impl Analysis {
                 None if spread => (middle, format!("the middle one was published {middle}")),
                 None => (latest, format!("the latest was published {latest}")),
             };
+            if let Some(f) = floor.filter(|f| f.date.is_some_and(|f| day < f)) {
+                let a = &mut self.articles[i];
+                a.published = f.clone();
+                a.dates = time::resolve(&time::scan(&a.text.folded), a.published.reference());
+                changed.push(i);
+                continue;
+            }
+            // Peers months apart say little; the article's own yearless dates, placed among the
+            // story's dated articles, say more.
+            if spread && self.place_among(i, &coverage) {
+                changed.push(i);
+                continue;
+            }
             let a = &mut self.articles[i];
             let body = time::scan(&a.text.folded);
             // A yearless dateline (`快科技4月25日消息`) gives the day, in the year the peers suggest.
@@ -428,6 +509,15 @@ impl Analysis {
             };
             a.dates = time::resolve(&body, a.published.reference());
             changed.push(i);
+        }
+        // No peers placed it: it keeps the year its body names.
+        for (i, floor) in year_floors.iter().enumerate() {
+            let a = &mut self.articles[i];
+            if let Some(f) = floor.as_ref().filter(|_| !a.published.is_known()) {
+                a.published = f.clone();
+                a.dates = time::resolve(&time::scan(&a.text.folded), a.published.reference());
+                changed.push(i);
+            }
         }
         changed
     }

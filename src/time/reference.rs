@@ -39,14 +39,7 @@ fn with_day_of_today(p: Published, body: &[Expr]) -> Published {
     else {
         return p;
     };
-    let Some(day) = body
-        .iter()
-        .filter(|e| e.span.start < TODAY_CHARS)
-        .find_map(|e| match e.kind {
-            Kind::NamedDay { offset, day } => u32::try_from(day as i32 - offset).ok(),
-            _ => None,
-        })
-    else {
+    let Some(day) = today_day(body) else {
         return p;
     };
     let last = p.reference().unwrap_or(date);
@@ -77,6 +70,16 @@ fn with_day_of_today(p: Published, body: &[Expr]) -> Published {
         },
         None => p,
     }
+}
+
+/// The day of the month the text calls today (`今(12)日`, or `昨(11)日` the day before it).
+fn today_day(body: &[Expr]) -> Option<u32> {
+    body.iter()
+        .filter(|e| e.span.start < TODAY_CHARS)
+        .find_map(|e| match e.kind {
+            Kind::NamedDay { offset, day } => u32::try_from(day as i32 - offset).ok(),
+            _ => None,
+        })
 }
 
 fn found(meta: &ManifestEntry, text: &ArticleText, body: &[Expr]) -> Published {
@@ -660,4 +663,144 @@ pub fn infer(text: &ArticleText, body: &[Expr]) -> Published {
         }
     }
     Published::inferred(date, Precision::Month, basis)
+}
+
+/// How long before a dated article of the story a yearless date of an undated one may fall and
+/// still be the happening that article reports, and how long after (a plan it announces).
+const COVERAGE_BEFORE_DAYS: i64 = 45;
+const COVERAGE_AFTER_DAYS: i64 = 60;
+
+/// An undated article's yearless dates (`9月22日`) placed in the year the story is told in.
+///
+/// The body's own explicit years are often background (`華為2019年被列入黑名單`), so the year they
+/// give a yearless date may be years off. The articles of the story that state their dates
+/// (`coverage`) say when the story was reported: the yearless dates are read against each of
+/// those dates in turn, and the one under which most of them fall shortly before it (at least
+/// half) wins; dated articles a year apart that fit equally well leave it open. A yearless dateline then gives the day; else the publication is then the latest yearless past date so
+/// placed, at month precision and marked inferred; never before the latest past date the body
+/// gives with its year. `None` when the dates fit no dated article or when the article already
+/// sits near where they put it.
+pub fn placed_by_coverage(
+    text: &ArticleText,
+    body: &[Expr],
+    coverage: &[NaiveDate],
+    current: &Published,
+) -> Option<Published> {
+    let yearless: Vec<Expr> = body
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                Kind::Calendar {
+                    year: None,
+                    month: Some(MonthSpec::Abs(_)),
+                    day: Some(_),
+                    ..
+                }
+            )
+        })
+        .copied()
+        .collect();
+    if yearless.is_empty() {
+        return None;
+    }
+    let fits = |anchor: NaiveDate| -> usize {
+        resolve(&yearless, Some(anchor))
+            .iter()
+            .filter(|m| {
+                let ahead = (anchor - m.range.start).num_days();
+                (-COVERAGE_AFTER_DAYS..=COVERAGE_BEFORE_DAYS).contains(&ahead)
+            })
+            .count()
+    };
+    // The latest past date among them, as read against an anchor.
+    let latest = |anchor: NaiveDate| {
+        resolve(&yearless, Some(anchor))
+            .into_iter()
+            .zip(&yearless)
+            .filter(|(m, e)| !e.future && !m.future)
+            .max_by_key(|(m, _)| m.range.start)
+    };
+    let mut anchors = coverage.to_vec();
+    anchors.sort_unstable();
+    anchors.dedup();
+    let scored: Vec<(NaiveDate, usize)> = anchors.iter().map(|&a| (a, fits(a))).collect();
+    let best = scored.iter().map(|&(_, n)| n).max()?;
+    if best == 0 || best * 2 < yearless.len() {
+        return None;
+    }
+    let placements: Vec<(NaiveDate, NaiveDate, &Expr)> = scored
+        .iter()
+        .filter(|&&(_, n)| n == best)
+        .filter_map(|&(a, _)| latest(a).map(|(m, e)| (a, m.range.start, e)))
+        .collect();
+    // Within one time of the story, the latest placement counts its dates as past the most.
+    let (anchor, date, e) = *placements.iter().max_by_key(|p| p.1)?;
+    // Dated articles a year apart that fit the dates equally well leave the year open.
+    if placements
+        .iter()
+        .any(|p| (date - p.1).num_days() > COVERAGE_AFTER_DAYS)
+    {
+        return None;
+    }
+    if latest_explicit_past(body).is_some_and(|floor| floor > date) {
+        return None;
+    }
+    if current
+        .date
+        .is_some_and(|d| (d - date).num_days().abs() <= COVERAGE_AFTER_DAYS)
+    {
+        return None;
+    }
+    if let Some(p) = dateline_after(text, body, date) {
+        return Some(p);
+    }
+    let basis = format!(
+        "inferred from the body: latest date cited “{}”, in the year the story's dated articles \
+         place it ({best} of its {} yearless dates fall shortly before one of {anchor})",
+        written(text, e),
+        yearless.len()
+    );
+    Some(with_nearest_day_of_today(
+        Published::inferred(date, Precision::Month, basis),
+        body,
+    ))
+}
+
+/// A date placed from yearless dates, refined by the day the text calls today (`今(4)日`): the day
+/// of that number nearest the placed date, since the latest yearless date may be a plan told
+/// without a future marker.
+fn with_nearest_day_of_today(p: Published, body: &[Expr]) -> Published {
+    let (Some(date), Some(day)) = (p.date, today_day(body)) else {
+        return p;
+    };
+    let nearest = [-1i32, 0, 1]
+        .into_iter()
+        .filter_map(|k| {
+            let m = if k < 0 {
+                date.checked_sub_months(Months::new(1))?
+            } else {
+                date.checked_add_months(Months::new(k.unsigned_abs()))?
+            };
+            NaiveDate::from_ymd_opt(m.year(), m.month(), day)
+        })
+        .min_by_key(|c| (*c - date).num_days().abs());
+    match nearest {
+        Some(c) => Published {
+            date: Some(c),
+            precision: Precision::Day,
+            basis: format!("{}; the day from the text's 今(日)", p.basis),
+            ..p
+        },
+        None => p,
+    }
+}
+
+/// The start of the latest date the body gives with its year, outside future clauses.
+fn latest_explicit_past(body: &[Expr]) -> Option<NaiveDate> {
+    body.iter()
+        .filter(|e| !e.future && !e.relative())
+        .filter_map(|e| resolve(std::slice::from_ref(e), None).into_iter().next())
+        .map(|m| m.range.start)
+        .max()
 }

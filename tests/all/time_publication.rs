@@ -323,3 +323,82 @@ fn a_yearless_dateline_before_the_whole_story_moves_to_the_story_s_year() {
     // A dateline already within the story's time stays where it is.
     assert_eq!(of(&a, "a").date, d(2023, 1, 10));
 }
+
+/// A story folder written for a test: each `(name, text)` pair is one article file.
+fn analysed(files: &[(&str, &str)]) -> Analysis {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    Analysis::run(&Corpus::open(dir.path()).unwrap())
+}
+
+#[test]
+fn yearless_dates_of_an_undated_page_fall_in_the_year_the_story_is_reported() {
+    // Written for this test. The undated page names only a background year (2019年), which
+    // would put its 9月12日 in 2019; the dated reports are of September 2023.
+    let a = analysed(&[
+        (
+            "a.txt",
+            "發布時間:2023/09/10 09:00\n\n星河手機9月8日開賣,首批售罄。\n",
+        ),
+        (
+            "b.txt",
+            "發布時間:2023/09/20 10:00\n\n星河手機銷量9月18日突破百萬部。\n",
+        ),
+        (
+            "c.txt",
+            "星河公司2019年被列入管制名單。該公司9月8日推出新手機,9月12日再推出平板。\n",
+        ),
+    ]);
+    let c = of(&a, "c");
+    assert_eq!(c.date, d(2023, 9, 12), "{}", c.basis);
+    assert!(c.inferred);
+    assert_eq!(c.precision, Precision::Month);
+}
+
+#[test]
+fn yearless_dates_that_fit_two_years_of_the_story_equally_leave_the_year_open() {
+    // Written for this test: the story was reported in September 2024 and again in September
+    // 2025, so an undated page's 9月5日 alone cannot say which.
+    let a = analysed(&[
+        (
+            "a.txt",
+            "發布時間:2024/09/06 09:00\n\n法院9月5日裁定羈押。\n",
+        ),
+        (
+            "b.txt",
+            "發布時間:2025/09/06 09:00\n\n法院9月5日裁定交保。\n",
+        ),
+        ("c.txt", "他在2020年當選。法院9月5日再開庭。\n"),
+    ]);
+    let c = of(&a, "c");
+    assert!(
+        !c.basis
+            .contains("in the year the story's dated articles place it"),
+        "{}",
+        c.basis
+    );
+}
+
+#[test]
+fn the_day_called_today_lies_nearest_the_placed_dates() {
+    // Written for this test: 今(4)日 with a bout announced for 8月8日 (no future marker in its
+    // clause) is the 4th of August, not of September.
+    let a = analysed(&[
+        (
+            "a.txt",
+            "發布時間:2024/08/03 09:00\n\n拳手8月2日晉級八強。\n",
+        ),
+        (
+            "b.txt",
+            "發布時間:2024/08/13 09:00\n\n拳手8月10日奪得金牌。\n",
+        ),
+        (
+            "c.txt",
+            "拳手在今(4)日晉級四強。她在8月2日晉級八強,準決賽於8月8日上午登場。\n",
+        ),
+    ]);
+    let c = of(&a, "c");
+    assert_eq!(c.date, d(2024, 8, 4), "{}", c.basis);
+}
