@@ -219,6 +219,9 @@ pub struct Lexicon {
     pub facility_cues: Vec<String>,
     pub product_cues: Vec<String>,
     pub person_titles: Vec<String>,
+    /// The roles a byline credits (記者, 責編): names after them wrote the page, they act in no
+    /// happening.
+    pub byline_roles: Vec<String>,
     pub org_words_zh: FxHashSet<String>,
     /// The first chars of `org_words_zh`.
     pub org_word_first: FxHashSet<char>,
@@ -256,6 +259,8 @@ struct LexiconFile {
     facility_cues: Vec<String>,
     product_cues: Vec<String>,
     person_titles: Vec<String>,
+    #[serde(default)]
+    byline_roles: Vec<String>,
     org_words_zh: Vec<String>,
     name_before: Vec<String>,
     #[serde(default)]
@@ -336,6 +341,7 @@ impl Lexicon {
             facility_cues: list(f.facility_cues),
             product_cues: list(f.product_cues),
             person_titles: list(f.person_titles),
+            byline_roles: list(f.byline_roles),
             org_word_first: f
                 .org_words_zh
                 .iter()
@@ -377,6 +383,7 @@ impl LexiconFile {
             facility_cues: Vec::new(),
             product_cues: Vec::new(),
             person_titles: Vec::new(),
+            byline_roles: Vec::new(),
             org_words_zh: Vec::new(),
             name_before: Vec::new(),
             actor_cues: Vec::new(),

@@ -238,6 +238,25 @@ fn a_name_said_once_right_after_a_title_is_a_person() {
 }
 
 #[test]
+fn names_said_once_in_a_list_of_two_a_caption_or_after_a_relative_are_people() {
+    // Invented people, each named once: two full names joined in one list, a caption's title
+    // set off by a space, a relative's name after the relation.
+    let article = "女子拳擊豐收,吳思儀和陳念芝拿下銅牌。\n\n管理處副處長 林宗杉:「步道年底修復。」\n\n其妻子周佩琳多次存款。";
+    let (_, es, _) = resolve(&Gazetteer::empty(), &[article]);
+    for name in ["吳思儀", "陳念芝", "林宗杉", "周佩琳"] {
+        assert_eq!(entity(&es, name).kind, EntityKind::Person, "{name}");
+    }
+    // The names a byline credits wrote the page; they are no actors of it.
+    let (_, es, _) = resolve(
+        &Gazetteer::empty(),
+        &["(記者王承浩、傅雙祺)30日上午,法院開庭。"],
+    );
+    for name in ["王承浩", "傅雙祺"] {
+        assert!(entities::find(&es, name).is_none(), "{name}");
+    }
+}
+
+#[test]
 fn a_bare_name_repeated_before_verbs_of_acting_across_articles_is_an_organisation() {
     // Invented: 鈦宸 is no company anyone knows; the articles never give it a suffix or a title.
     let (_, es, _) = resolve(

@@ -253,11 +253,55 @@ pub(crate) struct Sighting {
     pub titled: bool,
 }
 
+/// A person's title ends right before `start`, or one space before it (a caption's
+/// `副處長 林忠杉:`).
 fn titled(doc: &Doc, ctx: &Ctx, start: usize) -> bool {
-    ctx.lex
-        .person_titles
-        .iter()
-        .any(|w| doc.ends_with(start, w))
+    let spaced = start > 0 && matches!(doc.fold[start - 1], ' ' | '\u{3000}' | '\u{a0}');
+    let end = if spaced { start - 1 } else { start };
+    ctx.lex.person_titles.iter().any(|w| doc.ends_with(end, w))
+}
+
+/// Chars that join two names of one list (吳詩儀和陳念琴), folded.
+const JOINERS: [char; 5] = ['和', '与', '及', '跟', '、'];
+
+/// How far back from a name a byline's role may stand (記者王承昊、傅雙琪).
+const BYLINE_REACH: usize = 14;
+
+/// `start` lies in a byline: a role it credits (記者, 責編) stands before it in the same clause.
+fn in_byline(doc: &Doc, ctx: &Ctx, start: usize) -> bool {
+    let from = start.saturating_sub(BYLINE_REACH);
+    let clause_start = (from..start)
+        .rev()
+        .find(|&p| matches!(doc.fold[p], '，' | ',' | '。' | '\n' | '；'))
+        .map_or(from, |p| p + 1);
+    (clause_start..=start).any(|p| ctx.lex.byline_roles.iter().any(|r| doc.ends_with(p, r)))
+}
+
+/// The three-char name at `start` is joined to another such name (吳詩儀和陳念琴): two
+/// surname-initial names of three chars in one list, neither a word of jieba's dictionary, make
+/// each other names.
+fn coordinated(doc: &Doc, ctx: &Ctx, toks: &[Tok], start: usize) -> bool {
+    // Three chars from `at` that jieba cut as a name or into pieces that are no words.
+    let name_at = |at: usize| {
+        at + 3 <= doc.len()
+            && ctx.surname(doc.fold[at])
+            && (at == 0 || !is_han(doc.fold[at - 1]) || JOINERS.contains(&doc.fold[at - 1]))
+            && {
+                let k = toks.partition_point(|t| t.start < at);
+                toks.get(k).is_some_and(|t| t.start == at)
+                    && toks[k..]
+                        .iter()
+                        .take_while(|t| t.end <= at + 3)
+                        .all(|t| t.tag == Tag::Person || !t.known)
+                    && toks[k..].iter().any(|t| t.end == at + 3)
+            }
+    };
+    if in_byline(doc, ctx, start) {
+        return false;
+    }
+    let end = start + 3;
+    (end < doc.len() && JOINERS.contains(&doc.fold[end]) && name_at(end + 1))
+        || (start >= 4 && JOINERS.contains(&doc.fold[start - 1]) && name_at(start - 4))
 }
 
 fn placed(doc: &Doc, ctx: &Ctx, start: usize, end: usize) -> bool {
@@ -360,7 +404,8 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
                 continue;
             }
             let is_placed = placed(doc, ctx, t.start, end);
-            let is_titled = titled(doc, ctx, t.start);
+            let is_titled =
+                titled(doc, ctx, t.start) || (len == 3 && coordinated(doc, ctx, toks, t.start));
             // A less common surname makes a name of three chars only, and one that is a word of
             // the dictionary (倖存者) only right after a title.
             if ctx.rare_surname(doc.fold[t.start]) && (len != 3 || (whole && !is_titled)) {
