@@ -41,7 +41,7 @@ fn generate(n: usize) -> Corpus {
     let real: Vec<String> = Corpus::embedded()
         .articles
         .into_iter()
-        .map(|a| a.text)
+        .map(|a| a.text.to_string())
         .collect();
     let gazetteer = Gazetteer::for_corpus(&Corpus::embedded()).0;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -83,7 +83,7 @@ fn generate(n: usize) -> Corpus {
                 file: format!("g{i:05}.txt"),
                 format: SourceFormat::Text,
                 bytes: text.len(),
-                text,
+                text: text.into(),
                 encoding: "UTF-8",
                 meta: ManifestEntry::default(),
             }

@@ -13,7 +13,7 @@ fn corpus_50mb() -> String {
     let articles: Vec<String> = Corpus::embedded()
         .articles
         .into_iter()
-        .map(|a| a.text)
+        .map(|a| a.text.to_string())
         .collect();
     let mut out = String::with_capacity(TARGET_BYTES + 20_000);
     while out.len() < TARGET_BYTES {
@@ -31,7 +31,7 @@ fn bench(c: &mut Criterion) {
     let articles: Vec<String> = Corpus::embedded()
         .articles
         .into_iter()
-        .map(|a| a.text)
+        .map(|a| a.text.to_string())
         .collect();
     let per_round: usize = articles.iter().map(|a| a.len()).sum();
     let rounds = text.len() / per_round;

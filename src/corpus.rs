@@ -61,8 +61,9 @@ pub struct RawArticle {
     pub id: String,
     pub file: String,
     pub format: SourceFormat,
-    /// The text as decoded, BOM removed, line ends as in the file.
-    pub text: String,
+    /// The text as decoded, BOM removed, line ends as in the file; shared with the article's
+    /// [`ArticleText::raw`](crate::text::ArticleText::raw), so a corpus in memory holds it once.
+    pub text: std::sync::Arc<str>,
     /// The encoding the bytes were in (`UTF-8`, `GBK`, `Big5` …).
     pub encoding: &'static str,
     pub bytes: usize,
@@ -279,7 +280,7 @@ impl Corpus {
                 id,
                 file: name.to_string(),
                 format,
-                text,
+                text: text.into(),
                 encoding,
                 bytes,
             }),

@@ -24,7 +24,7 @@ fn without_text(raw: &RawArticle) -> RawArticle {
         id: raw.id.clone(),
         file: raw.file.clone(),
         format: raw.format,
-        text: String::new(),
+        text: std::sync::Arc::from(""),
         encoding: raw.encoding,
         bytes: raw.bytes,
         meta: raw.meta.clone(),
@@ -248,7 +248,7 @@ impl Analysis {
                 fail_if_told(&raw.text);
                 let text = match same {
                     Some(t) => (*t).clone(),
-                    None => text::build(&raw.text, raw.format),
+                    None => text::build_shared(&raw.text, raw.format),
                 };
                 let scanned = time::scan(&text.folded);
                 let published = time::reference::publication(&raw.meta, &text, &scanned);

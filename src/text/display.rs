@@ -89,7 +89,7 @@ fn split_lines(source: &str) -> Vec<Line> {
 
 /// Builds the article's texts from `source`; `map` (one entry per source char plus one) takes
 /// source offsets to raw offsets when the source is not the raw text itself.
-pub fn assemble(raw: &str, source: &str, map: Option<&[usize]>) -> ArticleText {
+pub fn assemble(raw: &std::sync::Arc<str>, source: &str, map: Option<&[usize]>) -> ArticleText {
     let lines = split_lines(source);
     let infos: Vec<LineInfo> = lines
         .iter()
@@ -201,7 +201,7 @@ pub fn assemble(raw: &str, source: &str, map: Option<&[usize]>) -> ArticleText {
         .find(|f| f.reason == CutReason::Dateline)
         .map(|f| f.raw);
     ArticleText {
-        raw: raw.to_string(),
+        raw: raw.clone(),
         display,
         folded,
         to_raw,

@@ -171,8 +171,8 @@ impl std::fmt::Display for CutReason {
 /// Everything later stages know of an article's text.
 #[derive(Debug, Clone)]
 pub struct ArticleText {
-    /// The decoded file, unchanged.
-    pub raw: String,
+    /// The decoded file, unchanged (shared with the corpus' copy).
+    pub raw: std::sync::Arc<str>,
     /// The body as shown to the reader.
     pub display: String,
     /// Same length in chars as `display`; what matching runs on.
@@ -296,6 +296,11 @@ pub fn char_byte_offsets(s: &str) -> Vec<usize> {
 
 /// Derive the article's texts from its decoded file.
 pub fn build(raw: &str, format: crate::corpus::SourceFormat) -> ArticleText {
+    build_shared(&std::sync::Arc::from(raw), format)
+}
+
+/// [`build`], keeping `raw` itself (not a copy) as the article's raw text.
+pub fn build_shared(raw: &std::sync::Arc<str>, format: crate::corpus::SourceFormat) -> ArticleText {
     match format {
         crate::corpus::SourceFormat::Html => {
             let (text, map) = html::extract(raw);

@@ -123,7 +123,7 @@ fn legacy_chinese_encodings_and_utf16_decode_to_the_same_text() {
     assert!(corpus.issues.is_empty(), "{:?}", corpus.issues);
     for (name, _, text, names) in &cases {
         let a = corpus.articles.iter().find(|a| &a.file == name).unwrap();
-        assert!(&a.text == text, "{name} decodes to the original text");
+        assert!(&*a.text == *text, "{name} decodes to the original text");
         assert!(
             names.contains(&a.encoding),
             "{name}: detected {}",

@@ -215,7 +215,7 @@ fn the_same_entities_whatever_the_script() {
             .map(|a| {
                 let raw = match choice {
                     Some(ch) => text::convert_script(&a.text, ch),
-                    None => a.text.clone(),
+                    None => a.text.to_string(),
                 };
                 text::build(&raw, a.format)
             })

@@ -43,7 +43,7 @@ fn article_like() -> impl Strategy<Value = String> {
 fn check(raw: &str, t: &ArticleText) {
     let n = t.display.chars().count();
     let raw_n = raw.chars().count();
-    assert_eq!(t.raw, raw);
+    assert_eq!(&*t.raw, raw);
     assert_eq!(
         t.folded.chars().count(),
         n,

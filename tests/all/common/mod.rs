@@ -84,6 +84,7 @@ pub fn embedded_text(prefix: &str) -> String {
         .find(|a| a.id.starts_with(prefix))
         .unwrap_or_else(|| panic!("article {prefix} is embedded"))
         .text
+        .to_string()
 }
 
 /// The furniture an article's text stage found, one line each: why, and its opening words.

@@ -18,7 +18,7 @@ pub fn corpus(articles: &[(&str, &str)]) -> Corpus {
                 id: id.to_string(),
                 file: format!("{id}.txt"),
                 format: SourceFormat::Text,
-                text: text.to_string(),
+                text: (*text).into(),
                 encoding: "UTF-8",
                 bytes: text.len(),
                 meta: ManifestEntry::default(),
