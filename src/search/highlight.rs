@@ -6,7 +6,7 @@
 //! one Han char is found char by char. Only a passage where that finds nothing — a needle with a lone
 //! Han char beside other words, which has no bigram — is cut into jieba words and matched again.
 
-use super::tokenize::{grams_pieces, grams_tokens, indexed_word, Dictionary, Piece, Tok};
+use super::tokenize::{grams_pieces, grams_tokens, indexed_word, term, Dictionary, Piece, Tok};
 
 /// The needles of one query, tokenized once for all its hits.
 pub struct Highlighter<'d> {
@@ -90,7 +90,12 @@ fn sequence(text: &str, pieces: &[Piece], query: &[Tok], out: &mut Vec<(usize, u
     }
 }
 
-/// A passage's term text equals a (lower-cased) query term.
+/// A passage's term text, as the index holds it, equals a query term (lower-cased, English
+/// words stemmed: `formed` is the term `form`).
 fn same(passage: &str, query: &str) -> bool {
-    passage == query || (passage.len() == query.len() && passage.eq_ignore_ascii_case(query))
+    passage == query
+        || (passage.len() == query.len() && passage.eq_ignore_ascii_case(query))
+        || (passage.len() >= query.len()
+            && passage.bytes().all(|b| b.is_ascii_alphabetic())
+            && term(passage) == query)
 }

@@ -29,7 +29,7 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 /// Bump when the schema, the tokenizers or what a document holds change: every index rebuilds.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 pub const META_FILE: &str = "storyline-index.json";
 
 /// The fields of a passage document.

@@ -11,7 +11,7 @@
 //! jieba's words.
 //! Indexing costs per term, so the two cuts make indexing about a quarter faster.
 //!
-//! Latin terms are lower-cased (no-op on folded text). Positions leave a gap at punctuation, so a
+//! Latin terms are lower-cased (no-op on folded text), and English words stemmed. Positions leave a gap at punctuation, so a
 //! phrase never matches across a comma; a space is not a gap, so `"扎克伯格 宣布"` matches 扎克伯格宣布.
 //! Token offsets are byte offsets into the string given; nothing here changes the text, so offsets
 //! map back to the folded text as is.
@@ -135,8 +135,11 @@ fn with_text(text: &str, pieces: Vec<Piece>) -> Vec<Tok> {
         .collect()
 }
 
-/// A term's text: lower-cased. Folded text is lower-case already; lower-casing again costs little
-/// and keeps Latin matching right for any text that was not folded.
+/// A term's text: lower-cased, and an English word reduced to its stem (Snowball's English
+/// stemmer: hires, hired and hiring are all `hire`), so a query finds the other forms of its
+/// words. Folded text is lower-case already; lower-casing again costs little and keeps Latin
+/// matching right for any text that was not folded. Han terms and words with digits stay as
+/// they are.
 fn term_into(s: &str, out: &mut String) {
     out.clear();
     // Han chars have no case: skipping them first keeps this check off the Unicode tables for
@@ -153,6 +156,26 @@ fn term_into(s: &str, out: &mut String) {
     } else {
         out.push_str(s);
     }
+    if out.len() > STEM_FROM && out.bytes().all(|b| b.is_ascii_lowercase()) {
+        if let std::borrow::Cow::Owned(stem) = english_stemmer().stem(out) {
+            *out = stem;
+        }
+    }
+}
+
+/// The term the index holds for one word.
+pub fn term(word: &str) -> String {
+    let mut out = String::new();
+    term_into(word, &mut out);
+    out
+}
+
+/// Words this long or shorter are left unstemmed: names and abbreviations (AI, CEO, Wei).
+const STEM_FROM: usize = 3;
+
+fn english_stemmer() -> &'static frostem::Stemmer {
+    static STEMMER: std::sync::OnceLock<frostem::Stemmer> = std::sync::OnceLock::new();
+    STEMMER.get_or_init(|| frostem::Stemmer::new(frostem::Algorithm::English))
 }
 
 fn han_runs(s: &str) -> Vec<String> {

@@ -202,6 +202,44 @@ fn a_quoted_phrase_needs_its_words_together_and_in_order() {
 }
 
 #[test]
+fn an_english_word_finds_its_other_forms_and_highlights_them() {
+    let a = analysis(&[
+        (
+            "wire",
+            "Meta hired three researchers from OpenAI. The company is hiring more.",
+        ),
+        (
+            "other",
+            "The lab hires nobody this week.\nThe weather is fine.",
+        ),
+        ("zh", "公司聘用了三名研究員。"),
+    ]);
+    let index = SearchIndex::in_memory(&a).unwrap();
+    let ids = |q: &str| {
+        let mut found = articles_found(&index, &a, q);
+        found.dedup();
+        found
+    };
+    // Every form of the verb finds every other form, and nothing in Chinese.
+    for q in ["hire", "hired", "hiring", "Hires"] {
+        assert_eq!(ids(q), vec!["other", "wire"], "{q}");
+    }
+    assert_eq!(ids("researcher"), vec!["wire"]);
+    // The highlight is the word as written.
+    let hits = index.search(&a, &req("hire")).unwrap();
+    let mut marked: Vec<String> = hits
+        .iter()
+        .filter(|h| h.article == "wire")
+        .flat_map(|h| h.highlights.iter().map(|&r| slice(&a, "wire", r)))
+        .collect();
+    marked.sort();
+    assert_eq!(marked, vec!["hired", "hiring"]);
+    // A phrase keeps its order with stemmed words too.
+    assert_eq!(ids("\"hired three researchers\""), vec!["wire"]);
+    assert!(ids("\"researchers hired\"").is_empty());
+}
+
+#[test]
 fn an_unspaced_run_found_nowhere_whole_is_searched_word_by_word() {
     let a = analysis(&[("x", "该公司正在建造新的数据中心。\n明年开始建设。")]);
     let index = SearchIndex::in_memory(&a).unwrap();
