@@ -99,6 +99,8 @@ pub struct ArticleView {
     pub info: ArticleInfo,
     pub text: String,
     pub paragraphs: Vec<Span>,
+    /// The paragraphs written in English in an article that is not (a statement quoted at length).
+    pub english: Vec<Span>,
     pub passages: Vec<Passage>,
 }
 
@@ -815,6 +817,7 @@ impl Library {
             info: self.analysis.article_info(i, false),
             text,
             paragraphs: a.text.paragraphs.clone(),
+            english: crate::text::english_paragraphs(&a.text),
             passages,
         })
     }

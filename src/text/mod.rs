@@ -58,7 +58,7 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
 }
 pub use offsets::{CharIndex, RawMap};
-pub use script::{convert_script, detect_script};
+pub use script::{convert_script, detect_script, english_paragraphs};
 
 /// A half-open range of char offsets `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! Script: telling whether an article is in traditional or simplified characters, and converting
-//! its display text to the other one for reading.
+//! its display text to the other one for reading; and telling English text, an article's or a
+//! paragraph's, from Chinese.
 //!
 //! Detection counts chars that occur in only one script (traditional: OpenCC's t2s changes them;
 //! simplified: OpenCC's s2t changes them and Big5 lacks them, both lists generated into
@@ -62,7 +63,7 @@ pub fn detect_script(text: &str) -> Script {
         }
     }
     // English: Latin letters, and Han no more than a name or two in brackets.
-    if latin >= MIN_ENGLISH_LETTERS && han * ENGLISH_LETTERS_PER_HAN < latin {
+    if latin_enough(han, latin) && english_language(text) {
         return Script::En;
     }
     let (t, s) = (counts[1], counts[2]);
@@ -75,6 +76,46 @@ pub fn detect_script(text: &str) -> Script {
     } else {
         Script::Mixed
     }
+}
+
+fn latin_enough(han: usize, latin: usize) -> bool {
+    latin >= MIN_ENGLISH_LETTERS && han * ENGLISH_LETTERS_PER_HAN < latin
+}
+
+/// How much of a text the language detector reads: enough for its trigrams to agree.
+const DETECTOR_CHARS: usize = 2000;
+
+/// Whether Latin-letter text is English, by whatlang's trigram detector: anything it tells
+/// reliably as another language (French, German …) is not; text it cannot tell is taken as
+/// English, the language of nearly all Latin-script news a Chinese story gathers.
+fn english_language(text: &str) -> bool {
+    let head = match text.char_indices().nth(DETECTOR_CHARS) {
+        Some((b, _)) => &text[..b],
+        None => text,
+    };
+    match whatlang::detect(head) {
+        Some(info) if info.is_reliable() => info.lang() == whatlang::Lang::Eng,
+        _ => true,
+    }
+}
+
+/// The paragraphs of a Chinese article that are written in English (a statement quoted at
+/// length, an English abstract): the reader sets them in Latin typography. None for an article
+/// that is English as a whole.
+pub fn english_paragraphs(text: &super::ArticleText) -> Vec<super::Span> {
+    if text.script == Script::En {
+        return Vec::new();
+    }
+    text.paragraphs
+        .iter()
+        .copied()
+        .filter(|&p| {
+            let s = text.slice(p);
+            let han = s.chars().filter(|&c| super::is_han(c)).count();
+            let latin = s.chars().filter(char::is_ascii_alphabetic).count();
+            latin_enough(han, latin) && english_language(s)
+        })
+        .collect()
 }
 
 fn opencc(config: DefaultConfig) -> Option<&'static OpenCC> {

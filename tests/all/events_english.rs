@@ -88,3 +88,26 @@ fn a_happening_told_in_english_and_chinese_is_one_event_with_both_passages() {
         .collect();
     assert_eq!(from.len(), 2, "both tellings are its sources: {from:?}");
 }
+
+#[test]
+fn the_language_detector_tells_english_from_other_latin_text_and_finds_english_paragraphs() {
+    let english = storyline::text::build(ENGLISH, storyline::corpus::SourceFormat::Text);
+    assert_eq!(english.script, Script::En);
+    assert!(storyline::text::english_paragraphs(&english).is_empty());
+    // Written for this test: a French wire report is Latin text, but not English.
+    let french = "Orbisk nomme Lena Marsh directrice générale\n\nLe fabricant de robots d'entrepôt Orbisk a annoncé lundi la nomination de Lena Marsh au poste de directrice générale, en remplacement de son fondateur à partir du mois d'avril. L'entreprise prévoit de construire une nouvelle usine dans l'Ohio.\n";
+    let french = storyline::text::build(french, storyline::corpus::SourceFormat::Text);
+    assert_ne!(french.script, Script::En);
+    // A Chinese report quoting an English statement at length: that paragraph, and only it.
+    let quoted = format!(
+        "{CHINESE}\n公司聲明全文如下:\n\nWe are delighted to welcome Lena Marsh as our chief executive. Her experience in logistics will help us grow our business in the years ahead.\n\n奧比斯克股價週一上漲。\n"
+    );
+    let t = storyline::text::build(&quoted, storyline::corpus::SourceFormat::Text);
+    assert_ne!(t.script, Script::En);
+    let found: Vec<&str> = storyline::text::english_paragraphs(&t)
+        .into_iter()
+        .map(|p| t.slice(p))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("We are delighted"), "{found:?}");
+}

@@ -14,7 +14,8 @@ March 4, 2025
 
 Orbisk said on Monday that Lena Marsh will become chief executive in April, replacing its founder. The company, which makes warehouse robots, has raised money twice since 2021.
 `;
-const CHINESE = "奧比斯克宣布新任執行長\n\n2025年3月4日\n\n奧比斯克週一表示，執行長一職將於4月由瑪許接任。\n";
+const CHINESE =
+  "奧比斯克宣布新任執行長\n\n2025年3月4日\n\n奧比斯克週一表示，執行長一職將於4月由瑪許接任。公司聲明如下：\n\nWe are delighted to welcome Lena Marsh as our chief executive. Her experience in logistics will help us grow.\n";
 
 async function highlights(page) {
   return page.getByTestId("passage-highlight").evaluateAll((els) => els.map((e) => e.textContent));
@@ -46,6 +47,9 @@ export const tests = [
           await page.locator(`[data-testid="article-item"]`, { hasText: "奧比斯克" }).click();
           await page.locator('[data-testid="reader-text"][lang="zh-Hant"]').waitFor({ timeout: 10_000 });
           expect(await page.getByTestId("script-hans").isVisible(), "a Chinese article keeps its script toggle");
+          // Its English paragraph, a statement quoted whole, is marked English within the Chinese text.
+          const quoted = await page.locator('[data-testid="reader-text"] [lang="en"]').allTextContents();
+          expect(quoted.join("").startsWith("We are delighted"), `the quoted English paragraph should be marked: ${JSON.stringify(quoted)}`);
         } finally {
           server.child.kill();
         }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CharIndex, charLength } from "../src/model/offsets";
-import { buildBlocks, mergeRanges } from "../src/model/segments";
+import { buildBlocks, byLanguage, mergeRanges } from "../src/model/segments";
 
 describe("char offsets to UTF-16", () => {
   it("is the identity on BMP-only text", () => {
@@ -61,6 +61,26 @@ describe("reader segments", () => {
       ["focus", 4, 8],
       ["hit", 8, 12],
       ["plain", 12, 20],
+    ]);
+  });
+});
+
+describe("English paragraphs in a Chinese article", () => {
+  it("cuts a run where an English paragraph begins and ends", () => {
+    const parts = byLanguage(0, 30, [{ start: 10, end: 20 }]);
+    expect(parts).toEqual([
+      { start: 0, end: 10, english: false },
+      { start: 10, end: 20, english: true },
+      { start: 20, end: 30, english: false },
+    ]);
+  });
+
+  it("keeps a run whole when no English paragraph touches it, and clips one that overlaps its end", () => {
+    expect(byLanguage(0, 8, [{ start: 12, end: 20 }])).toEqual([{ start: 0, end: 8, english: false }]);
+    expect(byLanguage(15, 25, [{ start: 10, end: 20 }, { start: 22, end: 40 }])).toEqual([
+      { start: 15, end: 20, english: true },
+      { start: 20, end: 22, english: false },
+      { start: 22, end: 25, english: true },
     ]);
   });
 });

@@ -7,4 +7,8 @@ import type { Span } from "./Span";
  * An article ready to read: its display text (in the chosen script, offsets unchanged) and the
  * passages of every event it tells of.
  */
-export type ArticleView = { info: ArticleInfo, text: string, paragraphs: Array<Span>, passages: Array<Passage>, };
+export type ArticleView = { info: ArticleInfo, text: string, paragraphs: Array<Span>, 
+/**
+ * The paragraphs written in English in an article that is not (a statement quoted at length).
+ */
+english: Array<Span>, passages: Array<Passage>, };

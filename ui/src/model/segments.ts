@@ -112,3 +112,18 @@ function sameIds(a: string[], b: string[]): boolean {
   const sb = new Set(b);
   return new Set(a).size === sb.size && a.every((x) => sb.has(x));
 }
+
+/** `[start, end)` cut where the English paragraphs (`english`, sorted) begin and end: each part says whether it is English. */
+export function byLanguage(start: number, end: number, english: Range[]): { start: number; end: number; english: boolean }[] {
+  const out: { start: number; end: number; english: boolean }[] = [];
+  let at = start;
+  for (const e of english) {
+    if (e.end <= at || e.start >= end) continue;
+    if (e.start > at) out.push({ start: at, end: e.start, english: false });
+    const to = Math.min(e.end, end);
+    out.push({ start: Math.max(e.start, at), end: to, english: true });
+    at = to;
+  }
+  if (at < end) out.push({ start: at, end, english: false });
+  return out;
+}

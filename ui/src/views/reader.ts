@@ -10,7 +10,7 @@ import type { ScriptChoice } from "../bindings/ScriptChoice";
 import { fill, h, nextFrame, setAttr } from "../dom";
 import { STRINGS, type Lang } from "../i18n";
 import { CharIndex } from "../model/offsets";
-import { buildBlocks, type OtherPassage, type Range } from "../model/segments";
+import { buildBlocks, byLanguage, type OtherPassage, type Range } from "../model/segments";
 import { eventTitle } from "../model/timeline";
 import type { State } from "../store";
 
@@ -58,12 +58,15 @@ export class Reader {
     const current = selected?.sources[r.source];
     const nodes: Node[] = [];
     for (const b of blocks) {
-      const inner = b.pieces.map((p) => {
-        const str = idx.slice(p.start, p.end);
-        if (p.others.length === 0) return document.createTextNode(str);
-        const span = h("span", { class: "other-passage", "data-events": p.others.join(" ") }, str);
-        return span;
-      });
+      // English paragraphs of a Chinese page take Latin typography: `lang="en"` on their runs.
+      const inner = b.pieces.flatMap((p) =>
+        byLanguage(p.start, p.end, view.english).map((part) => {
+          const str = idx.slice(part.start, part.end);
+          const lang = part.english ? "en" : null;
+          if (p.others.length === 0) return lang ? h("span", { lang }, str) : document.createTextNode(str);
+          return h("span", { class: "other-passage", "data-events": p.others.join(" "), lang }, str);
+        }),
+      );
       if (b.role === "plain") nodes.push(...inner);
       else {
         const isCurrent = b.role === "focus" && current && current.article === view.info.id && current.start >= b.start && current.start < b.end;
