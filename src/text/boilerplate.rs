@@ -40,13 +40,16 @@ struct Vocab {
     ac: AhoCorasick,
     classes: Vec<Class>,
     lens: Vec<usize>,
+    /// Each term's words (English terms are judged by words).
+    words: Vec<usize>,
 }
 
 fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
     V.get_or_init(|| {
         let mut class = None;
-        let (mut pats, mut classes, mut lens) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut pats, mut classes, mut lens, mut words) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for line in VOCAB.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -60,6 +63,7 @@ fn vocab() -> &'static Vocab {
                     if let Some(c) = class {
                         let folded = fold_str(line);
                         lens.push(folded.chars().count());
+                        words.push(folded.split_whitespace().count());
                         pats.push(folded);
                         classes.push(c);
                     }
@@ -71,7 +75,12 @@ fn vocab() -> &'static Vocab {
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&pats)
             .expect("furniture vocabulary builds");
-        Vocab { ac, classes, lens }
+        Vocab {
+            ac,
+            classes,
+            lens,
+            words,
+        }
     })
 }
 
@@ -157,6 +166,9 @@ fn is_timestamp(s: &str) -> bool {
     other == 0 && digits >= 6 && runs.len() >= 3 && runs.contains(&4) && s.chars().count() <= 25
 }
 
+/// Fewest chars of a paragraph of Latin letters that has a full stop (two short sentences).
+const LATIN_PARAGRAPH: usize = 100;
+
 fn signs(line: &LineInfo, v: &Vocab) -> Sign {
     let t = line.text;
     let n = line.chars;
@@ -169,8 +181,12 @@ fn signs(line: &LineInfo, v: &Vocab) -> Sign {
     let core = t.trim_start_matches(is_bullet).trim_end();
     // Body lines are most of the text: decide them with substring searches, not a char loop.
     let full_stop = t.contains('。') || t.contains('．') || t.contains(". ") || t.ends_with('.');
+    // An English word is several chars: a line of Latin letters needs more of them to be a
+    // paragraph (a one-sentence notice such as "This is a BETA experience. You may opt-out" is not).
+    let latin = t.bytes().filter(u8::is_ascii_alphabetic).count() * 2 > n;
+    let min_sentence = if latin { LATIN_PARAGRAPH } else { 40 };
     let body = n >= 150
-        || (n >= 40 && full_stop)
+        || (n >= min_sentence && full_stop)
         || (n >= 80
             && t.chars()
                 .filter(|c| matches!(c, '，' | ',' | '；' | ';' | '、'))
@@ -193,16 +209,27 @@ fn signs(line: &LineInfo, v: &Vocab) -> Sign {
     s.breadcrumb = seps >= 2;
     let folded = fold_str(core);
     let core_n = folded.chars().count();
+    // What a term leaves of the line: chars beside Han terms, words beside English ones ("More
+    // From Forbes" is the header "more from" and one word).
+    let words_n = folded.split_whitespace().count();
+    let rest_of = |p: usize| {
+        if latin {
+            words_n.saturating_sub(v.words[p])
+        } else {
+            core_n.saturating_sub(v.lens[p])
+        }
+    };
     let mut promo_terms: Vec<usize> = Vec::new();
     for m in v.ac.find_iter(&folded) {
         let p = m.pattern().as_usize();
-        let rest = core_n.saturating_sub(v.lens[p]);
+        let rest = rest_of(p);
+        let (widget_rest, related_rest) = if latin { (1, 2) } else { (3, 2) };
         match v.classes[p] {
-            Class::Widget if rest <= 3 => {
+            Class::Widget if rest <= widget_rest => {
                 s.widget = true;
                 s.widget_exact |= rest == 0;
             }
-            Class::Related if rest <= 2 => s.related = true,
+            Class::Related if rest <= related_rest => s.related = true,
             Class::Breadcrumb => s.breadcrumb = true,
             Class::Promo if !promo_terms.contains(&p) => promo_terms.push(p),
             _ => {}
@@ -261,6 +288,18 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
         }
     }
 
+    // A page of Latin letters with next to no Han is an English page: its headline is words.
+    let (han, letters) = lines.iter().fold((0, 0), |(h, l), line| {
+        (
+            h + line
+                .text
+                .chars()
+                .filter(|&c| crate::text::is_han(c))
+                .count(),
+            l + line.text.bytes().filter(u8::is_ascii_alphabetic).count(),
+        )
+    });
+    let english_page = letters > 20 * han;
     // The title: the first line above the article with a headline's shape. Page furniture that
     // slips through the other signs (a channel name, a weather box, a menu) has none.
     let title = (0..n)
@@ -272,8 +311,11 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
                 && !s.full_stop_end
                 && !s.timestamp
                 && s.promo == 0
-                && lines[i].chars <= 80
-                && headline_shape(lines[i].text)
+                && if english_page {
+                    lines[i].chars <= 160 && english_headline(lines[i].text)
+                } else {
+                    lines[i].chars <= 80 && headline_shape(lines[i].text)
+                }
         });
     if let Some(t) = title {
         for i in t + 1..n {
@@ -364,6 +406,23 @@ pub fn headline_shape(text: &str) -> bool {
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
     han >= HEADLINE_HAN
         && (han * 2 >= visible || (han + letters) * 4 >= visible * 3)
+        && !text.contains(['|', '｜', '>', '»', '[', '°', '•'])
+        && text.matches(" - ").count() < 2
+}
+
+/// Fewest words an English headline has.
+const HEADLINE_WORDS: usize = 4;
+
+/// Does a line read as an English headline: at least four words, Latin letters three quarters of
+/// what is not space, and none of the marks of menus and widgets.
+fn english_headline(text: &str) -> bool {
+    let letters = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    text.split_whitespace()
+        .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
+        .count()
+        >= HEADLINE_WORDS
+        && letters * 4 >= visible * 3
         && !text.contains(['|', '｜', '>', '»', '[', '°', '•'])
         && text.matches(" - ").count() < 2
 }

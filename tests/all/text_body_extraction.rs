@@ -234,3 +234,46 @@ fn pages_built_to_be_slow_still_give_their_text() {
         t.display.chars().take(60).collect::<String>()
     );
 }
+
+#[test]
+fn an_english_page_loses_its_notices_and_labels_and_keeps_its_headline() {
+    // Written for this test, in the shape of an English business site's page.
+    let page = "BETA
+This is a BETA experience. You may opt-out by clicking here
+More From Orbis
+Edit Story
+Orbisk Appoints A New Chief Executive After A Difficult Year
+Following
+Updated Mar 4, 2025, 01:13pm EST
+Warehouse robot maker Orbisk said on Monday it had appointed Lena Marsh as chief executive, replacing its founder. The company laid off 40 workers last year after orders fell.
+Marsh, who ran logistics at a rival, said she would focus on the company's largest customers. She starts in April, according to a statement.
+In This Story
+We may earn a commission from links on this page.
+";
+    let t = build(page, SourceFormat::Text);
+    assert_gone(
+        &t,
+        &[
+            "BETA",
+            "opt-out",
+            "More From",
+            "Edit Story",
+            "Following",
+            "In This Story",
+            "commission",
+        ],
+    );
+    assert_kept(
+        &t,
+        &[
+            "Orbisk Appoints A New Chief Executive",
+            "Warehouse robot maker Orbisk",
+            "She starts in April",
+        ],
+    );
+    let title = t.title.map(|s| t.slice(s));
+    assert_eq!(
+        title,
+        Some("Orbisk Appoints A New Chief Executive After A Difficult Year")
+    );
+}
