@@ -453,6 +453,7 @@ fn dropped_in(analysis: &Analysis, article: usize) -> Vec<(Span, crate::events::
         dates: &a.dates,
         mentions: &mentions,
         published: &a.published,
+        chronicle: Default::default(),
     };
     let mut dropped = Vec::new();
     crate::events::extract::candidates_explained(

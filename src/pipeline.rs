@@ -587,6 +587,7 @@ impl Analysis {
                 dates: &a.dates,
                 mentions: &by_article[index],
                 published: &a.published,
+                chronicle: Default::default(),
             };
             match crate::parallel::caught(|| {
                 events::extract::candidates(lexicon, &input, &self.entities)

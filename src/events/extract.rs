@@ -27,6 +27,90 @@ pub struct ArticleInput<'a> {
     /// This article's mentions, sorted by start.
     pub mentions: &'a [Mention],
     pub published: &'a Published,
+    /// The article read as a chronicle, worked out when first needed.
+    pub chronicle: std::cell::OnceCell<Chronicle>,
+}
+
+/// How many paragraphs must open with a date for an article to be a chronicle.
+const CHRONICLE_MIN_LINES: usize = 4;
+/// Paragraphs shorter than this are left out of the count.
+const CHRONICLE_MIN_CHARS: usize = 16;
+/// How far into a paragraph its opening date may start (`韓國國會7日…`, `• 1/8`).
+const CHRONICLE_OPENING_CHARS: usize = 8;
+
+/// A chronicle: an article most of whose paragraphs open with the date of what they tell
+/// (`8日早逮捕…`, `9日針對…`). A paragraph between two of them that opens with none tells of
+/// something between those two dates, and its words of relative time (上週, 昨日) count from
+/// them, not from the publication: so its happenings take the window the dated lines around it
+/// give. Empty for any other article.
+#[derive(Debug, Default)]
+pub struct Chronicle {
+    /// (paragraph start, its opening date), in text order.
+    lines: Vec<(usize, DateRange)>,
+}
+
+/// A date written with its numbers (8日, 12月3日), not a word of relative time (上週, 昨日).
+fn calendar_like(text: &ArticleText, d: &TimeMention) -> bool {
+    text.folded_slice(d.span)
+        .chars()
+        .any(|c| c.is_ascii_digit() || c == '月')
+}
+
+impl Chronicle {
+    fn of(input: &ArticleInput) -> Chronicle {
+        let text = input.text;
+        let calendar = |d: &TimeMention| calendar_like(text, d);
+        let mut lines = Vec::new();
+        let mut long = 0;
+        for &p in &text.paragraphs {
+            // Lines of a few chars (a label, a byline) tell nothing either way.
+            if text.title.is_some_and(|t| t.overlaps(p)) || p.len() < CHRONICLE_MIN_CHARS {
+                continue;
+            }
+            long += 1;
+            let opening = input.dates.iter().find(|d| {
+                p.contains(d.span)
+                    && d.span.start - p.start <= CHRONICLE_OPENING_CHARS
+                    && d.range.precision <= Precision::Month
+                    && !d.future
+                    && calendar(d)
+            });
+            if let Some(d) = opening {
+                lines.push((p.start, d.range));
+            }
+        }
+        if lines.len() < CHRONICLE_MIN_LINES || lines.len() * 2 < long {
+            lines.clear();
+        }
+        Chronicle { lines }
+    }
+
+    /// For a sentence in a paragraph (starting at `paragraph`) that opens with no date of its
+    /// own: the window from the date of the dated line before it to that of the one after.
+    fn between(&self, paragraph: usize) -> Option<DateRange> {
+        if self.lines.iter().any(|&(p, _)| p == paragraph) {
+            return None;
+        }
+        let k = self.lines.partition_point(|&(p, _)| p < paragraph);
+        let before = self.lines.get(k.checked_sub(1)?)?.1;
+        let end = self
+            .lines
+            .get(k)
+            .map(|(_, r)| r.start)
+            .filter(|&e| e >= before.start)
+            .unwrap_or(before.end)
+            .max(before.end);
+        let precision = if (end - before.start).num_days() <= 10 {
+            Precision::Xun
+        } else {
+            Precision::Month
+        };
+        Some(DateRange {
+            start: before.start,
+            end,
+            precision,
+        })
+    }
 }
 
 /// A clause this short (in chars) that names someone continues the clause before it.
@@ -741,6 +825,25 @@ fn date_for(
                 )
             })
     };
+    // A chronicle's line with no date of its own lies between the dated lines around it.
+    let paragraph = input.text.paragraph_at(sentence.start);
+    let between = paragraph.and_then(|p| {
+        input
+            .chronicle
+            .get_or_init(|| Chronicle::of(input))
+            .between(p.start)
+    });
+    if let Some(range) = between {
+        // Its own calendar dates count (13日晚間); words of relative time do not.
+        let own = |d: &&TimeMention| !d.relative || calendar_like(input.text, d);
+        if let Some(d) = pick(clause)
+            .filter(own)
+            .or_else(|| pick(sentence).filter(own))
+        {
+            return (Some(d.range), DateSource::Sentence, d.future);
+        }
+        return (Some(range), DateSource::Paragraph, false);
+    }
     if let Some(d) = pick(clause) {
         return (Some(d.range), DateSource::Clause, d.future);
     }

@@ -117,3 +117,30 @@ fn speculation_and_comparisons_are_not_events() {
         view.events.iter().map(|e| &e.title.zh).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_chronicle_line_without_a_date_lies_between_the_dated_lines_around_it() {
+    // Written for this test: a chronicle whose lines open with their day, and one line that
+    // opens with none and says 上週 of an earlier happening.
+    let chronicle = "星河風波大事記
+2024年12月3日晚間,星河科技董事長林曉峰宣布辭職。
+星河科技董事會5日宣布,任命周明為代理董事長。
+星河科技8日宣布裁員約800人。
+9日,檢方搜查星河科技位於台北的總部。
+星河科技前財務長因上週的帳目爭議被檢方拘留。
+13日,台北地方法院批准逮捕前董事長林曉峰。
+";
+    let view = view_of(chronicle);
+    let detained = view
+        .events
+        .iter()
+        .find(|e| e.sources.iter().any(|s| s.quote.contains("拘留")))
+        .expect("the detention is an event");
+    let date = detained.date.as_ref().expect("dated");
+    // Between the lines of the 9th and the 13th, not the week before the publication.
+    assert!(
+        date.start.to_string().as_str() >= "2024-12-09"
+            && date.end.to_string().as_str() <= "2024-12-13",
+        "{date:?}"
+    );
+}
