@@ -20,7 +20,8 @@ const MONTH_WRAP_DAYS: u32 = 15;
 /// after a date that names its month (`12月3日…8日`) is a day of that month, whatever the
 /// reference: an article of January that retells December keeps its December. Only a day far
 /// before that date's day has passed into the next month (`12月30日…2日`); a day a little before
-/// it is the same month, told looking back (`9月5日電…4日`).
+/// it is the same month, told looking back (`9月5日電…4日`). Nor is a day told as past ever after
+/// the reference: one that would fall after it is the latest such day before it.
 pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention> {
     let mut out: Vec<TimeMention> = Vec::with_capacity(exprs.len());
     let mut month_context: Option<(usize, NaiveDate)> = None;
@@ -43,7 +44,20 @@ pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention>
                     let n = prev.checked_add_months(Months::new(1))?;
                     ymd(n.year(), n.month(), d)
                 };
-                same.or_else(next).map(|x| range(x, x, Precision::Day))
+                // A day past the publication, told as past, is the one before it (柯文哲在29日交保
+                // after 1月2號, in an article of January: December's 29th).
+                let told_past =
+                    |x: NaiveDate| match reference.filter(|r| !e.future && x > *r && prev <= *r) {
+                        Some(r) => r
+                            .checked_sub_months(Months::new(u32::from(r.day() < d)))
+                            .and_then(|m| ymd(m.year(), m.month(), d))
+                            .filter(|y| *y <= r)
+                            .unwrap_or(x),
+                        None => x,
+                    };
+                same.or_else(next)
+                    .map(told_past)
+                    .map(|x| range(x, x, Precision::Day))
             }
             _ => resolve_one(e, reference),
         };

@@ -1377,6 +1377,32 @@ const ROWS: &[crate::common::DateRow] = &[
         "",
     ),
     ("鐵路昨搶通。", "昨", "2025-07-14", "2025-07-14", D, ""),
+    // A bare day after a month's date is a day of that month, unless that lies after the
+    // publication while told as past: then it is the latest such day before it.
+    (
+        "1月2日法院再開庭。他在29日交保後回家。",
+        "29日",
+        "2024-12-29",
+        "2024-12-29",
+        D,
+        "2025-01-05",
+    ),
+    (
+        "1月2日法院再開庭。他在29日交保後回家。",
+        "29日",
+        "2025-01-29",
+        "2025-01-29",
+        D,
+        "2025-02-03",
+    ),
+    (
+        "12月3日宣布戒嚴,國會7日表決。",
+        "7日",
+        "2024-12-07",
+        "2024-12-07",
+        D,
+        "2025-01-16",
+    ),
     // The day of the month in brackets after a day word names the day itself.
     (
         "法新社今天(2日)報導。",
