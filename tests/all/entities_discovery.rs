@@ -238,7 +238,7 @@ fn a_name_said_once_right_after_a_title_is_a_person() {
 }
 
 #[test]
-fn names_said_once_in_a_list_of_two_a_caption_or_after_a_relative_are_people() {
+fn names_from_lists_captions_relatives_and_chars_jieba_split_apart() {
     // Invented people, each named once: two full names joined in one list, a caption's title
     // set off by a space, a relative's name after the relation.
     let article = "女子拳擊豐收,吳思儀和陳念芝拿下銅牌。\n\n管理處副處長 林宗杉:「步道年底修復。」\n\n其妻子周佩琳多次存款。";
@@ -246,6 +246,14 @@ fn names_said_once_in_a_list_of_two_a_caption_or_after_a_relative_are_people() {
     for name in ["吳思儀", "陳念芝", "林宗杉", "周佩琳"] {
         assert_eq!(entity(&es, name).kind, EntityKind::Person, "{name}");
     }
+    // A hotel's name jieba cuts into single chars (晶|英|酒店) is found whole, without the 及
+    // that joins it to the place before it.
+    let (_, es, _) = resolve(
+        &Gazetteer::empty(),
+        &["山區及晶英酒店有600多人受困,晶英酒店表示將全力協助。"],
+    );
+    assert_eq!(entity(&es, "晶英酒店").kind, EntityKind::Organization);
+    assert!(entities::find(&es, "英酒店").is_none() && entities::find(&es, "及晶英酒店").is_none());
     // The names a byline credits wrote the page; they are no actors of it.
     let (_, es, _) = resolve(
         &Gazetteer::empty(),

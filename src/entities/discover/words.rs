@@ -133,12 +133,29 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
         }
         let (k, t) = (k0, &t0);
         let mut start = t.start;
+        let mut taken = 0;
         for p in toks[..k].iter().rev().take(2) {
             if p.end == start && matches!(p.tag, Tag::Place | Tag::Person | Tag::Org | Tag::Proper)
             {
                 start = p.start;
+                taken += 1;
             } else {
                 break;
+            }
+        }
+        // A name jieba does not know comes apart into single chars (晶|英|酒店): a single char
+        // taken before the ending brings the single chars before it that are no function words.
+        if taken > 0 && toks[k - taken].end - toks[k - taken].start == 1 {
+            for p in toks[..k - taken].iter().rev().take(2) {
+                if p.end == start
+                    && p.end - p.start == 1
+                    && is_han(doc.fold[p.start])
+                    && !ctx.lex.name_stops.contains(&doc.fold[p.start])
+                {
+                    start = p.start;
+                } else {
+                    break;
+                }
             }
         }
         // A plain word before the ending (星河|科技) names an organisation the article repeats.
