@@ -6,7 +6,8 @@
 //! actor are ever compared, so the work stays near-linear.
 //!
 //! The merged event keeps every source's passage; its date is the one most articles give (each
-//! article one vote, its nearest date), ties going to the date found nearest the trigger and then to
+//! article one vote, its nearest date, which also counts for every finer date it holds: "2024"
+//! does not dispute "9 August 2024"), ties going to the date found nearest the trigger and then to
 //! the more precise one. Dates that contradict each other become a `conflicts` entry, and so do
 //! amounts; ids are a hash of the kind, the actors and the first passage, stable across runs.
 //!
@@ -427,8 +428,8 @@ struct Vote {
 }
 
 /// The dates the members' articles give, most votes first: each article's best date (nearest
-/// source first, then most precise) is its vote; ties go to the nearer source, then the more
-/// precise date, then the earlier.
+/// source first, then most precise) is its vote, and counts too for every finer date it holds;
+/// ties go to the nearer source, then the more precise date, then the earlier.
 fn date_votes(members: &[&Candidate]) -> Vec<Vote> {
     let mut per_article: BTreeMap<usize, (DateSource, Precision, DateRange)> = BTreeMap::new();
     for c in members {
@@ -458,15 +459,31 @@ fn date_votes(members: &[&Candidate]) -> Vec<Vote> {
             }),
         }
     }
-    votes.sort_by(|a, b| {
-        b.articles
-            .len()
-            .cmp(&a.articles.len())
+    // A coarser date that holds a finer one (2024 and 9 August 2024) does not dispute it: its
+    // articles count for the finer date too.
+    let support: Vec<usize> = votes
+        .iter()
+        .map(|v| {
+            votes
+                .iter()
+                .filter(|w| {
+                    w.range == v.range
+                        || (w.range.precision > v.range.precision
+                            && w.range.start <= v.range.start
+                            && w.range.end >= v.range.end)
+                })
+                .map(|w| w.articles.len())
+                .sum()
+        })
+        .collect();
+    let mut votes: Vec<(usize, Vote)> = support.into_iter().zip(votes).collect();
+    votes.sort_by(|(sa, a), (sb, b)| {
+        sb.cmp(sa)
             .then(b.source.cmp(&a.source))
             .then(a.range.precision.cmp(&b.range.precision))
             .then(a.range.start.cmp(&b.range.start))
     });
-    votes
+    votes.into_iter().map(|(_, v)| v).collect()
 }
 
 /// Sources disagree on the date when two firm dates (a month or finer, from the sentence or
@@ -585,4 +602,55 @@ fn event_id(
         feed(&format!("{}:{}", span.start, span.end));
     }
     format!("ev-{:016x}", h)[..15].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span;
+    use chrono::NaiveDate;
+
+    fn told(article: usize, start: &str, end: &str, precision: Precision) -> Candidate {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        Candidate {
+            article,
+            span: Span::new(0, 10),
+            clause: Span::new(0, 10),
+            kind: EventKind::Contest,
+            class: 0,
+            status: Status::Confirmed,
+            date: Some(DateRange {
+                start: day(start),
+                end: day(end),
+                precision,
+            }),
+            date_source: DateSource::Sentence,
+            money: None,
+            entities: vec![0],
+            context: Vec::new(),
+            title_zh: String::new(),
+            title_en: None,
+        }
+    }
+
+    #[test]
+    fn coarser_dates_that_hold_a_finer_one_vote_for_it() {
+        // Two articles say only "2024", one says the day: the day is the event's date.
+        let members = [
+            told(0, "2024-01-01", "2024-12-31", Precision::Year),
+            told(1, "2024-01-01", "2024-12-31", Precision::Year),
+            told(2, "2024-08-09", "2024-08-09", Precision::Day),
+        ];
+        let refs: Vec<&Candidate> = members.iter().collect();
+        let votes = date_votes(&refs);
+        assert_eq!(votes[0].range.precision, Precision::Day);
+        // A day outside the year the others give does not get their votes.
+        let members = [
+            told(0, "2023-01-01", "2023-12-31", Precision::Year),
+            told(1, "2023-01-01", "2023-12-31", Precision::Year),
+            told(2, "2024-08-09", "2024-08-09", Precision::Day),
+        ];
+        let refs: Vec<&Candidate> = members.iter().collect();
+        assert_eq!(date_votes(&refs)[0].range.precision, Precision::Year);
+    }
 }
