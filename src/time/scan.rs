@@ -153,7 +153,7 @@ pub fn scan_chars(t: &[char]) -> Vec<Expr> {
             '过' | '過' => past_span(t, i, 2),
             '踏' | '进' | '進' => entering(t, i),
             '第' | '首' => ordinal_quarter(t, i),
-            _ => None,
+            _ => super::relative::holiday_at(t, i),
         };
         match hit {
             Some((end, kind)) if end > i => {

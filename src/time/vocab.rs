@@ -15,6 +15,7 @@ struct File {
     future: Future,
     words: Words,
     relative: Relative,
+    holidays: BTreeMap<String, [u32; 2]>,
     english: English,
 }
 
@@ -92,6 +93,10 @@ pub(crate) struct Vocab {
     pub years: Vec<(String, i32)>,
     pub months: Vec<(String, i32)>,
     pub weeks: Vec<(String, i32)>,
+    /// Holidays on a fixed day of the calendar (folded name, month, day); longest first.
+    pub holidays: Vec<(String, u32, u32)>,
+    /// The first chars of `holidays`, to rule most chars out at once.
+    pub holiday_firsts: Vec<char>,
     pub english: English,
 }
 
@@ -153,9 +158,23 @@ pub(crate) fn vocab() -> &'static Vocab {
             v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
             v
         };
+        let mut holidays: Vec<(String, u32, u32)> = file
+            .holidays
+            .into_iter()
+            .map(|(w, [m, d])| (fold_str(&w), m, d))
+            .collect();
+        holidays.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.chars().count()));
+        let mut holiday_firsts: Vec<char> = holidays
+            .iter()
+            .filter_map(|(w, _, _)| w.chars().next())
+            .collect();
+        holiday_firsts.sort_unstable();
+        holiday_firsts.dedup();
         Vocab {
             future,
             words,
+            holidays,
+            holiday_firsts,
             years: offsets(file.relative.years),
             months: offsets(file.relative.months),
             weeks: offsets(file.relative.weeks),

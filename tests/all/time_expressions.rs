@@ -1377,6 +1377,31 @@ const ROWS: &[crate::common::DateRow] = &[
         "",
     ),
     ("鐵路昨搶通。", "昨", "2025-07-14", "2025-07-14", D, ""),
+    // Holidays on a fixed day of the calendar are that day, in the year the reference gives.
+    (
+        "他於元旦主持召開中央委員會。",
+        "元旦",
+        "2025-01-01",
+        "2025-01-01",
+        D,
+        "2025-01-05",
+    ),
+    (
+        "公司在圣诞节前夕宣布裁员。",
+        "圣诞节",
+        "2024-12-25",
+        "2024-12-25",
+        D,
+        "2025-01-05",
+    ),
+    (
+        "平安夜當晚發生火災。",
+        "平安夜",
+        "2024-12-24",
+        "2024-12-24",
+        D,
+        "2024-12-28",
+    ),
     // A bare day after a month's date is a day of that month, unless that lies after the
     // publication while told as past: then it is the latest such day before it.
     (
