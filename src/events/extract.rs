@@ -626,7 +626,15 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
     let ok = match kind {
         // Something must be formed: an organisation named in the clause.
         EventKind::Organization => kind_of(EntityKind::Organization),
-        EventKind::Product => kind_of(EntityKind::Product) || kind_of(EntityKind::Organization),
+        // A maker named in the clause, or carried over as the sentence's subject (首批現機推出後
+        // 立刻售罄, after a sentence about Huawei).
+        EventKind::Product => {
+            kind_of(EntityKind::Product)
+                || kind_of(EntityKind::Organization)
+                || place
+                    .subject
+                    .is_some_and(|s| entities[s].kind == EntityKind::Organization)
+        }
         EventKind::Infrastructure => {
             kind_of(EntityKind::Facility)
                 || lex

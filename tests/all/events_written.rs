@@ -144,3 +144,20 @@ fn a_chronicle_line_without_a_date_lies_between_the_dated_lines_around_it() {
         "{date:?}"
     );
 }
+
+#[test]
+fn a_product_happening_whose_maker_the_sentence_before_names_is_an_event() {
+    // Written for this test: the second sentence names no company; the first one's is its maker.
+    let view = view_of(
+        "星河科技新手機開賣
+2024年8月30日,星河科技在北京發布新款手機。首批現機8月29日推出後幾乎立刻售罄。
+",
+    );
+    let sold_out = view
+        .events
+        .iter()
+        .find(|e| e.sources.iter().any(|s| s.quote.contains("售罄")))
+        .expect("the sell-out is an event");
+    assert_eq!(sold_out.kind, EventKind::Product);
+    assert_eq!(sold_out.date.as_ref().unwrap().edtf, "2024-08-29");
+}
