@@ -322,15 +322,10 @@ pub(crate) fn entering(t: &[char], i: usize) -> Hit {
 /// A holiday on a fixed day of the calendar (元旦, 聖誕節): that day, in the year the reference
 /// gives, as a yearless month and day would be.
 pub(crate) fn holiday_at(t: &[char], i: usize) -> Hit {
-    let v = vocab();
-    if v.holiday_firsts.binary_search(&t[i]).is_err() {
-        return None;
-    }
-    v.holidays.iter().find_map(|(w, m, d)| {
-        let n = w.chars().count();
-        (i + n <= t.len() && t[i..i + n].iter().copied().eq(w.chars())).then(|| {
+    vocab().holidays.iter().find_map(|(w, m, d)| {
+        t[i..].starts_with(w).then(|| {
             (
-                i + n,
+                i + w.len(),
                 cal(None, Some(MonthSpec::Abs(*m)), Some(*d), Part::Whole),
             )
         })

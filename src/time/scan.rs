@@ -130,6 +130,7 @@ pub fn scan(text: &str) -> Vec<Expr> {
 pub fn scan_chars(t: &[char]) -> Vec<Expr> {
     let mut out = Vec::new();
     let n = t.len();
+    let holiday_firsts = &super::vocab::vocab().holiday_firsts;
     let mut i = 0;
     while i < n {
         let c = t[i];
@@ -153,7 +154,8 @@ pub fn scan_chars(t: &[char]) -> Vec<Expr> {
             '过' | '過' => past_span(t, i, 2),
             '踏' | '进' | '進' => entering(t, i),
             '第' | '首' => ordinal_quarter(t, i),
-            _ => super::relative::holiday_at(t, i),
+            _ if holiday_firsts.contains(&c) => super::relative::holiday_at(t, i),
+            _ => None,
         };
         match hit {
             Some((end, kind)) if end > i => {

@@ -93,8 +93,8 @@ pub(crate) struct Vocab {
     pub years: Vec<(String, i32)>,
     pub months: Vec<(String, i32)>,
     pub weeks: Vec<(String, i32)>,
-    /// Holidays on a fixed day of the calendar (folded name, month, day); longest first.
-    pub holidays: Vec<(String, u32, u32)>,
+    /// Holidays on a fixed day of the calendar (folded name's chars, month, day); longest first.
+    pub holidays: Vec<(Vec<char>, u32, u32)>,
     /// The first chars of `holidays`, to rule most chars out at once.
     pub holiday_firsts: Vec<char>,
     pub english: English,
@@ -158,15 +158,15 @@ pub(crate) fn vocab() -> &'static Vocab {
             v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
             v
         };
-        let mut holidays: Vec<(String, u32, u32)> = file
+        let mut holidays: Vec<(Vec<char>, u32, u32)> = file
             .holidays
             .into_iter()
-            .map(|(w, [m, d])| (fold_str(&w), m, d))
+            .map(|(w, [m, d])| (fold_str(&w).chars().collect(), m, d))
             .collect();
-        holidays.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.chars().count()));
+        holidays.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
         let mut holiday_firsts: Vec<char> = holidays
             .iter()
-            .filter_map(|(w, _, _)| w.chars().next())
+            .filter_map(|(w, _, _)| w.first().copied())
             .collect();
         holiday_firsts.sort_unstable();
         holiday_firsts.dedup();
