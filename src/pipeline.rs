@@ -170,6 +170,16 @@ fn failure(file: &str, stage: &str, why: &Panicked) -> crate::corpus::LoadIssue 
     }
 }
 
+/// The scans of the articles whose dates the corpus-wide steps may change, kept from their first
+/// reading; any other is scanned when first asked for.
+struct Scans(Vec<Option<Vec<time::Expr>>>);
+
+impl Scans {
+    fn of(&mut self, i: usize, text: &ArticleText) -> &[time::Expr] {
+        self.0[i].get_or_insert_with(|| time::scan(&text.folded))
+    }
+}
+
 /// Peers of an undated article published further apart than this (in days) give it the middle
 /// of their dates rather than the latest.
 const PEERS_SPREAD_DAYS: i64 = 62;
@@ -240,7 +250,10 @@ impl Analysis {
             .collect();
         drop(earlier);
         progress.stage(Stage::Analysing, corpus.articles.len());
-        let articles: Vec<Option<Result<Article, Panicked>>> = par_map(&reused, |(raw, same)| {
+        // Each article with no date of its own keeps its scan: the corpus-wide steps that date it
+        // read its expressions again against the date they find.
+        type Analysed = (Article, Option<Vec<time::Expr>>);
+        let articles: Vec<Option<Result<Analysed, Panicked>>> = par_map(&reused, |(raw, same)| {
             if progress.is_cancelled() {
                 return None;
             }
@@ -253,21 +266,27 @@ impl Analysis {
                 let scanned = time::scan(&text.folded);
                 let published = time::reference::publication(&raw.meta, &text, &scanned);
                 let dates = time::resolve(&scanned, published.reference());
-                Article {
+                let keep = published.inferred || published.year_open;
+                let article = Article {
                     raw: without_text(raw),
                     text,
                     published,
                     dates,
-                }
+                };
+                (article, keep.then_some(scanned))
             });
             progress.step();
             Some(article)
         });
         let mut failed = Vec::new();
         let mut kept_articles = Vec::with_capacity(articles.len());
+        let mut scans = Scans(Vec::with_capacity(articles.len()));
         for (article, (raw, _)) in articles.into_iter().zip(&reused) {
             match article.ok_or_else(crate::progress::cancelled)? {
-                Ok(a) => kept_articles.push(a),
+                Ok((a, scan)) => {
+                    kept_articles.push(a);
+                    scans.0.push(scan);
+                }
                 Err(why) => failed.push(failure(&raw.file, "reading its text and dates", &why)),
             }
         }
@@ -282,12 +301,12 @@ impl Analysis {
             failed,
             ..Analysis::default()
         };
-        analysis.place_open_years();
-        analysis.place_by_coverage();
-        let year_floors = analysis.open_year_only_dates();
+        analysis.place_open_years(&mut scans);
+        analysis.place_by_coverage(&mut scans);
+        let year_floors = analysis.open_year_only_dates(&mut scans);
         analysis.find_events(None, kept);
         progress.check()?;
-        let dated = analysis.date_undated_articles(&year_floors);
+        let dated = analysis.date_undated_articles(&year_floors, &mut scans);
         if !dated.is_empty() {
             analysis.find_events(Some(&dated), kept);
         }
@@ -299,7 +318,7 @@ impl Analysis {
     /// A yearless dateline took the earliest year its body allows. One story's reports cluster in
     /// time, so when that puts it well before every article whose page states its date, it moves
     /// to the first year that does not, and its relative dates are read again.
-    fn place_open_years(&mut self) {
+    fn place_open_years(&mut self, scans: &mut Scans) {
         let earliest = self
             .articles
             .iter()
@@ -308,7 +327,7 @@ impl Analysis {
             .min();
         let Some(earliest) = earliest else { return };
         let floor = earliest - chrono::Duration::days(STORY_LEAD_DAYS);
-        for a in &mut self.articles {
+        for (i, a) in self.articles.iter_mut().enumerate() {
             let Some(d) = a.published.date.filter(|_| a.published.year_open) else {
                 continue;
             };
@@ -327,7 +346,7 @@ impl Analysis {
                 a.published.basis,
                 moved.year()
             );
-            a.dates = time::resolve(&time::scan(&a.text.folded), a.published.reference());
+            a.dates = time::resolve(scans.of(i, &a.text), a.published.reference());
         }
     }
 
@@ -336,16 +355,17 @@ impl Analysis {
     /// meet the same happenings in dated articles, which then date it (see
     /// [`Analysis::date_undated_articles`]). Returns each article's floor, to restore when the
     /// peers do not place it later.
-    fn open_year_only_dates(&mut self) -> Vec<Option<Published>> {
+    fn open_year_only_dates(&mut self, scans: &mut Scans) -> Vec<Option<Published>> {
         self.articles
             .iter_mut()
-            .map(|a| {
+            .enumerate()
+            .map(|(i, a)| {
                 let p = &a.published;
                 if !(p.inferred && p.is_known() && p.precision == Precision::Year) {
                     return None;
                 }
                 let floor = std::mem::replace(&mut a.published, Published::unknown());
-                a.dates = time::resolve(&time::scan(&a.text.folded), None);
+                a.dates = time::resolve(scans.of(i, &a.text), None);
                 Some(floor)
             })
             .collect()
@@ -363,7 +383,7 @@ impl Analysis {
     /// An article whose date is only inferred from its body, with yearless dates (`9月22日`), is
     /// placed in the year the story's dated articles are from, when its dates fit there (see
     /// [`time::reference::placed_by_coverage`]), and its relative dates are read again.
-    fn place_by_coverage(&mut self) {
+    fn place_by_coverage(&mut self, scans: &mut Scans) {
         let coverage = self.coverage();
         if coverage.is_empty() {
             return;
@@ -371,20 +391,20 @@ impl Analysis {
         let body_inferred = |a: &&Article| a.published.inferred && a.published.is_known();
         for i in 0..self.articles.len() {
             if body_inferred(&&self.articles[i]) {
-                self.place_among(i, &coverage);
+                self.place_among(i, &coverage, scans);
             }
         }
     }
 
     /// Article `i` placed by its yearless dates among the `coverage` of the story's dated
     /// articles, when they place it; its relative dates are then read again.
-    fn place_among(&mut self, i: usize, coverage: &[chrono::NaiveDate]) -> bool {
+    fn place_among(&mut self, i: usize, coverage: &[chrono::NaiveDate], scans: &mut Scans) -> bool {
         let a = &mut self.articles[i];
-        let body = time::scan(&a.text.folded);
-        match time::reference::placed_by_coverage(&a.text, &body, coverage, &a.published) {
+        let body = scans.of(i, &a.text);
+        match time::reference::placed_by_coverage(&a.text, body, coverage, &a.published) {
             Some(p) => {
                 a.published = p;
-                a.dates = time::resolve(&body, a.published.reference());
+                a.dates = time::resolve(body, a.published.reference());
                 true
             }
             None => false,
@@ -396,7 +416,11 @@ impl Analysis {
     /// they lie months apart), at month precision
     /// and marked inferred, and its relative dates (今年初, 4月) are resolved again against it.
     /// Returns the articles that got a date.
-    fn date_undated_articles(&mut self, year_floors: &[Option<Published>]) -> Vec<usize> {
+    fn date_undated_articles(
+        &mut self,
+        year_floors: &[Option<Published>],
+        scans: &mut Scans,
+    ) -> Vec<usize> {
         let mut changed = Vec::new();
         let mut sources_of: Vec<Vec<usize>> = vec![Vec::new(); self.articles.len()];
         // What someone said is no shared happening: one person speaks on many days.
@@ -453,7 +477,7 @@ impl Analysis {
             peer_dates.sort_unstable();
             let (Some(&earliest), Some(&latest)) = (peer_dates.first(), peer_dates.last()) else {
                 // No peers: its own yearless dates may still place it among the dated articles.
-                if self.place_among(i, &coverage) {
+                if self.place_among(i, &coverage, scans) {
                     changed.push(i);
                 }
                 continue;
@@ -477,22 +501,22 @@ impl Analysis {
             if let Some(f) = floor.filter(|f| f.date.is_some_and(|f| day < f)) {
                 let a = &mut self.articles[i];
                 a.published = f.clone();
-                a.dates = time::resolve(&time::scan(&a.text.folded), a.published.reference());
+                a.dates = time::resolve(scans.of(i, &a.text), a.published.reference());
                 changed.push(i);
                 continue;
             }
             // Peers months apart say little; the article's own yearless dates, placed among the
             // story's dated articles, say more.
-            if spread && self.place_among(i, &coverage) {
+            if spread && self.place_among(i, &coverage, scans) {
                 changed.push(i);
                 continue;
             }
             let a = &mut self.articles[i];
-            let body = time::scan(&a.text.folded);
+            let body = scans.of(i, &a.text);
             // A yearless dateline (`快科技4月25日消息`) gives the day, in the year the peers suggest.
-            if let Some(p) = time::reference::dateline_after(&a.text, &body, day) {
+            if let Some(p) = time::reference::dateline_after(&a.text, body, day) {
                 a.published = p;
-                a.dates = time::resolve(&body, a.published.reference());
+                a.dates = time::resolve(body, a.published.reference());
                 changed.push(i);
                 continue;
             }
@@ -507,7 +531,7 @@ impl Analysis {
                     ),
                 )
             };
-            a.dates = time::resolve(&body, a.published.reference());
+            a.dates = time::resolve(body, a.published.reference());
             changed.push(i);
         }
         // No peers placed it: it keeps the year its body names.
@@ -515,7 +539,7 @@ impl Analysis {
             let a = &mut self.articles[i];
             if let Some(f) = floor.as_ref().filter(|_| !a.published.is_known()) {
                 a.published = f.clone();
-                a.dates = time::resolve(&time::scan(&a.text.folded), a.published.reference());
+                a.dates = time::resolve(scans.of(i, &a.text), a.published.reference());
                 changed.push(i);
             }
         }

@@ -211,7 +211,11 @@ fn signs(line: &LineInfo, v: &Vocab) -> Sign {
     let core_n = folded.chars().count();
     // What a term leaves of the line: chars beside Han terms, words beside English ones ("More
     // From Forbes" is the header "more from" and one word).
-    let words_n = folded.split_whitespace().count();
+    let words_n = if latin {
+        folded.split_whitespace().count()
+    } else {
+        0
+    };
     let rest_of = |p: usize| {
         if latin {
             words_n.saturating_sub(v.words[p])
@@ -289,17 +293,17 @@ pub fn classify(lines: &[LineInfo]) -> Verdict {
     }
 
     // A page of Latin letters with next to no Han is an English page: its headline is words.
-    let (han, letters) = lines.iter().fold((0, 0), |(h, l), line| {
-        (
-            h + line
-                .text
-                .chars()
-                .filter(|&c| crate::text::is_han(c))
-                .count(),
-            l + line.text.bytes().filter(u8::is_ascii_alphabetic).count(),
-        )
+    // Counted in bytes: the lead byte of a three-byte char from U+3000 to U+9FFF (CJK) stands for
+    // a Han char here, close enough to weigh letters against.
+    let (cjk, letters) = lines.iter().fold((0, 0), |(h, l), line| {
+        line.text.bytes().fold((h, l), |(h, l), b| {
+            (
+                h + usize::from((0xE3..=0xE9).contains(&b)),
+                l + usize::from(b.is_ascii_alphabetic()),
+            )
+        })
     });
-    let english_page = letters > 20 * han;
+    let english_page = letters > 20 * cjk;
     // The title: the first line above the article with a headline's shape. Page furniture that
     // slips through the other signs (a channel name, a weather box, a menu) has none.
     let title = (0..n)

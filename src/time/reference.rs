@@ -724,7 +724,10 @@ pub fn placed_by_coverage(
     let mut anchors = coverage.to_vec();
     anchors.sort_unstable();
     anchors.dedup();
-    let scored: Vec<(NaiveDate, usize)> = anchors.iter().map(|&a| (a, fits(a))).collect();
+    let scored: Vec<(NaiveDate, usize)> = near_some_date(&anchors, &yearless)
+        .into_iter()
+        .map(|a| (a, fits(a)))
+        .collect();
     let best = scored.iter().map(|&(_, n)| n).max()?;
     if best == 0 || best * 2 < yearless.len() {
         return None;
@@ -765,6 +768,40 @@ pub fn placed_by_coverage(
         Published::inferred(date, Precision::Month, basis),
         body,
     ))
+}
+
+/// The anchors (sorted, distinct) that lie within the window of some year's reading of a yearless
+/// date: the only ones under which any of them can fit, so the only ones worth reading them
+/// against (a story of thousands of dated articles has as many anchors).
+fn near_some_date(anchors: &[NaiveDate], yearless: &[Expr]) -> Vec<NaiveDate> {
+    let (Some(first), Some(last)) = (anchors.first(), anchors.last()) else {
+        return Vec::new();
+    };
+    let reach = chrono::Duration::days(COVERAGE_BEFORE_DAYS.max(COVERAGE_AFTER_DAYS));
+    let mut near = vec![false; anchors.len()];
+    for e in yearless {
+        let Kind::Calendar {
+            month: Some(MonthSpec::Abs(m)),
+            day: Some(d),
+            ..
+        } = e.kind
+        else {
+            continue;
+        };
+        for y in first.year() - 1..=last.year() + 1 {
+            let Some(p) = NaiveDate::from_ymd_opt(y, m, d) else {
+                continue;
+            };
+            let from = anchors.partition_point(|a| *a < p - reach);
+            let to = anchors.partition_point(|a| *a <= p + reach);
+            near[from..to].iter_mut().for_each(|n| *n = true);
+        }
+    }
+    anchors
+        .iter()
+        .zip(near)
+        .filter_map(|(a, n)| n.then_some(*a))
+        .collect()
 }
 
 /// A date placed from yearless dates, refined by the day the text calls today (`今(4)日`): the day

@@ -154,7 +154,7 @@ pub fn scan_chars(t: &[char]) -> Vec<Expr> {
             '过' | '過' => past_span(t, i, 2),
             '踏' | '进' | '進' => entering(t, i),
             '第' | '首' => ordinal_quarter(t, i),
-            _ if holiday_firsts.contains(&c) => super::relative::holiday_at(t, i),
+            _ if holiday_firsts.contains(c) => super::relative::holiday_at(t, i),
             _ => None,
         };
         match hit {

@@ -96,7 +96,7 @@ pub(crate) struct Vocab {
     /// Holidays on a fixed day of the calendar (folded name's chars, month, day); longest first.
     pub holidays: Vec<(Vec<char>, u32, u32)>,
     /// The first chars of `holidays`, to rule most chars out at once.
-    pub holiday_firsts: Vec<char>,
+    pub holiday_firsts: CharSet,
     pub english: English,
 }
 
@@ -170,6 +170,7 @@ pub(crate) fn vocab() -> &'static Vocab {
             .collect();
         holiday_firsts.sort_unstable();
         holiday_firsts.dedup();
+        let holiday_firsts = CharSet::of(&holiday_firsts);
         Vocab {
             future,
             words,
@@ -181,6 +182,25 @@ pub(crate) fn vocab() -> &'static Vocab {
             english: file.english,
         }
     })
+}
+
+/// A set of chars of the Basic Multilingual Plane, one bit each: the scanner asks it of every char
+/// of every text.
+pub(crate) struct CharSet(Box<[u64]>);
+
+impl CharSet {
+    fn of(chars: &[char]) -> CharSet {
+        let mut bits = vec![0u64; 0x10000 / 64].into_boxed_slice();
+        for &c in chars.iter().filter(|&&c| (c as u32) < 0x10000) {
+            bits[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+        CharSet(bits)
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        let u = c as usize;
+        u < 0x10000 && self.0[u / 64] & (1 << (u % 64)) != 0
+    }
 }
 
 /// Longest first, keeping the file's order among words of one length, so a word is never shadowed
