@@ -535,6 +535,19 @@ fn body_year(body: &[Expr]) -> Option<(i32, String)> {
     Some((y, format!("cited most in the body ({n}×)")))
 }
 
+/// A date that names its month and no year (`6月30日`, or `6月` unless a day is asked for).
+fn yearless_month(e: &Expr, with_day: bool) -> bool {
+    matches!(
+        e.kind,
+        Kind::Calendar {
+            year: None,
+            month: Some(MonthSpec::Abs(_)),
+            day,
+            ..
+        } if day.is_some() || !with_day
+    )
+}
+
 fn written(text: &ArticleText, e: &Expr) -> String {
     if e.span.end <= text.len() {
         text.slice(e.span).to_string()
@@ -564,16 +577,7 @@ pub fn infer(text: &ArticleText, body: &[Expr]) -> Published {
     let yearless: Vec<&Expr> = past
         .iter()
         .copied()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                Kind::Calendar {
-                    year: None,
-                    month: Some(MonthSpec::Abs(_)),
-                    ..
-                }
-            )
-        })
+        .filter(|e| yearless_month(e, false))
         .collect();
     if yearless.is_empty() {
         let precision = if ar.precision <= Precision::Month {
@@ -688,17 +692,7 @@ pub fn placed_by_coverage(
 ) -> Option<Published> {
     let yearless: Vec<Expr> = body
         .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                Kind::Calendar {
-                    year: None,
-                    month: Some(MonthSpec::Abs(_)),
-                    day: Some(_),
-                    ..
-                }
-            )
-        })
+        .filter(|e| yearless_month(e, true))
         .copied()
         .collect();
     if yearless.is_empty() {
