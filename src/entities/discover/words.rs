@@ -20,6 +20,8 @@ pub(crate) enum Tag {
     Org,
     /// Other proper nouns and abbreviations (nz, j).
     Proper,
+    /// A verb (v, vd): it acts on a name, it never opens one (撤銷|地院).
+    Verb,
     Other,
 }
 
@@ -64,6 +66,7 @@ pub(crate) fn cut(doc: &Doc, ctx: &Ctx, jieba: &crate::text::words::Segmenter) -
                 "ns" => Tag::Place,
                 "nt" => Tag::Org,
                 "nz" | "j" => Tag::Proper,
+                "v" | "vd" => Tag::Verb,
                 _ => Tag::Other,
             };
             out.push(Tok {
