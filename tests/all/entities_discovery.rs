@@ -265,6 +265,23 @@ fn names_from_lists_captions_relatives_and_chars_jieba_split_apart() {
 }
 
 #[test]
+fn places_and_aftershocks_are_not_names() {
+    // Written for this test: 處 after a count or a distance is a place, not an office; 餘震 begins
+    // with a surname and names no one.
+    let article = "蘇花公路多處坍方,山區各處落石。中橫公路181.5公里處有車輛遭落石擊中。\n餘震不斷,餘震造成新的坍方。管理處表示,步道暫停開放。";
+    let (_, es, _) = resolve(&Gazetteer::empty(), &[article, article]);
+    let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+    for not in ["蘇花公路多處", "山區各處", "公里處", "餘震"] {
+        assert!(
+            !names
+                .iter()
+                .any(|n| fold_str(n).starts_with(&fold_str(not))),
+            "{not} in {names:?}"
+        );
+    }
+}
+
+#[test]
 fn a_bare_name_repeated_before_verbs_of_acting_across_articles_is_an_organisation() {
     // Invented: 鈦宸 is no company anyone knows; the articles never give it a suffix or a title.
     let (_, es, _) = resolve(

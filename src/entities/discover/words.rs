@@ -177,7 +177,13 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
             continue;
         }
         let name: Vec<char> = doc.fold[start..t.end].to_vec();
-        if name.len() < 2
+        // The name may end in such a word over jieba's cut (公里|處).
+        let ends_as_part = (2..=3).filter(|&n| n <= name.len()).any(|n| {
+            let tail: String = name[name.len() - n..].iter().collect();
+            ctx.lex.not_org_endings.contains(&tail)
+        });
+        if ends_as_part
+            || name.len() < 2
             || name.len() > 10
             || ((!prefixed || repeated_only) && occurrences(doc, &name) < 2)
         {
