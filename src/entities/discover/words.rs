@@ -152,6 +152,7 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
             for p in toks[..k - taken].iter().rev().take(2) {
                 if p.end == start
                     && p.end - p.start == 1
+                    && p.tag != Tag::Verb
                     && is_han(doc.fold[p.start])
                     && !ctx.lex.name_stops.contains(&doc.fold[p.start])
                 {
