@@ -388,23 +388,34 @@ impl Analysis {
         if coverage.is_empty() {
             return;
         }
-        let body_inferred = |a: &&Article| a.published.inferred && a.published.is_known();
         for i in 0..self.articles.len() {
-            if body_inferred(&&self.articles[i]) {
+            let p = &self.articles[i].published;
+            if p.inferred && p.is_known() {
                 self.place_among(i, &coverage, scans);
             }
         }
     }
 
+    /// Article `i` takes the publication date `p`, and its dates are read again against it.
+    fn redate(&mut self, i: usize, p: Published, scans: &mut Scans) {
+        let a = &mut self.articles[i];
+        a.published = p;
+        a.dates = time::resolve(scans.of(i, &a.text), a.published.reference());
+    }
+
     /// Article `i` placed by its yearless dates among the `coverage` of the story's dated
     /// articles, when they place it; its relative dates are then read again.
     fn place_among(&mut self, i: usize, coverage: &[chrono::NaiveDate], scans: &mut Scans) -> bool {
-        let a = &mut self.articles[i];
-        let body = scans.of(i, &a.text);
-        match time::reference::placed_by_coverage(&a.text, body, coverage, &a.published) {
+        let a = &self.articles[i];
+        let placed = time::reference::placed_by_coverage(
+            &a.text,
+            scans.of(i, &a.text),
+            coverage,
+            &a.published,
+        );
+        match placed {
             Some(p) => {
-                a.published = p;
-                a.dates = time::resolve(body, a.published.reference());
+                self.redate(i, p, scans);
                 true
             }
             None => false,
@@ -499,9 +510,7 @@ impl Analysis {
                 None => (latest, format!("the latest was published {latest}")),
             };
             if let Some(f) = floor.filter(|f| f.date.is_some_and(|f| day < f)) {
-                let a = &mut self.articles[i];
-                a.published = f.clone();
-                a.dates = time::resolve(scans.of(i, &a.text), a.published.reference());
+                self.redate(i, f.clone(), scans);
                 changed.push(i);
                 continue;
             }
@@ -511,35 +520,32 @@ impl Analysis {
                 changed.push(i);
                 continue;
             }
-            let a = &mut self.articles[i];
-            let body = scans.of(i, &a.text);
+            let a = &self.articles[i];
             // A yearless dateline (`快科技4月25日消息`) gives the day, in the year the peers suggest.
-            if let Some(p) = time::reference::dateline_after(&a.text, body, day) {
-                a.published = p;
-                a.dates = time::resolve(body, a.published.reference());
-                changed.push(i);
-                continue;
-            }
-            a.published = Published {
-                read_against: Some(day),
-                ..Published::inferred(
-                    day.with_day(1).unwrap_or(day),
-                    Precision::Month,
-                    format!(
-                        "shares {shared} events with dated articles {}; {why}",
-                        names.join(", ")
-                    ),
-                )
+            let p = match time::reference::dateline_after(&a.text, scans.of(i, &a.text), day) {
+                Some(p) => p,
+                None => Published {
+                    read_against: Some(day),
+                    ..Published::inferred(
+                        day.with_day(1).unwrap_or(day),
+                        Precision::Month,
+                        format!(
+                            "shares {shared} events with dated articles {}; {why}",
+                            names.join(", ")
+                        ),
+                    )
+                },
             };
-            a.dates = time::resolve(body, a.published.reference());
+            self.redate(i, p, scans);
             changed.push(i);
         }
         // No peers placed it: it keeps the year its body names.
         for (i, floor) in year_floors.iter().enumerate() {
-            let a = &mut self.articles[i];
-            if let Some(f) = floor.as_ref().filter(|_| !a.published.is_known()) {
-                a.published = f.clone();
-                a.dates = time::resolve(scans.of(i, &a.text), a.published.reference());
+            if let Some(f) = floor
+                .as_ref()
+                .filter(|_| !self.articles[i].published.is_known())
+            {
+                self.redate(i, f.clone(), scans);
                 changed.push(i);
             }
         }

@@ -698,38 +698,39 @@ pub fn placed_by_coverage(
     if yearless.is_empty() {
         return None;
     }
-    let fits = |anchor: NaiveDate| -> usize {
-        resolve(&yearless, Some(anchor))
+    // Read against one anchor: how many of the dates fall in its window, and the latest past one.
+    let read = |anchor: NaiveDate| {
+        let placed = resolve(&yearless, Some(anchor));
+        let fits = placed
             .iter()
             .filter(|m| {
                 let ahead = (anchor - m.range.start).num_days();
                 (-COVERAGE_AFTER_DAYS..=COVERAGE_BEFORE_DAYS).contains(&ahead)
             })
-            .count()
-    };
-    // The latest past date among them, as read against an anchor.
-    let latest = |anchor: NaiveDate| {
-        resolve(&yearless, Some(anchor))
-            .into_iter()
+            .count();
+        let latest = placed
+            .iter()
             .zip(&yearless)
             .filter(|(m, e)| !e.future && !m.future)
             .max_by_key(|(m, _)| m.range.start)
+            .map(|(m, e)| (m.range.start, e));
+        (anchor, fits, latest)
     };
     let mut anchors = coverage.to_vec();
     anchors.sort_unstable();
     anchors.dedup();
-    let scored: Vec<(NaiveDate, usize)> = near_some_date(&anchors, &yearless)
+    let scored: Vec<_> = near_some_date(&anchors, &yearless)
         .into_iter()
-        .map(|a| (a, fits(a)))
+        .map(read)
         .collect();
-    let best = scored.iter().map(|&(_, n)| n).max()?;
+    let best = scored.iter().map(|&(_, n, _)| n).max()?;
     if best == 0 || best * 2 < yearless.len() {
         return None;
     }
     let placements: Vec<(NaiveDate, NaiveDate, &Expr)> = scored
         .iter()
-        .filter(|&&(_, n)| n == best)
-        .filter_map(|&(a, _)| latest(a).map(|(m, e)| (a, m.range.start, e)))
+        .filter(|&&(_, n, _)| n == best)
+        .filter_map(|&(a, _, latest)| latest.map(|(d, e)| (a, d, e)))
         .collect();
     // Within one time of the story, the latest placement counts its dates as past the most.
     let (anchor, date, e) = *placements.iter().max_by_key(|p| p.1)?;
