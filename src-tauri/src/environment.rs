@@ -48,8 +48,39 @@ pub fn draw_on_cpu_without_gpu() {
                     std::env::set_var(var, value);
                 }
             }
+            no_gl_in_this_process();
         }
     }
+}
+
+/// The shell itself draws nothing with GL once compositing is off, yet WebKit still opens an EGL
+/// display in it when the web view first loads a page; without a GPU that loads Mesa's software
+/// driver and LLVM, some 55 MB of the shell's memory for nothing. libglvnd reads its vendor list
+/// once per process, at the first EGL call: made here with the list pointed at no file, that
+/// display fails to open and the shell goes on without it. The variable is removed at once, so
+/// WebKit's web process (which does draw, with EGL) starts with the usual vendors.
+#[cfg(target_os = "linux")]
+fn no_gl_in_this_process() {
+    const VENDORS: &str = "__EGL_VENDOR_LIBRARY_FILENAMES";
+    const EGL_EXTENSIONS: i32 = 0x3055;
+    type QueryString = unsafe extern "C" fn(*mut libc::c_void, i32) -> *const libc::c_char;
+    if std::env::var_os(VENDORS).is_some() {
+        return;
+    }
+    std::env::set_var(VENDORS, "/dev/null");
+    // SAFETY: NUL-terminated names; the symbol found is called with the signature EGL gives it
+    // (EGL_NO_DISPLAY is a null pointer). libEGL stays loaded: WebKit loads it anyway.
+    unsafe {
+        let egl = libc::dlopen(c"libEGL.so.1".as_ptr(), libc::RTLD_NOW);
+        if !egl.is_null() {
+            let query = libc::dlsym(egl, c"eglQueryString".as_ptr());
+            if !query.is_null() {
+                let query: QueryString = std::mem::transmute(query);
+                query(std::ptr::null_mut(), EGL_EXTENSIONS);
+            }
+        }
+    }
+    std::env::remove_var(VENDORS);
 }
 
 /// The library whose loading [`voice_first_in_webkit_processes`] speeds up.

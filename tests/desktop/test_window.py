@@ -391,6 +391,23 @@ def main(binary):
                 preload = env.get(b"LD_PRELOAD", b"").decode()
                 assert voice in re.split(r"[ :]", preload), f"process {pid} loads {voice} but preloads {preload!r}"
 
+        def without_a_gpu_only_the_web_process_loads_gl():
+            # See src-tauri/src/environment.rs: with no render node the shell draws nothing with GL,
+            # so it loads no GL driver; the web process, which draws, keeps EGL's usual vendors.
+            if any(n.startswith("renderD") for n in (os.listdir("/dev/dri") if os.path.isdir("/dev/dri") else [])):
+                raise AssertionError("this machine has a GPU render node: the check is for machines without one")
+            app = app_pid(binary)
+            gl = lambda pid: sorted({line.split()[5] for line in open(f"/proc/{pid}/maps")
+                                     if len(line.split()) > 5 and re.search(r"/(libLLVM|[a-z]+_dri\.so|libgallium)", line)})
+            assert gl(app) == [], f"the shell loads GL drivers: {gl(app)}"
+            children = [int(p) for p in subprocess.run(["pgrep", "-P", str(app)], capture_output=True, text=True).stdout.split()]
+            web = [p for p in children if open(f"/proc/{p}/comm").read().startswith("WebKitWeb")]
+            assert web, f"no WebKit web process among {children}"
+            for pid in web:
+                with open(f"/proc/{pid}/environ", "rb") as f:
+                    assert b"__EGL_VENDOR_LIBRARY_FILENAMES" not in f.read(), f"web process {pid} inherited the shell's empty EGL vendor list"
+            assert driver.execute_script("return document.querySelectorAll(arguments[0]).length", ARTICLE_ITEM) > 0
+
         def a_story_opened_through_the_folder_dialog_replaces_the_built_in_one():
             open_story_through_dialog(driver, story)
             WebDriverWait(driver, STARTUP_TIMEOUT).until(lambda d: len(d.execute_script(
@@ -489,6 +506,7 @@ def main(binary):
         run.check("commands outside the window's capability are refused", commands_outside_the_capability_are_refused)
         run.check("the page runs under a content security policy", the_page_runs_under_a_content_security_policy)
         run.check("WebKit's processes search its slowest-binding library first", webkit_processes_search_the_voice_library_first)
+        run.check("without a GPU only WebKit's web process loads GL", without_a_gpu_only_the_web_process_loads_gl)
         run.check("without a display it says so and exits, no panic", without_a_display_it_says_so_and_exits)
         run.check("a story opened through the folder dialog replaces the built-in one", a_story_opened_through_the_folder_dialog_replaces_the_built_in_one)
         run.check("a cancelled folder dialog keeps the story", a_cancelled_folder_dialog_keeps_the_story)
