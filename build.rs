@@ -47,13 +47,15 @@ fn main() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    let root = env::var("CARGO_MANIFEST_DIR").unwrap();
+    // The path is the compiling crate's own, not written out here: clones of this repository share
+    // one build folder (`.cargo/config.toml`), and cargo gives their build scripts one output
+    // folder, so a path written here could name another clone's file.
     let mut out = String::from("pub static EMBEDDED_ARTICLES: &[(&str, &[u8])] = &[\n");
     for n in &names {
         println!("cargo:rerun-if-changed=assets/articles/{n}");
         out.push_str(&format!(
-            "    ({n:?}, include_bytes!({:?})),\n",
-            format!("{root}/assets/articles/{n}")
+            "    ({n:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))),\n",
+            format!("/assets/articles/{n}")
         ));
     }
     out.push_str("];\n");
