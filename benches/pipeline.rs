@@ -7,6 +7,10 @@
 mod common;
 
 use std::time::Instant;
+
+// The allocator the `storyline` command links, so that the figure is the command's.
+#[path = "../src/cli/allocator.rs"]
+mod allocator;
 use storyline::corpus::Corpus;
 use storyline::pipeline::Analysis;
 

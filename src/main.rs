@@ -1,5 +1,7 @@
 //! The `storyline` command: a thin layer of argument parsing and printing over [`storyline::Library`].
 
+#[path = "cli/allocator.rs"]
+mod allocator;
 #[path = "cli/eval.rs"]
 mod eval;
 #[path = "cli/serve.rs"]
@@ -8,6 +10,7 @@ mod serve;
 mod story;
 
 use clap::{Parser, Subcommand};
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use storyline::api::Options;

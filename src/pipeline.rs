@@ -656,14 +656,15 @@ impl Analysis {
             }
             kept.extracted = now;
         }
-        let fresh: Vec<Candidate> = extracted.into_iter().flat_map(|(_, c, _)| c).collect();
         let mut redone = vec![false; self.articles.len()];
         for &i in &which {
             redone[i] = true;
         }
+        // Candidates are the largest of the per-corpus lists: grown once, never copied whole.
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.retain(|c| !redone[c.article]);
-        candidates.extend(fresh);
+        candidates.reserve_exact(extracted.iter().map(|(_, c, _)| c.len()).sum());
+        candidates.extend(extracted.into_iter().flat_map(|(_, c, _)| c));
         candidates.sort_by_key(|c| (c.article, c.span.start, c.clause.start));
         let ids: Vec<String> = self.articles.iter().map(|a| a.raw.id.clone()).collect();
         self.events = events::merge::merge(&candidates, &self.entities, &ids);
