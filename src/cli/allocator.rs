@@ -28,10 +28,9 @@ extern "C" fn configure() {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn the_option_set_is_arena_eager_commit() {
+        use super::ARENA_EAGER_COMMIT;
         // Its default is 2 ("where the system overcommits"); its neighbours' defaults are 1.
         let get = |o| unsafe { libmimalloc_sys::mi_option_get(o) };
         assert_eq!(get(ARENA_EAGER_COMMIT), 0, "set before the tests run");
