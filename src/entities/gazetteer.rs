@@ -210,9 +210,12 @@ pub struct Lexicon {
     pub org_suffix_latin: FxHashSet<String>,
     pub org_prefix_zh: Vec<String>,
     pub org_suffix_zh: Vec<String>,
+    /// Words that end a place's or a structure's name (天王星大樓, 大清水隧道): discovered as
+    /// organisations are, kind facility.
+    pub facility_suffix_zh: Vec<String>,
     /// Words that end like an organisation's name and name none (東部, 全部), folded.
     pub not_org_endings: FxHashSet<String>,
-    /// The last chars of `org_suffix_zh`, to rule most words out at once.
+    /// The last chars of `org_suffix_zh` and `facility_suffix_zh`, to rule most words out at once.
     pub org_suffix_last: FxHashSet<char>,
     pub media_suffix_zh: Vec<String>,
     pub report_verbs: Vec<String>,
@@ -252,6 +255,8 @@ struct LexiconFile {
     org_suffix_latin: Vec<String>,
     org_prefix_zh: Vec<String>,
     org_suffix_zh: Vec<String>,
+    #[serde(default)]
+    facility_suffix_zh: Vec<String>,
     #[serde(default)]
     not_org_endings: Vec<String>,
     media_suffix_zh: Vec<String>,
@@ -332,9 +337,11 @@ impl Lexicon {
             org_suffix_last: f
                 .org_suffix_zh
                 .iter()
+                .chain(&f.facility_suffix_zh)
                 .filter_map(|s| fold_str(s).chars().last())
                 .collect(),
             org_suffix_zh: list(f.org_suffix_zh),
+            facility_suffix_zh: list(f.facility_suffix_zh),
             not_org_endings: set(f.not_org_endings),
             media_suffix_zh: list(f.media_suffix_zh),
             report_verbs: list(f.report_verbs),
@@ -377,6 +384,7 @@ impl LexiconFile {
             org_suffix_latin: Vec::new(),
             org_prefix_zh: Vec::new(),
             org_suffix_zh: Vec::new(),
+            facility_suffix_zh: Vec::new(),
             not_org_endings: Vec::new(),
             media_suffix_zh: Vec::new(),
             report_verbs: Vec::new(),

@@ -254,6 +254,14 @@ fn names_from_lists_captions_relatives_and_chars_jieba_split_apart() {
     );
     assert_eq!(entity(&es, "晶英酒店").kind, EntityKind::Organization);
     assert!(entities::find(&es, "英酒店").is_none() && entities::find(&es, "及晶英酒店").is_none());
+    // A structure's name ends in what it is (大樓, 隧道): a facility, not an organisation.
+    let (_, es, _) = resolve(
+        &Gazetteer::empty(),
+        &["地震後翠湖大樓嚴重傾斜,市府下令拆除翠湖大樓。雪山隧道口落石,雪山隧道封閉。"],
+    );
+    for name in ["翠湖大樓", "雪山隧道"] {
+        assert_eq!(entity(&es, name).kind, EntityKind::Facility, "{name}");
+    }
     // The names a byline credits wrote the page; they are no actors of it.
     let (_, es, _) = resolve(
         &Gazetteer::empty(),

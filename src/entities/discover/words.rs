@@ -94,18 +94,26 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
         // ending that lies within this word or starts where one of the few words before it starts.
         let near = k.saturating_sub(4);
         let word_starts = |at: usize| toks[near..=k].iter().rposition(|p| p.start == at);
-        let ending = ctx
-            .lex
-            .org_suffix_zh
-            .iter()
-            .map(|x| (x, x.chars().count()))
-            .filter(|&(x, n)| {
-                n <= t.end
-                    && (n <= t.end - t.start || word_starts(t.end - n).is_some())
-                    && doc.starts_with(t.end - n, x)
-            })
-            .map(|(_, n)| n)
-            .max();
+        let endings = |list: &[String]| {
+            list.iter()
+                .map(|x| (x, x.chars().count()))
+                .filter(|&(x, n)| {
+                    n <= t.end
+                        && (n <= t.end - t.start || word_starts(t.end - n).is_some())
+                        && doc.starts_with(t.end - n, x)
+                })
+                .map(|(_, n)| n)
+                .max()
+        };
+        let (org, place) = (
+            endings(&ctx.lex.org_suffix_zh),
+            endings(&ctx.lex.facility_suffix_zh),
+        );
+        let kind = match (org, place) {
+            (o, Some(p)) if o.is_none_or(|o| p > o) && t.tag != Tag::Org => EntityKind::Facility,
+            _ => EntityKind::Organization,
+        };
+        let ending = org.max(place);
         let (k0, t0) = match ending {
             Some(n) if n > t.end - t.start => match word_starts(t.end - n) {
                 Some(j) => (
@@ -197,7 +205,7 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
         out.push(Candidate {
             names: vec![display],
             scoped: Vec::new(),
-            kind: EntityKind::Organization,
+            kind,
             strength: 1,
         });
     }
