@@ -175,7 +175,7 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
 
-    let passages = index::passages(&a);
+    let passages = index::Passages::new(&a).all();
     let texts = passage_texts(&a, &passages);
     let indexed_bytes: usize = texts.iter().map(|t| t.len()).sum();
     let names: Vec<String> = a

@@ -310,11 +310,14 @@ impl Library {
         let mut issues = corpus.issues.clone();
         let (gazetteer, issue) = Gazetteer::for_corpus(&corpus);
         issues.extend(issue);
-        let analysis =
+        let mut analysis =
             match Analysis::run_reusing(&corpus, &gazetteer, previous, &mut kept, &progress) {
                 Ok(a) => a,
                 Err(e) => return Err((e, corpus, kept)),
             };
+        // What the events were merged from: only the evaluation reads them, and the next analysis
+        // takes its own from `kept`. The largest list of a corpus (some 40 MB at 10,000 articles).
+        analysis.candidates = Vec::new();
         for failed in &analysis.failed {
             if !issues.contains(failed) {
                 issues.push(failed.clone());

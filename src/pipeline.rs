@@ -31,6 +31,19 @@ fn without_text(raw: &RawArticle) -> RawArticle {
     }
 }
 
+/// The articles a reason names; the rest are counted. In a large archive an undated article shares
+/// events with hundreds, and every undated article keeps its reason.
+const PEERS_NAMED: usize = 5;
+
+/// `ids` for a reason: the first [`PEERS_NAMED`] and how many more.
+fn named_few(ids: &[String]) -> String {
+    let named = ids[..ids.len().min(PEERS_NAMED)].join(", ");
+    match ids.len().saturating_sub(PEERS_NAMED) {
+        0 => named,
+        more => format!("{named} and {more} more"),
+    }
+}
+
 /// Longest title made from an article's opening sentence, in chars.
 const TITLE_CHARS: usize = 40;
 
@@ -292,7 +305,10 @@ impl Analysis {
         }
         let articles = kept_articles;
         let texts: Vec<&ArticleText> = articles.iter().map(|a| &a.text).collect();
-        let (entities, mentions) = entities::resolve_cached(gazetteer, &texts, &mut kept.found);
+        let (entities, mut mentions) = entities::resolve_cached(gazetteer, &texts, &mut kept.found);
+        // In article and text order, so that each article's are one run of the list (see
+        // `find_events`); stable, so mentions of one span keep the order they were found in.
+        mentions.sort_by_key(|m| (m.article, m.span.start, m.span.end));
         progress.check()?;
         let mut analysis = Analysis {
             articles,
@@ -531,7 +547,7 @@ impl Analysis {
                         Precision::Month,
                         format!(
                             "shares {shared} events with dated articles {}; {why}",
-                            names.join(", ")
+                            named_few(&names)
                         ),
                     )
                 },
@@ -579,13 +595,15 @@ impl Analysis {
     /// Re-extracting only some articles keeps the others' candidates.
     fn find_events(&mut self, only: Option<&[usize]>, kept: &mut Kept) {
         let lexicon = events::lexicon::Lexicon::embedded();
-        let mut by_article: Vec<Vec<Mention>> = vec![Vec::new(); self.articles.len()];
-        for m in &self.mentions {
-            by_article[m.article].push(*m);
-        }
-        for list in &mut by_article {
-            list.sort_by_key(|m| (m.span.start, m.span.end));
-        }
+        // Each article's mentions, in text order: a run of the list, which is kept in that order.
+        let mentions = &self.mentions;
+        let by_article: Vec<&[Mention]> = (0..self.articles.len())
+            .map(|i| {
+                let from = mentions.partition_point(|m| m.article < i);
+                let to = mentions.partition_point(|m| m.article <= i);
+                &mentions[from..to]
+            })
+            .collect();
         let which: Vec<usize> = match only {
             Some(list) => list.to_vec(),
             None => (0..self.articles.len()).collect(),
@@ -600,7 +618,7 @@ impl Analysis {
         let extracted: Vec<(u64, Vec<Candidate>, bool)> = par_map(&which, |&index| {
             let a = &self.articles[index];
             let key = if kept.keep {
-                extraction_key(a, &by_article[index], &self.entities)
+                extraction_key(a, by_article[index], &self.entities)
             } else {
                 0
             };
@@ -615,7 +633,7 @@ impl Analysis {
                 index,
                 text: &a.text,
                 dates: &a.dates,
-                mentions: &by_article[index],
+                mentions: by_article[index],
                 published: &a.published,
                 chronicle: Default::default(),
             };
@@ -693,6 +711,13 @@ impl Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reason_names_a_few_articles_and_counts_the_rest() {
+        let ids: Vec<String> = (1..=8).map(|k| format!("a{k}")).collect();
+        assert_eq!(named_few(&ids[..2]), "a1, a2");
+        assert_eq!(named_few(&ids), "a1, a2, a3, a4, a5 and 3 more");
+    }
 
     #[test]
     fn an_article_whose_analysis_fails_is_reported_and_the_others_analysed() {

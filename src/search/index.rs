@@ -98,12 +98,31 @@ pub struct Passage {
     pub events: Vec<usize>,
 }
 
-/// Every passage of the corpus, with the entities and events that overlap it.
-pub fn passages(analysis: &Analysis) -> Vec<Passage> {
-    let mentions = analysis.mentions_by_article();
-    let events = events_by_article(analysis);
-    let mut out = Vec::new();
-    for (i, a) in analysis.articles.iter().enumerate() {
+/// The corpus' passages with the entities and events that overlap each, made article by article
+/// as the index is written: at 10,000 articles, all of them at once took some 80 MB.
+pub struct Passages<'a> {
+    analysis: &'a Analysis,
+    mentions: Vec<Vec<(Span, usize)>>,
+    events: Vec<Vec<(Span, usize)>>,
+}
+
+impl<'a> Passages<'a> {
+    pub fn new(analysis: &'a Analysis) -> Passages<'a> {
+        Passages {
+            analysis,
+            mentions: analysis.mentions_by_article(),
+            events: events_by_article(analysis),
+        }
+    }
+
+    /// Articles, each of which has its passages.
+    pub fn articles(&self) -> usize {
+        self.analysis.articles.len()
+    }
+
+    /// Article `i`'s passages (its sentences, else its paragraphs), in text order.
+    pub fn of_article(&self, i: usize) -> Vec<Passage> {
+        let a = &self.analysis.articles[i];
         let source = if a.text.sentences.is_empty() {
             &a.text.paragraphs
         } else {
@@ -129,18 +148,26 @@ pub fn passages(analysis: &Analysis) -> Vec<Passage> {
             }
             sets
         };
-        let ents = attach(&mentions[i]);
-        let evs = attach(&events[i]);
-        for (j, span) in spans.iter().enumerate() {
-            out.push(Passage {
+        let ents = attach(&self.mentions[i]);
+        let evs = attach(&self.events[i]);
+        spans
+            .iter()
+            .enumerate()
+            .map(|(j, span)| Passage {
                 article: i,
                 span: *span,
                 entities: ents[j].iter().copied().collect(),
                 events: evs[j].iter().copied().collect(),
-            });
-        }
+            })
+            .collect()
     }
-    out
+
+    /// Every passage of the corpus, in article order.
+    pub fn all(&self) -> Vec<Passage> {
+        (0..self.articles())
+            .flat_map(|i| self.of_article(i))
+            .collect()
+    }
 }
 
 /// For each article, the (span, event index) of every event source in it.
@@ -233,7 +260,7 @@ pub fn write(
     index: &Index,
     fields: &Fields,
     analysis: &Analysis,
-    passages: &[Passage],
+    passages: &Passages,
     threads: usize,
     progress: &Progress,
 ) -> Result<()> {
@@ -244,39 +271,52 @@ pub fn write(
     // Built once and then only read: merging segments during the build costs more than the few
     // extra segments cost queries.
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-    progress.stage(Stage::Indexing, passages.len());
-    for p in passages {
+    progress.stage(Stage::Indexing, passages.articles());
+    for i in 0..passages.articles() {
         // Dropping the writer uncommitted leaves nothing behind.
         progress.check()?;
         progress.step();
-        let a = &analysis.articles[p.article];
-        if p.span.end > a.text.len() {
-            continue;
+        for p in passages.of_article(i) {
+            add_passage(&mut writer, fields, analysis, &p)?;
         }
-        let text = a.text.folded_slice(p.span);
-        let mut doc = TantivyDocument::default();
-        doc.add_text(fields.words, text);
-        doc.add_text(fields.grams, text);
-        doc.add_text(fields.article, &a.raw.id);
-        doc.add_u64(fields.ord, p.article as u64);
-        doc.add_u64(fields.start, p.span.start as u64);
-        doc.add_u64(fields.end, p.span.end as u64);
-        if let Some(d) = a.published.date {
-            doc.add_i64(fields.date, day_number(d));
-        }
-        if let Some(o) = &a.raw.meta.outlet {
-            doc.add_text(fields.outlet, o);
-        }
-        for &e in &p.entities {
-            doc.add_text(fields.entity, &analysis.entities[e].id);
-        }
-        for &e in &p.events {
-            doc.add_text(fields.event, &analysis.events[e].id);
-        }
-        writer.add_document(doc).map_err(index_err)?;
     }
     writer.commit().map_err(index_err)?;
     writer.wait_merging_threads().map_err(index_err)?;
+    Ok(())
+}
+
+/// One passage as a document: its folded text, where it is, and what it names.
+fn add_passage(
+    writer: &mut tantivy::IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    analysis: &Analysis,
+    p: &Passage,
+) -> Result<()> {
+    let a = &analysis.articles[p.article];
+    if p.span.end > a.text.len() {
+        return Ok(());
+    }
+    let text = a.text.folded_slice(p.span);
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.words, text);
+    doc.add_text(fields.grams, text);
+    doc.add_text(fields.article, &a.raw.id);
+    doc.add_u64(fields.ord, p.article as u64);
+    doc.add_u64(fields.start, p.span.start as u64);
+    doc.add_u64(fields.end, p.span.end as u64);
+    if let Some(d) = a.published.date {
+        doc.add_i64(fields.date, day_number(d));
+    }
+    if let Some(o) = &a.raw.meta.outlet {
+        doc.add_text(fields.outlet, o);
+    }
+    for &e in &p.entities {
+        doc.add_text(fields.entity, &analysis.entities[e].id);
+    }
+    for &e in &p.events {
+        doc.add_text(fields.event, &analysis.events[e].id);
+    }
+    writer.add_document(doc).map_err(index_err)?;
     Ok(())
 }
 
@@ -475,7 +515,7 @@ fn build_in_place(
         &index,
         &fields,
         analysis,
-        &passages(analysis),
+        &Passages::new(analysis),
         threads,
         progress,
     )?;

@@ -132,7 +132,7 @@ impl SearchIndex {
         let (index, reader, outcome, path, hold) = match location {
             IndexLocation::Memory => {
                 let (index, reader) =
-                    in_memory(analysis, &index::passages(analysis), &dict, progress)?;
+                    in_memory(analysis, &index::Passages::new(analysis), &dict, progress)?;
                 (index, reader, Outcome::Memory, None, None)
             }
             IndexLocation::Dir(dir) => {
@@ -422,7 +422,7 @@ impl<'d> Marks<'d> {
 
 fn in_memory(
     analysis: &Analysis,
-    passages: &[Passage],
+    passages: &index::Passages,
     dict: &Arc<Dictionary>,
     progress: &Progress,
 ) -> Result<(Index, IndexReader)> {
