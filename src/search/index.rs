@@ -99,7 +99,7 @@ pub struct Passage {
 }
 
 /// The corpus' passages with the entities and events that overlap each, made article by article
-/// as the index is written: at 10,000 articles, all of them at once took some 80 MB.
+/// as the index is written: at 10,000 articles, all of them at once would hold some 80 MB.
 pub struct Passages<'a> {
     analysis: &'a Analysis,
     mentions: Vec<Vec<(Span, usize)>>,
