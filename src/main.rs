@@ -10,7 +10,6 @@ mod serve;
 mod story;
 
 use clap::{Parser, Subcommand};
-
 use std::path::PathBuf;
 use std::process::ExitCode;
 use storyline::api::Options;

@@ -307,7 +307,7 @@ impl Analysis {
         let texts: Vec<&ArticleText> = articles.iter().map(|a| &a.text).collect();
         let (entities, mut mentions) = entities::resolve_cached(gazetteer, &texts, &mut kept.found);
         // In article and text order, so that each article's are one run of the list (see
-        // `find_events`); stable, so mentions of one span keep the order they were found in.
+        // `mentions_of`); stable, so mentions of one span keep the order they were found in.
         mentions.sort_by_key(|m| (m.article, m.span.start, m.span.end));
         progress.check()?;
         let mut analysis = Analysis {
@@ -595,14 +595,8 @@ impl Analysis {
     /// Re-extracting only some articles keeps the others' candidates.
     fn find_events(&mut self, only: Option<&[usize]>, kept: &mut Kept) {
         let lexicon = events::lexicon::Lexicon::embedded();
-        // Each article's mentions, in text order: a run of the list, which is kept in that order.
-        let mentions = &self.mentions;
         let by_article: Vec<&[Mention]> = (0..self.articles.len())
-            .map(|i| {
-                let from = mentions.partition_point(|m| m.article < i);
-                let to = mentions.partition_point(|m| m.article <= i);
-                &mentions[from..to]
-            })
+            .map(|i| self.mentions_of(i))
             .collect();
         let which: Vec<usize> = match only {
             Some(list) => list.to_vec(),
@@ -687,6 +681,14 @@ impl Analysis {
         let ids: Vec<String> = self.articles.iter().map(|a| a.raw.id.clone()).collect();
         self.events = events::merge::merge(&candidates, &self.entities, &ids);
         self.candidates = candidates;
+    }
+
+    /// Article `i`'s mentions in text order: one run of the list, which [`Analysis::run_reusing`]
+    /// puts in article and text order (a list changed since, by corrections, may not be).
+    fn mentions_of(&self, i: usize) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.article < i);
+        let to = self.mentions.partition_point(|m| m.article <= i);
+        &self.mentions[from..to]
     }
 
     /// For each article, the (span, entity) of every mention in it, in text order.

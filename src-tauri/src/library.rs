@@ -389,10 +389,11 @@ fn open(
     Ok(library)
 }
 
-/// Opening a story (the first or another) allocates far more than it keeps: jieba's working memory, the index writer's
-/// arenas (48 MB a thread), every stage's intermediate structures. glibc keeps what was freed in
-/// its per-thread arenas for the next allocation, and a desktop app that has finished opening will
-/// not make one of that size again, so the freed pages go back to the system.
+/// Opening a story (the first or another) allocates far more than it keeps: jieba's working
+/// memory, the index writer's arenas (48 MB a thread), every stage's intermediate structures. glibc
+/// keeps what was freed in its per-thread arenas for the next allocation, and a desktop app that
+/// has finished opening will not make one of that size again, so the freed pages go back to the
+/// system.
 fn give_back_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory; it takes the allocator's own locks.

@@ -259,7 +259,6 @@ struct Meta {
 pub fn write(
     index: &Index,
     fields: &Fields,
-    analysis: &Analysis,
     passages: &Passages,
     threads: usize,
     progress: &Progress,
@@ -277,7 +276,7 @@ pub fn write(
         progress.check()?;
         progress.step();
         for p in passages.of_article(i) {
-            add_passage(&mut writer, fields, analysis, &p)?;
+            add_passage(&mut writer, fields, passages.analysis, &p)?;
         }
     }
     writer.commit().map_err(index_err)?;
@@ -511,14 +510,7 @@ fn build_in_place(
         .map(|n| n.get())
         .unwrap_or(1)
         .clamp(1, 2);
-    write(
-        &index,
-        &fields,
-        analysis,
-        &Passages::new(analysis),
-        threads,
-        progress,
-    )?;
+    write(&index, &fields, &Passages::new(analysis), threads, progress)?;
     let docs = reader(&index)?.searcher().num_docs();
     drop(index);
     let meta = Meta {

@@ -131,8 +131,7 @@ impl SearchIndex {
         let fingerprint = index::fingerprint(analysis, &dict);
         let (index, reader, outcome, path, hold) = match location {
             IndexLocation::Memory => {
-                let (index, reader) =
-                    in_memory(analysis, &index::Passages::new(analysis), &dict, progress)?;
+                let (index, reader) = in_memory(&index::Passages::new(analysis), &dict, progress)?;
                 (index, reader, Outcome::Memory, None, None)
             }
             IndexLocation::Dir(dir) => {
@@ -421,7 +420,6 @@ impl<'d> Marks<'d> {
 }
 
 fn in_memory(
-    analysis: &Analysis,
     passages: &index::Passages,
     dict: &Arc<Dictionary>,
     progress: &Progress,
@@ -429,7 +427,7 @@ fn in_memory(
     let (schema, fields) = index::schema();
     let index = Index::create_in_ram(schema);
     index::register(&index, dict);
-    index::write(&index, &fields, analysis, passages, 1, progress)?;
+    index::write(&index, &fields, passages, 1, progress)?;
     let reader = index::reader(&index)?;
     Ok((index, reader))
 }
