@@ -79,6 +79,21 @@ pub struct LoadIssue {
     pub message: String,
 }
 
+/// Files read at a time, on every core, between looks at the cancel flag.
+const READ_BATCH: usize = 512;
+
+/// A file of the folder in name order: an article kept from the earlier reading, or one to read.
+enum Slot {
+    Kept(RawArticle),
+    Read(PathBuf, String),
+}
+
+/// The article ids taken while reading a corpus, each with the file that took it.
+#[derive(Default)]
+struct Ids {
+    taken: std::collections::HashMap<String, String>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     /// Where the corpus came from: a folder, or `None` for the embedded default.
@@ -112,11 +127,13 @@ impl Corpus {
             .iter()
             .find(|(name, _)| *name == GAZETTEER_FILE)
             .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok());
+        let mut ids = Ids::default();
         for (name, bytes) in EMBEDDED_ARTICLES {
             if *name == MANIFEST_FILE || article_format(Path::new(name)).is_none() {
                 continue;
             }
-            corpus.push(Path::new(name), name, Ok(bytes.to_vec()), &manifest);
+            let decoded = decode(bytes, Path::new(name)).map(|(t, enc)| (t, enc, bytes.len()));
+            corpus.push(&mut ids, Path::new(name), name, decoded, &manifest);
         }
         corpus
     }
@@ -175,20 +192,39 @@ impl Corpus {
             Manifest::default()
         };
         progress.stage(Stage::Reading, paths.len());
+        // First the names (cheap, in order), then the files that must be read, a batch at a time
+        // on every core: decoding 100,000 files one by one took most of a minute.
+        let mut slots: Vec<Slot> = Vec::with_capacity(paths.len());
+        let give_back = |earlier: std::collections::HashMap<String, RawArticle>,
+                         corpus: Corpus,
+                         slots: Vec<Slot>,
+                         kept_files: &std::collections::HashSet<String>,
+                         earlier_corpus: &mut Corpus| {
+            // Give back what was taken: the earlier articles, whether moved across yet or not.
+            let mut back: Vec<RawArticle> = earlier.into_values().collect();
+            back.extend(
+                corpus
+                    .articles
+                    .into_iter()
+                    .filter(|a| kept_files.contains(&a.file)),
+            );
+            back.extend(slots.into_iter().filter_map(|s| match s {
+                Slot::Kept(a) => Some(a),
+                Slot::Read(..) => None,
+            }));
+            back.sort_by(|a, b| a.file.cmp(&b.file));
+            earlier_corpus.articles = back;
+            crate::progress::cancelled()
+        };
         for path in paths {
-            progress.step();
             if progress.is_cancelled() {
-                // Give back what was taken: the earlier articles, whether moved across yet or not.
-                let mut back: Vec<RawArticle> = earlier.into_values().collect();
-                back.extend(
-                    corpus
-                        .articles
-                        .into_iter()
-                        .filter(|a| kept_files.contains(&a.file)),
-                );
-                back.sort_by(|a, b| a.file.cmp(&b.file));
-                earlier_corpus.articles = back;
-                return Err(crate::progress::cancelled());
+                return Err(give_back(
+                    earlier,
+                    corpus,
+                    slots,
+                    &kept_files,
+                    earlier_corpus,
+                ));
             }
             let name = match path.file_name() {
                 Some(n) => n.to_string_lossy().into_owned(),
@@ -222,19 +258,58 @@ impl Corpus {
                 let a = earlier.remove(&name)?;
                 (a.bytes as u64 == meta.len() && meta.modified().ok()? < since).then_some(a)
             });
-            if let Some(mut a) = unchanged {
-                kept_files.insert(a.file.clone());
-                a.meta = manifest.articles.get(&a.id).cloned().unwrap_or_default();
-                corpus.articles.push(a);
-                continue;
-            }
-            let bytes = read_limited(&path);
-            corpus.push(&path, &name, bytes, &manifest);
+            slots.push(match unchanged {
+                Some(a) => Slot::Kept(a),
+                None => Slot::Read(path, name),
+            });
         }
+        let mut ids = Ids::default();
+        let mut rest = slots.into_iter();
+        loop {
+            let batch: Vec<Slot> = rest.by_ref().take(READ_BATCH).collect();
+            if batch.is_empty() {
+                break;
+            }
+            if progress.is_cancelled() {
+                let mut left = batch;
+                left.extend(rest);
+                return Err(give_back(
+                    earlier,
+                    corpus,
+                    left,
+                    &kept_files,
+                    earlier_corpus,
+                ));
+            }
+            let decoded = crate::parallel::par_map(&batch, |slot| {
+                progress.step();
+                match slot {
+                    Slot::Kept(_) => None,
+                    Slot::Read(path, _) => Some(read_limited(path).and_then(|b| {
+                        let bytes = b.len();
+                        decode(&b, path).map(|(t, enc)| (t, enc, bytes))
+                    })),
+                }
+            });
+            for (slot, decoded) in batch.into_iter().zip(decoded) {
+                match (slot, decoded) {
+                    (Slot::Kept(mut a), _) => {
+                        kept_files.insert(a.file.clone());
+                        a.meta = manifest.articles.get(&a.id).cloned().unwrap_or_default();
+                        ids.taken.insert(a.id.clone(), a.file.clone());
+                        corpus.articles.push(a);
+                    }
+                    (Slot::Read(path, name), Some(decoded)) => {
+                        corpus.push(&mut ids, &path, &name, decoded, &manifest)
+                    }
+                    (Slot::Read(..), None) => unreachable!("every file read is decoded"),
+                }
+            }
+        }
+        let unread: std::collections::HashSet<String> =
+            corpus.issues.iter().map(|i| stem(&i.file)).collect();
         for id in manifest.articles.keys() {
-            if !corpus.articles.iter().any(|a| &a.id == id)
-                && !corpus.issues.iter().any(|i| stem(&i.file) == *id)
-            {
+            if !ids.taken.contains_key(id) && !unread.contains(id) {
                 corpus.issues.push(LoadIssue {
                     file: MANIFEST_FILE.into(),
                     code: ErrorCode::BadManifest,
@@ -247,21 +322,25 @@ impl Corpus {
         Ok(corpus)
     }
 
-    fn push(&mut self, path: &Path, name: &str, bytes: Result<Vec<u8>>, manifest: &Manifest) {
+    /// Adds a decoded file (or the reason it could not be) as the next article; `ids` holds the ids
+    /// taken so far, each with its file.
+    fn push(
+        &mut self,
+        ids: &mut Ids,
+        path: &Path,
+        name: &str,
+        decoded: Result<(String, &'static str, usize)>,
+        manifest: &Manifest,
+    ) {
         let format = article_format(path).unwrap_or(SourceFormat::Text);
         let mut id = stem(name);
         // `a.txt` and `a.html` are two articles: the second takes its extension into its id.
-        if let Some(first) = self
-            .articles
-            .iter()
-            .find(|a| a.id == id)
-            .map(|a| a.file.clone())
-        {
+        if let Some(first) = ids.taken.get(&id).cloned() {
             let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
             let base = format!("{id}-{}", ext.unwrap_or_default());
             let mut next = base.clone();
             let mut n = 2;
-            while self.articles.iter().any(|a| a.id == next) {
+            while ids.taken.contains_key(&next) {
                 next = format!("{base}-{n}");
                 n += 1;
             }
@@ -274,16 +353,19 @@ impl Corpus {
             });
             id = next;
         }
-        match bytes.and_then(|b| decode(&b, path).map(|(t, enc)| (t, enc, b.len()))) {
-            Ok((text, encoding, bytes)) => self.articles.push(RawArticle {
-                meta: manifest.articles.get(&id).cloned().unwrap_or_default(),
-                id,
-                file: name.to_string(),
-                format,
-                text: text.into(),
-                encoding,
-                bytes,
-            }),
+        match decoded {
+            Ok((text, encoding, bytes)) => {
+                ids.taken.insert(id.clone(), name.to_string());
+                self.articles.push(RawArticle {
+                    meta: manifest.articles.get(&id).cloned().unwrap_or_default(),
+                    id,
+                    file: name.to_string(),
+                    format,
+                    text: text.into(),
+                    encoding,
+                    bytes,
+                })
+            }
             Err(e) => self.issues.push(issue(name, &e)),
         }
     }

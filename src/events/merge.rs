@@ -15,11 +15,15 @@
 //! it is compatible with, so an undated mention cannot glue two different happenings together.
 //! Members that are alike in everything the test reads (dates, amount, actors) answer it alike, so
 //! a cluster tests one member of each likeness: a story retold by thousands of reposts costs as
-//! much as its distinct tellings, not as its reposts.
+//! much as its distinct tellings, not as its reposts. A cluster also keeps the span of its
+//! members' dates and amounts, which answers most date tests at once (a story told over years fills
+//! a bucket with clusters of other years), and tests first the member that last turned a newcomer
+//! away.
 
 use super::{Candidate, Conflict, ConflictValue, DateSource, Event, EventKind, Status};
 use crate::entities::{Entity, EntityKind};
 use crate::time::{DateRange, Precision};
+use chrono::NaiveDate;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
@@ -31,10 +35,31 @@ const FEW_CANDIDATES: usize = 12;
 /// differently (a time zone, a report dated by its publication); one article telling two days tells
 /// two happenings.
 const DAY_TOLERANCE: i64 = 1;
+/// A date carried from an earlier sentence of the paragraph fits dates this many days away.
+const CARRIED_DAYS: i64 = 31;
 /// Amounts further apart than this factor are different deals, not one deal told differently.
 const MONEY_RATIO: f64 = 1.3;
 
 pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[String]) -> Vec<Event> {
+    merge_asking(candidates, entities, article_ids, Asking::Summaries)
+}
+
+/// How a cluster answers whether a newcomer fits: from what its members have in common where that
+/// tells, or by asking each member (the definition, which the summaries must always agree with).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Asking {
+    #[default]
+    Summaries,
+    #[cfg_attr(not(test), allow(dead_code))]
+    EachMember,
+}
+
+fn merge_asking(
+    candidates: &[Candidate],
+    entities: &[Entity],
+    article_ids: &[String],
+    asking: Asking,
+) -> Vec<Event> {
     let n = candidates.len();
     let mut frequency: HashMap<usize, usize> = HashMap::default();
     for c in candidates {
@@ -169,21 +194,10 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
                 // only that one: "Zuckerberg is building data centres" is the announcement whose
                 // other tellings name the sites and not him. A passage is never two tellings of one
                 // happening.
-                let cluster = &clusters[cl];
-                let reps = &cluster.representatives;
-                let vague = keys[i].weak();
-                let fits = !cluster.passages.contains(&(c.article, c.span))
-                    && reps
-                        .iter()
-                        .all(|&j| dates_and_money_agree(c, &candidates[j]))
-                    && (vague
-                        || reps
-                            .iter()
-                            .filter(|&&j| !keys[j].distinct.is_empty())
-                            .all(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j])))
-                    && reps
-                        .iter()
-                        .any(|&j| actors_agree(c, &candidates[j], &keys[i], &keys[j]));
+                let cluster = &mut clusters[cl];
+                let fits = cluster.dates_agree(c, candidates)
+                    && !cluster.passages.contains(&(c.article, c.span))
+                    && cluster.actors_agree(i, candidates, &keys);
                 if fits {
                     home = Some(cl);
                     break 'search;
@@ -191,14 +205,17 @@ pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[Strin
             }
         }
         let cl = home.unwrap_or_else(|| {
-            clusters.push(Cluster::default());
+            clusters.push(Cluster {
+                asking,
+                ..Cluster::default()
+            });
             clusters.len() - 1
         });
         let cluster = &mut clusters[cl];
         cluster.members.push(i);
         cluster.passages.insert((c.article, c.span));
         if cluster.likenesses.insert(likeness[i]) {
-            cluster.representatives.push(i);
+            cluster.add_representative(i, c, &keys[i]);
         }
         for b in register {
             if cluster.buckets.insert(b.clone()) {
@@ -241,14 +258,318 @@ impl Keys {
 /// A cluster being built.
 #[derive(Default)]
 struct Cluster {
+    asking: Asking,
     members: Vec<usize>,
-    /// One member of each likeness class among the members: the ones a newcomer is tested against.
-    representatives: Vec<usize>,
+    /// One member of each likeness class among the members: the ones a newcomer is tested against,
+    /// those that name someone distinctive and those that do not. Every test asks whether all or
+    /// any of them agree, so their order is free: the one that last turned a newcomer away (or
+    /// let one in) is moved to the front, where the next, alike newcomer meets it first.
+    precise: Vec<usize>,
+    vague: Vec<usize>,
+    /// What the representatives' dates and amounts span.
+    spread: Spread,
+    /// Who the precise representatives have in common.
+    shared: Shared,
+    /// The representatives that name no person, and those that name each person.
+    no_persons: Vec<usize>,
+    by_person: HashMap<usize, Vec<usize>>,
     likenesses: HashSet<u32>,
     /// (article, passage) of every member.
     passages: HashSet<(usize, crate::text::Span)>,
     /// The buckets it is registered under, so a bucket lists it once without a search of the list.
     buckets: HashSet<Bucket>,
+}
+
+impl Cluster {
+    /// Every representative agrees with `c` on dates and amounts ([`dates_and_money_agree`]):
+    /// answered from the spread where it can be, else by asking each.
+    fn dates_agree(&mut self, c: &Candidate, candidates: &[Candidate]) -> bool {
+        let verdict = match self.asking {
+            Asking::Summaries => self.spread.verdict(c),
+            Asking::EachMember => None,
+        };
+        match verdict {
+            Some(answer) => answer,
+            None => {
+                let all = self.precise.iter().chain(&self.vague);
+                all.map(|&j| &candidates[j])
+                    .all(|j| dates_and_money_agree(c, j))
+            }
+        }
+    }
+
+    /// On who is involved, only the members that name someone distinctive have a say (a vague
+    /// telling vetoes nothing), and at least one member must agree. A vague newcomer (only the
+    /// story's protagonists) needs only that one: "Zuckerberg is building data centres" is the
+    /// announcement whose other tellings name the sites and not him.
+    fn actors_agree(&mut self, i: usize, candidates: &[Candidate], keys: &[Keys]) -> bool {
+        let c = &candidates[i];
+        let agree = |j: usize| actors_agree(c, &candidates[j], &keys[i], &keys[j]);
+        if self.asking == Asking::EachMember {
+            let mut all = self.precise.iter().chain(&self.vague);
+            return (keys[i].weak() || self.precise.iter().all(|&j| agree(j)))
+                && all.any(|&j| agree(j));
+        }
+        if !keys[i].weak() {
+            if self.shared.all_agree(c, &keys[i]) {
+                return true;
+            }
+            if let Some(at) = self.precise.iter().position(|&j| !agree(j)) {
+                self.precise.swap(0, at);
+                return false;
+            }
+            if !self.precise.is_empty() {
+                return true;
+            }
+        }
+        // Where people matter, one who names a person agrees only with those who name one of
+        // the same people, and one who names none only with those who name none.
+        if people_matter(c.kind) {
+            if keys[i].persons.is_empty() {
+                return first_to_front(&mut self.no_persons, agree);
+            }
+            return keys[i].persons.iter().any(|p| {
+                self.by_person
+                    .get_mut(p)
+                    .is_some_and(|list| first_to_front(list, agree))
+            });
+        }
+        first_to_front(&mut self.precise, agree) || first_to_front(&mut self.vague, agree)
+    }
+
+    fn add_representative(&mut self, i: usize, c: &Candidate, k: &Keys) {
+        self.spread.widen(c);
+        if k.distinct.is_empty() {
+            self.vague.push(i);
+        } else {
+            self.shared.add(k);
+            self.precise.push(i);
+        }
+        if k.persons.is_empty() {
+            self.no_persons.push(i);
+        }
+        for &p in &k.persons {
+            self.by_person.entry(p).or_default().push(i);
+        }
+    }
+}
+
+/// What every precise representative of a cluster (one naming someone distinctive) has in
+/// common: enough to see that a newcomer agrees with all of them ([`actors_agree`]) without
+/// asking each, in the usual case where they all name one actor the newcomer names too.
+#[derive(Default)]
+struct Shared {
+    /// The distinctive actors all of them name; `None` before the first.
+    distinct: Option<Vec<usize>>,
+    /// The people all of them name.
+    persons: Option<Vec<usize>>,
+    /// Every leading organisation any of them has.
+    leads: Vec<usize>,
+    /// Some of them name a person.
+    any_persons: bool,
+}
+
+impl Shared {
+    fn add(&mut self, k: &Keys) {
+        let keep = |common: &mut Option<Vec<usize>>, own: &[usize]| match common {
+            Some(c) => c.retain(|e| own.contains(e)),
+            None => *common = Some(own.to_vec()),
+        };
+        keep(&mut self.distinct, &k.distinct);
+        keep(&mut self.persons, &k.persons);
+        if let Some(l) = k.lead.filter(|l| !self.leads.contains(l)) {
+            self.leads.push(l);
+        }
+        self.any_persons |= !k.persons.is_empty();
+    }
+
+    /// True only when [`actors_agree`] holds between `c` (with keys `k`, not weak) and every
+    /// precise representative: no other leading organisation for a hire; for the kinds where
+    /// people matter, a person all of them name, or no person on either side; and an actor all of
+    /// them name. False says nothing.
+    fn all_agree(&self, c: &Candidate, k: &Keys) -> bool {
+        let (Some(distinct), Some(persons)) = (&self.distinct, &self.persons) else {
+            return false;
+        };
+        if c.kind == EventKind::Hire
+            && k.lead
+                .is_some_and(|l| self.leads.iter().any(|&other| other != l))
+        {
+            return false;
+        }
+        if people_matter(c.kind) {
+            if k.persons.iter().any(|p| persons.contains(p)) {
+                return true;
+            }
+            if !k.persons.is_empty() || self.any_persons {
+                return false;
+            }
+        }
+        k.distinct.iter().any(|e| distinct.contains(e))
+    }
+}
+
+/// Whether some member of `list` passes `test`; the first that does moves to the front.
+fn first_to_front(list: &mut [usize], test: impl Fn(usize) -> bool) -> bool {
+    match list.iter().position(|&j| test(j)) {
+        Some(at) => {
+            list.swap(0, at);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The dates and amounts of a cluster's representatives, by how each was dated: enough to answer
+/// most of [`dates_and_money_agree`]'s questions about all of them at once.
+#[derive(Default)]
+struct Spread {
+    /// Dated by the window before their article's publication date.
+    reported: Option<Envelope>,
+    /// Dated by an earlier sentence of the paragraph.
+    carried: Option<Envelope>,
+    /// Dated by their own sentence or clause.
+    told: Option<Envelope>,
+    /// The smallest and largest amount in each currency.
+    money: Vec<(crate::events::money::Currency, f64, f64)>,
+}
+
+/// The least and greatest start and end of some dates.
+#[derive(Clone, Copy)]
+struct Envelope {
+    min_start: NaiveDate,
+    max_start: NaiveDate,
+    min_end: NaiveDate,
+    max_end: NaiveDate,
+}
+
+impl Envelope {
+    fn of(d: &DateRange) -> Envelope {
+        Envelope {
+            min_start: d.start,
+            max_start: d.start,
+            min_end: d.end,
+            max_end: d.end,
+        }
+    }
+
+    fn widen(slot: &mut Option<Envelope>, d: &DateRange) {
+        let e = slot.get_or_insert_with(|| Envelope::of(d));
+        e.min_start = e.min_start.min(d.start);
+        e.max_start = e.max_start.max(d.start);
+        e.min_end = e.min_end.min(d.end);
+        e.max_end = e.max_end.max(d.end);
+    }
+}
+
+/// Three-valued: every one passes (`Some(true)`), one fails (`Some(false)`), or only asking
+/// each can tell (`None`).
+fn both(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (Some(false), _) | (_, Some(false)) => Some(false),
+        (Some(true), Some(true)) => Some(true),
+        _ => None,
+    }
+}
+
+/// Whether every date whose envelope is `e` passes `test`, from the envelope's bounds, when
+/// `test` reads only `y.start` (rising makes it fail) or only `y.end` (falling makes it fail).
+fn all_before(e: Option<Envelope>, ok: impl Fn(NaiveDate) -> bool) -> Option<bool> {
+    Some(e.is_none_or(|e| ok(e.max_start)))
+}
+
+fn all_after(e: Option<Envelope>, ok: impl Fn(NaiveDate) -> bool) -> Option<bool> {
+    Some(e.is_none_or(|e| ok(e.min_end)))
+}
+
+impl Spread {
+    fn widen(&mut self, c: &Candidate) {
+        if let Some(d) = &c.date {
+            let slot = match c.date_source {
+                DateSource::Article => &mut self.reported,
+                DateSource::Paragraph => &mut self.carried,
+                _ => &mut self.told,
+            };
+            Envelope::widen(slot, d);
+        }
+        if let Some(m) = &c.money {
+            match self.money.iter_mut().find(|(cur, _, _)| *cur == m.currency) {
+                Some((_, lo, hi)) => {
+                    *lo = lo.min(m.amount);
+                    *hi = hi.max(m.amount);
+                }
+                None => self.money.push((m.currency, m.amount, m.amount)),
+            }
+        }
+    }
+
+    /// [`dates_and_money_agree`] of `c` with every representative, where the spread tells it.
+    /// Each case reads the same comparisons as that function, at the dates that decide them.
+    fn verdict(&self, c: &Candidate) -> Option<bool> {
+        both(self.money_verdict(c), self.date_verdict(c))
+    }
+
+    fn money_verdict(&self, c: &Candidate) -> Option<bool> {
+        let Some(m) = &c.money else {
+            return Some(true);
+        };
+        let Some(&(_, lo, hi)) = self.money.iter().find(|(cur, _, _)| *cur == m.currency) else {
+            return Some(true);
+        };
+        let x = m.amount;
+        let apart = |y: f64| x / y > MONEY_RATIO || y / x > MONEY_RATIO;
+        if apart(lo) || apart(hi) {
+            return Some(false);
+        }
+        // For positive amounts the ratios are monotone: the extremes decide for all between.
+        (x > 0.0 && lo > 0.0 && x.is_finite() && hi.is_finite()).then_some(true)
+    }
+
+    fn date_verdict(&self, c: &Candidate) -> Option<bool> {
+        let Some(x) = c.date else {
+            return Some(true);
+        };
+        let month = chrono::Duration::days(CARRIED_DAYS);
+        let day = chrono::Duration::days(DAY_TOLERANCE);
+        // Within a month of each other, both ways.
+        let near = |e: Option<Envelope>| {
+            both(
+                all_after(e, |end| x.start - month <= end),
+                all_before(e, |start| start - month <= x.end),
+            )
+        };
+        match c.date_source {
+            // Reported by: each date told otherwise must start by its end; two windows always
+            // meet one way or the other.
+            DateSource::Article => {
+                let starts_by = |e| all_before(e, |start| start <= x.end);
+                both(starts_by(self.carried), starts_by(self.told))
+            }
+            DateSource::Paragraph => both(
+                all_after(self.reported, |end| x.start <= end),
+                both(near(self.carried), near(self.told)),
+            ),
+            _ => {
+                let told = self.told.map(|e| {
+                    if x.start - day > e.min_end || e.max_start - day > x.end {
+                        Some(false)
+                    } else if x.start <= e.min_end && e.max_start <= x.end {
+                        Some(true)
+                    } else {
+                        // Within a day: whether a day's leeway applies depends on the pair.
+                        None
+                    }
+                });
+                both(
+                    both(
+                        all_after(self.reported, |end| x.start <= end),
+                        near(self.carried),
+                    ),
+                    told.unwrap_or(Some(true)),
+                )
+            }
+        }
+    }
 }
 
 /// Where clusters are found: the kind, the class and one actor or a whole set of actors.
@@ -316,14 +637,22 @@ fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
                 || b.date_source == DateSource::Paragraph
             {
                 // A date carried from an earlier sentence is a hint, good to a month.
-                x.start - chrono::Duration::days(31) <= y.end
-                    && y.start - chrono::Duration::days(31) <= x.end
+                x.start - chrono::Duration::days(CARRIED_DAYS) <= y.end
+                    && y.start - chrono::Duration::days(CARRIED_DAYS) <= x.end
             } else {
                 dates_compatible(x, y, a.article != b.article)
             }
         }
         _ => true,
     }
+}
+
+/// Kinds of happening that are told apart by who they happen to.
+fn people_matter(kind: EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Hire | EventKind::Departure | EventKind::Compensation
+    )
 }
 
 fn actors_agree(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
@@ -334,11 +663,7 @@ fn actors_agree(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
             }
         }
     }
-    let people_matter = matches!(
-        a.kind,
-        EventKind::Hire | EventKind::Departure | EventKind::Compensation
-    );
-    if people_matter && (!ka.persons.is_empty() || !kb.persons.is_empty()) {
+    if people_matter(a.kind) && (!ka.persons.is_empty() || !kb.persons.is_empty()) {
         return ka.persons.iter().any(|p| kb.persons.contains(p));
     }
     if ka.distinct.is_empty() && kb.distinct.is_empty() {
@@ -652,5 +977,113 @@ mod tests {
         ];
         let refs: Vec<&Candidate> = members.iter().collect();
         assert_eq!(date_votes(&refs)[0].range.precision, Precision::Year);
+    }
+
+    /// Candidates drawn from a small world, so that they meet often: a few articles, people,
+    /// organisations and a medium, dates of every source and precision over a few weeks, amounts
+    /// in two currencies.
+    fn world() -> impl proptest::strategy::Strategy<Value = Vec<Candidate>> {
+        use proptest::prelude::*;
+        let kinds = prop::sample::select(vec![
+            EventKind::Hire,
+            EventKind::Departure,
+            EventKind::Investment,
+            EventKind::Contest,
+        ]);
+        let sources = prop::sample::select(vec![
+            DateSource::None,
+            DateSource::Article,
+            DateSource::Paragraph,
+            DateSource::Sentence,
+            DateSource::Clause,
+        ]);
+        let date = (0i64..40, 0i64..3, 0usize..3).prop_map(|(from, long, p)| {
+            let start = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap() + chrono::Duration::days(from);
+            let precision = [Precision::Day, Precision::Month, Precision::Vague][p];
+            let days = [0, 20, 30][long as usize];
+            DateRange {
+                start,
+                end: start
+                    + chrono::Duration::days(if precision == Precision::Day { 0 } else { days }),
+                precision,
+            }
+        });
+        let money = (
+            0usize..2,
+            prop::sample::select(vec![0.0, 1.0, 1.2, 1.5, 3.0]),
+        );
+        let one = (
+            (0usize..6, 0usize..30, kinds, 0u16..2, sources),
+            prop::option::of(date),
+            prop::option::weighted(0.3, money),
+            prop::collection::vec(0usize..10, 0..4),
+            prop::collection::vec(0usize..10, 0..3),
+        );
+        prop::collection::vec(one, 1..120).prop_map(|all| {
+            all.into_iter()
+                .map(
+                    |((article, at, kind, class, source), date, money, entities, context)| {
+                        Candidate {
+                            article,
+                            span: Span::new(at, at + 5),
+                            clause: Span::new(at, at + 5),
+                            kind,
+                            class,
+                            status: Status::Confirmed,
+                            date,
+                            date_source: if date.is_some() {
+                                source
+                            } else {
+                                DateSource::None
+                            },
+                            money: money.map(|(cur, amount)| crate::events::money::Money {
+                                amount,
+                                currency: [
+                                    crate::events::money::Currency::Usd,
+                                    crate::events::money::Currency::Cny,
+                                ][cur],
+                                approximate: false,
+                                start: 0,
+                                end: 0,
+                            }),
+                            entities,
+                            context,
+                            title_zh: String::new(),
+                            title_en: None,
+                        }
+                    },
+                )
+                .collect()
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// The summaries a cluster keeps answer as asking each member would: the same events.
+        #[test]
+        fn summaries_answer_as_asking_each_member_would(candidates in world()) {
+            let entities: Vec<Entity> = (0..10)
+                .map(|e| Entity {
+                    id: format!("e{e}"),
+                    kind: match e {
+                        0..=3 => EntityKind::Person,
+                        9 => EntityKind::Media,
+                        _ => EntityKind::Organization,
+                    },
+                    name: format!("e{e}"),
+                    name_zh: None,
+                    aliases: Vec::new(),
+                    discovered: true,
+                    rejected: false,
+                    edited: false,
+                })
+                .collect();
+            let ids: Vec<String> = (0..6).map(|a| format!("a{a}")).collect();
+            let quick = merge_asking(&candidates, &entities, &ids, Asking::Summaries);
+            let plain = merge_asking(&candidates, &entities, &ids, Asking::EachMember);
+            let json = |e: &[Event]| serde_json::to_string(e).unwrap();
+            proptest::prop_assert_eq!(json(&quick), json(&plain));
+        }
     }
 }

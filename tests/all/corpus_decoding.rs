@@ -350,3 +350,40 @@ fn pipes_devices_links_out_and_name_clashes_are_reported_not_trusted() {
     unique.dedup();
     assert_eq!(unique.len(), ids.len(), "{ids:?}");
 }
+
+/// More files than are read at a time: every one is an article, in name order, and a name clash
+/// is still found across batches. A cancelled reading of the same folder gives back every article
+/// it had.
+#[test]
+fn a_large_folder_reads_in_order_and_a_cancelled_rereading_gives_back_what_it_had() {
+    use storyline::progress::{Progress, Stage};
+    let dir = tempfile::tempdir().unwrap();
+    let n = 1300;
+    for i in 0..n {
+        fs::write(
+            dir.path().join(format!("n{i:04}.txt")),
+            format!("第{i}篇\n公司於2024年3月1日宣布新計劃。"),
+        )
+        .unwrap();
+    }
+    fs::write(dir.path().join("n1299.html"), "<p>同名的另一篇。</p>").unwrap();
+    let progress = Progress::new();
+    let mut corpus = Corpus::open_keeping(dir.path(), &mut Corpus::default(), &progress).unwrap();
+    let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    let mut expected: Vec<String> = (0..n).map(|i| format!("n{i:04}")).collect();
+    // `n1299.html` comes first in name order and keeps the id.
+    expected.push("n1299-txt".into());
+    assert!(ids == expected, "{} ids, not in name order", ids.len());
+    assert!(corpus.articles[7].text.starts_with("第7篇"));
+    let clash = corpus.issues.iter().find(|i| i.file == "n1299.txt");
+    assert_eq!(clash.map(|i| i.code), Some(ErrorCode::Duplicate));
+
+    let work = progress.begin(true);
+    progress.stage(Stage::Reading, 1);
+    assert!(progress.cancel());
+    let err = Corpus::open_keeping(dir.path(), &mut corpus, &progress).unwrap_err();
+    drop(work);
+    assert_eq!(err.code, ErrorCode::Cancelled);
+    assert_eq!(corpus.articles.len(), n + 1);
+    assert!(corpus.articles.windows(2).all(|w| w[0].file < w[1].file));
+}
