@@ -35,10 +35,10 @@ fn without_text(raw: &RawArticle) -> RawArticle {
 /// events with hundreds, and every undated article keeps its reason.
 const PEERS_NAMED: usize = 5;
 
-/// `ids` for a reason: the first [`PEERS_NAMED`] and how many more.
-fn named_few(ids: &[String]) -> String {
-    let named = ids[..ids.len().min(PEERS_NAMED)].join(", ");
-    match ids.len().saturating_sub(PEERS_NAMED) {
+/// The articles a reason names, and how many more it counts.
+fn named_few(ids: &[String], more: usize) -> String {
+    let named = ids.join(", ");
+    match more {
         0 => named,
         more => format!("{named} and {more} more"),
     }
@@ -464,6 +464,9 @@ impl Analysis {
             }
         }
         let coverage = self.coverage();
+        // Which article last counted each peer: a story retold by thousands of articles gives an
+        // undated one thousands of peers, counted once each without sorting them.
+        let mut counted_for: Vec<usize> = vec![usize::MAX; self.articles.len()];
         for (i, told) in sources_of.iter().enumerate() {
             if self.articles[i].published.is_known() {
                 continue;
@@ -474,35 +477,32 @@ impl Analysis {
             // The latest happening it shares that the others date to a month or finer.
             let mut latest_told: Option<chrono::NaiveDate> = None;
             for e in told.iter().map(|&k| &self.events[k]) {
-                let dated: Vec<usize> = e
-                    .sources
-                    .iter()
-                    .map(|(a, _)| *a)
-                    .filter(|&a| {
-                        a != i
-                            && self.articles[a].published.is_known()
-                            && !self.articles[a].published.inferred
-                    })
-                    .collect();
-                if !dated.is_empty() {
-                    shared += 1;
-                    if let Some(d) = e.date.filter(|d| {
-                        e.date_source > events::DateSource::Article
-                            && d.precision <= Precision::Month
-                    }) {
-                        latest_told = latest_told.max(Some(d.end));
+                let mut dated = e.sources.iter().map(|(a, _)| *a).filter(|&a| {
+                    a != i
+                        && self.articles[a].published.is_known()
+                        && !self.articles[a].published.inferred
+                });
+                let Some(first) = dated.next() else { continue };
+                for a in std::iter::once(first).chain(dated) {
+                    if counted_for[a] != i {
+                        counted_for[a] = i;
+                        peers.push(a);
                     }
                 }
-                peers.extend(dated);
+                shared += 1;
+                if let Some(d) = e.date.filter(|d| {
+                    e.date_source > events::DateSource::Article && d.precision <= Precision::Month
+                }) {
+                    latest_told = latest_told.max(Some(d.end));
+                }
             }
-            peers.sort_unstable();
-            peers.dedup();
             let mut peer_dates: Vec<chrono::NaiveDate> = peers
                 .iter()
                 .filter_map(|&a| self.articles[a].published.date)
                 .collect();
-            peer_dates.sort_unstable();
-            let (Some(&earliest), Some(&latest)) = (peer_dates.first(), peer_dates.last()) else {
+            let (Some(&earliest), Some(&latest)) =
+                (peer_dates.iter().min(), peer_dates.iter().max())
+            else {
                 // No peers: its own yearless dates may still place it among the dated articles.
                 if self.place_among(i, &coverage, scans) {
                     changed.push(i);
@@ -511,12 +511,20 @@ impl Analysis {
             };
             // Peers published far apart (a story told again a year later) say only roughly when;
             // the middle of their dates is the best guess, not the latest.
-            let middle = peer_dates[peer_dates.len() / 2];
+            let half = peer_dates.len() / 2;
+            let middle = *peer_dates.select_nth_unstable(half).1;
             let spread = (latest - earliest).num_days() > PEERS_SPREAD_DAYS;
-            let names: Vec<String> = peers
+            // The reason names the first few peers in corpus order and counts the rest.
+            let named = PEERS_NAMED.min(peers.len());
+            if named < peers.len() {
+                peers.select_nth_unstable(named);
+            }
+            peers[..named].sort_unstable();
+            let names: Vec<String> = peers[..named]
                 .iter()
                 .map(|&a| self.articles[a].id().to_string())
                 .collect();
+            let more = peers.len() - named;
             // It was published after the happenings it tells and no later than need be: the day
             // of the latest of them that the others date, else the latest of their own dates. The
             // date is shown at month precision; the day is kept to read its relative dates against.
@@ -547,7 +555,7 @@ impl Analysis {
                         Precision::Month,
                         format!(
                             "shares {shared} events with dated articles {}; {why}",
-                            named_few(&names)
+                            named_few(&names, more)
                         ),
                     )
                 },
@@ -716,9 +724,9 @@ mod tests {
 
     #[test]
     fn a_reason_names_a_few_articles_and_counts_the_rest() {
-        let ids: Vec<String> = (1..=8).map(|k| format!("a{k}")).collect();
-        assert_eq!(named_few(&ids[..2]), "a1, a2");
-        assert_eq!(named_few(&ids), "a1, a2, a3, a4, a5 and 3 more");
+        let ids: Vec<String> = (1..=5).map(|k| format!("a{k}")).collect();
+        assert_eq!(named_few(&ids[..2], 0), "a1, a2");
+        assert_eq!(named_few(&ids, 3), "a1, a2, a3, a4, a5 and 3 more");
     }
 
     #[test]
