@@ -89,10 +89,7 @@ enum Slot {
 }
 
 /// The article ids taken while reading a corpus, each with the file that took it.
-#[derive(Default)]
-struct Ids {
-    taken: std::collections::HashMap<String, String>,
-}
+type Ids = std::collections::HashMap<String, String>;
 
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
@@ -127,12 +124,12 @@ impl Corpus {
             .iter()
             .find(|(name, _)| *name == GAZETTEER_FILE)
             .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok());
-        let mut ids = Ids::default();
+        let mut ids = Ids::new();
         for (name, bytes) in EMBEDDED_ARTICLES {
             if *name == MANIFEST_FILE || article_format(Path::new(name)).is_none() {
                 continue;
             }
-            let decoded = decode(bytes, Path::new(name)).map(|(t, enc)| (t, enc, bytes.len()));
+            let decoded = decode_sized(bytes, Path::new(name));
             corpus.push(&mut ids, Path::new(name), name, decoded, &manifest);
         }
         corpus
@@ -263,7 +260,7 @@ impl Corpus {
                 None => Slot::Read(path, name),
             });
         }
-        let mut ids = Ids::default();
+        let mut ids = Ids::new();
         let mut rest = slots.into_iter();
         loop {
             let batch: Vec<Slot> = rest.by_ref().take(READ_BATCH).collect();
@@ -285,10 +282,9 @@ impl Corpus {
                 progress.step();
                 match slot {
                     Slot::Kept(_) => None,
-                    Slot::Read(path, _) => Some(read_limited(path).and_then(|b| {
-                        let bytes = b.len();
-                        decode(&b, path).map(|(t, enc)| (t, enc, bytes))
-                    })),
+                    Slot::Read(path, _) => {
+                        Some(read_limited(path).and_then(|b| decode_sized(&b, path)))
+                    }
                 }
             });
             for (slot, decoded) in batch.into_iter().zip(decoded) {
@@ -296,7 +292,7 @@ impl Corpus {
                     (Slot::Kept(mut a), _) => {
                         kept_files.insert(a.file.clone());
                         a.meta = manifest.articles.get(&a.id).cloned().unwrap_or_default();
-                        ids.taken.insert(a.id.clone(), a.file.clone());
+                        ids.insert(a.id.clone(), a.file.clone());
                         corpus.articles.push(a);
                     }
                     (Slot::Read(path, name), Some(decoded)) => {
@@ -309,7 +305,7 @@ impl Corpus {
         let unread: std::collections::HashSet<String> =
             corpus.issues.iter().map(|i| stem(&i.file)).collect();
         for id in manifest.articles.keys() {
-            if !ids.taken.contains_key(id) && !unread.contains(id) {
+            if !ids.contains_key(id) && !unread.contains(id) {
                 corpus.issues.push(LoadIssue {
                     file: MANIFEST_FILE.into(),
                     code: ErrorCode::BadManifest,
@@ -335,12 +331,12 @@ impl Corpus {
         let format = article_format(path).unwrap_or(SourceFormat::Text);
         let mut id = stem(name);
         // `a.txt` and `a.html` are two articles: the second takes its extension into its id.
-        if let Some(first) = ids.taken.get(&id).cloned() {
+        if let Some(first) = ids.get(&id).cloned() {
             let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
             let base = format!("{id}-{}", ext.unwrap_or_default());
             let mut next = base.clone();
             let mut n = 2;
-            while ids.taken.contains_key(&next) {
+            while ids.contains_key(&next) {
                 next = format!("{base}-{n}");
                 n += 1;
             }
@@ -355,7 +351,7 @@ impl Corpus {
         }
         match decoded {
             Ok((text, encoding, bytes)) => {
-                ids.taken.insert(id.clone(), name.to_string());
+                ids.insert(id.clone(), name.to_string());
                 self.articles.push(RawArticle {
                     meta: manifest.articles.get(&id).cloned().unwrap_or_default(),
                     id,
@@ -478,6 +474,11 @@ pub(crate) fn leaves_folder(path: &Path, dir: &Path) -> bool {
         // A dangling link: reading it fails with its own clear error.
         _ => false,
     }
+}
+
+/// [`decode`], with the file's size in bytes.
+fn decode_sized(bytes: &[u8], path: &Path) -> Result<(String, &'static str, usize)> {
+    decode(bytes, path).map(|(text, enc)| (text, enc, bytes.len()))
 }
 
 /// Bytes to text: BOMs first, then strict UTF-8, then a detector for the legacy Chinese encodings.

@@ -283,7 +283,7 @@ struct Cluster {
 impl Cluster {
     /// Every representative agrees with `c` on dates and amounts ([`dates_and_money_agree`]):
     /// answered from the spread where it can be, else by asking each.
-    fn dates_agree(&mut self, c: &Candidate, candidates: &[Candidate]) -> bool {
+    fn dates_agree(&self, c: &Candidate, candidates: &[Candidate]) -> bool {
         let verdict = match self.asking {
             Asking::Summaries => self.spread.verdict(c),
             Asking::EachMember => None,
@@ -434,31 +434,22 @@ struct Spread {
     money: Vec<(crate::events::money::Currency, f64, f64)>,
 }
 
-/// The least and greatest start and end of some dates.
+/// The latest start and the earliest end of some dates: the ones that decide whether every one
+/// of them meets a newcomer's.
 #[derive(Clone, Copy)]
 struct Envelope {
-    min_start: NaiveDate,
     max_start: NaiveDate,
     min_end: NaiveDate,
-    max_end: NaiveDate,
 }
 
 impl Envelope {
-    fn of(d: &DateRange) -> Envelope {
-        Envelope {
-            min_start: d.start,
+    fn widen(slot: &mut Option<Envelope>, d: &DateRange) {
+        let e = slot.get_or_insert(Envelope {
             max_start: d.start,
             min_end: d.end,
-            max_end: d.end,
-        }
-    }
-
-    fn widen(slot: &mut Option<Envelope>, d: &DateRange) {
-        let e = slot.get_or_insert_with(|| Envelope::of(d));
-        e.min_start = e.min_start.min(d.start);
+        });
         e.max_start = e.max_start.max(d.start);
         e.min_end = e.min_end.min(d.end);
-        e.max_end = e.max_end.max(d.end);
     }
 }
 
