@@ -16,6 +16,8 @@ use std::path::Path;
 
 const EMBEDDED: &str = include_str!("../../assets/gazetteer.toml");
 const LEXICON: &str = include_str!("../../assets/entity_lexicon.toml");
+const GIVEN_NAMES: &str = include_str!("../../assets/text/given_names.txt");
+const ENGLISH_COMMON: &str = include_str!("../../assets/text/english_common.txt");
 
 /// One known entity as the user wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -237,6 +239,11 @@ pub struct Lexicon {
     pub english_function_words: FxHashSet<String>,
     /// Places English news names often (folded): never names of actors.
     pub english_places: FxHashSet<String>,
+    /// English given names (lower case): a run of capitalised words opening with one is a person.
+    pub given_names: FxHashSet<String>,
+    /// Frequent English words that are no given name (lower case): a run of capitalised words
+    /// holding one is a person only when it opens with a given name (Insured Losses is not one).
+    pub english_common: FxHashSet<String>,
     pub name_after: Vec<String>,
     pub name_stops: FxHashSet<char>,
     pub name_inner_stops: FxHashSet<char>,
@@ -360,6 +367,8 @@ impl Lexicon {
             english_titles: set(f.english_titles),
             english_function_words: set(f.english_function_words),
             english_places: set(f.english_places),
+            given_names: word_list(GIVEN_NAMES),
+            english_common: word_list(ENGLISH_COMMON),
             name_after: list(f.name_after),
             name_stops: chars(f.name_stops),
             name_inner_stops: chars(f.name_inner_stops),
@@ -375,6 +384,15 @@ impl Lexicon {
     pub fn is_not_name(&self, s: &str) -> bool {
         self.not_names.contains(&fold_str(s))
     }
+}
+
+/// A word list of `assets/text/`: a word a line, `#` lines are comments.
+fn word_list(text: &str) -> FxHashSet<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_ascii_lowercase)
+        .collect()
 }
 
 impl LexiconFile {

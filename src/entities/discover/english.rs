@@ -4,8 +4,10 @@
 //! holds two runs, and at a title, which is no part of a name but says what follows it is a person
 //! (Meta Chief Executive Mark Zuckerberg: Meta, then the person Mark Zuckerberg). A possessive's
 //! `'s` is dropped. Function words that open a sentence (The, After, But) are not names. A run of
-//! two or three words is a person unless its last word names an organisation (Meta Platforms, Bank,
-//! Inc); a single word (Nvidia, Apple, TSMC) is an organisation when the article writes it more than
+//! two or three words is an organisation when its last word names one (Meta Platforms, Bank, Inc),
+//! else a person when it opens with a given name or a title, or holds no common English word
+//! (Ruoming Pang; not Insured Losses or Laguna Beach: `assets/text/given_names.txt`,
+//! `english_common.txt`); a single word (Nvidia, Apple, TSMC) is an organisation when the article writes it more than
 //! once, once inside a sentence, and it is no surname of a person found there. A person's surname
 //! alone (Pang said) counts in the articles that name the person in full. The word lists are data
 //! in `assets/entity_lexicon.toml` (`english_titles`, `english_function_words`, `english_places`,
@@ -130,9 +132,12 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
                 continue;
             }
             let org = lex.org_suffix_latin.contains(&fold_str(&text(&last)));
+            let spelled: Vec<String> = words.iter().map(text).collect();
+            let person_like = super::latin::person_like(lex, &spelled, titled);
             if words.len() >= 2 && org {
                 orgs.push(whole);
             } else if (2..=3).contains(&words.len())
+                && person_like
                 && words
                     .iter()
                     .all(|w| !lex.is_not_name(&text(w)) && super::latin::capitalised_name(&text(w)))

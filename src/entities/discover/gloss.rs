@@ -66,7 +66,9 @@ fn is_abbrev(s: &str) -> bool {
 /// Capitalised words, the shape of a person's name: 2 or 3 of them.
 fn person_shaped(s: &str, ctx: &Ctx) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
+    let spelled: Vec<String> = words.iter().map(|w| w.to_string()).collect();
     (2..=3).contains(&words.len())
+        && super::latin::person_like(ctx.lex, &spelled, false)
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
                 && w.chars().any(|c| c.is_ascii_lowercase())
@@ -174,6 +176,12 @@ fn chinese_before(
         while a > 0 && end - a < 14 && is_han(doc.fold[a - 1]) {
             a -= 1;
         }
+        // A short run standing alone between punctuation and the bracket is the name whole
+        // (世界拳擊聯盟（World Boxing）), whatever jieba tags its words.
+        let alone = end - a <= 8 && (a == 0 || !doc.fold[a - 1].is_alphanumeric());
+        if alone && end - a >= 3 {
+            return Some((a, Shape::Org));
+        }
         let run = doc.folded(a, end);
         let tags = jieba.tag(&run, true);
         let mut start = end;
@@ -217,10 +225,12 @@ fn chinese_before(
     if end >= 2 && ctx.surname(doc.fold[end - 2]) && !ctx.rare_surname(doc.fold[end - 2]) {
         return Some((end - 2, Shape::Chinese));
     }
-    // A common noun as a name (蘋果(Apple)): jieba's last word, when it is a noun.
+    // A common noun as a name (蘋果(Apple)): jieba's last word, when it is a noun (or what its
+    // dictionary calls an adjective: 微軟(Microsoft)).
     let t = tags.last()?;
     let len = t.word.chars().count();
-    ((2..=4).contains(&len) && t.tag.starts_with('n') && t.word.chars().all(is_han))
+    let nominal = t.tag.starts_with('n') || t.tag == "a";
+    ((2..=4).contains(&len) && nominal && t.word.chars().all(is_han))
         .then_some((end - len, Shape::Word))
 }
 

@@ -1,7 +1,8 @@
 //! Latin-script names inside Chinese text.
 //!
-//! A run of 2–3 capitalised words (Jason Wei, Hyung Won Chung, Yann LeCun) is a person unless a
-//! word is a known non-name (AI, Read, More, Superintelligence …), a known entity (Google Gemini),
+//! A run of 2–3 capitalised words (Jason Wei, Hyung Won Chung, Yann LeCun) is a person when it
+//! opens with a given name or holds no common English word ([`person_like`]), unless a word is a
+//! known non-name (AI, Read, More, Superintelligence …), a known entity (Google Gemini),
 //! the run is followed by a number (a model: Titan 250), or it ends in an organisation word
 //! (Constellation Energy, Sesame AI → an organisation). A single Latin word is an organisation when a
 //! Chinese cue says so (初創PlayAI, 新創Yutori) and an outlet before 網站 (livemint網站).
@@ -140,9 +141,10 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
             continue;
         }
         if (2..=3).contains(&run.len()) {
-            let person = words
-                .iter()
-                .all(|w| capitalised_name(w) && !lex.is_not_name(w) && !ctx.is_known(w))
+            let person = person_like(lex, &words, false)
+                && words
+                    .iter()
+                    .all(|w| capitalised_name(w) && !lex.is_not_name(w) && !ctx.is_known(w))
                 && !followed_by_number
                 && !alone.contains(&fold_str(&words[0]))
                 && !is_han_before_cue(doc, ctx, first.start);
@@ -196,6 +198,26 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
 }
 
 /// A capitalised name word, allowing inner capitals (LeCun, McCarthy) but not all-caps.
+/// Can these capitalised words be a person's name? Headlines and terms capitalise common words
+/// too (Insured Losses, Microsoft Windows): a name opens with a given name or a title, or holds
+/// no common English word of four letters or more (Ruoming Pang, Sim Hwee Kok).
+pub(crate) fn person_like(
+    lex: &crate::entities::gazetteer::Lexicon,
+    words: &[String],
+    titled: bool,
+) -> bool {
+    let lower = |w: &String| w.to_ascii_lowercase();
+    titled
+        || words
+            .first()
+            .is_some_and(|w| lex.given_names.contains(&lower(w)))
+        // Short syllables of romanised names are English words too (Sim Hwee Kok, Hyung Won
+        // Chung): only a longer word says the run is ordinary English.
+        || !words
+            .iter()
+            .any(|w| w.len() >= 4 && lex.english_common.contains(&lower(w)))
+}
+
 pub(crate) fn capitalised_name(w: &str) -> bool {
     if !capitalised(w) || w.len() < 2 {
         return false;
