@@ -278,7 +278,7 @@ impl Analysis {
                 };
                 let scanned = time::scan(&text.folded);
                 let published = time::reference::publication(&raw.meta, &text, &scanned);
-                let dates = time::resolve(&scanned, published.reference());
+                let dates = time::resolve_for(&scanned, &published);
                 let keep = published.inferred || published.year_open;
                 let article = Article {
                     raw: without_text(raw),
@@ -362,7 +362,7 @@ impl Analysis {
                 a.published.basis,
                 moved.year()
             );
-            a.dates = time::resolve(scans.of(i, &a.text), a.published.reference());
+            a.dates = time::resolve_for(scans.of(i, &a.text), &a.published);
         }
     }
 
@@ -416,7 +416,7 @@ impl Analysis {
     fn redate(&mut self, i: usize, p: Published, scans: &mut Scans) {
         let a = &mut self.articles[i];
         a.published = p;
-        a.dates = time::resolve(scans.of(i, &a.text), a.published.reference());
+        a.dates = time::resolve_for(scans.of(i, &a.text), &a.published);
     }
 
     /// Article `i` placed by its yearless dates among the `coverage` of the story's dated

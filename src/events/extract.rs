@@ -142,6 +142,7 @@ const NAMED_NEWS: &[EventKind] = &[
     EventKind::Lawsuit,
     EventKind::Agreement,
     EventKind::Infrastructure,
+    EventKind::Market,
 ];
 
 /// Why a sentence with a trigger and a name gave no candidate: what the evaluation's details say
@@ -486,8 +487,26 @@ fn clauses_of(
     let mut start = sentence.start;
     let mut depth = 0i32;
     let chars: Vec<char> = text.slice(sentence).chars().collect();
+    let folded: Vec<char> = text.folded_slice(sentence).chars().collect();
+    // Where a consequence opens: Chinese anywhere, English between spaces.
+    let opens_consequence = |k: usize| {
+        lex.consequences.iter().any(|c| {
+            let n = c.chars().count();
+            let ascii = c.is_ascii();
+            k + n <= folded.len()
+                && folded[k..k + n].iter().copied().eq(c.chars())
+                && (!ascii
+                    || (k > 0
+                        && folded[k - 1] == ' '
+                        && folded.get(k + n).is_none_or(|&c| c == ' ')))
+        })
+    };
     for (k, &ch) in chars.iter().enumerate() {
         let pos = sentence.start + k;
+        if depth <= 0 && pos > start + 1 && opens_consequence(k) {
+            spans.push(Span::new(start, pos));
+            start = pos;
+        }
         let in_number = ch == ','
             && k > 0
             && chars[k - 1].is_ascii_digit()

@@ -35,6 +35,7 @@ pub const PRIORITY: &[EventKind] = &[
     EventKind::Agreement,
     EventKind::Product,
     EventKind::Compensation,
+    EventKind::Market,
     EventKind::Meeting,
     EventKind::Announcement,
     EventKind::Statement,
@@ -82,6 +83,8 @@ struct CueLists {
     hypothetical: Vec<String>,
     infrastructure_nouns: Vec<String>,
     continuers: Vec<String>,
+    #[serde(default)]
+    consequences: Vec<String>,
     destination: Vec<String>,
     joining: Vec<String>,
     prepositions: Vec<String>,
@@ -117,6 +120,8 @@ pub struct Lexicon {
     pub infrastructure_nouns: Vec<String>,
     /// Openers of a clause that continues the one before it.
     pub continuers: Vec<String>,
+    /// Words that open what a happening caused (导致, after): a clause of its own.
+    pub consequences: Vec<String>,
     /// Hire triggers after which an organisation is where someone goes.
     pub destination: Vec<String>,
     /// Hire triggers by which someone moves of their own accord.
@@ -203,6 +208,7 @@ impl Lexicon {
             titles,
             infrastructure_nouns: folded(&file.cues.infrastructure_nouns),
             continuers: folded(&file.cues.continuers),
+            consequences: folded(&file.cues.consequences),
             destination: folded(&file.cues.destination),
             joining: folded(&file.cues.joining),
             prepositions: folded(&file.cues.prepositions),

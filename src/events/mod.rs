@@ -43,6 +43,8 @@ pub enum EventKind {
     Contest,
     Meeting,
     Announcement,
+    /// A move of a company's shares or market value.
+    Market,
     Other,
 }
 

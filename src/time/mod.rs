@@ -21,7 +21,7 @@ pub mod scan;
 mod vocab;
 
 pub use labels::{edtf, label_en, label_zh};
-pub use resolve::resolve;
+pub use resolve::{resolve, resolve_for};
 pub use scan::{scan, Expr, Kind};
 
 use crate::text::Span;
@@ -161,6 +161,30 @@ impl Published {
     /// coarser date, the day it was inferred from when there is one, else the last day of the
     /// period it names, since an article is published after the happenings it reports and news
     /// leans to the past.
+    /// The period a publication date known only to a month or coarser names, when no day it was
+    /// read from is known: what a day counted from it may be.
+    pub fn period(&self) -> Option<DateRange> {
+        use chrono::Datelike;
+        if self.read_against.is_some()
+            || !matches!(
+                self.precision,
+                Precision::Month | Precision::Quarter | Precision::Half | Precision::Year
+            )
+        {
+            return None;
+        }
+        let end = self.reference()?;
+        let d = self.date?;
+        let start = match self.precision {
+            Precision::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1),
+            _ => NaiveDate::from_ymd_opt(d.year(), d.month(), 1),
+        }?;
+        Some(DateRange {
+            start,
+            end,
+            precision: self.precision,
+        })
+    }
     pub fn reference(&self) -> Option<NaiveDate> {
         use chrono::{Datelike, Months};
         if let Some(day) = self.read_against {

@@ -23,6 +23,21 @@ const MONTH_WRAP_DAYS: u32 = 15;
 /// it is the same month, told looking back (`9月5日電…4日`). Nor is a day told as past ever after
 /// the reference: one that would fall after it is the latest such day before it.
 pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention> {
+    resolve_in(exprs, reference, None)
+}
+
+/// [`resolve`] against an article's publication date. When the article is dated only to a month
+/// or a year, a day counted from it (今天, 昨日, on Tuesday, 本週) is some day of that period, not
+/// the period's last day: it takes the whole period.
+pub fn resolve_for(exprs: &[Expr], published: &super::Published) -> Vec<TimeMention> {
+    resolve_in(exprs, published.reference(), published.period())
+}
+
+fn resolve_in(
+    exprs: &[Expr],
+    reference: Option<NaiveDate>,
+    period: Option<DateRange>,
+) -> Vec<TimeMention> {
     let mut out: Vec<TimeMention> = Vec::with_capacity(exprs.len());
     let mut month_context: Option<(usize, NaiveDate)> = None;
     for e in exprs {
@@ -61,7 +76,21 @@ pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention>
             }
             _ => resolve_one(e, reference),
         };
-        let Some(range) = range else { continue };
+        let Some(mut range) = range else { continue };
+        let counts_days = matches!(
+            e.kind,
+            Kind::Weekday { .. }
+                | Kind::Week(_)
+                | Kind::Near
+                | Kind::DayOffset(_)
+                | Kind::UnitsAgo {
+                    unit: Unit::Day | Unit::Week,
+                    ..
+                }
+        );
+        if let Some(p) = period.filter(|_| counts_days) {
+            range = p;
+        }
         // A month named, or a bare day read in a month's context, sets the month for the bare
         // days that follow: a chronicle (`12月3日 … 7日 … 13日 … 14日`) keeps its month.
         let bare_in_context = in_context.is_some()

@@ -111,3 +111,56 @@ fn the_language_detector_tells_english_from_other_latin_text_and_finds_english_p
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].starts_with("We are delighted"), "{found:?}");
 }
+
+/// A headline in title case, a company named in full and then short, a photo credit and a place.
+const OUTAGE: &str = "Insured Losses for Varnholt Could Reach $1 Billion
+
+July 24, 2025
+
+Varnholt shares fell 11% on Friday after a faulty update crashed Microsoft Windows computers worldwide, a global outage that grounded flights. Kestrel Air Lines cancelled 2,000 flights. Kestrel said its systems recovered on Sunday.
+
+Varnholt chief executive Tomasz Wiercik apologized for the outage. Wiercik will testify before Congress in September, the company said. Photo by Anna Moneymaker in Laguna Beach.
+";
+
+#[test]
+fn english_names_are_people_only_when_they_read_as_names_and_outages_and_share_moves_are_happenings(
+) {
+    let (_dir, lib) = library_of(&[("varnholt-en.txt".into(), OUTAGE.into())]);
+    let view = lib.timeline(&Filter::default()).unwrap();
+    let kind_of = |name: &str| {
+        view.entities
+            .iter()
+            .find(|e| e.name == name || e.aliases.iter().any(|a| a == name))
+            .map(|e| e.kind)
+    };
+    use storyline::entities::EntityKind;
+    assert_eq!(kind_of("Tomasz Wiercik"), Some(EntityKind::Person));
+    assert_eq!(kind_of("Anna Moneymaker"), Some(EntityKind::Person));
+    assert_eq!(kind_of("Kestrel Air Lines"), Some(EntityKind::Organization));
+    // The short form is the same company.
+    let kestrel = view
+        .entities
+        .iter()
+        .find(|e| e.name == "Kestrel" || e.aliases.iter().any(|a| a == "Kestrel"));
+    assert!(kestrel.is_some_and(
+        |e| e.aliases.iter().any(|a| a == "Kestrel Air Lines") || e.name == "Kestrel Air Lines"
+    ));
+    for not_a_person in ["Insured Losses", "Microsoft Windows", "Laguna Beach"] {
+        assert_ne!(
+            kind_of(not_a_person),
+            Some(EntityKind::Person),
+            "{not_a_person}"
+        );
+    }
+    let kinds: Vec<EventKind> = view.events.iter().map(|e| e.kind).collect();
+    for k in [EventKind::Market, EventKind::Disaster, EventKind::Meeting] {
+        assert!(kinds.contains(&k), "{k:?} in {kinds:?}");
+    }
+    let testimony = view
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Meeting)
+        .unwrap();
+    assert_eq!(testimony.status, Status::Planned);
+    assert_eq!(testimony.date.as_ref().unwrap().edtf, "2025-09");
+}

@@ -402,3 +402,32 @@ fn the_day_called_today_lies_nearest_the_placed_dates() {
     let c = of(&a, "c");
     assert_eq!(c.date, d(2024, 8, 4), "{}", c.basis);
 }
+
+#[test]
+fn a_day_counted_from_a_month_only_date_is_some_day_of_that_month() {
+    let text = "今天全球多地傳出服務故障。7月19日的事件導致航班取消。";
+    let t = text::build(text, SourceFormat::Text);
+    let scanned = time::scan(&t.folded);
+    let month = Published::inferred(d(2024, 7, 1).unwrap(), Precision::Month, "test");
+    let dates = time::resolve_for(&scanned, &month);
+    let today = dates.iter().find(|m| m.span.start == 0).expect("今天");
+    assert_eq!(
+        (today.range.start, today.range.end, today.range.precision),
+        (
+            d(2024, 7, 1).unwrap(),
+            d(2024, 7, 31).unwrap(),
+            Precision::Month
+        ),
+        "{today:?}"
+    );
+    // A calendar date keeps its day, and a day-precise publication keeps 今天 a day.
+    assert!(dates
+        .iter()
+        .any(|m| m.range.start == d(2024, 7, 19).unwrap() && m.range.precision == Precision::Day));
+    let day = Published::stated(d(2024, 7, 19).unwrap(), Precision::Day, "test");
+    let today = time::resolve_for(&scanned, &day)[0].clone();
+    assert_eq!(
+        (today.range.start, today.range.end),
+        (d(2024, 7, 19).unwrap(), d(2024, 7, 19).unwrap())
+    );
+}

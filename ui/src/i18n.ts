@@ -300,6 +300,7 @@ export const KIND_NAMES: Record<EventKind, [string, string]> = {
   contest: ["Contest", "賽事"],
   meeting: ["Meeting", "會議"],
   announcement: ["Announcement", "宣布"],
+  market: ["Market", "股市"],
   other: ["Other", "其他"],
 };
 

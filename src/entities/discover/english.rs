@@ -150,6 +150,18 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
                 let s = singles.entry(whole).or_default();
                 s.0 += 1;
                 s.1 |= !first.opens;
+            } else if !person_like {
+                // A headline's or a term's run (Insured Losses for Varnholt Could Reach, Microsoft
+                // Windows computers): its words that are no common word may still be names.
+                for w in &words {
+                    let t = text(w);
+                    if function(w) || lex.english_common.contains(&t.to_ascii_lowercase()) {
+                        continue;
+                    }
+                    let s = singles.entry(t).or_default();
+                    s.0 += 1;
+                    s.1 |= !w.opens;
+                }
             }
         }
     }
@@ -191,8 +203,17 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
     let mut singles: Vec<(String, (usize, bool))> = singles.into_iter().collect();
     singles.sort();
     for (word, (count, inside)) in singles {
-        let ok = count >= 2
-            && inside
+        // The first word of an organisation named in full here is its short form, even once.
+        let heads_org = out.iter().any(|c| {
+            c.kind == EntityKind::Organization
+                && c.names[0]
+                    .strip_prefix(word.as_str())
+                    .is_some_and(|rest| rest.starts_with(' '))
+        });
+        // A word at the head of sentences only may be an ordinary one (Yesterday, Shares), unless
+        // it is no common word at all.
+        let uncommon = !lex.english_common.contains(&word.to_ascii_lowercase());
+        let ok = ((count >= 2 && (inside || uncommon)) || heads_org)
             && word.len() >= 2
             && word.chars().any(|c| c.is_ascii_alphabetic())
             && !lex.is_not_name(&word)
