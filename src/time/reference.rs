@@ -626,9 +626,14 @@ pub fn infer(text: &ArticleText, body: &[Expr]) -> Published {
             }
         }
     }
-    let Some((lr, le)) = latest else {
+    let Some((mut lr, mut le)) = latest else {
         return Published::unknown();
     };
+    // A day or month written with its year, later than every yearless one, is the latest cited
+    // (mid-July … on September 24, 2024); a year alone (2024年) says less than a yearless day.
+    if ar.precision <= Precision::Month && ar.start > lr.end {
+        (lr, le) = (ar, ae);
+    }
     let mut date = lr.end;
     let mut basis = format!(
         "inferred from the body: latest date cited “{}”, {why}",

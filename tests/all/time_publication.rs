@@ -431,3 +431,27 @@ fn a_day_counted_from_a_month_only_date_is_some_day_of_that_month() {
         (d(2024, 7, 19).unwrap(), d(2024, 7, 19).unwrap())
     );
 }
+
+#[test]
+fn a_dated_day_later_than_every_yearless_date_is_the_latest_cited_but_a_bare_year_is_not() {
+    let meta = ManifestEntry::default();
+    let p = publish(
+        "Senate hearing on the outage\n\nThe company is still trying to earn back the trust of its customers, lawmakers were told.\n\nLawmakers questioned the company about its update and the testing it had skipped before the release.\n\nThe executive spoke at the hearing on September 24, 2024. The outage began in mid-July and lasted days.\n",
+        &meta,
+    );
+    assert!(p.inferred, "{p:?}");
+    assert_eq!(
+        (p.date.map(|x| chrono::Datelike::month(&x)), p.precision),
+        (Some(9), Precision::Month),
+        "{p:?}"
+    );
+    let p = publish(
+        "小米交付量破十萬\n\n小米11月18日宣布交付量破十萬輛,2024年全年目標為13萬輛。\n",
+        &meta,
+    );
+    assert_eq!(
+        p.date.map(|x| chrono::Datelike::month(&x)),
+        Some(11),
+        "{p:?}"
+    );
+}
