@@ -16,13 +16,24 @@ fn the_shipped_gazetteer_and_lexicon_are_valid() {
     .unwrap();
     let g = Gazetteer::parse(&text, "assets/gazetteer.toml").expect("valid");
     assert_eq!(Gazetteer::embedded().entries, g.entries);
-    // The shipped gazetteer is general knowledge: news outlets, no story's cast.
+    // The shipped gazetteer is general knowledge: news outlets and well-known organisations, no
+    // story's people, products or places, and none of the built-in story's own companies.
     assert!(
-        g.entries.iter().all(|e| e.kind == EntityKind::Media),
+        g.entries
+            .iter()
+            .all(|e| matches!(e.kind, EntityKind::Media | EntityKind::Organization)),
         "{:?}",
         g.entries
     );
+    for own in ["Meta", "Scale AI", "OpenAI", "Meta Superintelligence Labs"] {
+        assert!(g.find(own).is_none(), "{own}");
+    }
     assert_eq!(g.find("Reuters").map(|e| e.kind), Some(EntityKind::Media));
+    assert_eq!(
+        g.find("達美航空").map(|e| e.id.as_str()),
+        Some("delta-air-lines")
+    );
+    assert_eq!(g.find("微软").map(|e| e.id.as_str()), Some("microsoft"));
     Lexicon::check_embedded().expect("lexicon parses");
     // The built-in story's cast travels with its articles.
     let story = Gazetteer::for_corpus(&storyline::corpus::Corpus::embedded()).0;
