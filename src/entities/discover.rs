@@ -254,9 +254,14 @@ fn read_article(t: &ArticleText, ctx: &Ctx, jieba: &Segmenter) -> Reading {
     out.extend(gloss::find(&doc, ctx, jieba));
     out.extend(dotted(&doc, ctx));
     if t.script == crate::text::Script::En {
-        out.extend(english::find(&doc, ctx));
+        out.extend(english::find(&doc, ctx, None));
     } else {
         out.extend(latin::find(&doc, ctx));
+        // A statement or abstract quoted in English is read as English.
+        let english = crate::text::english_paragraphs(t);
+        if !english.is_empty() {
+            out.extend(english::find(&doc, ctx, Some(&english)));
+        }
     }
     out.extend(titled(&doc, ctx, jieba));
     out.extend(words::suffixed(&doc, ctx, &toks));

@@ -164,3 +164,34 @@ fn english_names_are_people_only_when_they_read_as_names_and_outages_and_share_m
     assert_eq!(testimony.status, Status::Planned);
     assert_eq!(testimony.date.as_ref().unwrap().edtf, "2025-09");
 }
+
+/// A Chinese report that quotes a company's English statement at length.
+const QUOTED: &str = "瓦恩霍爾特發表聲明
+
+2025年7月21日
+
+軟體公司週一發表英文聲明，全文如下：
+
+We deeply regret the disruption. Varnholt has identified the faulty update and reverted it, and Varnholt chief executive Tomasz Wiercik will testify before the Senate on August 5, 2025, the company said.
+
+外界關注事件後續發展。
+";
+
+#[test]
+fn names_and_happenings_are_read_from_the_english_paragraphs_of_a_chinese_page() {
+    let (_dir, lib) = library_of(&[("quoted-zh.txt".into(), QUOTED.into())]);
+    assert_ne!(lib.articles()[0].script, Script::En);
+    let view = lib.timeline(&Filter::default()).unwrap();
+    let names: Vec<&str> = view.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(
+        names.contains(&"Varnholt") && names.contains(&"Tomasz Wiercik"),
+        "{names:?}"
+    );
+    let testimony = view
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Meeting)
+        .expect("the planned testimony");
+    assert_eq!(testimony.status, Status::Planned);
+    assert_eq!(testimony.date.as_ref().unwrap().edtf, "2025-08-05");
+}

@@ -15,7 +15,7 @@
 
 use super::{Candidate, Ctx, Doc};
 use crate::entities::EntityKind;
-use crate::text::fold_str;
+use crate::text::{fold_str, Span};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy)]
@@ -26,8 +26,18 @@ struct Word {
     opens: bool,
 }
 
-/// Capitalised words (possessive `'s` left out), grouped into runs of words separated by one space.
-fn runs(doc: &Doc) -> Vec<Vec<Word>> {
+/// Capitalised words (possessive `'s` left out), grouped into runs of words separated by one space;
+/// only inside `within` when given (the English paragraphs of a Chinese page).
+fn runs(doc: &Doc, within: Option<&[Span]>) -> Vec<Vec<Word>> {
+    let mut outside = vec![false; if within.is_some() { doc.len() } else { 0 }];
+    if let Some(spans) = within {
+        outside.iter_mut().for_each(|o| *o = true);
+        for s in spans {
+            outside[s.start.min(doc.len())..s.end.min(doc.len())]
+                .iter_mut()
+                .for_each(|o| *o = false);
+        }
+    }
     let n = doc.len();
     let mut out: Vec<Vec<Word>> = Vec::new();
     let mut cur: Vec<Word> = Vec::new();
@@ -35,6 +45,14 @@ fn runs(doc: &Doc) -> Vec<Vec<Word>> {
     let mut sentence_start = true;
     while i < n {
         let c = doc.disp[i];
+        if outside.get(i).copied().unwrap_or(false) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            sentence_start = true;
+            i += 1;
+            continue;
+        }
         if c.is_ascii_alphanumeric() {
             let s = i;
             while i < n && (doc.disp[i].is_ascii_alphanumeric() || matches!(doc.disp[i], '-' | '&'))
@@ -82,8 +100,8 @@ fn runs(doc: &Doc) -> Vec<Vec<Word>> {
     out
 }
 
-/// Names of one English article.
-pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
+/// Names of one English article, or of the English paragraphs (`within`) of a Chinese one.
+pub(crate) fn find(doc: &Doc, ctx: &Ctx, within: Option<&[Span]>) -> Vec<Candidate> {
     let lex = ctx.lex;
     let text = |w: &Word| doc.text(w.start, w.end);
     let is_title = |w: &Word| lex.english_titles.contains(&fold_str(&text(w)));
@@ -95,7 +113,7 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
     let mut orgs: Vec<String> = Vec::new();
     // Single words: (count, seen inside a sentence).
     let mut singles: HashMap<String, (usize, bool)> = HashMap::new();
-    for run in runs(doc) {
+    for run in runs(doc, within) {
         // Cut at titles: what follows the last title is a person; what precedes it stands apart.
         let mut parts: Vec<(Vec<Word>, bool)> = Vec::new();
         let mut part: Vec<Word> = Vec::new();
