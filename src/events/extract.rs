@@ -537,9 +537,19 @@ fn clauses_of(
         .into_iter()
         .map(|span| {
             let within = |h: &&Hit| span.start <= h.start && h.start < span.end;
+            // A trigger in what the clause gives as a cause (因故障而公開道歉, apologized for the
+            // outage) is not its happening, when another trigger is.
+            let folded_clause: Vec<char> = text.folded_slice(span).chars().collect();
+            let in_cause = |h: &Hit| in_cause(lex, &folded_clause, h.start - span.start);
+            let main = |h: &&Hit| !in_cause(h);
+            let any_main = hits
+                .iter()
+                .filter(within)
+                .any(|h| matches!(h.cue, Cue::Trigger(_)) && main(&h));
             let kind = super::lexicon::PRIORITY.iter().copied().find_map(|k| {
                 hits.iter()
                     .filter(within)
+                    .filter(|h| !any_main || main(h))
                     .find(|h| h.cue == Cue::Trigger(k))
                     .map(|h| (k, h.class))
             });
@@ -595,6 +605,32 @@ fn clauses_of(
             }
         })
         .collect()
+}
+
+/// Does the trigger at char `at` of a clause lie in a cause the clause gives: after a word that
+/// opens one (因, 由於, for the), with no word that returns to the happening (而, 导致) between?
+fn in_cause(lex: &Lexicon, clause: &[char], at: usize) -> bool {
+    // An English word stands after a space or at the start.
+    let starts_at = |w: &String, k: usize| {
+        let n = w.chars().count();
+        k + n <= clause.len()
+            && clause[k..k + n].iter().copied().eq(w.chars())
+            && (!w.is_ascii() || k == 0 || clause[k - 1] == ' ')
+    };
+    // 因此 and 原因 hold 因 and open no cause.
+    let covered = |k: usize| {
+        lex.not_causes.iter().any(|w| {
+            let n = w.chars().count();
+            (k.saturating_sub(n - 1)..=k).any(|b| starts_at(w, b))
+        })
+    };
+    let Some(opens) = (0..at)
+        .rev()
+        .find(|&k| lex.causes.iter().any(|w| starts_at(w, k)) && !covered(k))
+    else {
+        return false;
+    };
+    !(opens + 1..at).any(|k| lex.returns.iter().any(|w| starts_at(w, k)))
 }
 
 /// Where a clause group stands: its sentence, the article and what was read of it.

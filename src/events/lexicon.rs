@@ -85,6 +85,12 @@ struct CueLists {
     continuers: Vec<String>,
     #[serde(default)]
     consequences: Vec<String>,
+    #[serde(default)]
+    causes: Vec<String>,
+    #[serde(default)]
+    returns: Vec<String>,
+    #[serde(default)]
+    not_causes: Vec<String>,
     destination: Vec<String>,
     joining: Vec<String>,
     prepositions: Vec<String>,
@@ -122,6 +128,12 @@ pub struct Lexicon {
     pub continuers: Vec<String>,
     /// Words that open what a happening caused (导致, after): a clause of its own.
     pub consequences: Vec<String>,
+    /// Words that open the cause a clause gives (因, for the): a trigger inside tells the cause.
+    pub causes: Vec<String>,
+    /// Words after a cause that return to the happening (而, 导致).
+    pub returns: Vec<String>,
+    /// Words holding a cause word that open no cause (因此, 原因).
+    pub not_causes: Vec<String>,
     /// Hire triggers after which an organisation is where someone goes.
     pub destination: Vec<String>,
     /// Hire triggers by which someone moves of their own accord.
@@ -209,6 +221,9 @@ impl Lexicon {
             infrastructure_nouns: folded(&file.cues.infrastructure_nouns),
             continuers: folded(&file.cues.continuers),
             consequences: folded(&file.cues.consequences),
+            causes: folded(&file.cues.causes),
+            returns: folded(&file.cues.returns),
+            not_causes: folded(&file.cues.not_causes),
             destination: folded(&file.cues.destination),
             joining: folded(&file.cues.joining),
             prepositions: folded(&file.cues.prepositions),

@@ -161,3 +161,25 @@ fn a_product_happening_whose_maker_the_sentence_before_names_is_an_event() {
     assert_eq!(sold_out.kind, EventKind::Product);
     assert_eq!(sold_out.date.as_ref().unwrap().edtf, "2024-08-29");
 }
+
+#[test]
+fn a_happening_given_as_a_cause_does_not_name_the_clause() {
+    // 因…而: the outage is why the company apologises; the apology is the happening. 因此 opens
+    // no cause: what follows it is the happening.
+    let view = view_of(
+        "星河科技致歉\n2024年7月19日，星河科技因軟體故障而公開道歉。\n2024年7月20日，星河科技伺服器再度故障，因此多家銀行系統當機。\n",
+    );
+    let k = kinds(&view);
+    assert!(
+        k.contains(&(
+            EventKind::Announcement,
+            Status::Confirmed,
+            "2024-07-19".into()
+        )),
+        "{k:?}"
+    );
+    assert!(
+        k.contains(&(EventKind::Disaster, Status::Confirmed, "2024-07-20".into())),
+        "{k:?}"
+    );
+}
