@@ -905,7 +905,9 @@ fn date_for(
         {
             return (Some(d.range), DateSource::Sentence, d.future);
         }
-        return (Some(range), DateSource::Paragraph, false);
+        // Bounded by the dated lines on both sides: as firm as a date of its own sentence, not
+        // a date carried on from an earlier one.
+        return (Some(range), DateSource::Sentence, false);
     }
     if let Some(d) = pick(clause) {
         return (Some(d.range), DateSource::Clause, d.future);
