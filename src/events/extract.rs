@@ -367,14 +367,21 @@ fn sentence_candidates(
             actors: clauses[i].actors.clone(),
         };
         let mut j = i + 1;
+        let mut dated = clauses[i].has_date;
         while j < clauses.len() {
             let c = &clauses[j];
             let same = c.kind == Some((kind, class)) && !c.has_date;
-            let continues =
-                c.kind.is_none() && !c.source_only && !c.actors.is_empty() && c.continues;
+            // A clause with a date of its own after a dated one tells what happened then, not more
+            // of the same (2016年…遭到停權,2023年被IOC取消認證).
+            let continues = c.kind.is_none()
+                && !c.source_only
+                && !c.actors.is_empty()
+                && c.continues
+                && !(c.has_date && dated);
             if !(same || continues) {
                 break;
             }
+            dated |= c.has_date;
             g.span.end = c.span.end;
             g.actors.extend(c.actors.iter().copied());
             j += 1;

@@ -183,3 +183,20 @@ fn a_happening_given_as_a_cause_does_not_name_the_clause() {
         "{k:?}"
     );
 }
+
+#[test]
+fn a_clause_with_a_date_of_its_own_after_a_dated_one_is_a_happening_of_its_own() {
+    let view = view_of(
+        "星河協會失去認證\n2025年3月5日報導，星河協會在2016年遭到蓝鲸联盟停權，2023年被蓝鲸联盟取消認證。\n",
+    );
+    let dates: Vec<String> = view
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Dismissal | EventKind::Regulation))
+        .filter_map(|e| e.date.as_ref().map(|d| d.edtf.clone()))
+        .collect();
+    assert!(
+        dates.contains(&"2016".to_string()) && dates.contains(&"2023".to_string()),
+        "{dates:?}"
+    );
+}
