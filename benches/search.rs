@@ -83,6 +83,7 @@ fn generate(n: usize) -> Corpus {
                 file: format!("g{i:05}.txt"),
                 format: SourceFormat::Text,
                 bytes: text.len(),
+                print: storyline::corpus::fingerprint(&text),
                 text: text.into(),
                 encoding: "UTF-8",
                 meta: ManifestEntry::default(),

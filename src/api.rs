@@ -298,11 +298,12 @@ impl Library {
     }
 
     /// Analyse `corpus`, reusing the text stage of unchanged articles of `previous` and the work
-    /// `kept` holds, and read the story's corrections. When cancelled, the corpus and `kept` are
+    /// `kept` holds, and read the story's corrections. The corpus kept lets its texts go (see
+    /// [`Analysis::run_reusing`]). When cancelled, the corpus and `kept` are
     /// handed back.
     #[allow(clippy::result_large_err)]
     fn analyse(
-        corpus: Corpus,
+        mut corpus: Corpus,
         previous: &[crate::pipeline::Article],
         mut kept: crate::pipeline::Kept,
         progress: Progress,
@@ -311,7 +312,7 @@ impl Library {
         let (gazetteer, issue) = Gazetteer::for_corpus(&corpus);
         issues.extend(issue);
         let mut analysis =
-            match Analysis::run_reusing(&corpus, &gazetteer, previous, &mut kept, &progress) {
+            match Analysis::run_reusing(&mut corpus, &gazetteer, previous, &mut kept, &progress) {
                 Ok(a) => a,
                 Err(e) => return Err((e, corpus, kept)),
             };

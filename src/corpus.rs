@@ -67,7 +67,24 @@ pub struct RawArticle {
     /// The encoding the bytes were in (`UTF-8`, `GBK`, `Big5` …).
     pub encoding: &'static str,
     pub bytes: usize,
+    /// The text's [`fingerprint`], kept when the analysis has let the text go: what a new
+    /// article is compared with to find it already in the story.
+    pub print: u64,
     pub meta: ManifestEntry,
+}
+
+/// A fingerprint of a text that ignores whitespace: the same article pasted or saved again with
+/// other line breaks has the same one.
+pub fn fingerprint(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.chars().filter(|c| !c.is_whitespace()).flat_map(|c| {
+        let mut buf = [0u8; 4];
+        c.encode_utf8(&mut buf).as_bytes().to_vec()
+    }) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
 }
 
 /// A file that could not become an article, and why.
@@ -253,7 +270,11 @@ impl Corpus {
             let unchanged = since.and_then(|since| {
                 let meta = fs::metadata(&path).ok()?;
                 let a = earlier.remove(&name)?;
-                (a.bytes as u64 == meta.len() && meta.modified().ok()? < since).then_some(a)
+                // An analysed story has let its texts go (only their size and fingerprint stay):
+                // those files are read again.
+                let has_text = a.bytes == 0 || !a.text.is_empty();
+                (a.bytes as u64 == meta.len() && meta.modified().ok()? < since && has_text)
+                    .then_some(a)
             });
             slots.push(match unchanged {
                 Some(a) => Slot::Kept(a),
@@ -357,6 +378,7 @@ impl Corpus {
                     id,
                     file: name.to_string(),
                     format,
+                    print: fingerprint(&text),
                     text: text.into(),
                     encoding,
                     bytes,

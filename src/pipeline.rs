@@ -27,9 +27,13 @@ fn without_text(raw: &RawArticle) -> RawArticle {
         text: std::sync::Arc::from(""),
         encoding: raw.encoding,
         bytes: raw.bytes,
+        print: raw.print,
         meta: raw.meta.clone(),
     }
 }
+
+/// Files whose text stage is built at a time before their decoded texts are let go.
+const TEXT_BATCH: usize = 1024;
 
 /// The articles a reason names; the rest are counted. In a large archive an undated article shares
 /// events with hundreds, and every undated article keeps its reason.
@@ -98,7 +102,7 @@ impl Extracted {
 /// Everything an article's candidate events are drawn from.
 fn extraction_key(a: &Article, mentions: &[Mention], entities: &[Entity]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    a.text.raw.hash(&mut h);
+    a.text.raw_hash.hash(&mut h);
     a.published.date.hash(&mut h);
     a.published.precision.hash(&mut h);
     a.published.read_against.hash(&mut h);
@@ -222,8 +226,9 @@ impl Analysis {
 
     /// Run with a particular gazetteer (a user's, or an empty one).
     pub fn run_with(corpus: &Corpus, gazetteer: &Gazetteer) -> Analysis {
+        // The run lets the texts of its own copy go; the caller's corpus keeps them.
         match Analysis::run_reusing(
-            corpus,
+            &mut corpus.clone(),
             gazetteer,
             &[],
             &mut Kept::default(),
@@ -241,8 +246,12 @@ impl Analysis {
     /// (joining names, mentions, merging, inferred dates) run over all. It counts the articles in
     /// `progress` and gives up with [`ErrorCode::Cancelled`](crate::ErrorCode) when that is
     /// cancelled; `kept` then holds no wrong work, only perhaps more or less of it.
+    ///
+    /// The corpus lets each file's decoded text go once its text stage is built (its articles keep
+    /// their size and fingerprint): a story is held as the text it shows and matches, not also as
+    /// the files it was read from. A corpus read again reads such files anew.
     pub fn run_reusing(
-        corpus: &Corpus,
+        corpus: &mut Corpus,
         gazetteer: &Gazetteer,
         previous: &[Article],
         kept: &mut Kept,
@@ -250,15 +259,17 @@ impl Analysis {
     ) -> crate::error::Result<Analysis> {
         let mut earlier: HashMap<&str, &Article> =
             previous.iter().map(|a| (a.raw.id.as_str(), a)).collect();
-        let reused: Vec<(&crate::corpus::RawArticle, Option<&ArticleText>)> = corpus
+        // An unchanged file keeps the text stage it had: same format, same decoded text.
+        let reused: Vec<Option<&ArticleText>> = corpus
             .articles
             .iter()
             .map(|raw| {
-                let same = earlier
+                earlier
                     .remove(raw.id.as_str())
-                    .filter(|a| a.raw.format == raw.format && a.text.raw == raw.text)
-                    .map(|a| &a.text);
-                (raw, same)
+                    .filter(|a| {
+                        a.raw.format == raw.format && a.text.raw_hash == text::raw_hash(&raw.text)
+                    })
+                    .map(|a| &a.text)
             })
             .collect();
         drop(earlier);
@@ -266,35 +277,62 @@ impl Analysis {
         // Each article with no date of its own keeps its scan: the corpus-wide steps that date it
         // read its expressions again against the date they find.
         type Analysed = (Article, Option<Vec<time::Expr>>);
-        let articles: Vec<Option<Result<Analysed, Panicked>>> = par_map(&reused, |(raw, same)| {
-            if progress.is_cancelled() {
-                return None;
-            }
-            let article = crate::parallel::caught(|| {
-                fail_if_told(&raw.text);
-                let text = match same {
-                    Some(t) => (*t).clone(),
-                    None => text::build_shared(&raw.text, raw.format),
-                };
-                let scanned = time::scan(&text.folded);
-                let published = time::reference::publication(&raw.meta, &text, &scanned);
-                let dates = time::resolve_for(&scanned, &published);
-                let keep = published.inferred || published.year_open;
-                let article = Article {
-                    raw: without_text(raw),
-                    text,
-                    published,
-                    dates,
-                };
-                (article, keep.then_some(scanned))
-            });
-            progress.step();
-            Some(article)
-        });
+        let mut articles: Vec<Option<Result<Analysed, Panicked>>> =
+            Vec::with_capacity(corpus.articles.len());
+        // A batch at a time, letting each file's decoded text go once its text stage is built:
+        // the display and folded texts of the whole story are held, the files never all at once
+        // beside them.
+        let total = corpus.articles.len();
+        for start in (0..total).step_by(TEXT_BATCH) {
+            let batch: Vec<(usize, Arc<str>)> = (start..(start + TEXT_BATCH).min(total))
+                .map(|i| {
+                    let kept = &mut corpus.articles[i].text;
+                    (i, std::mem::replace(kept, Arc::from("")))
+                })
+                .collect();
+            let corpus = &*corpus;
+            let reused = &reused;
+            articles.extend(par_map(&batch, |(i, raw_text)| {
+                if progress.is_cancelled() {
+                    return None;
+                }
+                let raw = &corpus.articles[*i];
+                let article = crate::parallel::caught(|| {
+                    fail_if_told(raw_text);
+                    let mut text = match reused[*i] {
+                        // The earlier text let its file go; the head is read from it again.
+                        Some(t) => ArticleText {
+                            raw: raw_text.clone(),
+                            ..t.clone()
+                        },
+                        None => text::build_shared(raw_text, raw.format),
+                    };
+                    let scanned = time::scan(&text.folded);
+                    let published = time::reference::publication(&raw.meta, &text, &scanned);
+                    let dates = time::resolve_for(&scanned, &published);
+                    let keep = published.inferred || published.year_open;
+                    // Only an article whose date is still open reads its head again.
+                    if keep {
+                        time::reference::keep_head(&mut text);
+                    } else {
+                        text.keep_raw_head(0);
+                    }
+                    let article = Article {
+                        raw: without_text(raw),
+                        text,
+                        published,
+                        dates,
+                    };
+                    (article, keep.then_some(scanned))
+                });
+                progress.step();
+                Some(article)
+            }));
+        }
         let mut failed = Vec::new();
         let mut kept_articles = Vec::with_capacity(articles.len());
         let mut scans = Scans(Vec::with_capacity(articles.len()));
-        for (article, (raw, _)) in articles.into_iter().zip(&reused) {
+        for (article, raw) in articles.into_iter().zip(&corpus.articles) {
             match article.ok_or_else(crate::progress::cancelled)? {
                 Ok((a, scan)) => {
                     kept_articles.push(a);

@@ -7,7 +7,7 @@
 //! be read, or whose text the story already holds, is reported with its name and reason, and the
 //! others are still added.
 
-use crate::corpus::{self, Corpus, LoadIssue, ManifestEntry, MANIFEST_FILE};
+use crate::corpus::{self, fingerprint, Corpus, LoadIssue, ManifestEntry, MANIFEST_FILE};
 use crate::error::{Error, ErrorCode, Result};
 use crate::progress::{Progress, Stage};
 use serde::{Deserialize, Serialize};
@@ -129,19 +129,6 @@ pub fn copy_embedded(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A fingerprint of an article's text that ignores spacing and line ends.
-fn fingerprint(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in text.chars().filter(|c| !c.is_whitespace()).flat_map(|c| {
-        let mut buf = [0u8; 4];
-        c.encode_utf8(&mut buf).as_bytes().to_vec()
-    }) {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
-}
-
 /// Copy `files` into the story at `dir` (whose current articles are `corpus`).
 /// `progress` counts the files; a cancel stops the copying (what was copied is in the report's
 /// `written`, for [`take_back`]).
@@ -226,7 +213,7 @@ fn add_read(
     let mut known: Vec<(u64, String)> = corpus
         .articles
         .iter()
-        .map(|a| (fingerprint(&a.text), a.id.clone()))
+        .map(|a| (a.print, a.id.clone()))
         .collect();
     let mut taken: HashSet<String> = taken_names(dir)?;
     let mut manifest = String::new();
@@ -312,7 +299,7 @@ pub fn add_text(dir: &Path, corpus: &Corpus, article: &NewArticle) -> Result<Add
     if let Some(a) = corpus
         .articles
         .iter()
-        .find(|a| fingerprint(&a.text) == print || fingerprint(&a.text) == fingerprint(body))
+        .find(|a| a.print == print || a.print == fingerprint(body))
     {
         report.duplicates.push(LoadIssue {
             file: "pasted article".into(),

@@ -202,6 +202,7 @@ pub fn assemble(raw: &std::sync::Arc<str>, source: &str, map: Option<&[usize]>) 
         .map(|f| f.raw);
     ArticleText {
         raw: raw.clone(),
+        raw_hash: super::raw_hash(raw),
         display,
         folded,
         to_raw,

@@ -171,8 +171,13 @@ impl std::fmt::Display for CutReason {
 /// Everything later stages know of an article's text.
 #[derive(Debug, Clone)]
 pub struct ArticleText {
-    /// The decoded file, unchanged (shared with the corpus' copy).
+    /// The decoded file, unchanged (shared with the corpus' copy). Once the text stage is done,
+    /// the analysis keeps only the head of an article whose date is still open, where datelines
+    /// are read again, and nothing of the others ([`ArticleText::keep_raw_head`]): a large archive
+    /// is not held twice. [`ArticleText::raw_hash`] still tells whether the file changed.
     pub raw: std::sync::Arc<str>,
+    /// A hash of the decoded file.
+    pub raw_hash: u64,
     /// The body as shown to the reader.
     pub display: String,
     /// Same length in chars as `display`; what matching runs on.
@@ -194,7 +199,22 @@ pub struct ArticleText {
     pub dateline: Option<Span>,
 }
 
+/// The hash [`ArticleText::raw_hash`] keeps of a decoded file.
+pub fn raw_hash(raw: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    raw.hash(&mut h);
+    h.finish()
+}
+
 impl ArticleText {
+    /// Keep only the first `bytes` of the decoded file: what is shown, matched and indexed is the
+    /// display and folded text, and only the head is read again (for datelines).
+    pub fn keep_raw_head(&mut self, bytes: usize) {
+        if bytes < self.raw.len() && self.raw.is_char_boundary(bytes) {
+            self.raw = std::sync::Arc::from(&self.raw[..bytes]);
+        }
+    }
     /// Length of the display text in chars.
     pub fn len(&self) -> usize {
         self.display_index.chars()

@@ -300,6 +300,47 @@ pub fn from_manifest(s: &str) -> Option<Published> {
     Some(Published::stated(date, p, "manifest"))
 }
 
+/// Let the article's decoded file go, all but the head [`head_lines`] reads: the lines it takes,
+/// the line that ends its count, and any dateline the text stage set aside.
+pub fn keep_head(text: &mut ArticleText) {
+    let raw = &text.raw;
+    let mut end = raw.len();
+    let (mut lines, mut used, mut at) = (0, 0, 0);
+    for line in raw.split_inclusive('\n') {
+        at += line.len();
+        let l = line.strip_suffix('\n').unwrap_or(line);
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        if l.trim().is_empty() {
+            continue;
+        }
+        lines += 1;
+        used += l.chars().count();
+        if used > HEAD_CHARS || lines > HEAD_LINES {
+            end = at;
+            break;
+        }
+    }
+    let dateline_end = text
+        .furniture
+        .iter()
+        .filter(|f| f.reason == crate::text::CutReason::Dateline)
+        .map(|f| f.raw.end)
+        .max()
+        .and_then(|chars| raw.char_indices().nth(chars).map(|(b, _)| b));
+    let end = match dateline_end {
+        Some(d) => end.max(d),
+        None if text
+            .furniture
+            .iter()
+            .any(|f| f.reason == crate::text::CutReason::Dateline) =>
+        {
+            raw.len()
+        }
+        None => end,
+    };
+    text.keep_raw_head(end);
+}
+
 /// The lines a dateline may be on: text the text stage set aside as a dateline, then the raw head.
 fn head_lines(text: &ArticleText) -> Vec<String> {
     let mut lines = Vec::new();

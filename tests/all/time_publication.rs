@@ -455,3 +455,31 @@ fn a_dated_day_later_than_every_yearless_date_is_the_latest_cited_but_a_bare_yea
         "{p:?}"
     );
 }
+
+#[test]
+fn an_article_keeps_only_the_head_of_its_file_and_reads_the_same_date_from_it() {
+    let mut raw = String::from("星河科技新聞\n\n2024年3月2日 09:30:12\n\n");
+    for k in 0..400 {
+        raw.push_str(&format!(
+            "第{k}段：星河科技表示，公司將於明年擴建工廠，並招聘更多工程師。\n\n"
+        ));
+    }
+    let meta = ManifestEntry::default();
+    let mut t = text::build(&raw, SourceFormat::Text);
+    let body = time::scan(&t.folded);
+    let before = reference::publication(&meta, &t, &body);
+    let whole = t.raw.len();
+    reference::keep_head(&mut t);
+    assert!(
+        t.raw.len() < whole / 4,
+        "{} of {whole} bytes kept",
+        t.raw.len()
+    );
+    assert_eq!(reference::publication(&meta, &t, &body), before);
+    assert_eq!(before.date, d(2024, 3, 2), "{before:?}");
+    assert_eq!(
+        t.raw_hash,
+        text::raw_hash(&raw),
+        "the hash still tells the whole file"
+    );
+}

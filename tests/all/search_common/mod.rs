@@ -21,6 +21,7 @@ pub fn corpus(articles: &[(&str, &str)]) -> Corpus {
                 text: (*text).into(),
                 encoding: "UTF-8",
                 bytes: text.len(),
+                print: storyline::corpus::fingerprint(text),
                 meta: ManifestEntry::default(),
             })
             .collect(),
