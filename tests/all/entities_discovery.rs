@@ -312,3 +312,30 @@ fn a_bare_name_repeated_before_verbs_of_acting_across_articles_is_an_organisatio
     );
     assert!(entities::find(&es, "鈦宸").is_none());
 }
+
+#[test]
+fn an_organisation_glossed_after_a_conjunction_or_at_a_paragraph_start_is_named_whole() {
+    let (_, es, _) = resolve(
+        &Gazetteer::empty(),
+        &["拳王銅牌遭取消\n\n林曉婷在世錦賽獲得銅牌,然而國際拳擊總會(IBA)卻在她領獎前宣告取消。\n\n世界拳擊聯盟（World Boxing，WB）將於9月舉辦世錦賽。微軟(Microsoft)的系統同日當機。\n"],
+    );
+    let iba = entity(&es, "IBA");
+    assert!(
+        iba.aliases.iter().any(|a| a == "國際拳擊總會"),
+        "{:?}",
+        iba.aliases
+    );
+    assert!(
+        !iba.aliases.iter().any(|a| a.contains("然而")),
+        "{:?}",
+        iba.aliases
+    );
+    let wb = entity(&es, "World Boxing");
+    assert_eq!(wb.kind, EntityKind::Organization);
+    assert!(
+        wb.aliases.iter().any(|a| a == "世界拳擊聯盟"),
+        "{:?}",
+        wb.aliases
+    );
+    assert_eq!(entity(&es, "微軟").name, "Microsoft");
+}

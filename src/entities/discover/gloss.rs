@@ -176,17 +176,15 @@ fn chinese_before(
         while a > 0 && end - a < 14 && is_han(doc.fold[a - 1]) {
             a -= 1;
         }
-        // A short run standing alone between punctuation and the bracket is the name whole
-        // (世界拳擊聯盟（World Boxing）), whatever jieba tags its words.
+        // A short run standing alone between punctuation and the bracket is a name that only a
+        // function word may open (然而|國際拳擊總會): jieba's verbs there are the name's own
+        // words (世界|拳擊|聯盟（World Boxing）).
         let alone = end - a <= 8 && (a == 0 || !doc.fold[a - 1].is_alphanumeric());
-        if alone && end - a >= 3 {
-            return Some((a, Shape::Org));
-        }
         let run = doc.folded(a, end);
         let tags = jieba.tag(&run, true);
         let mut start = end;
         for t in tags.iter().rev() {
-            if t.tag.starts_with('v')
+            if (t.tag.starts_with('v') && !alone)
                 || ["p", "u", "c", "d", "r", "uj", "ul", "f", "m"].contains(&t.tag)
             {
                 break;
