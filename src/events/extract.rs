@@ -498,6 +498,9 @@ fn clauses_of(
     // Where a consequence opens: Chinese anywhere, English between spaces.
     let opens_consequence = |k: usize| {
         lex.consequences.iter().any(|c| {
+            if c.chars().next() != folded.get(k).copied() {
+                return false;
+            }
             let n = c.chars().count();
             let ascii = c.is_ascii();
             k + n <= folded.len()
@@ -546,9 +549,19 @@ fn clauses_of(
             let within = |h: &&Hit| span.start <= h.start && h.start < span.end;
             // A trigger in what the clause gives as a cause (因故障而公開道歉, apologized for the
             // outage) is not its happening, when another trigger is.
-            let folded_clause: Vec<char> = text.folded_slice(span).chars().collect();
-            let in_cause = |h: &Hit| in_cause(lex, &folded_clause, h.start - span.start);
-            let main = |h: &&Hit| !in_cause(h);
+            // Only asked when the clause has triggers of two kinds to choose between.
+            let mut kinds = hits.iter().filter(within).filter_map(|h| match h.cue {
+                Cue::Trigger(k) => Some(k),
+                _ => None,
+            });
+            let first_kind = kinds.next();
+            let choice = kinds.any(|k| Some(k) != first_kind);
+            let folded_clause: Vec<char> = if choice {
+                text.folded_slice(span).chars().collect()
+            } else {
+                Vec::new()
+            };
+            let main = |h: &&Hit| !choice || !in_cause(lex, &folded_clause, h.start - span.start);
             let any_main = hits
                 .iter()
                 .filter(within)
@@ -619,6 +632,9 @@ fn clauses_of(
 fn in_cause(lex: &Lexicon, clause: &[char], at: usize) -> bool {
     // An English word stands after a space or at the start.
     let starts_at = |w: &String, k: usize| {
+        if w.chars().next() != clause.get(k).copied() {
+            return false;
+        }
         let n = w.chars().count();
         k + n <= clause.len()
             && clause[k..k + n].iter().copied().eq(w.chars())
