@@ -32,6 +32,55 @@ fn without_text(raw: &RawArticle) -> RawArticle {
     }
 }
 
+/// A lead sentence without the date line a page may open it with (`date 2024-10-26 ATLANTA —`,
+/// `2024-07-21 06:34:52 快科技…`): the date is the article's, the title is what follows.
+fn without_leading_date(lead: &str) -> &str {
+    const LABELS: [&str; 6] = ["date", "日期", "發布時間", "发布时间", "時間", "时间"];
+    let mut rest = lead;
+    for label in LABELS {
+        if rest
+            .get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label))
+        {
+            rest = rest[label.len()..].trim_start_matches([':', '：', ' ']);
+            break;
+        }
+    }
+    let digits = |s: &str, min: usize, max: usize| -> Option<usize> {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        (min..=max).contains(&n).then_some(n)
+    };
+    let mut at = match digits(rest, 4, 4) {
+        Some(n) => n,
+        None => return lead,
+    };
+    // -MM, then optionally -DD.
+    for part in 0..2 {
+        let sep = rest[at..].starts_with(['-', '/', '.']);
+        match digits(rest.get(at + 1..).unwrap_or(""), 1, 2) {
+            Some(n) if sep => at += 1 + n,
+            _ if part == 0 => return lead,
+            _ => break,
+        }
+    }
+    // A time of day: hh:mm, optionally :ss.
+    if let Some(n) = rest[at..].strip_prefix(' ').and_then(|t| {
+        let h = digits(t, 1, 2)?;
+        let m = digits(t.get(h + 1..)?, 2, 2).filter(|_| t[h..].starts_with(':'))?;
+        let mut n = 1 + h + 1 + m;
+        if t[h + 1 + m..].starts_with(':') {
+            n += 1 + digits(t.get(h + 2 + m..)?, 2, 2)?;
+        }
+        Some(n)
+    }) {
+        at += n;
+    }
+    match rest[at..].strip_prefix([' ', '\u{3000}']) {
+        Some(title) if !title.trim().is_empty() => title.trim_start(),
+        _ => lead,
+    }
+}
+
 /// Files whose text stage is built at a time before their decoded texts are let go.
 const TEXT_BATCH: usize = 1024;
 
@@ -136,7 +185,7 @@ impl Article {
             return t.clone();
         }
         if let Some(t) = self.text.title {
-            return self.text.slice(t).trim().to_string();
+            return without_leading_date(self.text.slice(t).trim()).to_string();
         }
         // No title line: the first sentence that reads as words (not a menu or a channel name),
         // shortened, says more than the file name.
@@ -148,7 +197,7 @@ impl Article {
             .or(self.text.sentences.first());
         match lead {
             Some(&s) => {
-                let first = self.text.slice(s).trim();
+                let first = without_leading_date(self.text.slice(s).trim());
                 if first.chars().count() > TITLE_CHARS {
                     format!(
                         "{}…",
@@ -759,6 +808,29 @@ impl Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_leaves_out_the_date_line_a_page_opens_with() {
+        assert_eq!(
+            without_leading_date("date 2024-10-26 ATLANTA — (AP) — Delta sued"),
+            "ATLANTA — (AP) — Delta sued"
+        );
+        assert_eq!(
+            without_leading_date("2024-07-21 06:34:52 快科技7月21日消息"),
+            "快科技7月21日消息"
+        );
+        assert_eq!(without_leading_date("date 2024-07 微軟據報"), "微軟據報");
+        // A date that is part of the sentence stays.
+        assert_eq!(
+            without_leading_date("2024年7月19日,微軟當機"),
+            "2024年7月19日,微軟當機"
+        );
+        assert_eq!(
+            without_leading_date("2024 Olympics open"),
+            "2024 Olympics open"
+        );
+        assert_eq!(without_leading_date("date 2024-07-23"), "date 2024-07-23");
+    }
 
     #[test]
     fn a_reason_names_a_few_articles_and_counts_the_rest() {

@@ -224,14 +224,23 @@ fn signs(line: &LineInfo, v: &Vocab) -> Sign {
         }
     };
     let mut promo_terms: Vec<usize> = Vec::new();
+    let (widget_rest, related_rest) = if latin { (1, 2) } else { (3, 2) };
+    // What the widget labels together leave of the line (正文内容 评论(0: two labels and a count).
+    let mut widget_cover = 0;
     for m in v.ac.find_iter(&folded) {
         let p = m.pattern().as_usize();
         let rest = rest_of(p);
-        let (widget_rest, related_rest) = if latin { (1, 2) } else { (3, 2) };
         match v.classes[p] {
             Class::Widget if rest <= widget_rest => {
                 s.widget = true;
                 s.widget_exact |= rest == 0;
+            }
+            Class::Widget => {
+                widget_cover += if latin { v.words[p] } else { v.lens[p] };
+                let left = if latin { words_n } else { core_n }.saturating_sub(widget_cover);
+                if left <= widget_rest {
+                    s.widget = true;
+                }
             }
             Class::Related if rest <= related_rest => s.related = true,
             Class::Breadcrumb => s.breadcrumb = true,

@@ -277,3 +277,14 @@ We may earn a commission from links on this page.
         Some("Orbisk Appoints A New Chief Executive After A Difficult Year")
     );
 }
+
+#[test]
+fn a_line_of_several_widget_labels_is_no_title() {
+    let raw = "正文内容 评论(0\n\n星河科技致蓝鲸数据系统当机!预计全球850万台设备受影响\n\n快科技7月21日消息,星河科技一次失败的软件更新导致全球无数设备蓝屏崩溃,成为史上最严重的故障之一。\n\n星河科技表示,尽管软件更新偶尔可能会引起干扰,但这样的重大事件并不经常发生。\n";
+    let t = build(raw, SourceFormat::Text);
+    let title = t.title.map(|s| t.slice(s).to_string());
+    assert_eq!(
+        title.as_deref(),
+        Some("星河科技致蓝鲸数据系统当机!预计全球850万台设备受影响")
+    );
+}
