@@ -115,6 +115,8 @@ impl Chronicle {
 
 /// A clause this short (in chars) that names someone continues the clause before it.
 const SHORT_CLAUSE: usize = 14;
+/// Chars of title between an organisation and the person it qualifies (民眾黨前主席柯文哲).
+const TITLE_GAP: usize = 6;
 /// Chars between a speaker's name and the verb of saying (柯文哲庭後受訪表示).
 const SPEAKER_GAP: usize = 4;
 /// Days before the publication date that an undated clause is placed in.
@@ -316,9 +318,28 @@ fn sentence_candidates(
             )
         })
         .collect();
+    // An organisation that only says whose officer the next name is (民眾黨前主席柯文哲, 台積電
+    // 董事長魏哲家) qualifies that person, who is the subject.
+    let qualifies_person = |org: usize, at: usize| {
+        let Some(end) = mentions
+            .iter()
+            .find(|m| m.entity == org && m.span.start == at)
+            .map(|m| m.span.end)
+        else {
+            return false;
+        };
+        let joins = |c: char| is_clause_mark(c) || matches!(c, '和' | '與' | '与' | '、' | '及');
+        entities[org].kind == EntityKind::Organization
+            && mentions.iter().any(|m| {
+                entities[m.entity].kind == EntityKind::Person
+                    && m.span.start >= end
+                    && m.span.start - end <= TITLE_GAP
+                    && !text.slice(Span::new(end, m.span.start)).contains(joins)
+            })
+    };
     let own_subject = candidates_before
         .iter()
-        .find(|&&(_, at)| !after_preposition(at))
+        .find(|&&(e, at)| !after_preposition(at) && !qualifies_person(e, at))
         .or(candidates_before.first())
         .map(|&(e, _)| e);
     // Who speaks is who acts when nobody else is named before the trigger (地檢署表示不服,二度

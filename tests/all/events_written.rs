@@ -200,3 +200,21 @@ fn a_clause_with_a_date_of_its_own_after_a_dated_one_is_a_happening_of_its_own()
         "{dates:?}"
     );
 }
+
+#[test]
+fn an_organisation_naming_whose_officer_acts_is_not_the_subject() {
+    let view = view_of(
+        "蓝鲸案抗告\n2024年9月6日\n蓝鲸党前主席周明等4名在押被告,不满地院裁定羁押,今日提起抗告。\n",
+    );
+    let appeal = view
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Lawsuit)
+        .expect("the appeal");
+    let first = view
+        .entities
+        .iter()
+        .find(|x| Some(&x.id) == appeal.entities.first())
+        .expect("an actor");
+    assert_eq!(first.name, "周明", "{:?}", appeal.entities);
+}
