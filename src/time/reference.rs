@@ -805,8 +805,13 @@ pub fn placed_by_coverage(
         written(text, e),
         yearless.len()
     );
+    // Published on or after the latest date it cites: a bare day later in that month would be
+    // later still, so it is read as of an earlier month (在29日交保 in an article citing 1月2號).
     Some(with_nearest_day_of_today(
-        Published::inferred(date, Precision::Month, basis),
+        Published {
+            read_against: Some(date),
+            ..Published::inferred(date, Precision::Month, basis)
+        },
         body,
     ))
 }
@@ -868,6 +873,7 @@ fn with_nearest_day_of_today(p: Published, body: &[Expr]) -> Published {
             date: Some(c),
             precision: Precision::Day,
             basis: format!("{}; the day from the text's 今(日)", p.basis),
+            read_against: None,
             ..p
         },
         None => p,

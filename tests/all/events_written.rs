@@ -218,3 +218,34 @@ fn an_organisation_naming_whose_officer_acts_is_not_the_subject() {
         .expect("an actor");
     assert_eq!(first.name, "周明", "{:?}", appeal.entities);
 }
+
+#[test]
+fn a_bare_day_later_than_the_latest_date_an_undated_article_cites_is_of_an_earlier_month() {
+    // The undated article shares no happening with the dated one: only its yearless dates place
+    // it, at the latest it cites (1月2號), and its 29日 is December's.
+    let (_dir, lib) = library_of(&[
+        (
+            "dated.txt".to_string(),
+            "蓝鲸党開會\n2025年1月13日\n蓝鲸党1月10日召開全國代表大會。\n".to_string(),
+        ),
+        (
+            "undated.txt".to_string(),
+            "周明交保後做了兩件事\n12月26號,地檢署起訴周明,求處重刑。起訴書長達三百頁,列出多項罪名與證據,辯護律師團隊表示將逐條回應,並要求法院儘速安排準備程序庭,以利釐清爭點。\n辯護律師團隊表示將逐條回應起訴書所列的每一項罪名,並要求法院儘速安排準備程序庭,以利釐清爭點。辯護律師團隊表示將逐條回應起訴書所列的每一項罪名,並要求法院儘速安排準備程序庭,以利釐清爭點。辯護律師團隊表示將逐條回應起訴書所列的每一項罪名,並要求法院儘速安排準備程序庭,以利釐清爭點。辯護律師團隊表示將逐條回應起訴書所列的每一項罪名,並要求法院儘速安排準備程序庭,以利釐清爭點。\n周明在29日交保后,到醫院探望父親。1月2號,周明主持記者會。\n".to_string(),
+        ),
+    ]);
+    let view = lib.timeline(&Filter::default()).unwrap();
+    let bail = view
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Bail)
+        .expect("the bail");
+    assert_eq!(
+        bail.date.as_ref().map(|d| d.edtf.as_str()),
+        Some("2024-12-29"),
+        "{:?}",
+        view.articles
+            .iter()
+            .map(|a| &a.published)
+            .collect::<Vec<_>>()
+    );
+}
