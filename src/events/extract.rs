@@ -115,6 +115,8 @@ impl Chronicle {
 
 /// A clause this short (in chars) that names someone continues the clause before it.
 const SHORT_CLAUSE: usize = 14;
+/// Chars between an organisation's name and its verb of saying (CrowdStrike said).
+const ORG_SAYS_GAP: usize = 2;
 /// Chars of title between an organisation and the person it qualifies (民眾黨前主席柯文哲).
 const TITLE_GAP: usize = 6;
 /// Chars between a speaker's name and the verb of saying (柯文哲庭後受訪表示).
@@ -741,7 +743,31 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
                     .iter()
                     .any(|n| folded_clause.contains(n.as_str()))
         }
-        EventKind::Statement => kind_of(EntityKind::Person),
+        // A person's words, or an organisation's own (CrowdStrike said, 公司在聲明中表示): its
+        // name right before the verb of saying, or a statement it issued.
+        EventKind::Statement => {
+            kind_of(EntityKind::Person) || {
+                let says = |h: &&&Hit| h.cue == Cue::Trigger(EventKind::Statement);
+                group.actors.iter().any(|&(e, at)| {
+                    entities[e].kind == EntityKind::Organization
+                        && input
+                            .mentions
+                            .iter()
+                            .find(|m| m.entity == e && m.span.start == at)
+                            .is_some_and(|m| {
+                                clause_hits.iter().filter(says).any(|h| {
+                                    h.start >= m.span.end
+                                        && (h.start - m.span.end <= ORG_SAYS_GAP || {
+                                            let between =
+                                                text.folded_slice(Span::new(m.span.end, h.start));
+                                            between.contains("声明")
+                                                || between.contains("statement")
+                                        })
+                                })
+                            })
+                })
+            }
+        }
         _ => true,
     };
     if !ok {

@@ -195,3 +195,18 @@ fn names_and_happenings_are_read_from_the_english_paragraphs_of_a_chinese_page()
     assert_eq!(testimony.status, Status::Planned);
     assert_eq!(testimony.date.as_ref().unwrap().edtf, "2025-08-05");
 }
+
+#[test]
+fn an_organisation_quoted_in_its_own_statement_says_something() {
+    let text = "Kestrel sues Varnholt\n\nOctober 26, 2025\n\nKestrel Air Lines sued Varnholt on Friday over the outage. Varnholt said Kestrel is giving “misinformation” about its own recovery.\n";
+    let (_dir, lib) = library_of(&[("kestrel-en.txt".into(), text.into())]);
+    let view = lib.timeline(&Filter::default()).unwrap();
+    let said = view
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Statement)
+        .expect("Varnholt's statement");
+    assert_eq!(said.entities.first().map(String::as_str), Some("varnholt"));
+    // Said when the suit was filed, the day the paragraph gives.
+    assert_eq!(said.date.as_ref().unwrap().edtf, "2025-10-24");
+}
