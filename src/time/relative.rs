@@ -1,6 +1,7 @@
 //! Recognisers for expressions anchored on words rather than numbers: relative years, months and
 //! weeks (今年, 上個月, 上周二), bare year parts (年初, 年底), weekdays (周一, 星期天, 禮拜一), vague
-//! nearness (近日, 日前, 最近), spans counted back (過去一個月, 近兩年) and entering a period (踏入7月份).
+//! nearness (近日, 日前, 最近), spans counted back (過去一個月, 近兩年) or ahead (未來三天, 下三週), the
+//! n-th weekday of a month (10月的第一個星期一) and entering a period (踏入7月份).
 //! Each returns the end of its match and the [`Kind`] it read, like the number-anchored recognisers
 //! in [`super::scan`].
 
@@ -130,6 +131,24 @@ pub(crate) fn relative_at(t: &[char], i: usize) -> Hit {
     if let Some(h) = day_word(t, i) {
         return Some(h);
     }
+    // 下三週, 下兩個月: the next few weeks or months (下個月 alone is the month after).
+    if t[i] == '下'
+        && t.get(i + 1)
+            .is_some_and(|&c| (is_zh_numeral(c) && c != '一') || c.is_ascii_digit())
+    {
+        if let Some((n, unit, end)) = counted(t, i + 1) {
+            if n >= 2 && matches!(unit, Unit::Week | Unit::Month | Unit::Year) {
+                return Some((
+                    end,
+                    Kind::NextSpan {
+                        n,
+                        unit,
+                        whole: true,
+                    },
+                ));
+            }
+        }
+    }
     // 前兩天, 前三日: the last few days up to the reference.
     if t[i] == '前'
         && t.get(i + 1)
@@ -216,6 +235,28 @@ fn weekday_char(c: char) -> Option<u32> {
     })
 }
 
+/// After a month: `(的)第一個星期一`, `第二個週二`: the end, n (1–5) and the weekday.
+pub(crate) fn nth_weekday(t: &[char], p: usize) -> Option<(usize, u8, u8)> {
+    let mut p = p;
+    if t.get(p) == Some(&'的') {
+        p += 1;
+    }
+    if t.get(p) != Some(&'第') {
+        return None;
+    }
+    let (n, e, _) = super::numerals::any_number(t, p + 1)?;
+    if !(1..=5).contains(&n) {
+        return None;
+    }
+    let mut q = e;
+    if matches!(t.get(q), Some('个' | '個')) {
+        q += 1;
+    }
+    let w = lit(t, q, &words().weekday_words)?;
+    let weekday = weekday_char(*t.get(w)?)?;
+    Some((w + 1, n as u8, weekday as u8))
+}
+
 pub(crate) fn weekday_at(t: &[char], i: usize, week: Option<i32>) -> Hit {
     if i > 0
         && matches!(
@@ -265,6 +306,43 @@ pub(crate) fn near_at(t: &[char], i: usize) -> Hit {
         return past_span(t, i, 1);
     }
     None
+}
+
+/// n and its unit at `p` (`三天`, `兩個月`, `3週`), with their end.
+fn counted(t: &[char], p: usize) -> Option<(u32, Unit, usize)> {
+    let (n, e, _) = any_number(t, p)?;
+    if n == 0 || n > 100 {
+        return None;
+    }
+    let mut q = e;
+    if matches!(t.get(q), Some('个' | '個')) {
+        q += 1;
+    }
+    let (unit, end) = match t.get(q)? {
+        '年' => (Unit::Year, q + 1),
+        '月' if q > e => (Unit::Month, q + 1),
+        '天' | '日' => (Unit::Day, q + 1),
+        '周' | '週' => (Unit::Week, q + 1),
+        '星' if t.get(q + 1) == Some(&'期') => (Unit::Week, q + 2),
+        '礼' | '禮' if t.get(q + 1) == Some(&'拜') => (Unit::Week, q + 2),
+        _ => return None,
+    };
+    Some((n, unit, end))
+}
+
+/// `未來三天`, `接下來兩週`, `今後三年`: n units ahead of the reference date.
+pub(crate) fn next_span(t: &[char], i: usize) -> Hit {
+    let p = lit(t, i, &words().ahead)?;
+    let p = if t.get(p) == Some(&'的') { p + 1 } else { p };
+    let (n, unit, end) = counted(t, p)?;
+    Some((
+        end,
+        Kind::NextSpan {
+            n,
+            unit,
+            whole: false,
+        },
+    ))
 }
 
 /// `過去(的)一個月`, `近兩年`: n units back from the reference date.

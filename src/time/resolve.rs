@@ -183,6 +183,14 @@ fn month_range(y: i32, m: u32, part: Part) -> Option<DateRange> {
         Part::Xun(1) => range(ymd(y, m, 11)?, ymd(y, m, 20)?, Precision::Xun),
         Part::Xun(_) => range(ymd(y, m, 21)?, last, Precision::Xun),
         Part::LastWeek => range(last.checked_sub_days(Days::new(6))?, last, Precision::Xun),
+        Part::NthWeekday(n, weekday) => {
+            let ahead = (u32::from(weekday) + 7 - first.weekday().num_days_from_monday()) % 7;
+            let d = first.checked_add_days(Days::new(u64::from(ahead) + 7 * u64::from(n - 1)))?;
+            if d > last {
+                return None;
+            }
+            range(d, d, Precision::Day)
+        }
         _ => range(first, last, Precision::Month),
     })
 }
@@ -281,6 +289,46 @@ fn resolve_one(e: &Expr, reference: Option<NaiveDate>) -> Option<DateRange> {
                     Some(range(m, m.checked_add_days(Days::new(6))?, Precision::Xun))
                 }
             }
+        }
+        Kind::NextSpan {
+            n,
+            unit,
+            whole: false,
+        } => {
+            let r = reference?;
+            let end = match unit {
+                Unit::Day => r.checked_add_days(Days::new(u64::from(n)))?,
+                Unit::Week => r.checked_add_days(Days::new(u64::from(n) * 7))?,
+                Unit::Month => r.checked_add_months(Months::new(n))?,
+                Unit::Year => r.checked_add_months(Months::new(n * 12))?,
+            };
+            Some(range(
+                r.checked_add_days(Days::new(1))?,
+                end,
+                Precision::Vague,
+            ))
+        }
+        Kind::NextSpan { n, unit, .. } => {
+            let r = reference?;
+            let (start, end) = match unit {
+                Unit::Day => (
+                    r.checked_add_days(Days::new(1))?,
+                    r.checked_add_days(Days::new(u64::from(n)))?,
+                ),
+                Unit::Week => {
+                    let next = monday(r)?.checked_add_days(Days::new(7))?;
+                    (
+                        next,
+                        next.checked_add_days(Days::new(u64::from(n) * 7 - 1))?,
+                    )
+                }
+                Unit::Month => {
+                    let next = ymd(r.year(), r.month(), 1)?.checked_add_months(Months::new(1))?;
+                    (next, next.checked_add_months(Months::new(n))?.pred_opt()?)
+                }
+                Unit::Year => (ymd(r.year() + 1, 1, 1)?, ymd(r.year() + n as i32, 12, 31)?),
+            };
+            Some(range(start, end, Precision::Vague))
         }
         Kind::PastSpan { n, unit } => {
             let r = reference?;

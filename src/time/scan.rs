@@ -41,6 +41,8 @@ pub enum Part {
     Xun(u8),
     /// The last seven days of the month (最後一周).
     LastWeek,
+    /// The n-th (1–5) weekday (0 = Monday) of the month (10月的第一個星期一).
+    NthWeekday(u8, u8),
     /// 1–4.
     Quarter(u8),
     /// 1 上半年, 2 下半年.
@@ -76,6 +78,9 @@ pub enum Kind {
     Near,
     /// 過去 n units up to the reference date.
     PastSpan { n: u32, unit: Unit },
+    /// 未來三天 (`whole` false): the n units after the reference day; 下三週 (`whole` true): the
+    /// n whole weeks, months or years after the reference day's.
+    NextSpan { n: u32, unit: Unit, whole: bool },
     /// A day counted from the reference date (今天 0, 昨日 -1, 後天 2, 三天前 -3).
     DayOffset(i32),
     /// 今(12)日, 昨(11)日: a day counted from the reference that also names its day of the month.
@@ -152,6 +157,7 @@ pub fn scan_chars(t: &[char]) -> Vec<Expr> {
             '周' | '週' | '星' | '礼' | '禮' => weekday_at(t, i, None),
             '近' | '日' | '最' => near_at(t, i),
             '过' | '過' => past_span(t, i, 2),
+            '未' | '接' | '往' => super::relative::next_span(t, i),
             '踏' | '进' | '進' => entering(t, i),
             '第' | '首' => ordinal_quarter(t, i),
             _ if holiday_firsts.contains(c) => super::relative::holiday_at(t, i),
@@ -669,7 +675,13 @@ fn dmy(t: &[char], e: usize, sep: char, a: u32) -> Hit {
         return None;
     }
     let (y, yn, e3) = ascii_number(t, e2 + 1)?;
-    if yn != 4 || !(1000..=2999).contains(&y) || next_continues_number(t, e3) {
+    // A two-digit year with slashes or dots (15/07/25): this century's up to 69, else the last.
+    let y = match yn {
+        4 if (1000..=2999).contains(&y) => y,
+        2 if sep != '-' => y + if y < 70 { 2000 } else { 1900 },
+        _ => return None,
+    };
+    if next_continues_number(t, e3) {
         return None;
     }
     let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
@@ -819,6 +831,12 @@ pub(crate) fn month_tail(t: &[char], p: usize, year: Option<YearSpec>, month: Mo
     let mut p = p;
     if t.get(p) == Some(&'份') {
         p += 1;
+    }
+    if let Some((end, n, weekday)) = super::relative::nth_weekday(t, p) {
+        return Some((
+            end,
+            cal(year, Some(month), None, Part::NthWeekday(n, weekday)),
+        ));
     }
     let part = if let Some(e) = lit(t, p, &words().xun_early) {
         Some((e, Part::Xun(0)))

@@ -72,6 +72,8 @@ pub(crate) struct Words {
     pub weekday_words: Vec<String>,
     pub recent: Vec<String>,
     pub past: Vec<String>,
+    /// Words before a span counted ahead (未來三天, 接下來兩週).
+    pub ahead: Vec<String>,
     pub entering: Vec<String>,
     pub same_year: Vec<String>,
     pub same_month: Vec<String>,
