@@ -615,10 +615,15 @@ fn clauses_of(
                 Some((EventKind::Statement, _)) if !quoted && !person_says() => None,
                 k => k,
             };
+            // Who is named in the cause (因故障導致運行Microsoft Windows的電腦關閉而道歉) is part of
+            // the cause, not of the happening the clause tells.
+            let named_in_cause =
+                |at: usize| choice && any_main && in_cause(lex, &folded_clause, at - span.start);
             let mut actors: Vec<(usize, usize)> = Vec::new();
             for m in mentions.iter().filter(|m| span.contains(m.span)) {
                 if entities[m.entity].kind != EntityKind::Media
                     && !actors.iter().any(|a| a.0 == m.entity)
+                    && !named_in_cause(m.span.start)
                 {
                     actors.push((m.entity, m.span.start));
                 }
@@ -676,7 +681,13 @@ fn in_cause(lex: &Lexicon, clause: &[char], at: usize) -> bool {
     else {
         return false;
     };
-    !(opens + 1..at).any(|k| lex.returns.iter().any(|w| starts_at(w, k)))
+    // 因…而 closes its cause only at 而, whatever it led to on the way (因故障導致電腦關閉而道歉).
+    let closes_at_er = clause[opens + 1..].contains(&'而');
+    !(opens + 1..at).any(|k| {
+        lex.returns
+            .iter()
+            .any(|w| starts_at(w, k) && (!closes_at_er || w == "而"))
+    })
 }
 
 /// Where a clause group stands: its sentence, the article and what was read of it.

@@ -249,3 +249,27 @@ fn a_bare_day_later_than_the_latest_date_an_undated_article_cites_is_of_an_earli
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn who_is_named_in_the_cause_is_not_an_actor_of_the_happening() {
+    let view = view_of(
+        "星河科技致歉\n2024年7月19日，星河科技因軟體故障導致運行蓝鲸数据公司(Bluewhale Data)系統的電腦關閉而公開道歉。\n",
+    );
+    let apology = view
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Announcement)
+        .expect("the apology");
+    let names: Vec<&str> = apology
+        .entities
+        .iter()
+        .filter_map(|id| view.entities.iter().find(|x| &x.id == id))
+        .map(|x| x.name.as_str())
+        .collect();
+    assert!(names.contains(&"星河科技"), "{names:?}");
+    assert!(
+        view.entities.iter().any(|x| x.name == "Bluewhale Data"),
+        "the company in the cause is found"
+    );
+    assert!(!names.contains(&"Bluewhale Data"), "{names:?}");
+}
