@@ -323,11 +323,7 @@ fn sentence_candidates(
     // An organisation that only says whose officer the next name is (民眾黨前主席柯文哲, 台積電
     // 董事長魏哲家) qualifies that person, who is the subject.
     let qualifies_person = |org: usize, at: usize| {
-        let Some(end) = mentions
-            .iter()
-            .find(|m| m.entity == org && m.span.start == at)
-            .map(|m| m.span.end)
-        else {
+        let Some(end) = mention_at(input.mentions, org, at).map(|m| m.span.end) else {
             return false;
         };
         let joins = |c: char| is_clause_mark(c) || matches!(c, '和' | '與' | '与' | '、' | '及');
@@ -494,6 +490,15 @@ const ABSORBS: &[(EventKind, EventKind)] = &[
     (EventKind::Layoff, EventKind::Departure),
     (EventKind::Departure, EventKind::Organization),
 ];
+
+/// The mention of `entity` that starts at `start` (mentions sorted by start).
+fn mention_at(mentions: &[Mention], entity: usize, start: usize) -> Option<&Mention> {
+    let from = mentions.partition_point(|m| m.span.start < start);
+    mentions[from..]
+        .iter()
+        .take_while(|m| m.span.start == start)
+        .find(|m| m.entity == entity)
+}
 
 fn mentions_in(mentions: &[Mention], span: Span) -> Vec<&Mention> {
     let start = mentions.partition_point(|m| m.span.end <= span.start);
@@ -761,21 +766,16 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
                 let says = |h: &&&Hit| h.cue == Cue::Trigger(EventKind::Statement);
                 group.actors.iter().any(|&(e, at)| {
                     entities[e].kind == EntityKind::Organization
-                        && input
-                            .mentions
-                            .iter()
-                            .find(|m| m.entity == e && m.span.start == at)
-                            .is_some_and(|m| {
-                                clause_hits.iter().filter(says).any(|h| {
-                                    h.start >= m.span.end
-                                        && (h.start - m.span.end <= ORG_SAYS_GAP || {
-                                            let between =
-                                                text.folded_slice(Span::new(m.span.end, h.start));
-                                            between.contains("声明")
-                                                || between.contains("statement")
-                                        })
-                                })
+                        && mention_at(input.mentions, e, at).is_some_and(|m| {
+                            clause_hits.iter().filter(says).any(|h| {
+                                h.start >= m.span.end
+                                    && (h.start - m.span.end <= ORG_SAYS_GAP || {
+                                        let between =
+                                            text.folded_slice(Span::new(m.span.end, h.start));
+                                        between.contains("声明") || between.contains("statement")
+                                    })
                             })
+                        })
                 })
             }
         }
@@ -922,17 +922,13 @@ fn order_actors(place: &Place, group: &Group) -> Vec<usize> {
             let after_dest = hits.iter().filter(hires).any(|h| {
                 h.end <= at && at - h.end <= 2 && lex.destination.iter().any(|d| d == word(h))
             });
-            let before_verb = input
-                .mentions
-                .iter()
-                .find(|m| m.entity == e && m.span.start == at)
-                .is_some_and(|m| {
-                    hits.iter().filter(hires).any(|h| {
-                        h.start >= m.span.end
-                            && h.start - m.span.end <= 2
-                            && !lex.destination.iter().any(|d| d == word(h))
-                    })
-                });
+            let before_verb = mention_at(input.mentions, e, at).is_some_and(|m| {
+                hits.iter().filter(hires).any(|h| {
+                    h.start >= m.span.end
+                        && h.start - m.span.end <= 2
+                        && !lex.destination.iter().any(|d| d == word(h))
+                })
+            });
             (is_org(e) && (after_bei || after_dest || before_verb)).then_some(e)
         });
     }

@@ -320,6 +320,7 @@ fn counted(t: &[char], p: usize) -> Option<(u32, Unit, usize)> {
     }
     let (unit, end) = match t.get(q)? {
         '年' => (Unit::Year, q + 1),
+        // `過去3月` reads as the month March: months are counted with 個.
         '月' if q > e => (Unit::Month, q + 1),
         '天' | '日' => (Unit::Day, q + 1),
         '周' | '週' => (Unit::Week, q + 1),
@@ -357,26 +358,7 @@ pub(crate) fn past_span(t: &[char], i: usize, lead: usize) -> Hit {
     if matches!(t.get(p), Some('这' | '這')) {
         p += 1;
     }
-    let (n, e, _) = any_number(t, p)?;
-    if n == 0 || n > 100 {
-        return None;
-    }
-    let mut q = e;
-    if matches!(t.get(q), Some('个' | '個')) {
-        q += 1;
-    }
-    let (unit, end) = match t.get(q)? {
-        '年' => (Unit::Year, q + 1),
-        '月' => (Unit::Month, q + 1),
-        '天' | '日' => (Unit::Day, q + 1),
-        '周' | '週' => (Unit::Week, q + 1),
-        '星' if t.get(q + 1) == Some(&'期') => (Unit::Week, q + 2),
-        _ => return None,
-    };
-    if unit == Unit::Month && !matches!(t.get(e), Some('个' | '個')) {
-        // `過去3月` reads as the month March; `近一月` is rare enough to leave.
-        return None;
-    }
+    let (n, unit, end) = counted(t, p)?;
     Some((end, Kind::PastSpan { n, unit }))
 }
 

@@ -296,12 +296,7 @@ fn resolve_one(e: &Expr, reference: Option<NaiveDate>) -> Option<DateRange> {
             whole: false,
         } => {
             let r = reference?;
-            let end = match unit {
-                Unit::Day => r.checked_add_days(Days::new(u64::from(n)))?,
-                Unit::Week => r.checked_add_days(Days::new(u64::from(n) * 7))?,
-                Unit::Month => r.checked_add_months(Months::new(n))?,
-                Unit::Year => r.checked_add_months(Months::new(n * 12))?,
-            };
+            let end = counted_from(r, n, unit, true)?;
             Some(range(
                 r.checked_add_days(Days::new(1))?,
                 end,
@@ -332,14 +327,25 @@ fn resolve_one(e: &Expr, reference: Option<NaiveDate>) -> Option<DateRange> {
         }
         Kind::PastSpan { n, unit } => {
             let r = reference?;
-            let start = match unit {
-                Unit::Day => r.checked_sub_days(Days::new(u64::from(n)))?,
-                Unit::Week => r.checked_sub_days(Days::new(u64::from(n) * 7))?,
-                Unit::Month => r.checked_sub_months(Months::new(n))?,
-                Unit::Year => r.checked_sub_months(Months::new(n * 12))?,
-            };
-            Some(range(start, r, Precision::Vague))
+            Some(range(counted_from(r, n, unit, false)?, r, Precision::Vague))
         }
+    }
+}
+
+/// The day `n` units after (`ahead`) or before the day `r`.
+fn counted_from(r: NaiveDate, n: u32, unit: Unit, ahead: bool) -> Option<NaiveDate> {
+    let (days, months) = match unit {
+        Unit::Day => (u64::from(n), 0),
+        Unit::Week => (u64::from(n) * 7, 0),
+        Unit::Month => (0, n),
+        Unit::Year => (0, n * 12),
+    };
+    if ahead {
+        r.checked_add_days(Days::new(days))?
+            .checked_add_months(Months::new(months))
+    } else {
+        r.checked_sub_days(Days::new(days))?
+            .checked_sub_months(Months::new(months))
     }
 }
 
