@@ -774,6 +774,8 @@ impl Analysis {
         candidates.extend(extracted.into_iter().flat_map(|(_, c, _)| c));
         candidates.sort_by_key(|c| (c.article, c.span.start, c.clause.start));
         let ids: Vec<String> = self.articles.iter().map(|a| a.raw.id.clone()).collect();
+        // The events of an earlier pass go before the new ones are built, not after.
+        self.events = Vec::new();
         self.events = events::merge::merge(&candidates, &self.entities, &ids);
         self.candidates = candidates;
     }
