@@ -77,12 +77,12 @@ pub struct RawArticle {
 /// other line breaks has the same one.
 pub fn fingerprint(text: &str) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in text.chars().filter(|c| !c.is_whitespace()).flat_map(|c| {
-        let mut buf = [0u8; 4];
-        c.encode_utf8(&mut buf).as_bytes().to_vec()
-    }) {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
+    let mut buf = [0u8; 4];
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
     }
     h
 }

@@ -526,17 +526,8 @@ fn clauses_of(
     // Where a consequence opens: Chinese anywhere, English between spaces.
     let opens_consequence = |k: usize| {
         lex.consequences.iter().any(|c| {
-            if c.chars().next() != folded.get(k).copied() {
-                return false;
-            }
-            let n = c.chars().count();
-            let ascii = c.is_ascii();
-            k + n <= folded.len()
-                && folded[k..k + n].iter().copied().eq(c.chars())
-                && (!ascii
-                    || (k > 0
-                        && folded[k - 1] == ' '
-                        && folded.get(k + n).is_none_or(|&c| c == ' ')))
+            word_at(&folded, k, c)
+                && (!c.is_ascii() || folded.get(k + c.chars().count()).is_none_or(|&c| c == ' '))
         })
     };
     for (k, &ch) in chars.iter().enumerate() {
@@ -584,12 +575,8 @@ fn clauses_of(
             });
             let first_kind = kinds.next();
             let choice = kinds.any(|k| Some(k) != first_kind);
-            let folded_clause: Vec<char> = if choice {
-                text.folded_slice(span).chars().collect()
-            } else {
-                Vec::new()
-            };
-            let main = |h: &&Hit| !choice || !in_cause(lex, &folded_clause, h.start - span.start);
+            let folded_clause = &folded[span.start - sentence.start..span.end - sentence.start];
+            let main = |h: &&Hit| !choice || !in_cause(lex, folded_clause, h.start - span.start);
             let any_main = hits
                 .iter()
                 .filter(within)
@@ -623,7 +610,7 @@ fn clauses_of(
             // Who is named in the cause (因故障導致運行Microsoft Windows的電腦關閉而道歉) is part of
             // the cause, not of the happening the clause tells.
             let named_in_cause =
-                |at: usize| choice && any_main && in_cause(lex, &folded_clause, at - span.start);
+                |at: usize| choice && any_main && in_cause(lex, folded_clause, at - span.start);
             let mut actors: Vec<(usize, usize)> = Vec::new();
             for m in mentions.iter().filter(|m| span.contains(m.span)) {
                 if entities[m.entity].kind != EntityKind::Media
@@ -660,19 +647,22 @@ fn clauses_of(
         .collect()
 }
 
+/// Does `w` stand at char `k` of `chars`? An English word must start one: at the start or after a
+/// space.
+fn word_at(chars: &[char], k: usize, w: &str) -> bool {
+    if w.chars().next() != chars.get(k).copied() {
+        return false;
+    }
+    let n = w.chars().count();
+    k + n <= chars.len()
+        && chars[k..k + n].iter().copied().eq(w.chars())
+        && (!w.is_ascii() || k == 0 || chars[k - 1] == ' ')
+}
+
 /// Does the trigger at char `at` of a clause lie in a cause the clause gives: after a word that
 /// opens one (因, 由於, for the), with no word that returns to the happening (而, 导致) between?
 fn in_cause(lex: &Lexicon, clause: &[char], at: usize) -> bool {
-    // An English word stands after a space or at the start.
-    let starts_at = |w: &String, k: usize| {
-        if w.chars().next() != clause.get(k).copied() {
-            return false;
-        }
-        let n = w.chars().count();
-        k + n <= clause.len()
-            && clause[k..k + n].iter().copied().eq(w.chars())
-            && (!w.is_ascii() || k == 0 || clause[k - 1] == ' ')
-    };
+    let starts_at = |w: &String, k: usize| word_at(clause, k, w);
     // 因此 and 原因 hold 因 and open no cause.
     let covered = |k: usize| {
         lex.not_causes.iter().any(|w| {

@@ -66,9 +66,8 @@ fn is_abbrev(s: &str) -> bool {
 /// Capitalised words, the shape of a person's name: 2 or 3 of them.
 fn person_shaped(s: &str, ctx: &Ctx) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    let spelled: Vec<String> = words.iter().map(|w| w.to_string()).collect();
     (2..=3).contains(&words.len())
-        && super::latin::person_like(ctx.lex, &spelled, false)
+        && super::latin::person_like(ctx.lex, &words, false)
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
                 && w.chars().any(|c| c.is_ascii_lowercase())

@@ -197,16 +197,15 @@ pub(crate) fn find(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
     out
 }
 
-/// A capitalised name word, allowing inner capitals (LeCun, McCarthy) but not all-caps.
 /// Can these capitalised words be a person's name? Headlines and terms capitalise common words
 /// too (Insured Losses, Microsoft Windows): a name opens with a given name or a title, or holds
 /// no common English word of four letters or more (Ruoming Pang, Sim Hwee Kok).
-pub(crate) fn person_like(
+pub(crate) fn person_like<S: AsRef<str>>(
     lex: &crate::entities::gazetteer::Lexicon,
-    words: &[String],
+    words: &[S],
     titled: bool,
 ) -> bool {
-    let lower = |w: &String| w.to_ascii_lowercase();
+    let lower = |w: &S| w.as_ref().to_ascii_lowercase();
     titled
         || words
             .first()
@@ -215,9 +214,10 @@ pub(crate) fn person_like(
         // Chung): only a longer word says the run is ordinary English.
         || !words
             .iter()
-            .any(|w| w.len() >= 4 && lex.english_common.contains(&lower(w)))
+            .any(|w| w.as_ref().len() >= 4 && lex.english_common.contains(&lower(w)))
 }
 
+/// A capitalised name word, allowing inner capitals (LeCun, McCarthy) but not all-caps.
 pub(crate) fn capitalised_name(w: &str) -> bool {
     if !capitalised(w) || w.len() < 2 {
         return false;
