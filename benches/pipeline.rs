@@ -8,7 +8,8 @@ mod common;
 
 use std::time::Instant;
 
-// The allocator the `storyline` command links, so that the figure is the command's.
+// The allocator the `storyline` command links, and its release between stages, so that the
+// figure is the command's.
 #[path = "../src/cli/allocator.rs"]
 mod allocator;
 use storyline::corpus::Corpus;
@@ -26,6 +27,7 @@ fn peak_rss_mb() -> f64 {
 }
 
 fn main() {
+    allocator::install_release();
     let n: usize = std::env::var("ARTICLES")
         .ok()
         .and_then(|s| s.parse().ok())

@@ -15,6 +15,7 @@ pub mod error;
 pub mod eval;
 pub mod events;
 pub mod export;
+pub mod memory;
 pub mod outlets;
 pub mod parallel;
 pub mod pipeline;

@@ -5,10 +5,20 @@
 //!
 //! One option differs from mimalloc's default: its arenas are not committed ahead of use.
 //! Committed ahead, the memory the analysis frees inside them stayed resident and counted in the
-//! peak; uncommitted, it goes back to the system when mimalloc purges it.
+//! peak; uncommitted, it goes back to the system when mimalloc purges it. And the pipeline
+//! collects between its stages ([`install_release`]), when the workers of a stage have ended.
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Tells the pipeline how to give freed memory back between its stages (see
+/// `storyline::memory`): a forced collection returns the pages finished workers left behind.
+pub fn install_release() {
+    storyline::memory::set_release(|| {
+        // SAFETY: mi_collect may be called from any thread at any time.
+        unsafe { libmimalloc_sys::mi_collect(true) }
+    });
+}
 
 /// `mi_option_arena_eager_commit` in mimalloc.h's `mi_option_e` (version 3).
 const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;

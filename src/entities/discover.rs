@@ -137,6 +137,9 @@ pub fn discover(texts: &[&ArticleText], lex: &Lexicon, known: &[String]) -> Vec<
 /// right before a verb of acting.
 type Reading = (Vec<Candidate>, Vec<words::Sighting>, Vec<recurring::Cued>);
 
+/// Articles read at a time when no reading is kept.
+const READ_BATCH: usize = 2048;
+
 /// What discovery found in each article, by the article's text, for the names known when it ran:
 /// a story that gains one article reads that one alone.
 /// The default keeps nothing (one analysis, no memory spent on a next one); [`Found::kept`] keeps.
@@ -171,6 +174,17 @@ pub fn discover_cached(
     known: &[String],
     found: &mut Found,
 ) -> Vec<Candidate> {
+    discover_in_batches(texts, lex, known, found, READ_BATCH)
+}
+
+/// [`discover_cached`], reading `batch` articles at a time when it keeps nothing.
+fn discover_in_batches(
+    texts: &[&ArticleText],
+    lex: &Lexicon,
+    known: &[String],
+    found: &mut Found,
+    batch: usize,
+) -> Vec<Candidate> {
     let before_name: rustc_hash::FxHashSet<String> = lex
         .name_before
         .iter()
@@ -204,45 +218,44 @@ pub fn discover_cached(
         .filter(|&i| !found.by_text.contains_key(&keys[i]))
         .collect();
     let jieba = segmenter(known);
-    let read: Vec<Reading> = if missing.is_empty() {
-        Vec::new()
-    } else {
-        crate::parallel::par_map(&missing, |&i| read_article(texts[i], &ctx, &jieba))
-    };
-    let mut sightings = Vec::new();
-    let mut cued = Vec::new();
+    let mut sightings = words::Sightings::default();
+    let mut cued = recurring::Tally::default();
     let mut out = Vec::new();
     if !found.keep {
-        // Nothing was kept, so every article was read just now, in order.
-        for (candidates, seen, before_verbs) in read {
-            out.extend(candidates);
-            sightings.extend(seen);
-            cued.push(before_verbs);
-        }
-        out.extend(words::names_from_sightings(sightings));
-        out.extend(recurring::names(&cued, &ctx, &jieba));
-        return out.into_iter().filter_map(|c| clean(c, lex)).collect();
-    }
-    let mut fresh: HashMap<u64, Arc<Reading>> = HashMap::with_capacity(texts.len());
-    for (&i, r) in missing.iter().zip(read) {
-        fresh.insert(keys[i], Arc::new(r));
-    }
-    for k in &keys {
-        if !fresh.contains_key(k) {
-            if let Some(r) = found.by_text.get(k) {
-                fresh.insert(*k, r.clone());
+        // Nothing was kept, so every article is read now, in order, a batch at a time: the
+        // readings are summed as they come, never all held.
+        for batch in missing.chunks(batch) {
+            let read = crate::parallel::par_map(batch, |&i| read_article(texts[i], &ctx, &jieba));
+            for (candidates, seen, before_verbs) in read {
+                out.extend(candidates);
+                sightings.add(seen);
+                cued.add(&before_verbs);
             }
         }
+    } else {
+        let read: Vec<Reading> =
+            crate::parallel::par_map(&missing, |&i| read_article(texts[i], &ctx, &jieba));
+        let mut fresh: HashMap<u64, Arc<Reading>> = HashMap::with_capacity(texts.len());
+        for (&i, r) in missing.iter().zip(read) {
+            fresh.insert(keys[i], Arc::new(r));
+        }
+        for k in &keys {
+            if !fresh.contains_key(k) {
+                if let Some(r) = found.by_text.get(k) {
+                    fresh.insert(*k, r.clone());
+                }
+            }
+        }
+        for k in &keys {
+            let (candidates, seen, before_verbs) = &*fresh[k];
+            out.extend(candidates.iter().cloned());
+            sightings.add(seen.iter().cloned());
+            cued.add(before_verbs);
+        }
+        found.by_text = fresh;
     }
-    for k in &keys {
-        let (candidates, seen, before_verbs) = &*fresh[k];
-        out.extend(candidates.iter().cloned());
-        sightings.extend(seen.iter().cloned());
-        cued.push(before_verbs.clone());
-    }
-    found.by_text = fresh;
-    out.extend(words::names_from_sightings(sightings));
-    out.extend(recurring::names(&cued, &ctx, &jieba));
+    out.extend(sightings.names());
+    out.extend(cued.names(&ctx, &jieba));
     out.into_iter().filter_map(|c| clean(c, lex)).collect()
 }
 
@@ -591,4 +604,45 @@ fn media(doc: &Doc, ctx: &Ctx, jieba: &Segmenter) -> Vec<Candidate> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The articles of two evaluation stories, traditional and simplified.
+    fn texts() -> Vec<ArticleText> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/stories");
+        let mut out = Vec::new();
+        for story in ["tsmc-succession-2024", "huawei-mate60-2023"] {
+            let mut files: Vec<_> = std::fs::read_dir(root.join(story))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            files.sort();
+            for f in files {
+                let raw = std::fs::read_to_string(&f).unwrap();
+                out.push(crate::text::build(&raw, crate::corpus::SourceFormat::Text));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn names_do_not_depend_on_how_many_articles_are_read_at_a_time() {
+        let texts = texts();
+        let refs: Vec<&ArticleText> = texts.iter().collect();
+        let lex = Lexicon::embedded();
+        let known = vec!["台積電".to_string()];
+        let whole = discover_in_batches(&refs, lex, &known, &mut Found::default(), usize::MAX);
+        assert!(whole.len() > 20, "the stories name people and companies");
+        for batch in [1, 3] {
+            let batched = discover_in_batches(&refs, lex, &known, &mut Found::default(), batch);
+            assert_eq!(batched, whole, "{batch} at a time");
+        }
+        // Kept readings are summed the same way.
+        let kept = discover_in_batches(&refs, lex, &known, &mut Found::kept(), 1);
+        assert_eq!(kept, whole);
+    }
 }

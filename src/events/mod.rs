@@ -93,6 +93,20 @@ pub struct Candidate {
     pub title_en: Option<String>,
 }
 
+impl Candidate {
+    /// The same candidate in fresh allocations of the calling thread, each no larger than it
+    /// needs (a worker's titles and lists grew as they were built).
+    pub fn compacted(self) -> Candidate {
+        Candidate {
+            title_zh: self.title_zh.as_str().to_owned(),
+            title_en: self.title_en.as_deref().map(str::to_owned),
+            entities: self.entities.as_slice().to_vec(),
+            context: self.context.as_slice().to_vec(),
+            ..self
+        }
+    }
+}
+
 /// A merged event: one happening, every passage that tells of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Event {

@@ -77,20 +77,30 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx) -> Vec<Cued> {
     out
 }
 
-/// Names from every article's sightings (see the module's overview).
-pub(crate) fn names(all: &[Vec<Cued>], ctx: &Ctx, jieba: &Segmenter) -> Vec<Candidate> {
-    #[derive(Default)]
-    struct Seen {
-        display: String,
-        articles: usize,
-        count: usize,
-        breaks: usize,
-    }
-    let mut seen: HashMap<&str, Seen> = HashMap::new();
-    for article in all {
+/// One spelling's sightings over the corpus.
+#[derive(Default)]
+struct Seen {
+    display: String,
+    articles: usize,
+    count: usize,
+    breaks: usize,
+}
+
+/// Every article's sightings, summed spelling by spelling as the articles are read.
+#[derive(Default)]
+pub(crate) struct Tally {
+    seen: HashMap<String, Seen>,
+}
+
+impl Tally {
+    /// One article's sightings (articles are added in corpus order).
+    pub(crate) fn add(&mut self, article: &[Cued]) {
         let mut here: HashSet<&str> = HashSet::new();
         for c in article {
-            let s = seen.entry(c.folded.as_str()).or_default();
+            let s = match self.seen.get_mut(c.folded.as_str()) {
+                Some(s) => s,
+                None => self.seen.entry(c.folded.clone()).or_default(),
+            };
             if s.display.is_empty() {
                 s.display = c.display.clone();
             }
@@ -101,42 +111,47 @@ pub(crate) fn names(all: &[Vec<Cued>], ctx: &Ctx, jieba: &Segmenter) -> Vec<Cand
             }
         }
     }
-    let mut kept: Vec<(&str, &Seen)> = seen
-        .iter()
-        .filter(|(f, s)| {
-            s.articles >= MIN_ARTICLES
-                && s.count >= MIN_SIGHTINGS
-                && s.breaks * 2 > s.count
-                && !ctx.is_known(f)
-                && !ctx.lex.is_not_name(f)
-                && !ordinary_word(f, jieba)
-        })
-        .map(|(f, s)| (*f, s))
-        .collect();
-    // A spelling inside a longer kept one (為宣 in 華為宣) is its piece; the longer one holds it
-    // only when it is the name (a kept spelling always breaks before it).
-    kept.sort_by_key(|(f, _)| std::cmp::Reverse(f.chars().count()));
-    let mut out: Vec<Candidate> = Vec::new();
-    let mut taken: Vec<&str> = Vec::new();
-    for (f, s) in kept {
-        if taken.iter().any(|t| t.ends_with(f)) {
-            continue;
+
+    /// Names from every article's sightings (see the module's overview).
+    pub(crate) fn names(&self, ctx: &Ctx, jieba: &Segmenter) -> Vec<Candidate> {
+        let mut kept: Vec<(&str, &Seen)> = self
+            .seen
+            .iter()
+            .filter(|(f, s)| {
+                s.articles >= MIN_ARTICLES
+                    && s.count >= MIN_SIGHTINGS
+                    && s.breaks * 2 > s.count
+                    && !ctx.is_known(f)
+                    && !ctx.lex.is_not_name(f)
+                    && !ordinary_word(f, jieba)
+            })
+            .map(|(f, s)| (f.as_str(), s))
+            .collect();
+        // A spelling inside a longer kept one (為宣 in 華為宣) is its piece; the longer one holds it
+        // only when it is the name (a kept spelling always breaks before it).
+        kept.sort_by_key(|(f, _)| std::cmp::Reverse(f.chars().count()));
+        let mut out: Vec<Candidate> = Vec::new();
+        let mut taken: Vec<&str> = Vec::new();
+        for (f, s) in kept {
+            if taken.iter().any(|t| t.ends_with(f)) {
+                continue;
+            }
+            taken.push(f);
+            let person = f.chars().count() >= 3 && f.chars().all(|c| ctx.translit(c));
+            out.push(Candidate {
+                names: vec![s.display.clone()],
+                scoped: Vec::new(),
+                kind: if person {
+                    EntityKind::Person
+                } else {
+                    EntityKind::Organization
+                },
+                strength: 1,
+            });
         }
-        taken.push(f);
-        let person = f.chars().count() >= 3 && f.chars().all(|c| ctx.translit(c));
-        out.push(Candidate {
-            names: vec![s.display.clone()],
-            scoped: Vec::new(),
-            kind: if person {
-                EntityKind::Person
-            } else {
-                EntityKind::Organization
-            },
-            strength: 1,
-        });
+        out.sort_by(|a, b| a.names.cmp(&b.names));
+        out
     }
-    out.sort_by(|a, b| a.names.cmp(&b.names));
-    out
 }
 
 /// A word of jieba's dictionary that is not a proper noun (公司, 官方, 雙方), or a spelling jieba

@@ -4,7 +4,7 @@
 //!
 //! A personal name is a surname and one or two chars that start and end at jieba's word edges and
 //! are no ordinary word of its dictionary (jieba cuts most names it does not know into pieces:
-//! 魏|哲家, 柯文|哲, 林|全). One sighting proves nothing; [`names_from_sightings`] keeps a
+//! 魏|哲家, 柯文|哲, 林|全). One sighting proves nothing; [`Sightings::names`] keeps a
 //! spelling the corpus repeats and has seen at least once where names stand: after a title, a
 //! list comma or a word such as 由, or before 表示, 出任, 涉嫌 (`assets/entity_lexicon.toml`).
 
@@ -482,50 +482,66 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
     found.into_values().collect()
 }
 
-/// Names from every article's sightings: spellings the corpus repeats, seen where names stand, or
-/// said once right after a person's title. A spelling inside a longer repeated one (魏哲 in 魏哲家) is the longer one's.
-pub(crate) fn names_from_sightings(all: Vec<Sighting>) -> Vec<Candidate> {
-    /// One spelling over the corpus.
-    #[derive(Default)]
-    struct Seen {
-        displays: Vec<String>,
-        count: usize,
-        placed: bool,
-        titled: bool,
-    }
-    let mut merged: HashMap<String, Seen> = HashMap::new();
-    for s in all {
-        let e = merged.entry(s.folded).or_default();
-        if !e.displays.contains(&s.display) {
-            e.displays.push(s.display);
+/// One spelling's sightings over the corpus.
+#[derive(Default)]
+struct Seen {
+    displays: Vec<String>,
+    count: usize,
+    placed: bool,
+    titled: bool,
+}
+
+/// Every article's sightings, summed spelling by spelling as the articles are read: a large
+/// archive's readings need not all be held at once.
+#[derive(Default)]
+pub(crate) struct Sightings {
+    merged: HashMap<String, Seen>,
+}
+
+impl Sightings {
+    /// One article's sightings (articles are added in corpus order).
+    pub(crate) fn add(&mut self, seen: impl IntoIterator<Item = Sighting>) {
+        for s in seen {
+            let e = self.merged.entry(s.folded).or_default();
+            if !e.displays.contains(&s.display) {
+                e.displays.push(s.display);
+            }
+            e.count += s.count;
+            e.placed |= s.placed;
+            e.titled |= s.titled;
         }
-        e.count += s.count;
-        e.placed |= s.placed;
-        e.titled |= s.titled;
     }
-    let mut kept: Vec<(&String, &Seen)> = merged
-        .iter()
-        .filter(|(_, s)| (s.count >= 2 && s.placed) || (s.count >= 1 && s.titled))
-        .collect();
-    // Sorted, the spellings that begin with a spelling come right after it.
-    kept.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut out: Vec<Candidate> = kept
-        .iter()
-        .enumerate()
-        .filter(|&(i, (f, s))| {
-            // A spelling that a longer one seen at least half as often begins is its cut-off start.
-            !kept[i + 1..]
-                .iter()
-                .take_while(|(g, _)| g.starts_with(f.as_str()))
-                .any(|(g, longer)| g.len() > f.len() && longer.count * 2 >= s.count)
-        })
-        .map(|(_, (_, s))| Candidate {
-            names: s.displays.clone(),
-            scoped: Vec::new(),
-            kind: EntityKind::Person,
-            strength: 1,
-        })
-        .collect();
-    out.sort_by(|a, b| a.names.cmp(&b.names));
-    out
+
+    /// Names from every article's sightings: spellings the corpus repeats, seen where names
+    /// stand, or said once right after a person's title. A spelling inside a longer repeated one
+    /// (魏哲 in 魏哲家) is the longer one's.
+    pub(crate) fn names(&self) -> Vec<Candidate> {
+        let mut kept: Vec<(&String, &Seen)> = self
+            .merged
+            .iter()
+            .filter(|(_, s)| (s.count >= 2 && s.placed) || (s.count >= 1 && s.titled))
+            .collect();
+        // Sorted, the spellings that begin with a spelling come right after it.
+        kept.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut out: Vec<Candidate> = kept
+            .iter()
+            .enumerate()
+            .filter(|&(i, (f, s))| {
+                // A spelling that a longer one seen at least half as often begins is its cut-off
+                // start.
+                !kept[i + 1..]
+                    .iter()
+                    .take_while(|(g, _)| g.starts_with(f.as_str()))
+                    .any(|(g, longer)| g.len() > f.len() && longer.count * 2 >= s.count)
+            })
+            .map(|(_, (_, s))| Candidate {
+                names: s.displays.clone(),
+                scoped: Vec::new(),
+                kind: EntityKind::Person,
+                strength: 1,
+            })
+            .collect();
+        out.sort_by(|a, b| a.names.cmp(&b.names));
+        out
+    }
 }
