@@ -217,6 +217,11 @@ pub struct Lexicon {
     pub facility_suffix_zh: Vec<String>,
     /// Words that end like an organisation's name and name none (東部, 全部), folded.
     pub not_org_endings: FxHashSet<String>,
+    /// Words that say what trade a company is in (軟體, 航空, 網絡安全), folded: a company's
+    /// ending after nothing but these describes a kind of company (軟體公司, 航空公司), not one.
+    pub generic_org_words: FxHashSet<String>,
+    /// Company endings (公司, 集團), folded: the ones `generic_org_words` before them describe.
+    pub generic_org_endings: FxHashSet<String>,
     /// The last chars of `org_suffix_zh` and `facility_suffix_zh`, to rule most words out at once.
     pub org_suffix_last: FxHashSet<char>,
     pub media_suffix_zh: Vec<String>,
@@ -266,6 +271,10 @@ struct LexiconFile {
     facility_suffix_zh: Vec<String>,
     #[serde(default)]
     not_org_endings: Vec<String>,
+    #[serde(default)]
+    generic_org_words: Vec<String>,
+    #[serde(default)]
+    generic_org_endings: Vec<String>,
     media_suffix_zh: Vec<String>,
     report_verbs: Vec<String>,
     facility_cues: Vec<String>,
@@ -294,6 +303,35 @@ struct LexiconFile {
 }
 
 impl Lexicon {
+    /// Whether folded `name` describes a kind of company rather than naming one: a company's
+    /// ending (公司) after nothing but words of its trade (網絡|安全), or after nothing at all.
+    pub fn describes_company(&self, name: &[char]) -> bool {
+        (1..=name.len().min(4)).any(|n| {
+            let (stem, end) = name.split_at(name.len() - n);
+            self.generic_org_endings
+                .contains(&end.iter().collect::<String>())
+                && self.trade_words(stem)
+        })
+    }
+
+    /// Whether `stem` cuts into `generic_org_words` (or is empty), every cut tried.
+    fn trade_words(&self, stem: &[char]) -> bool {
+        let mut reach = vec![false; stem.len() + 1];
+        reach[0] = true;
+        for from in 0..stem.len() {
+            if !reach[from] {
+                continue;
+            }
+            for n in 1..=6.min(stem.len() - from) {
+                let word: String = stem[from..from + n].iter().collect();
+                if self.generic_org_words.contains(&word) {
+                    reach[from + n] = true;
+                }
+            }
+        }
+        reach[stem.len()]
+    }
+
     /// The embedded lexicon (`assets/entity_lexicon.toml`).
     pub fn embedded() -> &'static Lexicon {
         static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
@@ -350,6 +388,8 @@ impl Lexicon {
             org_suffix_zh: list(f.org_suffix_zh),
             facility_suffix_zh: list(f.facility_suffix_zh),
             not_org_endings: set(f.not_org_endings),
+            generic_org_words: set(f.generic_org_words),
+            generic_org_endings: set(f.generic_org_endings),
             media_suffix_zh: list(f.media_suffix_zh),
             report_verbs: list(f.report_verbs),
             facility_cues: list(f.facility_cues),
@@ -404,6 +444,8 @@ impl LexiconFile {
             org_suffix_zh: Vec::new(),
             facility_suffix_zh: Vec::new(),
             not_org_endings: Vec::new(),
+            generic_org_words: Vec::new(),
+            generic_org_endings: Vec::new(),
             media_suffix_zh: Vec::new(),
             report_verbs: Vec::new(),
             facility_cues: Vec::new(),

@@ -339,3 +339,26 @@ fn an_organisation_glossed_after_a_conjunction_or_at_a_paragraph_start_is_named_
     );
     assert_eq!(entity(&es, "微軟").name, "Microsoft");
 }
+
+/// Written for this test: a company named once, then described.
+const DESCRIBED: &str = "星岳集團遭駭
+總部位於新竹的星岳集團週三證實遭駭。該網絡安全公司表示,客戶資料未外洩。
+另一家軟體公司也受波及,多家航空公司的系統一度停擺。軟體公司股價下跌。
+";
+
+#[test]
+fn a_description_of_a_company_is_no_name() {
+    let (_, es, _) = resolve(&Gazetteer::default(), &[DESCRIBED]);
+    assert!(
+        entities::find(&es, "星岳集團").is_some(),
+        "the company is found by its name: {:?}",
+        es.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+    for description in ["網絡安全公司", "軟體公司", "航空公司", "安全公司"] {
+        assert!(
+            entities::find(&es, description).is_none(),
+            "{description} describes a kind of company: {:?}",
+            es.iter().map(|e| &e.name).collect::<Vec<_>>()
+        );
+    }
+}

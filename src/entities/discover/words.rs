@@ -192,6 +192,7 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
             ctx.lex.not_org_endings.contains(&tail)
         });
         if ends_as_part
+            || ctx.lex.describes_company(&name)
             || name.len() < 2
             || name.len() > 10
             || ((!prefixed || repeated_only) && occurrences(doc, &name) < 2)
