@@ -116,7 +116,7 @@ fn corpus() -> Vec<String> {
     let texts: Vec<String> = c
         .articles
         .iter()
-        .map(|a| storyline::text::build(&a.text, a.format).folded)
+        .map(|a| storyline::text::build(&a.text, a.format).folded())
         .collect();
     let mut out = Vec::new();
     let mut bytes = 0;

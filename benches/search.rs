@@ -98,18 +98,12 @@ fn generate(n: usize) -> Corpus {
     }
 }
 
-/// The folded text of every passage (`folded_slice` walks the article from its start each time).
-fn passage_texts<'a>(a: &'a Analysis, passages: &[index::Passage]) -> Vec<&'a str> {
-    let mut out = Vec::with_capacity(passages.len());
-    let mut current = (usize::MAX, Vec::new());
-    for p in passages {
-        let folded = &a.articles[p.article].text.folded;
-        if current.0 != p.article {
-            current = (p.article, storyline::text::char_byte_offsets(folded));
-        }
-        out.push(&folded[current.1[p.span.start]..current.1[p.span.end]]);
-    }
-    out
+/// The folded text of every passage.
+fn passage_texts(a: &Analysis, passages: &[index::Passage]) -> Vec<String> {
+    passages
+        .iter()
+        .map(|p| a.articles[p.article].text.folded_slice(p.span))
+        .collect()
 }
 
 /// User + system CPU time of this process so far, from /proc (Linux; 0 elsewhere).
@@ -294,7 +288,7 @@ fn main() {
     let mut phrases = Vec::new();
     while phrases.len() < 1000 {
         let words: Vec<String> = dict
-            .words_tokens(texts[rng.below(texts.len())])
+            .words_tokens(&texts[rng.below(texts.len())])
             .into_iter()
             .map(|t| t.text)
             .filter(|w| {
@@ -310,7 +304,7 @@ fn main() {
     // a regex over the term dictionary.
     let chars: Vec<String> = (0..200)
         .map(|_| {
-            let t = texts[rng.below(texts.len())];
+            let t = &texts[rng.below(texts.len())];
             let han: Vec<char> = t
                 .chars()
                 .filter(|&c| storyline::search::tokenize::is_han(c))

@@ -20,7 +20,7 @@ fn corpus() -> Vec<text::ArticleText> {
     let mut bytes = 0;
     while bytes < TARGET {
         for t in &base {
-            bytes += t.folded.len();
+            bytes += t.display.len();
             out.push(t.clone());
         }
     }
@@ -34,7 +34,9 @@ fn bench(c: &mut Criterion) {
         .into_iter()
         .map(|a| a.meta)
         .collect::<Vec<_>>();
-    let bytes: usize = texts.iter().map(|t| t.folded.len()).sum();
+    // Folded once here: the figure is the tagger's, not folding's.
+    let folded: Vec<String> = texts.iter().map(|t| t.folded()).collect();
+    let bytes: usize = folded.iter().map(String::len).sum();
     let mut g = c.benchmark_group("time");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes as u64));
@@ -42,7 +44,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0;
             for (i, t) in texts.iter().enumerate() {
-                let scanned = time::scan(&t.folded);
+                let scanned = time::scan(&folded[i]);
                 let p = reference::publication(&metas[i % metas.len()], t, &scanned);
                 n += time::resolve(&scanned, p.date).len();
             }

@@ -373,8 +373,8 @@ impl Library {
     }
 
     /// An article's folded text (the script and width matching reads), by article id.
-    pub fn folded_text(&self, id: &str) -> Result<&str> {
-        Ok(&self.analysis.articles[self.index_of(id)?].text.folded)
+    pub fn folded_text(&self, id: &str) -> Result<String> {
+        Ok(self.analysis.articles[self.index_of(id)?].text.folded())
     }
 
     /// The handle long work of this library reports into and can be cancelled through.

@@ -310,7 +310,7 @@ struct Located {
 
 /// Find `quote` in the article's folded text, whitespace ignored on both sides.
 fn locate(analysis: &Analysis, article: usize, quote: &str) -> Option<Span> {
-    let folded = &analysis.articles[article].text.folded;
+    let folded = &analysis.articles[article].text.folded();
     let hay: Vec<(usize, char)> = folded
         .chars()
         .enumerate()
@@ -413,7 +413,7 @@ fn diagnose(analysis: &Analysis, cues: &[Located], dropped: &mut Dropped) -> Str
                 .iter()
                 .any(|m| m.article == c.article && sentence.contains(m.span));
             let triggered = lexicon
-                .scan(text.folded_slice(sentence))
+                .scan(&text.folded_slice(sentence))
                 .iter()
                 .any(|h| matches!(h.cue, crate::events::lexicon::Cue::Trigger(_)));
             match (named, triggered) {

@@ -248,7 +248,7 @@ struct Scans(Vec<Option<Vec<time::Expr>>>);
 
 impl Scans {
     fn of(&mut self, i: usize, text: &ArticleText) -> &[time::Expr] {
-        self.0[i].get_or_insert_with(|| time::scan(&text.folded))
+        self.0[i].get_or_insert_with(|| time::scan(&text.folded()))
     }
 }
 
@@ -362,7 +362,7 @@ impl Analysis {
                         },
                         None => text::build_shared(raw_text, raw.format),
                     };
-                    let scanned = time::scan(&text.folded);
+                    let scanned = time::scan(&text.folded());
                     let published = time::reference::publication(&raw.meta, &text, &scanned);
                     let dates = time::resolve_for(&scanned, &published);
                     let keep = published.inferred || published.year_open;

@@ -52,7 +52,7 @@ pub(crate) struct Doc {
 impl Doc {
     fn new(t: &ArticleText) -> Doc {
         let disp: Vec<char> = t.display.chars().collect();
-        let mut fold: Vec<char> = t.folded.chars().collect();
+        let mut fold: Vec<char> = t.folded().chars().collect();
         // Texts from the text stage always agree; guard anyway so a bad input cannot panic here.
         if fold.len() != disp.len() {
             fold = disp
@@ -210,10 +210,7 @@ fn discover_in_batches(
         found.by_text.clear();
         found.known = known_key;
     }
-    let keys: Vec<u64> = texts
-        .iter()
-        .map(|t| hash_of(&(t.display.as_str(), t.folded.as_str())))
-        .collect();
+    let keys: Vec<u64> = texts.iter().map(|t| hash_of(&t.display.as_str())).collect();
     let missing: Vec<usize> = (0..texts.len())
         .filter(|&i| !found.by_text.contains_key(&keys[i]))
         .collect();

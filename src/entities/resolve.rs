@@ -251,7 +251,7 @@ fn mentions(groups: Vec<Group>, texts: &[&ArticleText]) -> (Vec<Entity>, Vec<Men
     let matcher = Matcher::new(&patterns);
     let indexed: Vec<(usize, &&ArticleText)> = texts.iter().enumerate().collect();
     let per_article: Vec<Vec<Mention>> = crate::parallel::par_map(&indexed, |&(a, t)| {
-        let hits = matcher.find(&t.folded);
+        let hits = matcher.find(&t.folded());
         let named: std::collections::HashSet<usize> = hits
             .iter()
             .filter(|h| !h.scoped)

@@ -277,7 +277,7 @@ fn sentence_candidates(
     let folded = text.folded_slice(sentence);
     let quoted = quoted_spans(text.slice(sentence), sentence.start);
     let all_hits: Vec<Hit> = lex
-        .scan(folded)
+        .scan(&folded)
         .into_iter()
         .map(|h| Hit {
             start: h.start + sentence.start,
@@ -421,7 +421,7 @@ fn sentence_candidates(
         };
         while let Some(p) = groups.iter().position(|g| g.kind == *part) {
             if *part == EventKind::Compensation {
-                extra_money = money::find(text.folded_slice(groups[p].span))
+                extra_money = money::find(&text.folded_slice(groups[p].span))
                     .first()
                     .copied();
             }
@@ -781,7 +781,7 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
     if kind == EventKind::Organization && actors.len() < 2 {
         return Err(Dropped::KindNeeds);
     }
-    let amounts: Vec<Money> = money::find(folded_clause);
+    let amounts: Vec<Money> = money::find(&folded_clause);
     let amount = amounts.first().copied().or(extra_money);
     let trigger_at = clause_hits
         .iter()
@@ -836,7 +836,7 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
         Status::Confirmed
     };
     let title_zh = super::title::zh(&lex.wording, text, span);
-    let stake = money::stake(folded_clause);
+    let stake = money::stake(&folded_clause);
     let trigger = clause_hits
         .iter()
         .find(|h| h.cue == Cue::Trigger(kind))
@@ -910,13 +910,13 @@ fn order_actors(place: &Place, group: &Group) -> Vec<usize> {
             let word = |h: &Hit| input.text.folded_slice(Span::new(h.start, h.end));
             let hires = |h: &&Hit| h.cue == Cue::Trigger(EventKind::Hire);
             let after_dest = hits.iter().filter(hires).any(|h| {
-                h.end <= at && at - h.end <= 2 && lex.destination.iter().any(|d| d == word(h))
+                h.end <= at && at - h.end <= 2 && lex.destination.iter().any(|d| *d == word(h))
             });
             let before_verb = mention_at(input.mentions, e, at).is_some_and(|m| {
                 hits.iter().filter(hires).any(|h| {
                     h.start >= m.span.end
                         && h.start - m.span.end <= 2
-                        && !lex.destination.iter().any(|d| d == word(h))
+                        && !lex.destination.iter().any(|d| *d == word(h))
                 })
             });
             (is_org(e) && (after_bei || after_dest || before_verb)).then_some(e)
@@ -992,7 +992,7 @@ fn date_for(
     }
     // Told at a time of day and no date (縣長上午8點48分宣布): the article's own day.
     if input.published.precision == Precision::Day
-        && crate::time::has_clock_time(input.text.folded_slice(sentence))
+        && crate::time::has_clock_time(&input.text.folded_slice(sentence))
     {
         if let Some(day) = input.published.reference() {
             let range = DateRange {

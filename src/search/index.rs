@@ -212,8 +212,9 @@ pub fn fingerprint(analysis: &Analysis, dict: &Dictionary) -> String {
     for a in &analysis.articles {
         a.raw.id.hash(&mut h);
         a.raw.bytes.hash(&mut h);
-        a.text.folded.len().hash(&mut h);
-        bulk.update(a.text.folded.as_bytes());
+        let folded = a.text.folded();
+        folded.len().hash(&mut h);
+        bulk.update(folded.as_bytes());
         a.published.date.hash(&mut h);
         a.raw.meta.outlet.hash(&mut h);
         put(
@@ -295,7 +296,7 @@ fn add_passage(
     if p.span.end > a.text.len() {
         return Ok(());
     }
-    let text = a.text.folded_slice(p.span);
+    let text = &a.text.folded_slice(p.span);
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.words, text);
     doc.add_text(fields.grams, text);

@@ -276,7 +276,7 @@ impl SearchIndex {
         if p.span.end > a.text.len() || p.span.is_empty() {
             return None;
         }
-        let folded = a.text.folded_slice(p.span);
+        let folded = &a.text.folded_slice(p.span);
         let starts = char_byte_offsets(folded);
         let to_char = |b: usize| p.span.start + starts.partition_point(|&x| x < b);
         let mut highlights: Vec<[usize; 2]> = Vec::new();

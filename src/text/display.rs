@@ -8,7 +8,7 @@
 //! so the map is non-decreasing and never points past the raw text.
 
 use super::boilerplate::{self, LineInfo};
-use super::{detect_script, fold_str, pinyin, sentences};
+use super::{detect_script, pinyin, sentences};
 use super::{ArticleText, CutReason, Furniture, Span};
 
 struct Line {
@@ -193,12 +193,10 @@ pub fn assemble(raw: &std::sync::Arc<str>, source: &str, map: Option<&[usize]>) 
     // analysis holds thousands of them, so the slack is given back, as it is by the span lists
     // (grown by doubling).
     display.shrink_to_fit();
-    let folded = fold_str(&display);
     let mut sentences = sentences::split(&chars);
     sentences.shrink_to_fit();
     drop(chars);
     let display_index = super::CharIndex::new(&display);
-    let folded_index = super::folded_index(&folded, &display);
     let script = detect_script(&display);
     let dateline = furniture
         .iter()
@@ -208,10 +206,8 @@ pub fn assemble(raw: &std::sync::Arc<str>, source: &str, map: Option<&[usize]>) 
         raw: raw.clone(),
         raw_hash: super::raw_hash(raw),
         display,
-        folded,
         to_raw,
         display_index,
-        folded_index,
         title,
         paragraphs,
         sentences,

@@ -3,7 +3,8 @@
 //! For each article it derives the **display text** (the body as the reader shows it: page furniture
 //! out, inline pinyin out, the author's characters kept), a **folded text** of exactly the same
 //! length in chars (simplified script, standard forms of rare variants, ASCII for full-width forms,
-//! lower-case letters) that all matching runs on, **sentence** and **paragraph** spans, and a map from
+//! lower-case letters) that all matching runs on, made from the display text char by char when a
+//! stage asks for it and never held, **sentence** and **paragraph** spans, and a map from
 //! every display char back to the raw file. Offsets everywhere are char (Unicode scalar) offsets,
 //! end exclusive. Nothing above this stage sees raw bytes or raw text.
 //!
@@ -178,17 +179,14 @@ pub struct ArticleText {
     pub raw: std::sync::Arc<str>,
     /// A hash of the decoded file.
     pub raw_hash: u64,
-    /// The body as shown to the reader.
+    /// The body as shown to the reader. Its folded form ([`ArticleText::folded`]), what matching
+    /// runs on, is made when asked for, never held: folding is a per-char table lookup (some
+    /// 600 MB/s), and held it would double what a story of 100,000 articles keeps.
     pub display: String,
-    /// Same length in chars as `display`; what matching runs on.
-    pub folded: String,
     /// `to_raw.get(i)` is the raw char offset of display char `i`; one extra entry maps the end.
     pub to_raw: RawMap,
     /// Byte offsets of the display text's chars; lets [`ArticleText::slice`] take a char span.
     pub display_index: CharIndex,
-    /// Byte offsets of the folded text's chars, when they differ from the display's (folding
-    /// full-width forms to ASCII shortens them); `None` in the usual case where both agree.
-    pub folded_index: Option<CharIndex>,
     /// The title line, if the article has one (also the first paragraph of the display text).
     pub title: Option<Span>,
     pub paragraphs: Vec<Span>,
@@ -228,11 +226,14 @@ impl ArticleText {
         &self.display[index.byte(&self.display, span.start)
             ..index.byte(&self.display, span.end.max(span.start))]
     }
-    /// The folded text of a span; valid because folding keeps char boundaries aligned.
-    pub fn folded_slice(&self, span: Span) -> &str {
-        let index = self.folded_index.as_ref().unwrap_or(&self.display_index);
-        &self.folded[index.byte(&self.folded, span.start)
-            ..index.byte(&self.folded, span.end.max(span.start))]
+    /// The folded text: the same number of chars as the display text, char for char.
+    pub fn folded(&self) -> String {
+        fold_str(&self.display)
+    }
+    /// The folded text of a span: folding goes char by char, so it is the span of
+    /// [`ArticleText::folded`].
+    pub fn folded_slice(&self, span: Span) -> String {
+        fold_str(self.slice(span))
     }
     /// The sentence containing a char offset.
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
@@ -300,11 +301,6 @@ impl ArticleText {
             .copied()
             .filter(|s| s.start <= offset)
     }
-}
-
-/// An index of the folded text's chars, or `None` when the display's serves (the usual case).
-pub fn folded_index(folded: &str, display: &str) -> Option<CharIndex> {
-    (!CharIndex::same_boundaries(folded, display)).then(|| CharIndex::new(folded))
 }
 
 /// Byte offsets of every char of `s`, plus `s.len()`.

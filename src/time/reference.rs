@@ -113,7 +113,11 @@ const HEAD_DATE_CHARS: usize = 160;
 /// (not followed by words or a comma: `2024年12月3日晚間，` opens a story, it dates no page), that
 /// no later explicit date in the body passes: the page's own date, set in a line with other things.
 fn head_date(text: &ArticleText, body: &[Expr]) -> Option<Published> {
-    let folded: Vec<char> = text.folded.chars().take(HEAD_DATE_CHARS + 40).collect();
+    let folded: Vec<char> = crate::text::fold_str(
+        &text.display[..text.display_index.byte(&text.display, HEAD_DATE_CHARS + 40)],
+    )
+    .chars()
+    .collect();
     let apart = |e: &Expr| {
         folded
             .get(e.span.end)

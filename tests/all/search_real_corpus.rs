@@ -59,7 +59,7 @@ fn any_spelling_of_zuckerberg_finds_every_article_naming_him() {
         .filter(|a| {
             names
                 .iter()
-                .any(|n| n.chars().count() >= 3 && a.text.folded.contains(n.as_str()))
+                .any(|n| n.chars().count() >= 3 && a.text.folded().contains(n.as_str()))
         })
         .map(|a| a.raw.id.clone())
         .collect();

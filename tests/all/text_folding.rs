@@ -98,7 +98,7 @@ fn display_keeps_the_authors_chars_and_folded_lines_up() {
     let span = storyline::text::Span::new(start, start + 4);
     assert_eq!(t.slice(span), "紥尅伯格");
     assert_eq!(t.folded_slice(span), "扎克伯格");
-    assert_eq!(t.folded, fold_str(&t.display));
+    assert_eq!(t.folded(), fold_str(&t.display));
 }
 
 #[test]

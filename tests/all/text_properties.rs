@@ -45,7 +45,7 @@ fn check(raw: &str, t: &ArticleText) {
     let raw_n = raw.chars().count();
     assert_eq!(&*t.raw, raw);
     assert_eq!(
-        t.folded.chars().count(),
+        t.folded().chars().count(),
         n,
         "folded keeps the display length"
     );

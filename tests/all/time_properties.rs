@@ -41,7 +41,7 @@ proptest! {
     #[test]
     fn publication_of_any_text(s in "[0-9年月日/\\-: \n消息電电今去周一近]{0,80}") {
         let t = text::build(&s, SourceFormat::Text);
-        let body = time::scan(&t.folded);
+        let body = time::scan(&t.folded());
         let p = reference::publication(&ManifestEntry::default(), &t, &body);
         let _ = time::resolve(&body, p.date);
     }

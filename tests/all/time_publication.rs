@@ -14,7 +14,7 @@ fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
 
 fn publish(raw: &str, meta: &ManifestEntry) -> Published {
     let t = text::build(raw, SourceFormat::Text);
-    let body = time::scan(&t.folded);
+    let body = time::scan(&t.folded());
     reference::publication(meta, &t, &body)
 }
 
@@ -156,7 +156,7 @@ fn a_yearless_dateline_in_a_body_without_years_takes_the_year_of_a_floor() {
     let raw = "標題\n北京时间11月9日消息，某选手晋级决赛。\n她在年初的比赛中夺冠。";
     assert!(publish(raw, &ManifestEntry::default()).date.is_none());
     let t = text::build(raw, SourceFormat::Text);
-    let body = time::scan(&t.folded);
+    let body = time::scan(&t.folded());
     let p = reference::dateline_after(&t, &body, d(2024, 8, 5).unwrap()).expect("dateline");
     assert_eq!(
         (p.date, p.precision),
@@ -233,7 +233,7 @@ fn no_date_at_all_is_unknown_and_vague() {
     );
     // A reference learnt later (e.g. from the corpus) resolves the same scan.
     let t = text::build(raw, SourceFormat::Text);
-    let body = time::scan(&t.folded);
+    let body = time::scan(&t.folded());
     assert!(time::resolve(&body, None).is_empty());
     let later = Published::inferred(
         NaiveDate::from_ymd_opt(2025, 7, 15).unwrap(),
@@ -407,7 +407,7 @@ fn the_day_called_today_lies_nearest_the_placed_dates() {
 fn a_day_counted_from_a_month_only_date_is_some_day_of_that_month() {
     let text = "今天全球多地傳出服務故障。7月19日的事件導致航班取消。";
     let t = text::build(text, SourceFormat::Text);
-    let scanned = time::scan(&t.folded);
+    let scanned = time::scan(&t.folded());
     let month = Published::inferred(d(2024, 7, 1).unwrap(), Precision::Month, "test");
     let dates = time::resolve_for(&scanned, &month);
     let today = dates.iter().find(|m| m.span.start == 0).expect("今天");
@@ -466,7 +466,7 @@ fn an_article_keeps_only_the_head_of_its_file_and_reads_the_same_date_from_it() 
     }
     let meta = ManifestEntry::default();
     let mut t = text::build(&raw, SourceFormat::Text);
-    let body = time::scan(&t.folded);
+    let body = time::scan(&t.folded());
     let before = reference::publication(&meta, &t, &body);
     let whole = t.raw.len();
     reference::keep_head(&mut t);

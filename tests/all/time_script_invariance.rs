@@ -8,7 +8,7 @@ use storyline::time::{self, reference, Published, TimeMention};
 
 fn analyse(raw: &str, meta: &storyline::corpus::ManifestEntry) -> (Published, Vec<TimeMention>) {
     let t = text::build(raw, storyline::corpus::SourceFormat::Text);
-    let body = time::scan(&t.folded);
+    let body = time::scan(&t.folded());
     let p = reference::publication(meta, &t, &body);
     (p.clone(), time::resolve(&body, p.date))
 }

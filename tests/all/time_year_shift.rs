@@ -40,7 +40,7 @@ fn plus28(d: NaiveDate) -> NaiveDate {
 
 fn analyse(raw: &str) -> (Published, Vec<TimeMention>) {
     let t = text::build(raw, SourceFormat::Text);
-    let body = time::scan(&t.folded);
+    let body = time::scan(&t.folded());
     let p = reference::publication(&ManifestEntry::default(), &t, &body);
     let dates = time::resolve(&body, p.date);
     (p, dates)

@@ -36,7 +36,7 @@ pub fn analysis(articles: &[(&str, &str)]) -> Analysis {
 
 /// Char spans where `needle` (folded) occurs in the article's folded text.
 pub fn find_all(analysis: &Analysis, article: usize, needle: &str) -> Vec<Span> {
-    let folded: Vec<char> = analysis.articles[article].text.folded.chars().collect();
+    let folded: Vec<char> = analysis.articles[article].text.folded().chars().collect();
     let n: Vec<char> = fold_str(needle).chars().collect();
     let mut out = Vec::new();
     if n.is_empty() || n.len() > folded.len() {
