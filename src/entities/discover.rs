@@ -25,7 +25,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// Spellings the text says name one thing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Candidate {
     /// Full spellings, display form.
     pub names: Vec<String>,
@@ -217,7 +217,7 @@ fn discover_in_batches(
     let jieba = segmenter(known);
     let mut sightings = words::Sightings::default();
     let mut cued = recurring::Tally::default();
-    let mut out = Vec::new();
+    let mut out = Distinct::default();
     if !found.keep {
         // Nothing was kept, so every article is read now, in order, a batch at a time: the
         // readings are summed as they come, never all held.
@@ -251,9 +251,32 @@ fn discover_in_batches(
         }
         found.by_text = fresh;
     }
+    let mut out = out.list;
     out.extend(sightings.names());
     out.extend(cued.names(&ctx, &jieba));
     out.into_iter().filter_map(|c| clean(c, lex)).collect()
+}
+
+/// The candidates found so far, each once, in the order first found. Most of a large archive's
+/// are the same few names found again in every article, and joining a candidate a second time
+/// changes nothing: held once, they do not grow with the archive.
+#[derive(Default)]
+struct Distinct {
+    list: Vec<Candidate>,
+    /// Indices into `list` by the hash of what they hold.
+    by_hash: HashMap<u64, Vec<usize>>,
+}
+
+impl Distinct {
+    fn extend(&mut self, found: impl IntoIterator<Item = Candidate>) {
+        for c in found {
+            let same = self.by_hash.entry(hash_of(&c)).or_default();
+            if same.iter().all(|&i| self.list[i] != c) {
+                same.push(self.list.len());
+                self.list.push(c);
+            }
+        }
+    }
 }
 
 /// Every finder over one article.
