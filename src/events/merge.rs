@@ -223,9 +223,13 @@ fn merge_asking(
             }
         }
     }
-    let mut events: Vec<Event> = clusters
+    // What the search for a home needed goes before the events are built beside the clusters.
+    drop(by_bucket);
+    drop(keys);
+    let groups: Vec<Vec<usize>> = clusters.into_iter().map(|g| g.members).collect();
+    let mut events: Vec<Event> = groups
         .iter()
-        .map(|g| event_of(&g.members, candidates, article_ids, entities))
+        .map(|g| event_of(g, candidates, article_ids, entities))
         .collect();
     events.sort_by(|a, b| {
         let key = |e: &Event| e.date.map(|d| (d.start, d.end));
