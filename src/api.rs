@@ -820,7 +820,7 @@ impl Library {
         Ok(ArticleView {
             info: self.analysis.article_info(i, false),
             text,
-            paragraphs: a.text.paragraphs.clone(),
+            paragraphs: a.text.paragraphs.to_vec(),
             english: crate::text::english_paragraphs(&a.text),
             passages,
         })

@@ -199,10 +199,10 @@ impl Article {
             .text
             .sentences
             .iter()
-            .find(|&&s| text::headline_shape(self.text.slice(s)))
+            .find(|&s| text::headline_shape(self.text.slice(s)))
             .or(self.text.sentences.first());
         match lead {
-            Some(&s) => {
+            Some(s) => {
                 let first = without_leading_date(self.text.slice(s).trim());
                 if first.chars().count() > TITLE_CHARS {
                     format!(

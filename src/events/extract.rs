@@ -62,7 +62,7 @@ impl Chronicle {
         let calendar = |d: &TimeMention| calendar_like(text, d);
         let mut lines = Vec::new();
         let mut long = 0;
-        for &p in &text.paragraphs {
+        for p in text.paragraphs.iter() {
             // Lines of a few chars (a label, a byline) tell nothing either way.
             if text.title.is_some_and(|t| t.overlaps(p)) || p.len() < CHRONICLE_MIN_CHARS {
                 continue;
@@ -197,7 +197,7 @@ pub fn candidates_explained(
     let text = input.text;
     let mut out = Vec::new();
     let mut carried: Option<(Span, usize)> = None;
-    for &sentence in &text.sentences {
+    for sentence in text.sentences.iter() {
         if text.title.is_some_and(|t| t.overlaps(sentence)) {
             continue;
         }

@@ -130,7 +130,6 @@ impl<'a> Passages<'a> {
         };
         let mut spans: Vec<Span> = source
             .iter()
-            .copied()
             .filter(|s| !s.is_empty() && s.end <= a.text.len())
             .collect();
         spans.sort();

@@ -187,14 +187,12 @@ pub fn assemble(raw: &std::sync::Arc<str>, source: &str, map: Option<&[usize]>) 
     to_raw.push(to_raw_of(prev_end.unwrap_or(0)));
     furniture.sort_by_key(|f| (f.raw.start, f.raw.end));
     furniture.shrink_to_fit();
-    paragraphs.shrink_to_fit();
 
     // Reserved for the whole source, the display text is shorter by the furniture left out: an
     // analysis holds thousands of them, so the slack is given back, as it is by the span lists
     // (grown by doubling).
     display.shrink_to_fit();
-    let mut sentences = sentences::split(&chars);
-    sentences.shrink_to_fit();
+    let sentences = sentences::split(&chars).into();
     drop(chars);
     let display_index = super::CharIndex::new(&display);
     let script = detect_script(&display);
@@ -209,7 +207,7 @@ pub fn assemble(raw: &std::sync::Arc<str>, source: &str, map: Option<&[usize]>) 
         to_raw,
         display_index,
         title,
-        paragraphs,
+        paragraphs: paragraphs.into(),
         sentences,
         furniture,
         script,

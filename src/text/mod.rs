@@ -58,7 +58,7 @@ pub fn without_pinyin(s: &str) -> String {
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
 }
-pub use offsets::{CharIndex, RawMap};
+pub use offsets::{CharIndex, RawMap, Spans};
 pub use script::{convert_script, detect_script, english_paragraphs};
 
 /// A half-open range of char offsets `[start, end)`.
@@ -189,8 +189,8 @@ pub struct ArticleText {
     pub display_index: CharIndex,
     /// The title line, if the article has one (also the first paragraph of the display text).
     pub title: Option<Span>,
-    pub paragraphs: Vec<Span>,
-    pub sentences: Vec<Span>,
+    pub paragraphs: Spans,
+    pub sentences: Spans,
     pub furniture: Vec<Furniture>,
     pub script: Script,
     /// The first dateline (a date/time-only line above the article) as a raw span, if any.
@@ -238,7 +238,7 @@ impl ArticleText {
     /// The sentence containing a char offset.
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
         let i = self.sentences.partition_point(|s| s.end <= offset);
-        self.sentences.get(i).copied().filter(|s| s.start <= offset)
+        self.sentences.get(i).filter(|s| s.start <= offset)
     }
     /// The raw span a display span came from (it includes anything left out inside it).
     pub fn raw_span(&self, span: Span) -> Span {
@@ -296,10 +296,7 @@ impl ArticleText {
     }
     pub fn paragraph_at(&self, offset: usize) -> Option<Span> {
         let i = self.paragraphs.partition_point(|s| s.end <= offset);
-        self.paragraphs
-            .get(i)
-            .copied()
-            .filter(|s| s.start <= offset)
+        self.paragraphs.get(i).filter(|s| s.start <= offset)
     }
 }
 

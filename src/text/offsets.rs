@@ -5,8 +5,9 @@
 //! char, two or three tables an article) weighed more than the texts themselves on a large corpus,
 //! so both maps are sparse: [`CharIndex`] keeps the byte offset of every [`STEP`]th char and walks
 //! the few chars after it, and [`RawMap`] keeps one entry per run of display chars that are
-//! consecutive in the raw text (about one a paragraph). Offsets are stored as `u32`: an article is
-//! refused long before it reaches 4 GB.
+//! consecutive in the raw text (about one a paragraph). [`Spans`] holds an article's sentence and
+//! paragraph spans. Offsets are stored as `u32`: an article is refused long before it reaches
+//! 4 GB.
 
 /// Chars between two byte marks of a [`CharIndex`].
 pub const STEP: usize = 32;
@@ -159,5 +160,70 @@ mod tests {
         assert!(!CharIndex::same_boundaries("ＡＢ", "ab"));
         // Same total length, boundaries elsewhere.
         assert!(!CharIndex::same_boundaries("a中", "中a"));
+    }
+}
+
+/// A list of char spans in text order, stored as `u32` pairs: an article's sentences and
+/// paragraphs, a few hundred spans each, held for every article of a story.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spans(Vec<(u32, u32)>);
+
+impl Spans {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn get(&self, i: usize) -> Option<super::Span> {
+        self.0.get(i).map(span_of)
+    }
+    pub fn first(&self) -> Option<super::Span> {
+        self.get(0)
+    }
+    pub fn iter(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = super::Span> + ExactSizeIterator + Clone + '_ {
+        self.0.iter().map(span_of)
+    }
+    /// The index of the first span for which `pred` is false (they must be partitioned by it).
+    pub fn partition_point(&self, mut pred: impl FnMut(super::Span) -> bool) -> usize {
+        self.0.partition_point(|p| pred(span_of(p)))
+    }
+    pub fn contains(&self, span: super::Span) -> bool {
+        self.iter().any(|s| s == span)
+    }
+    pub fn to_vec(&self) -> Vec<super::Span> {
+        self.iter().collect()
+    }
+}
+
+impl FromIterator<super::Span> for Spans {
+    fn from_iter<I: IntoIterator<Item = super::Span>>(spans: I) -> Spans {
+        let mut list: Vec<(u32, u32)> = spans
+            .into_iter()
+            .map(|s| (s.start as u32, s.end as u32))
+            .collect();
+        list.shrink_to_fit();
+        Spans(list)
+    }
+}
+
+impl From<Vec<super::Span>> for Spans {
+    fn from(spans: Vec<super::Span>) -> Spans {
+        spans.into_iter().collect()
+    }
+}
+
+fn span_of(&(s, e): &(u32, u32)) -> super::Span {
+    super::Span::new(s as usize, e as usize)
+}
+
+impl<'a> IntoIterator for &'a Spans {
+    type Item = super::Span;
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, (u32, u32)>, fn(&(u32, u32)) -> super::Span>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(span_of as fn(&(u32, u32)) -> super::Span)
     }
 }

@@ -130,7 +130,6 @@ pub fn english_paragraphs(text: &super::ArticleText) -> Vec<super::Span> {
     }
     text.paragraphs
         .iter()
-        .copied()
         .filter(|&p| {
             let s = text.slice(p);
             let han = s.chars().filter(|&c| super::is_han(c)).count();

@@ -78,22 +78,22 @@ fn check(raw: &str, t: &ArticleText) {
             "{spans:?}"
         );
         assert!(
-            spans.windows(2).all(|w| w[0].end <= w[1].start),
+            spans.to_vec().windows(2).all(|w| w[0].end <= w[1].start),
             "sorted, disjoint: {spans:?}"
         );
     }
     for s in &t.sentences {
         assert!(
-            t.paragraph_at(s.start).is_some_and(|p| p.contains(*s)),
+            t.paragraph_at(s.start).is_some_and(|p| p.contains(s)),
             "a sentence sits in one paragraph"
         );
-        let _ = t.raw_span(*s);
+        let _ = t.raw_span(s);
     }
     for f in &t.furniture {
         assert!(f.raw.start <= f.raw.end && f.raw.end <= raw_n, "{f:?}");
     }
     if let Some(title) = t.title {
-        assert!(t.paragraphs.contains(&title));
+        assert!(t.paragraphs.contains(title));
     }
     assert!(!t
         .display

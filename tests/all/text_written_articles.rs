@@ -84,7 +84,7 @@ fn simplified_portal_with_hot_news_sidebar() {
     let s = t
         .sentences
         .iter()
-        .map(|s| t.slice(*s))
+        .map(|s| t.slice(s))
         .find(|s| s.contains("李明"))
         .unwrap();
     assert!(s.ends_with("我们对市场有信心。”"), "{s}");
@@ -195,10 +195,10 @@ fn html_page_keeps_article_text_only() {
         ],
     );
     // Offsets map into the HTML source: a display sentence's raw span holds the same words.
-    let s = *t
+    let s = t
         .sentences
         .iter()
-        .find(|s| t.slice(**s).contains("運輸署指出"))
+        .find(|s| t.slice(*s).contains("運輸署指出"))
         .unwrap();
     let raw = t.raw_slice(t.raw_span(s));
     assert!(
