@@ -13,6 +13,10 @@ use std::sync::OnceLock;
 
 static RELEASE: OnceLock<fn()> = OnceLock::new();
 
+/// Articles whose lists a stage copies out of its workers' memory between two releases: a
+/// release costs a walk over the allocator's heaps, so not one per article.
+pub const RELEASE_EVERY: usize = 4096;
+
 /// Sets how freed memory goes back to the system; later calls are ignored.
 pub fn set_release(hook: fn()) {
     let _ = RELEASE.set(hook);

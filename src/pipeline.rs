@@ -789,13 +789,15 @@ impl Analysis {
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.retain(|c| !redone[c.article]);
         candidates.reserve_exact(extracted.iter().map(|(_, c, _)| c.len()).sum());
-        // Copied out of the workers' memory, as the texts are (see `run_reusing`).
-        candidates.extend(
-            extracted
-                .into_iter()
-                .flat_map(|(_, c, _)| c)
-                .map(Candidate::compacted),
-        );
+        // Copied out of the workers' memory, as the texts are (see `run_reusing`), and what was
+        // copied given back as it goes: the list reserved above is not resident until written,
+        // so the copy and the workers' lists are never both whole.
+        for (k, (_, c, _)) in extracted.into_iter().enumerate() {
+            candidates.extend(c.into_iter().map(Candidate::compacted));
+            if k % crate::memory::RELEASE_EVERY == crate::memory::RELEASE_EVERY - 1 {
+                crate::memory::release();
+            }
+        }
         crate::memory::release();
         candidates.sort_by_key(|c| (c.article, c.span.start, c.clause.start));
         let ids: Vec<String> = self.articles.iter().map(|a| a.raw.id.clone()).collect();

@@ -268,7 +268,13 @@ fn mentions(groups: Vec<Group>, texts: &[&ArticleText]) -> (Vec<Entity>, Vec<Men
     });
     // The largest list of a corpus (millions at 100,000 articles): sized once, not by doubling.
     let mut raw: Vec<Mention> = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
-    raw.extend(per_article.into_iter().flatten());
+    for (k, list) in per_article.into_iter().enumerate() {
+        raw.extend(list);
+        // The workers' lists go back as they are copied (see `crate::memory`).
+        if k % crate::memory::RELEASE_EVERY == crate::memory::RELEASE_EVERY - 1 {
+            crate::memory::release();
+        }
+    }
     let mentioned: std::collections::HashSet<usize> = raw.iter().map(|m| m.entity).collect();
     let mut index: HashMap<usize, usize> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
