@@ -105,7 +105,7 @@ fn merge_asking(
                 .collect();
             own.sort_unstable();
             own.dedup();
-            let persons = distinct
+            let persons: Vec<usize> = distinct
                 .iter()
                 .copied()
                 .filter(|&e| entities[e].kind == EntityKind::Person)
@@ -124,14 +124,7 @@ fn merge_asking(
                 .first()
                 .copied()
                 .filter(|&e| entities[e].kind == EntityKind::Organization);
-            Keys {
-                distinct: distinct.into_boxed_slice(),
-                persons,
-                all: all.into_boxed_slice(),
-                lead,
-                from_context,
-                own: own.into_boxed_slice(),
-            }
+            Keys::new(&distinct, &persons, &all, &own, lead, from_context)
         })
         .collect();
 
@@ -167,23 +160,23 @@ fn merge_asking(
         // only protagonists) under each of its actors; register under every actor and the whole set.
         let lookup: Vec<Bucket> = if keys[i].weak() {
             keys[i]
-                .all
+                .all()
                 .iter()
                 .map(|&e| (c.kind, c.class, Box::from([e])))
-                .chain(std::iter::once((c.kind, c.class, keys[i].all.clone())))
+                .chain(std::iter::once((c.kind, c.class, Box::from(keys[i].all()))))
                 .collect()
         } else {
             keys[i]
-                .distinct
+                .distinct()
                 .iter()
                 .map(|&e| (c.kind, c.class, Box::from([e])))
                 .collect()
         };
         let register: Vec<Bucket> = keys[i]
-            .all
+            .all()
             .iter()
             .map(|&e| (c.kind, c.class, Box::from([e])))
-            .chain(std::iter::once((c.kind, c.class, keys[i].all.clone())))
+            .chain(std::iter::once((c.kind, c.class, Box::from(keys[i].all()))))
             .collect();
         let mut home = None;
         'search: for b in &lookup {
@@ -255,7 +248,7 @@ fn merge_asking(
 impl Keys {
     /// Names no distinctive actor of its own: found under its actors, and vetoed by no telling.
     fn weak(&self) -> bool {
-        self.distinct.is_empty() || self.from_context
+        self.distinct().is_empty() || self.from_context
     }
 }
 
@@ -329,10 +322,10 @@ impl Cluster {
         // Where people matter, one who names a person agrees only with those who name one of
         // the same people, and one who names none only with those who name none.
         if people_matter(c.kind) {
-            if keys[i].persons.is_empty() {
+            if keys[i].persons().is_empty() {
                 return first_to_front(&mut self.no_persons, agree);
             }
-            return keys[i].persons.iter().any(|p| {
+            return keys[i].persons().iter().any(|p| {
                 self.by_person
                     .get_mut(p)
                     .is_some_and(|list| first_to_front(list, agree))
@@ -343,16 +336,16 @@ impl Cluster {
 
     fn add_representative(&mut self, i: usize, c: &Candidate, k: &Keys) {
         self.spread.widen(c);
-        if k.distinct.is_empty() {
+        if k.distinct().is_empty() {
             self.vague.push(i);
         } else {
             self.shared.add(k);
             self.precise.push(i);
         }
-        if k.persons.is_empty() {
+        if k.persons().is_empty() {
             self.no_persons.push(i);
         }
-        for &p in &k.persons {
+        for &p in k.persons() {
             self.by_person.entry(p).or_default().push(i);
         }
     }
@@ -379,12 +372,12 @@ impl Shared {
             Some(c) => c.retain(|e| own.contains(e)),
             None => *common = Some(own.to_vec()),
         };
-        keep(&mut self.distinct, &k.distinct);
-        keep(&mut self.persons, &k.persons);
+        keep(&mut self.distinct, k.distinct());
+        keep(&mut self.persons, k.persons());
         if let Some(l) = k.lead.filter(|l| !self.leads.contains(l)) {
             self.leads.push(l);
         }
-        self.any_persons |= !k.persons.is_empty();
+        self.any_persons |= !k.persons().is_empty();
     }
 
     /// True only when [`actors_agree`] holds between `c` (with keys `k`, not weak) and every
@@ -402,14 +395,14 @@ impl Shared {
             return false;
         }
         if people_matter(c.kind) {
-            if k.persons.iter().any(|p| persons.contains(p)) {
+            if k.persons().iter().any(|p| persons.contains(p)) {
                 return true;
             }
-            if !k.persons.is_empty() || self.any_persons {
+            if !k.persons().is_empty() || self.any_persons {
                 return false;
             }
         }
-        k.distinct.iter().any(|e| distinct.contains(e))
+        k.distinct().iter().any(|e| distinct.contains(e))
     }
 }
 
@@ -589,28 +582,62 @@ impl<'a> Likeness<'a> {
             date_source: c.date_source,
             money: c.money.map(|m| (m.currency, m.amount.to_bits())),
             keys,
-            article: keys.distinct.is_empty().then_some(c.article),
+            article: keys.distinct().is_empty().then_some(c.article),
         }
     }
 }
 
-/// The entities that decide whether two candidates are one happening.
+/// The entities that decide whether two candidates are one happening. Its four lists live in
+/// one boxed slice, one after another: a merge holds one `Keys` for each of over a million
+/// candidates at 100,000 articles.
 #[derive(PartialEq, Eq, Hash)]
-/// Its lists are boxed slices, exactly as long as they are: a merge holds one `Keys` for each of
-/// over a million candidates at 100,000 articles.
 struct Keys {
-    /// Actors that are not the story's background.
-    distinct: Box<[usize]>,
-    /// The distinctive actors who are people.
-    persons: Box<[usize]>,
-    /// Every actor, sorted.
-    all: Box<[usize]>,
+    /// `distinct`, `persons`, `all` and `own`, in that order.
+    lists: Box<[usize]>,
+    /// Where `persons`, `all` and `own` start in `lists`.
+    starts: [u32; 3],
     /// The first actor when it is an organisation: for a hire, who hires.
     lead: Option<usize>,
     /// `distinct` are names the sentence mentions beside the actors, not actors: weaker keys.
     from_context: bool,
+}
+
+impl Keys {
+    fn new(
+        distinct: &[usize],
+        persons: &[usize],
+        all: &[usize],
+        own: &[usize],
+        lead: Option<usize>,
+        from_context: bool,
+    ) -> Keys {
+        let lists: Box<[usize]> = [distinct, persons, all, own].concat().into_boxed_slice();
+        let a = distinct.len();
+        let b = a + persons.len();
+        let c = b + all.len();
+        Keys {
+            lists,
+            starts: [a as u32, b as u32, c as u32],
+            lead,
+            from_context,
+        }
+    }
+    /// Actors that are not the story's background.
+    fn distinct(&self) -> &[usize] {
+        &self.lists[..self.starts[0] as usize]
+    }
+    /// The distinctive actors who are people.
+    fn persons(&self) -> &[usize] {
+        &self.lists[self.starts[0] as usize..self.starts[1] as usize]
+    }
+    /// Every actor, sorted.
+    fn all(&self) -> &[usize] {
+        &self.lists[self.starts[1] as usize..self.starts[2] as usize]
+    }
     /// The actors themselves (not media), sorted.
-    own: Box<[usize]>,
+    fn own(&self) -> &[usize] {
+        &self.lists[self.starts[2] as usize..]
+    }
 }
 
 fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
@@ -660,33 +687,33 @@ fn actors_agree(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
             }
         }
     }
-    if people_matter(a.kind) && (!ka.persons.is_empty() || !kb.persons.is_empty()) {
-        return ka.persons.iter().any(|p| kb.persons.contains(p));
+    if people_matter(a.kind) && (!ka.persons().is_empty() || !kb.persons().is_empty()) {
+        return ka.persons().iter().any(|p| kb.persons().contains(p));
     }
-    if ka.distinct.is_empty() && kb.distinct.is_empty() {
+    if ka.distinct().is_empty() && kb.distinct().is_empty() {
         // Only the story's protagonists: one article telling of the same kind of thing again, or
         // two articles naming the very same actors.
-        return a.article == b.article || ka.all == kb.all;
+        return a.article == b.article || ka.all() == kb.all();
     }
-    if ka.distinct.is_empty() || kb.distinct.is_empty() {
+    if ka.distinct().is_empty() || kb.distinct().is_empty() {
         // A vaguer telling (only the protagonists) fits a precise one that names them all.
-        let (vague, precise) = if ka.distinct.is_empty() {
+        let (vague, precise) = if ka.distinct().is_empty() {
             (ka, kb)
         } else {
             (kb, ka)
         };
         return vague
-            .all
+            .all()
             .iter()
-            .any(|e| precise.all.contains(e) || precise.distinct.contains(e));
+            .any(|e| precise.all().contains(e) || precise.distinct().contains(e));
     }
-    if ka.distinct.iter().any(|e| kb.distinct.contains(e)) {
+    if ka.distinct().iter().any(|e| kb.distinct().contains(e)) {
         return true;
     }
     // Keys taken from the sentence's other names only tell happenings apart when they meet: a
     // telling whose actors are only protagonists fits one that names those actors.
-    (ka.from_context && !ka.own.is_empty() && ka.own.iter().all(|e| kb.all.contains(e)))
-        || (kb.from_context && !kb.own.is_empty() && kb.own.iter().all(|e| ka.all.contains(e)))
+    (ka.from_context && !ka.own().is_empty() && ka.own().iter().all(|e| kb.all().contains(e)))
+        || (kb.from_context && !kb.own().is_empty() && kb.own().iter().all(|e| ka.all().contains(e)))
 }
 
 fn dates_compatible(x: &DateRange, y: &DateRange, two_articles: bool) -> bool {
