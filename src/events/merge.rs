@@ -713,7 +713,9 @@ fn actors_agree(a: &Candidate, b: &Candidate, ka: &Keys, kb: &Keys) -> bool {
     // Keys taken from the sentence's other names only tell happenings apart when they meet: a
     // telling whose actors are only protagonists fits one that names those actors.
     (ka.from_context && !ka.own().is_empty() && ka.own().iter().all(|e| kb.all().contains(e)))
-        || (kb.from_context && !kb.own().is_empty() && kb.own().iter().all(|e| ka.all().contains(e)))
+        || (kb.from_context
+            && !kb.own().is_empty()
+            && kb.own().iter().all(|e| ka.all().contains(e)))
 }
 
 fn dates_compatible(x: &DateRange, y: &DateRange, two_articles: bool) -> bool {
