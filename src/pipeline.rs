@@ -803,7 +803,10 @@ impl Analysis {
         let ids: Vec<String> = self.articles.iter().map(|a| a.raw.id.clone()).collect();
         // The events of an earlier pass go before the new ones are built, not after.
         self.events = Vec::new();
-        self.events = events::merge::merge(&candidates, &self.entities, &ids);
+        let titling = |c: &Candidate| {
+            events::title::of(lexicon, &self.articles[c.article].text, &self.entities, c)
+        };
+        self.events = events::merge::merge(&candidates, &self.entities, &ids, &titling);
         crate::memory::release();
         self.candidates = candidates;
     }

@@ -783,10 +783,14 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
     }
     let amounts: Vec<Money> = money::find(&folded_clause);
     let amount = amounts.first().copied().or(extra_money);
-    let trigger_at = clause_hits
+    // Where the clause's trigger word stands (empty at the clause's start when it has none).
+    let trigger = clause_hits
         .iter()
         .find(|h| h.cue == Cue::Trigger(kind))
-        .map_or(span.start, |h| h.start);
+        .map_or(Span::new(span.start, span.start), |h| {
+            Span::new(h.start, h.end)
+        });
+    let trigger_at = trigger.start;
     let (date, date_source, future) = date_for(input, sentence, span, trigger_at);
     // What someone says with no date of its own is said on the day of the report.
     let (date, date_source) = match (kind, date_source, input.published.precision) {
@@ -835,32 +839,7 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
     } else {
         Status::Confirmed
     };
-    let title_zh = super::title::zh(&lex.wording, text, span);
-    let stake = money::stake(&folded_clause);
-    let trigger = clause_hits
-        .iter()
-        .find(|h| h.cue == Cue::Trigger(kind))
-        .map(|h| text.folded_slice(Span::new(h.start, h.end)).to_string())
-        .unwrap_or_default();
-    let title_en = match lex.title_template(kind) {
-        Some(t) => Some(t.replace(
-            "{names}",
-            &super::title::names(&lex.wording, &actors, entities),
-        )),
-        None => super::title::en(&super::title::Facts {
-            kind,
-            class: lex.class_name(kind, group.class),
-            status,
-            trigger: &trigger,
-            actors: &actors,
-            entities,
-            amount: amount.as_ref(),
-            stake: stake.as_deref(),
-            joining: &lex.joining,
-            titles: &lex.wording,
-        }),
-    };
-    Ok(Candidate {
+    let mut candidate = Candidate {
         article: input.index,
         span: sentence,
         clause: span,
@@ -877,9 +856,14 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
             .map(|m| m.entity)
             .collect(),
         money: amount,
-        title_zh,
-        title_en,
-    })
+        trigger,
+        title_chars: 0,
+        titled_en: false,
+    };
+    let (title_zh, title_en) = super::title::of(lex, text, entities, &candidate);
+    candidate.title_chars = u16::try_from(title_zh.chars().count()).unwrap_or(u16::MAX);
+    candidate.titled_en = title_en.is_some();
+    Ok(candidate)
 }
 
 /// Actors in the order titles read them: who acts first. For a hire that is the organisation a

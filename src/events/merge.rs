@@ -40,8 +40,22 @@ const CARRIED_DAYS: i64 = 31;
 /// Amounts further apart than this factor are different deals, not one deal told differently.
 const MONEY_RATIO: f64 = 1.3;
 
-pub fn merge(candidates: &[Candidate], entities: &[Entity], article_ids: &[String]) -> Vec<Event> {
-    merge_asking(candidates, entities, article_ids, Asking::Summaries)
+/// What makes an event's titles from the member it takes them from (see [`super::title::of`]).
+pub type Titling<'a> = &'a dyn Fn(&Candidate) -> (String, Option<String>);
+
+pub fn merge(
+    candidates: &[Candidate],
+    entities: &[Entity],
+    article_ids: &[String],
+    titling: Titling,
+) -> Vec<Event> {
+    merge_asking(
+        candidates,
+        entities,
+        article_ids,
+        titling,
+        Asking::Summaries,
+    )
 }
 
 /// How a cluster answers whether a newcomer fits: from what its members have in common where that
@@ -58,6 +72,7 @@ fn merge_asking(
     candidates: &[Candidate],
     entities: &[Entity],
     article_ids: &[String],
+    titling: Titling,
     asking: Asking,
 ) -> Vec<Event> {
     let n = candidates.len();
@@ -222,7 +237,7 @@ fn merge_asking(
     let groups: Vec<Vec<usize>> = clusters.into_iter().map(|g| g.members).collect();
     let mut events: Vec<Event> = groups
         .iter()
-        .map(|g| event_of(g, candidates, article_ids, entities))
+        .map(|g| event_of(g, candidates, article_ids, entities, titling))
         .collect();
     events.sort_by(|a, b| {
         let key = |e: &Event| e.date.map(|d| (d.start, d.end));
@@ -733,6 +748,7 @@ fn event_of(
     candidates: &[Candidate],
     article_ids: &[String],
     entities: &[Entity],
+    titling: Titling,
 ) -> Event {
     let members: Vec<&Candidate> = group.iter().map(|&i| &candidates[i]).collect();
     let votes = date_votes(&members);
@@ -754,6 +770,7 @@ fn event_of(
     sources.sort_unstable();
     sources.dedup();
     let money = members.iter().filter_map(|c| c.money).next();
+    let (title_zh, title_en) = titling(best);
     Event {
         id: event_id(best.kind, &actors, &sources, article_ids, entities),
         kind: best.kind,
@@ -762,8 +779,8 @@ fn event_of(
         date_source,
         entities: actors,
         money,
-        title_zh: best.title_zh.clone(),
-        title_en: best.title_en.clone(),
+        title_zh,
+        title_en,
         sources,
         conflicts,
         hidden: false,
@@ -915,9 +932,9 @@ fn title_source<'a>(members: &[&'a Candidate], date: Option<DateRange>) -> &'a C
             (
                 c.date == date,
                 c.date_source,
-                c.title_en.is_some(),
+                c.titled_en,
                 c.entities.len(),
-                std::cmp::Reverse(c.title_zh.chars().count()),
+                std::cmp::Reverse(c.title_chars),
             )
         })
         .expect("a group has members")
@@ -961,6 +978,10 @@ mod tests {
     use crate::text::Span;
     use chrono::NaiveDate;
 
+    fn untitled(_: &Candidate) -> (String, Option<String>) {
+        (String::new(), None)
+    }
+
     fn told(article: usize, start: &str, end: &str, precision: Precision) -> Candidate {
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         Candidate {
@@ -979,8 +1000,9 @@ mod tests {
             money: None,
             entities: vec![0],
             context: Vec::new(),
-            title_zh: String::new(),
-            title_en: None,
+            trigger: Span::new(0, 0),
+            title_chars: 0,
+            titled_en: false,
         }
     }
 
@@ -1074,8 +1096,9 @@ mod tests {
                             }),
                             entities,
                             context,
-                            title_zh: String::new(),
-                            title_en: None,
+                            trigger: Span::new(0, 0),
+                            title_chars: 0,
+                            titled_en: false,
                         }
                     },
                 )
@@ -1106,8 +1129,8 @@ mod tests {
                 })
                 .collect();
             let ids: Vec<String> = (0..6).map(|a| format!("a{a}")).collect();
-            let quick = merge_asking(&candidates, &entities, &ids, Asking::Summaries);
-            let plain = merge_asking(&candidates, &entities, &ids, Asking::EachMember);
+            let quick = merge_asking(&candidates, &entities, &ids, &untitled, Asking::Summaries);
+            let plain = merge_asking(&candidates, &entities, &ids, &untitled, Asking::EachMember);
             let json = |e: &[Event]| serde_json::to_string(e).unwrap();
             proptest::prop_assert_eq!(json(&quick), json(&plain));
         }

@@ -89,17 +89,20 @@ pub struct Candidate {
     pub entities: Vec<usize>,
     /// Everyone the sentence names (not media): used to tell happenings apart, not shown as actors.
     pub context: Vec<usize>,
-    pub title_zh: String,
-    pub title_en: Option<String>,
+    /// Its trigger word in the clause (empty when none stands there): the English title reads it.
+    pub trigger: Span,
+    /// Its Chinese title's length in chars, and whether it has an English title: what choosing an
+    /// event's title among its members weighs. The titles themselves are made for events alone
+    /// ([`title::of`]), not held for every telling.
+    pub title_chars: u16,
+    pub titled_en: bool,
 }
 
 impl Candidate {
     /// The same candidate in fresh allocations of the calling thread, each no larger than it
-    /// needs (a worker's titles and lists grew as they were built).
+    /// needs (a worker's lists grew as they were built).
     pub fn compacted(self) -> Candidate {
         Candidate {
-            title_zh: self.title_zh.as_str().to_owned(),
-            title_en: self.title_en.as_deref().map(str::to_owned),
             entities: self.entities.as_slice().to_vec(),
             context: self.context.as_slice().to_vec(),
             ..self

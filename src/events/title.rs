@@ -1,8 +1,9 @@
 //! Event titles: a concise Chinese title trimmed from the source clause, and an English title
 //! composed from the kind, the actors and the amount where they allow one.
 
-use super::money::Money;
-use super::{EventKind, Status};
+use super::lexicon::Lexicon;
+use super::money::{self, Money};
+use super::{Candidate, EventKind, Status};
 use crate::entities::{Entity, EntityKind};
 use crate::text::{fold_str, ArticleText, Span};
 use serde::Deserialize;
@@ -74,6 +75,36 @@ impl Titles {
 
 fn any_in(trigger: &str, words: &[String]) -> bool {
     words.iter().any(|w| trigger.contains(w.as_str()))
+}
+
+/// A candidate's Chinese and English titles. Made once for each candidate to weigh it against the
+/// others told of the same happening, and again for the member an event takes its titles from.
+pub fn of(
+    lex: &Lexicon,
+    text: &ArticleText,
+    entities: &[Entity],
+    c: &Candidate,
+) -> (String, Option<String>) {
+    let title_zh = zh(&lex.wording, text, c.clause);
+    let title_en = match lex.title_template(c.kind) {
+        Some(t) => Some(t.replace("{names}", &names(&lex.wording, &c.entities, entities))),
+        None => {
+            let stake = money::stake(&text.folded_slice(c.clause));
+            en(&Facts {
+                kind: c.kind,
+                class: lex.class_name(c.kind, c.class),
+                status: c.status,
+                trigger: &text.folded_slice(c.trigger),
+                actors: &c.entities,
+                entities,
+                amount: c.money.as_ref(),
+                stake: stake.as_deref(),
+                joining: &lex.joining,
+                titles: &lex.wording,
+            })
+        }
+    };
+    (title_zh, title_en)
 }
 
 /// The clause as the title, trimmed of openers and closing punctuation, and cut at [`MAX_ZH`].
