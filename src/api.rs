@@ -317,8 +317,10 @@ impl Library {
                 Err(e) => return Err((e, corpus, kept)),
             };
         // What the events were merged from: only the evaluation reads them, and the next analysis
-        // takes its own from `kept`. The largest list of a corpus (some 40 MB at 10,000 articles).
+        // takes its own from `kept`. The largest list of a corpus (some 40 MB at 10,000 articles),
+        // given back before the index is built beside the rest.
         analysis.candidates = Vec::new();
+        crate::memory::release();
         for failed in &analysis.failed {
             if !issues.contains(failed) {
                 issues.push(failed.clone());

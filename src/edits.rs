@@ -547,12 +547,12 @@ fn entities_in(analysis: &Analysis, article: usize, span: Span) -> Vec<usize> {
     for m in analysis
         .mentions
         .iter()
-        .filter(|m| m.article == article && span.contains(m.span))
+        .filter(|m| m.article() == article && span.contains(m.span()))
     {
-        if analysis.entities[m.entity].kind != crate::entities::EntityKind::Media
-            && !out.contains(&m.entity)
+        if analysis.entities[m.entity()].kind != crate::entities::EntityKind::Media
+            && !out.contains(&m.entity())
         {
-            out.push(m.entity);
+            out.push(m.entity());
         }
     }
     out
@@ -583,7 +583,7 @@ fn apply_to_entity(analysis: &mut Analysis, change: &Change, name: &str) -> Outc
         Change::NotAName => {
             analysis.entities[k].rejected = true;
             analysis.entities[k].edited = true;
-            analysis.mentions.retain(|m| m.entity != k);
+            analysis.mentions.retain(|m| m.entity() != k);
             for ev in &mut analysis.events {
                 ev.entities.retain(|&x| x != k);
             }
@@ -607,8 +607,8 @@ fn apply_to_entity(analysis: &mut Analysis, change: &Change, name: &str) -> Outc
             target.edited = true;
             analysis.entities[k].rejected = true;
             for m in &mut analysis.mentions {
-                if m.entity == k {
-                    m.entity = t;
+                if m.entity() == k {
+                    *m = m.of(t);
                 }
             }
             for ev in &mut analysis.events {
@@ -674,10 +674,10 @@ fn split(analysis: &mut Analysis, k: usize, spelling: &str) -> Outcome {
     }
     from.edited = true;
     for m in &mut analysis.mentions {
-        if m.entity == k {
-            let written = analysis.articles[m.article].text.folded_slice(m.span);
+        if m.entity() == k {
+            let written = analysis.articles[m.article()].text.folded_slice(m.span());
             if written == key {
-                m.entity = n;
+                *m = m.of(n);
             }
         }
     }
@@ -685,7 +685,7 @@ fn split(analysis: &mut Analysis, k: usize, spelling: &str) -> Outcome {
         analysis
             .mentions
             .iter()
-            .any(|m| m.entity == entity && m.article == article && span.contains(m.span))
+            .any(|m| m.entity() == entity && m.article() == article && span.contains(m.span()))
     };
     let moves: Vec<(usize, bool, bool)> = analysis
         .events

@@ -411,7 +411,7 @@ fn diagnose(analysis: &Analysis, cues: &[Located], dropped: &mut Dropped) -> Str
             let named = analysis
                 .mentions
                 .iter()
-                .any(|m| m.article == c.article && sentence.contains(m.span));
+                .any(|m| m.article() == c.article && sentence.contains(m.span()));
             let triggered = lexicon
                 .scan(&text.folded_slice(sentence))
                 .iter()
@@ -443,10 +443,10 @@ fn dropped_in(analysis: &Analysis, article: usize) -> Vec<(Span, crate::events::
     let mut mentions: Vec<crate::entities::Mention> = analysis
         .mentions
         .iter()
-        .filter(|m| m.article == article)
+        .filter(|m| m.article() == article)
         .copied()
         .collect();
-    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    mentions.sort_by_key(|m| (m.span().start, m.span().end));
     let input = crate::events::extract::ArticleInput {
         index: article,
         text: &a.text,

@@ -184,11 +184,11 @@ impl Analysis {
         let mentions = self
             .mentions
             .iter()
-            .filter(|m| m.entity == i)
+            .filter(|m| m.entity() == i)
             .map(|m| MentionRef {
-                article: self.articles[m.article].raw.id.clone(),
-                start: m.span.start,
-                end: m.span.end,
+                article: self.articles[m.article()].raw.id.clone(),
+                start: m.span().start,
+                end: m.span().end,
             })
             .collect();
         self.entity_record(&self.entities[i], mentions)
@@ -199,11 +199,11 @@ impl Analysis {
     pub fn entity_infos(&self) -> Vec<EntityInfo> {
         let mut mentions: Vec<Vec<MentionRef>> = vec![Vec::new(); self.entities.len()];
         for m in &self.mentions {
-            if let Some(list) = mentions.get_mut(m.entity) {
+            if let Some(list) = mentions.get_mut(m.entity()) {
                 list.push(MentionRef {
-                    article: self.articles[m.article].raw.id.clone(),
-                    start: m.span.start,
-                    end: m.span.end,
+                    article: self.articles[m.article()].raw.id.clone(),
+                    start: m.span().start,
+                    end: m.span().end,
                 });
             }
         }
@@ -228,12 +228,19 @@ impl Analysis {
     }
 
     /// Entities a passage of `e` names that do not act in it, by id.
-    fn named_in(&self, e: &Event, by_article: &[Vec<(crate::text::Span, usize)>]) -> Vec<String> {
+    fn named_in(&self, e: &Event) -> Vec<String> {
         let mut out: Vec<usize> = Vec::new();
         for &(a, span) in &e.sources {
-            let list = by_article.get(a).map_or(&[][..], Vec::as_slice);
-            let from = list.partition_point(|(s, _)| s.start < span.start);
-            for &(s, entity) in list[from..].iter().take_while(|(s, _)| s.start < span.end) {
+            let list = self.mentions_of(a);
+            let from = list.partition_point(|m| m.span().start < span.start);
+            // Mentions of one span in entity order, as they were always listed.
+            let mut within: Vec<(crate::text::Span, usize)> = list[from..]
+                .iter()
+                .take_while(|m| m.span().start < span.end)
+                .map(|m| (m.span(), m.entity()))
+                .collect();
+            within.sort_unstable();
+            for (s, entity) in within {
                 if span.contains(s)
                     && !e.entities.contains(&entity)
                     && !out.contains(&entity)
@@ -248,11 +255,7 @@ impl Analysis {
             .collect()
     }
 
-    pub fn event_info(
-        &self,
-        e: &Event,
-        by_article: &[Vec<(crate::text::Span, usize)>],
-    ) -> EventInfo {
+    pub fn event_info(&self, e: &Event) -> EventInfo {
         EventInfo {
             id: e.id.clone(),
             kind: e.kind,
@@ -289,7 +292,7 @@ impl Analysis {
                 .iter()
                 .map(|&i| self.entities[i].id.clone())
                 .collect(),
-            named: self.named_in(e, by_article),
+            named: self.named_in(e),
             sources: e
                 .sources
                 .iter()
@@ -343,8 +346,8 @@ impl Analysis {
                 let outlet = self.entities[w].kind == crate::entities::EntityKind::Media;
                 self.mentions
                     .iter()
-                    .filter(|m| m.entity == w && !outlet)
-                    .map(|m| (m.article, m.span))
+                    .filter(|m| m.entity() == w && !outlet)
+                    .map(|m| (m.article(), m.span()))
                     .collect()
             })
             .collect();
@@ -372,7 +375,6 @@ impl Analysis {
     /// The timeline under a filter, in the contract's shape.
     pub fn timeline(&self, filter: &Filter, with_text: bool) -> Result<TimelineView> {
         let keep = self.filter_events(filter)?;
-        let by_article = self.mentions_by_article();
         Ok(TimelineView {
             schema: SCHEMA.to_string(),
             generated: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -389,7 +391,7 @@ impl Analysis {
                 .collect(),
             events: keep
                 .iter()
-                .map(|&i| self.event_info(&self.events[i], &by_article))
+                .map(|&i| self.event_info(&self.events[i]))
                 .collect(),
         })
     }

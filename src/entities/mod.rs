@@ -102,11 +102,43 @@ pub fn find(entities: &[Entity], name: &str) -> Option<usize> {
 }
 
 /// An entity named at a span of an article's display text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+///
+/// Held as four `u32`, half the size of `usize` fields: a corpus holds millions of mentions (7.4
+/// million at 100,000 articles), and no corpus comes near 4 billion entities, articles or chars
+/// in one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
+    entity: u32,
+    article: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Mention {
+    pub fn new(entity: usize, article: usize, span: Span) -> Mention {
+        Mention {
+            entity: entity as u32,
+            article: article as u32,
+            start: span.start as u32,
+            end: span.end as u32,
+        }
+    }
     /// Index into the corpus' entity list.
-    pub entity: usize,
+    pub fn entity(&self) -> usize {
+        self.entity as usize
+    }
     /// Index into the corpus' article list.
-    pub article: usize,
-    pub span: Span,
+    pub fn article(&self) -> usize {
+        self.article as usize
+    }
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+    /// The same mention of another entity.
+    pub fn of(self, entity: usize) -> Mention {
+        Mention {
+            entity: entity as u32,
+            ..self
+        }
+    }
 }

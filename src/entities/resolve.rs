@@ -259,11 +259,7 @@ fn mentions(groups: Vec<Group>, texts: &[&ArticleText]) -> (Vec<Entity>, Vec<Men
             .collect();
         hits.iter()
             .filter(|h| !h.scoped || named.contains(&h.entity))
-            .map(|h| Mention {
-                entity: h.entity,
-                article: a,
-                span: h.span,
-            })
+            .map(|h| Mention::new(h.entity, a, h.span))
             .collect::<Vec<_>>()
     });
     // The largest list of a corpus (millions at 100,000 articles): sized once, not by doubling.
@@ -275,7 +271,7 @@ fn mentions(groups: Vec<Group>, texts: &[&ArticleText]) -> (Vec<Entity>, Vec<Men
             crate::memory::release();
         }
     }
-    let mentioned: std::collections::HashSet<usize> = raw.iter().map(|m| m.entity).collect();
+    let mentioned: std::collections::HashSet<usize> = raw.iter().map(|m| m.entity()).collect();
     let mut index: HashMap<usize, usize> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut ids = Ids {
@@ -292,7 +288,7 @@ fn mentions(groups: Vec<Group>, texts: &[&ArticleText]) -> (Vec<Entity>, Vec<Men
     // Every mention's entity is mentioned, so the list keeps its length (and its allocation).
     let mentions = raw
         .into_iter()
-        .filter_map(|m| index.get(&m.entity).map(|&e| Mention { entity: e, ..m }))
+        .filter_map(|m| index.get(&m.entity()).map(|&e| m.of(e)))
         .collect();
     (entities, mentions)
 }

@@ -323,16 +323,16 @@ fn sentence_candidates(
     // An organisation that only says whose officer the next name is (民眾黨前主席柯文哲, 台積電
     // 董事長魏哲家) qualifies that person, who is the subject.
     let qualifies_person = |org: usize, at: usize| {
-        let Some(end) = mention_at(input.mentions, org, at).map(|m| m.span.end) else {
+        let Some(end) = mention_at(input.mentions, org, at).map(|m| m.span().end) else {
             return false;
         };
         let joins = |c: char| is_clause_mark(c) || matches!(c, '和' | '與' | '与' | '、' | '及');
         entities[org].kind == EntityKind::Organization
             && mentions.iter().any(|m| {
-                entities[m.entity].kind == EntityKind::Person
-                    && m.span.start >= end
-                    && m.span.start - end <= TITLE_GAP
-                    && !text.slice(Span::new(end, m.span.start)).contains(joins)
+                entities[m.entity()].kind == EntityKind::Person
+                    && m.span().start >= end
+                    && m.span().start - end <= TITLE_GAP
+                    && !text.slice(Span::new(end, m.span().start)).contains(joins)
             })
     };
     let own_subject = candidates_before
@@ -493,19 +493,19 @@ const ABSORBS: &[(EventKind, EventKind)] = &[
 
 /// The mention of `entity` that starts at `start` (mentions sorted by start).
 fn mention_at(mentions: &[Mention], entity: usize, start: usize) -> Option<&Mention> {
-    let from = mentions.partition_point(|m| m.span.start < start);
+    let from = mentions.partition_point(|m| m.span().start < start);
     mentions[from..]
         .iter()
-        .take_while(|m| m.span.start == start)
-        .find(|m| m.entity == entity)
+        .take_while(|m| m.span().start == start)
+        .find(|m| m.entity() == entity)
 }
 
 fn mentions_in(mentions: &[Mention], span: Span) -> Vec<&Mention> {
-    let start = mentions.partition_point(|m| m.span.end <= span.start);
+    let start = mentions.partition_point(|m| m.span().end <= span.start);
     mentions[start..]
         .iter()
-        .take_while(|m| m.span.start < span.end)
-        .filter(|m| span.contains(m.span))
+        .take_while(|m| m.span().start < span.end)
+        .filter(|m| span.contains(m.span()))
         .collect()
 }
 
@@ -595,10 +595,10 @@ fn clauses_of(
                     .find(|h| h.cue == Cue::Trigger(EventKind::Statement))
                     .is_some_and(|h| {
                         mentions.iter().any(|m| {
-                            entities[m.entity].kind == EntityKind::Person
-                                && m.span.end <= h.start
-                                && h.start - m.span.end <= SPEAKER_GAP
-                                && span.contains(m.span)
+                            entities[m.entity()].kind == EntityKind::Person
+                                && m.span().end <= h.start
+                                && h.start - m.span().end <= SPEAKER_GAP
+                                && span.contains(m.span())
                         })
                     })
             };
@@ -612,12 +612,12 @@ fn clauses_of(
             let named_in_cause =
                 |at: usize| choice && any_main && in_cause(lex, folded_clause, at - span.start);
             let mut actors: Vec<(usize, usize)> = Vec::new();
-            for m in mentions.iter().filter(|m| span.contains(m.span)) {
-                if entities[m.entity].kind != EntityKind::Media
-                    && !actors.iter().any(|a| a.0 == m.entity)
-                    && !named_in_cause(m.span.start)
+            for m in mentions.iter().filter(|m| span.contains(m.span())) {
+                if entities[m.entity()].kind != EntityKind::Media
+                    && !actors.iter().any(|a| a.0 == m.entity())
+                    && !named_in_cause(m.span().start)
                 {
-                    actors.push((m.entity, m.span.start));
+                    actors.push((m.entity(), m.span().start));
                 }
             }
             let source_only = kind.is_none()
@@ -758,10 +758,10 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
                     entities[e].kind == EntityKind::Organization
                         && mention_at(input.mentions, e, at).is_some_and(|m| {
                             clause_hits.iter().filter(says).any(|h| {
-                                h.start >= m.span.end
-                                    && (h.start - m.span.end <= ORG_SAYS_GAP || {
+                                h.start >= m.span().end
+                                    && (h.start - m.span().end <= ORG_SAYS_GAP || {
                                         let between =
-                                            text.folded_slice(Span::new(m.span.end, h.start));
+                                            text.folded_slice(Span::new(m.span().end, h.start));
                                         between.contains("声明") || between.contains("statement")
                                     })
                             })
@@ -852,8 +852,10 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
         context: input
             .mentions
             .iter()
-            .filter(|m| sentence.contains(m.span) && entities[m.entity].kind != EntityKind::Media)
-            .map(|m| m.entity)
+            .filter(|m| {
+                sentence.contains(m.span()) && entities[m.entity()].kind != EntityKind::Media
+            })
+            .map(|m| m.entity())
             .collect(),
         money: amount,
         trigger,
@@ -898,8 +900,8 @@ fn order_actors(place: &Place, group: &Group) -> Vec<usize> {
             });
             let before_verb = mention_at(input.mentions, e, at).is_some_and(|m| {
                 hits.iter().filter(hires).any(|h| {
-                    h.start >= m.span.end
-                        && h.start - m.span.end <= 2
+                    h.start >= m.span().end
+                        && h.start - m.span().end <= 2
                         && !lex.destination.iter().any(|d| *d == word(h))
                 })
             });

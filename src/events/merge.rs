@@ -91,57 +91,54 @@ fn merge_asking(
             && (n < FEW_CANDIDATES
                 || (frequency.get(&e).copied().unwrap_or(0) as f64) <= BACKGROUND_SHARE * n as f64)
     };
-    let keys: Vec<Keys> = candidates
-        .iter()
-        .map(|c| {
-            let mut distinct: Vec<usize> = c
-                .entities
+    let keys_of = |c: &Candidate| {
+        let mut distinct: Vec<usize> = c
+            .entities
+            .iter()
+            .copied()
+            .filter(|&e| distinctive(e))
+            .collect();
+        let mut from_context = false;
+        if distinct.is_empty() {
+            // Nothing distinctive among the actors: let the sentence's other names tell it apart.
+            distinct = c
+                .context
                 .iter()
                 .copied()
                 .filter(|&e| distinctive(e))
                 .collect();
-            let mut from_context = false;
-            if distinct.is_empty() {
-                // Nothing distinctive among the actors: let the sentence's other names tell it apart.
-                distinct = c
-                    .context
-                    .iter()
-                    .copied()
-                    .filter(|&e| distinctive(e))
-                    .collect();
-                distinct.dedup();
-                from_context = !distinct.is_empty();
-            }
-            let mut own: Vec<usize> = c
-                .entities
-                .iter()
-                .copied()
-                .filter(|&e| entities[e].kind != EntityKind::Media)
-                .collect();
-            own.sort_unstable();
-            own.dedup();
-            let persons: Vec<usize> = distinct
-                .iter()
-                .copied()
-                .filter(|&e| entities[e].kind == EntityKind::Person)
-                .collect();
-            let mut all: Vec<usize> = c
-                .entities
-                .iter()
-                .chain(&c.context)
-                .copied()
-                .filter(|&e| entities[e].kind != EntityKind::Media)
-                .collect();
-            all.sort_unstable();
-            all.dedup();
-            let lead = c
-                .entities
-                .first()
-                .copied()
-                .filter(|&e| entities[e].kind == EntityKind::Organization);
-            Keys::new(&distinct, &persons, &all, &own, lead, from_context)
-        })
-        .collect();
+            distinct.dedup();
+            from_context = !distinct.is_empty();
+        }
+        let mut own: Vec<usize> = c
+            .entities
+            .iter()
+            .copied()
+            .filter(|&e| entities[e].kind != EntityKind::Media)
+            .collect();
+        own.sort_unstable();
+        own.dedup();
+        let persons: Vec<usize> = distinct
+            .iter()
+            .copied()
+            .filter(|&e| entities[e].kind == EntityKind::Person)
+            .collect();
+        let mut all: Vec<usize> = c
+            .entities
+            .iter()
+            .chain(&c.context)
+            .copied()
+            .filter(|&e| entities[e].kind != EntityKind::Media)
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        let lead = c
+            .entities
+            .first()
+            .copied()
+            .filter(|&e| entities[e].kind == EntityKind::Organization);
+        Keys::new(&distinct, &persons, &all, &own, lead, from_context)
+    };
 
     // Precise, near-dated candidates seed the clusters; the rest join the first cluster they fit.
     let mut order: Vec<usize> = (0..n).collect();
@@ -156,84 +153,136 @@ fn merge_asking(
             c.span,
         )
     });
-    // Each candidate's likeness class (see the module's overview).
-    let mut classes: HashMap<Likeness, u32> = HashMap::default();
-    let likeness: Vec<u32> = (0..n)
-        .map(|i| {
-            let next = classes.len() as u32;
-            *classes
-                .entry(Likeness::of(&candidates[i], &keys[i]))
-                .or_insert(next)
-        })
-        .collect();
-    drop(classes);
+    // Where each candidate stands in that order.
+    let mut position = vec![0u32; n];
+    for (p, &i) in order.iter().enumerate() {
+        position[i] = p as u32;
+    }
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_bucket: HashMap<Bucket, Vec<usize>> = HashMap::default();
-    for i in order {
-        let c = &candidates[i];
-        // Look where a fitting cluster may be: under each distinctive actor, or (for a telling with
-        // only protagonists) under each of its actors; register under every actor and the whole set.
-        let lookup: Vec<Bucket> = if keys[i].weak() {
-            keys[i]
+    // What each cluster holds besides its members, kept for all clusters in one set each rather than
+    // a set in every cluster: most clusters are one telling, and a set of its own costs a table.
+    // Which likeness classes a cluster has a representative of, (cluster, class).
+    let mut likenesses: HashSet<(u32, u32)> = HashSet::default();
+    // The passage of every member, (cluster, article, passage start, passage end): a passage is never
+    // two tellings of one happening.
+    let mut passages: HashSet<[u32; 4]> = HashSet::default();
+    // Each bucket once, by number; the clusters registered under it; and (bucket, cluster) for each
+    // registration, so a bucket lists a cluster once without a search of its list.
+    let mut bucket_ids: HashMap<Bucket, u32> = HashMap::default();
+    let mut by_bucket: Vec<Vec<usize>> = Vec::new();
+    let mut registered: HashSet<(u32, u32)> = HashSet::default();
+    let passage =
+        |cl: usize, c: &Candidate| [cl, c.article, c.span.start, c.span.end].map(|x| x as u32);
+    // A telling joins only a cluster of its own kind and class (every bucket names them), so each
+    // run of the order with one kind and class is clustered on its own: its keys, likeness classes
+    // and buckets are made when it starts and let go when it ends, never the whole corpus's at once.
+    let mut run_start = 0;
+    while run_start < n {
+        let first = &candidates[order[run_start]];
+        let run_end = order[run_start..]
+            .iter()
+            .position(|&i| (candidates[i].kind, candidates[i].class) != (first.kind, first.class))
+            .map_or(n, |k| run_start + k);
+        let run = &order[run_start..run_end];
+        let keys = RunKeys {
+            start: run_start,
+            keys: run.iter().map(|&i| keys_of(&candidates[i])).collect(),
+            position: &position,
+        };
+        // Each candidate's likeness class (see the module's overview), by its place in the run.
+        let mut classes: HashMap<Likeness, u32> = HashMap::default();
+        let likeness: Vec<u32> = run
+            .iter()
+            .map(|&i| {
+                let next = classes.len() as u32;
+                *classes
+                    .entry(Likeness::of(&candidates[i], &keys[i]))
+                    .or_insert(next)
+            })
+            .collect();
+        drop(classes);
+        for (at, &i) in run.iter().enumerate() {
+            let c = &candidates[i];
+            // Look where a fitting cluster may be: under each distinctive actor, or (for a telling with
+            // only protagonists) under each of its actors; register under every actor and the whole set.
+            let lookup: Vec<Bucket> = if keys[i].weak() {
+                keys[i]
+                    .all()
+                    .iter()
+                    .map(|&e| (c.kind, c.class, Box::from([e])))
+                    .chain(std::iter::once((c.kind, c.class, Box::from(keys[i].all()))))
+                    .collect()
+            } else {
+                keys[i]
+                    .distinct()
+                    .iter()
+                    .map(|&e| (c.kind, c.class, Box::from([e])))
+                    .collect()
+            };
+            let register: Vec<Bucket> = keys[i]
                 .all()
                 .iter()
                 .map(|&e| (c.kind, c.class, Box::from([e])))
                 .chain(std::iter::once((c.kind, c.class, Box::from(keys[i].all()))))
-                .collect()
-        } else {
-            keys[i]
-                .distinct()
-                .iter()
-                .map(|&e| (c.kind, c.class, Box::from([e])))
-                .collect()
-        };
-        let register: Vec<Bucket> = keys[i]
-            .all()
-            .iter()
-            .map(|&e| (c.kind, c.class, Box::from([e])))
-            .chain(std::iter::once((c.kind, c.class, Box::from(keys[i].all()))))
-            .collect();
-        let mut home = None;
-        'search: for b in &lookup {
-            for &cl in by_bucket.get(b).map(|v| v.as_slice()).unwrap_or(&[]) {
-                // Every member must agree on dates and amounts; on who is involved, only the members
-                // that name someone distinctive have a say (a vague telling vetoes nothing), and at
-                // least one member must agree. A vague newcomer (only the story's protagonists) needs
-                // only that one: "Zuckerberg is building data centres" is the announcement whose
-                // other tellings name the sites and not him. A passage is never two tellings of one
-                // happening.
-                let cluster = &mut clusters[cl];
-                let fits = cluster.dates_agree(c, candidates)
-                    && !cluster.passages.contains(&(c.article, c.span))
-                    && cluster.actors_agree(i, candidates, &keys);
-                if fits {
-                    home = Some(cl);
-                    break 'search;
+                .collect();
+            let mut home = None;
+            'search: for b in &lookup {
+                let listed = bucket_ids
+                    .get(b)
+                    .map_or(&[][..], |&k| &by_bucket[k as usize]);
+                for &cl in listed {
+                    // Every member must agree on dates and amounts; on who is involved, only the members
+                    // that name someone distinctive have a say (a vague telling vetoes nothing), and at
+                    // least one member must agree. A vague newcomer (only the story's protagonists) needs
+                    // only that one: "Zuckerberg is building data centres" is the announcement whose
+                    // other tellings name the sites and not him. A passage is never two tellings of one
+                    // happening.
+                    let cluster = &mut clusters[cl];
+                    let fits = cluster.dates_agree(c, candidates)
+                        && !passages.contains(&passage(cl, c))
+                        && cluster.actors_agree(i, candidates, &keys);
+                    if fits {
+                        home = Some(cl);
+                        break 'search;
+                    }
+                }
+            }
+            let cl = home.unwrap_or_else(|| {
+                clusters.push(Cluster {
+                    asking,
+                    ..Cluster::default()
+                });
+                clusters.len() - 1
+            });
+            let cluster = &mut clusters[cl];
+            cluster.members.push(i);
+            passages.insert(passage(cl, c));
+            if likenesses.insert((cl as u32, likeness[at])) {
+                cluster.add_representative(i, c, &keys[i]);
+            }
+            for b in register {
+                let next = bucket_ids.len() as u32;
+                let k = *bucket_ids.entry(b).or_insert_with(|| {
+                    by_bucket.push(Vec::new());
+                    next
+                });
+                if registered.insert((k, cl as u32)) {
+                    by_bucket[k as usize].push(cl);
                 }
             }
         }
-        let cl = home.unwrap_or_else(|| {
-            clusters.push(Cluster {
-                asking,
-                ..Cluster::default()
-            });
-            clusters.len() - 1
-        });
-        let cluster = &mut clusters[cl];
-        cluster.members.push(i);
-        cluster.passages.insert((c.article, c.span));
-        if cluster.likenesses.insert(likeness[i]) {
-            cluster.add_representative(i, c, &keys[i]);
-        }
-        for b in register {
-            if cluster.buckets.insert(b.clone()) {
-                by_bucket.entry(b).or_default().push(cl);
-            }
-        }
+        // No later run finds this run's clusters.
+        likenesses.clear();
+        passages.clear();
+        bucket_ids.clear();
+        by_bucket.clear();
+        registered.clear();
+        run_start = run_end;
     }
     // What the search for a home needed goes before the events are built beside the clusters.
-    drop(by_bucket);
-    drop(keys);
+    drop((
+        likenesses, passages, bucket_ids, by_bucket, registered, position,
+    ));
     let groups: Vec<Vec<usize>> = clusters.into_iter().map(|g| g.members).collect();
     let mut events: Vec<Event> = groups
         .iter()
@@ -258,6 +307,22 @@ fn merge_asking(
         }
     }
     events
+}
+
+/// The keys of one run of the merge's order, looked up by candidate index.
+struct RunKeys<'a> {
+    /// Where the run starts in the order.
+    start: usize,
+    keys: Vec<Keys>,
+    /// Each candidate's place in the order.
+    position: &'a [u32],
+}
+
+impl std::ops::Index<usize> for RunKeys<'_> {
+    type Output = Keys;
+    fn index(&self, candidate: usize) -> &Keys {
+        &self.keys[self.position[candidate] as usize - self.start]
+    }
 }
 
 impl Keys {
@@ -285,11 +350,6 @@ struct Cluster {
     /// The representatives that name no person, and those that name each person.
     no_persons: Vec<usize>,
     by_person: HashMap<usize, Vec<usize>>,
-    likenesses: HashSet<u32>,
-    /// (article, passage) of every member.
-    passages: HashSet<(usize, crate::text::Span)>,
-    /// The buckets it is registered under, so a bucket lists it once without a search of the list.
-    buckets: HashSet<Bucket>,
 }
 
 impl Cluster {
@@ -314,7 +374,7 @@ impl Cluster {
     /// telling vetoes nothing), and at least one member must agree. A vague newcomer (only the
     /// story's protagonists) needs only that one: "Zuckerberg is building data centres" is the
     /// announcement whose other tellings name the sites and not him.
-    fn actors_agree(&mut self, i: usize, candidates: &[Candidate], keys: &[Keys]) -> bool {
+    fn actors_agree(&mut self, i: usize, candidates: &[Candidate], keys: &RunKeys) -> bool {
         let c = &candidates[i];
         let agree = |j: usize| actors_agree(c, &candidates[j], &keys[i], &keys[j]);
         if self.asking == Asking::EachMember {

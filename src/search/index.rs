@@ -102,7 +102,6 @@ pub struct Passage {
 /// as the index is written: at 10,000 articles, all of them at once would hold some 80 MB.
 pub struct Passages<'a> {
     analysis: &'a Analysis,
-    mentions: Vec<Vec<(Span, usize)>>,
     events: Vec<Vec<(Span, usize)>>,
 }
 
@@ -110,7 +109,6 @@ impl<'a> Passages<'a> {
     pub fn new(analysis: &'a Analysis) -> Passages<'a> {
         Passages {
             analysis,
-            mentions: analysis.mentions_by_article(),
             events: events_by_article(analysis),
         }
     }
@@ -134,9 +132,9 @@ impl<'a> Passages<'a> {
             .collect();
         spans.sort();
         spans.dedup();
-        let attach = |list: &[(Span, usize)]| -> Vec<BTreeSet<usize>> {
+        let attach = |list: &mut dyn Iterator<Item = (Span, usize)>| -> Vec<BTreeSet<usize>> {
             let mut sets = vec![BTreeSet::new(); spans.len()];
-            for &(s, x) in list {
+            for (s, x) in list {
                 // Passages are sorted; those overlapping `s` are a run starting at the first that
                 // ends after it starts.
                 let mut j = spans.partition_point(|p| p.end <= s.start);
@@ -147,8 +145,9 @@ impl<'a> Passages<'a> {
             }
             sets
         };
-        let ents = attach(&self.mentions[i]);
-        let evs = attach(&self.events[i]);
+        let mentions = self.analysis.mentions_of(i);
+        let ents = attach(&mut mentions.iter().map(|m| (m.span(), m.entity())));
+        let evs = attach(&mut self.events[i].iter().copied());
         spans
             .iter()
             .enumerate()
@@ -229,7 +228,7 @@ pub fn fingerprint(analysis: &Analysis, dict: &Dictionary) -> String {
         put(
             &mut buf,
             &mut bulk,
-            &[m.entity, m.article, m.span.start, m.span.end],
+            &[m.entity(), m.article(), m.span().start, m.span().end],
         );
     }
     for e in &analysis.events {

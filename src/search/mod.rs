@@ -91,9 +91,6 @@ pub struct SearchIndex {
     dict: Arc<Dictionary>,
     aliases: Aliases,
     events: Vec<Vec<(Span, usize)>>,
-    /// Per article, its entity mentions (span, entity) in text order: an entity named in the query
-    /// is highlighted where the analysis found it, with no tokenizing per hit.
-    mentions: Vec<Vec<(Span, usize)>>,
     /// Per segment: article position, passage start, passage end.
     columns: Vec<[Column<u64>; 3]>,
     /// The folder, for an index on disk.
@@ -165,7 +162,6 @@ impl SearchIndex {
             dict,
             aliases,
             events: index::events_by_article(analysis),
-            mentions: analysis.mentions_by_article(),
             columns,
             path,
             _hold: hold,
@@ -280,15 +276,12 @@ impl SearchIndex {
         let starts = char_byte_offsets(folded);
         let to_char = |b: usize| p.span.start + starts.partition_point(|&x| x < b);
         let mut highlights: Vec<[usize; 2]> = Vec::new();
-        let mentions = self
-            .mentions
-            .get(p.article)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        let first = mentions.partition_point(|(s, _)| s.end <= p.span.start);
-        for &(s, e) in mentions[first..]
+        let mentions = analysis.mentions_of(p.article);
+        let first = mentions.partition_point(|m| m.span().end <= p.span.start);
+        for (s, e) in mentions[first..]
             .iter()
-            .take_while(|(s, _)| s.start < p.span.end)
+            .take_while(|m| m.span().start < p.span.end)
+            .map(|m| (m.span(), m.entity()))
         {
             if marks.entities.contains(&e) && p.span.contains(s) {
                 highlights.push([s.start, s.end]);

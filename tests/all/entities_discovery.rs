@@ -52,8 +52,8 @@ fn check_invented(gaz: &Gazetteer, article: &str) {
     let vi = entities::find(&es, "Elena Volkova").unwrap();
     let spelled: Vec<String> = ms
         .iter()
-        .filter(|m| m.entity == vi)
-        .map(|m| fold_str(texts[0].slice(m.span)))
+        .filter(|m| m.entity() == vi)
+        .map(|m| fold_str(texts[0].slice(m.span())))
         .collect();
     assert!(
         spelled.contains(&fold_str("沃爾科娃")),
@@ -70,7 +70,7 @@ fn check_invented(gaz: &Gazetteer, article: &str) {
     let lumora = entity(&es, "Lumora Robotics");
     assert_eq!(lumora.kind, EntityKind::Organization);
     let li = entities::find(&es, "Lumora Robotics").unwrap();
-    assert_eq!(ms.iter().filter(|m| m.entity == li).count(), 3);
+    assert_eq!(ms.iter().filter(|m| m.entity() == li).count(), 3);
     assert_eq!(entity(&es, "Quillon").kind, EntityKind::Organization);
     assert_eq!(entity(&es, "環球科技日報").kind, EntityKind::Media);
     // Titles, cities and outlets are not people.
@@ -80,9 +80,9 @@ fn check_invented(gaz: &Gazetteer, article: &str) {
         }
     }
     for m in &ms {
-        assert!(es[m.entity]
+        assert!(es[m.entity()]
             .folded_aliases()
-            .contains(&fold_str(texts[0].slice(m.span))));
+            .contains(&fold_str(texts[0].slice(m.span()))));
     }
 }
 
@@ -130,9 +130,9 @@ fn glossed_names_in_the_real_articles_are_found_with_an_empty_gazetteer() {
     // 弗里德曼 alone, after the full name in the same article, is Friedman.
     let f = entities::find(es, "Nat Friedman").unwrap();
     let a000 = an.article_index("000_dafb546c0b816bcd").unwrap();
-    assert!(an.mentions.iter().any(|m| m.entity == f
-        && m.article == a000
-        && an.articles[a000].text.slice(m.span) == "弗里德曼"));
+    assert!(an.mentions.iter().any(|m| m.entity() == f
+        && m.article() == a000
+        && an.articles[a000].text.slice(m.span()) == "弗里德曼"));
     for name in [
         "Jason Wei",
         "Hyung Won Chung",
@@ -185,9 +185,9 @@ fn a_surname_alone_counts_only_where_the_full_name_appears() {
     let v = entities::find(&es, "艾琳娜·沃爾科娃").expect("found");
     assert!(ms
         .iter()
-        .any(|m| m.entity == v && m.article == 0 && m.span.len() == 4));
+        .any(|m| m.entity() == v && m.article() == 0 && m.span().len() == 4));
     assert!(
-        !ms.iter().any(|m| m.article == 1),
+        !ms.iter().any(|m| m.article() == 1),
         "no full name in article 1, so the surname stays unresolved"
     );
 }
@@ -208,7 +208,7 @@ fn another_unseen_article_with_other_clue_shapes() {
     let si = entities::find(&es, "Ingrid Solberg").unwrap();
     assert!(ms
         .iter()
-        .any(|m| m.entity == si && texts[0].slice(m.span) == "索尔伯格"));
+        .any(|m| m.entity() == si && texts[0].slice(m.span()) == "索尔伯格"));
     assert_eq!(entity(&es, "Veltrix Inc.").kind, EntityKind::Organization);
     assert_eq!(entity(&es, "Orbisk").kind, EntityKind::Organization);
     let aurora = entity(&es, "Aurora");

@@ -90,7 +90,7 @@ fn one(gaz: &str, article: &str) -> (Vec<entities::Entity>, Vec<(String, String)
     let (es, ms) = entities::resolve(&g, &[&t]);
     let found = ms
         .iter()
-        .map(|m| (es[m.entity].id.clone(), t.slice(m.span).to_string()))
+        .map(|m| (es[m.entity()].id.clone(), t.slice(m.span()).to_string()))
         .collect();
     (es, found)
 }

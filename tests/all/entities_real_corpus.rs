@@ -14,8 +14,8 @@ fn analysis() -> Analysis {
 fn spellings_in(an: &Analysis, entity: usize, a: usize) -> Vec<String> {
     an.mentions
         .iter()
-        .filter(|m| m.entity == entity && m.article == a)
-        .map(|m| an.articles[a].text.slice(m.span).to_string())
+        .filter(|m| m.entity() == entity && m.article() == a)
+        .map(|m| an.articles[a].text.slice(m.span()).to_string())
         .collect()
 }
 
@@ -134,15 +134,15 @@ fn every_mention_span_folds_to_a_spelling_of_its_entity() {
     let an = analysis();
     assert!(an.mentions.len() > 100);
     for m in &an.mentions {
-        let text = &an.articles[m.article].text;
-        let shown = text.slice(m.span);
+        let text = &an.articles[m.article()].text;
+        let shown = text.slice(m.span());
         let folded = fold_str(shown);
         assert_eq!(
             folded,
-            text.folded_slice(m.span),
+            text.folded_slice(m.span()),
             "folded text and fold of display differ at {shown}"
         );
-        let e = &an.entities[m.entity];
+        let e = &an.entities[m.entity()];
         assert!(
             e.folded_aliases().contains(&folded),
             "{shown:?} is not a spelling of {}",
@@ -162,7 +162,7 @@ fn ids_are_unique_and_aliases_find_their_entity() {
     for (i, e) in an.entities.iter().enumerate() {
         assert_eq!(entities::find(&an.entities, &e.id), Some(i));
         assert!(
-            an.mentions.iter().any(|m| m.entity == i),
+            an.mentions.iter().any(|m| m.entity() == i),
             "{} listed without a mention",
             e.id
         );
@@ -200,7 +200,8 @@ fn census(
     let (es, ms) = entities::resolve(&story_gazetteer(), &refs);
     let mut out = std::collections::BTreeMap::new();
     for m in ms {
-        *out.entry((es[m.entity].id.clone(), m.article)).or_insert(0) += 1;
+        *out.entry((es[m.entity()].id.clone(), m.article()))
+            .or_insert(0) += 1;
     }
     out
 }

@@ -41,12 +41,12 @@ proptest! {
         for gaz in [Gazetteer::embedded(), Gazetteer::empty()] {
             let (es, ms) = entities::resolve(&gaz, &[&t]);
             for m in &ms {
-                prop_assert!(m.span.start < m.span.end && m.span.end <= t.len());
-                let shown = fold_str(t.slice(m.span));
-                prop_assert!(es[m.entity].folded_aliases().contains(&shown), "{} not a spelling of {}", shown, es[m.entity].id);
+                prop_assert!(m.span().start < m.span().end && m.span().end <= t.len());
+                let shown = fold_str(t.slice(m.span()));
+                prop_assert!(es[m.entity()].folded_aliases().contains(&shown), "{} not a spelling of {}", shown, es[m.entity()].id);
             }
             // Mentions never overlap.
-            let mut spans: Vec<_> = ms.iter().map(|m| m.span).collect();
+            let mut spans: Vec<_> = ms.iter().map(|m| m.span()).collect();
             spans.sort();
             for w in spans.windows(2) {
                 prop_assert!(w[0].end <= w[1].start);

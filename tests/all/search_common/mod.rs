@@ -66,14 +66,14 @@ pub fn add_person(analysis: &mut Analysis, id: &str, name: &str, aliases: &[&str
     for a in 0..analysis.articles.len() {
         for alias in std::iter::once(name).chain(aliases.iter().copied()) {
             for span in find_all(analysis, a, alias) {
-                analysis.mentions.push(Mention {
-                    entity: e,
-                    article: a,
-                    span,
-                });
+                analysis.mentions.push(Mention::new(e, a, span));
             }
         }
     }
+    // The analysis keeps its mentions in article and text order; readers take each article's run.
+    analysis
+        .mentions
+        .sort_by_key(|m| (m.article(), m.span().start, m.span().end));
     e
 }
 
