@@ -18,7 +18,10 @@
 //! much as its distinct tellings, not as its reposts. A cluster also keeps the span of its
 //! members' dates and amounts, which answers most date tests at once (a story told over years fills
 //! a bucket with clusters of other years), and tests first the member that last turned a newcomer
-//! away.
+//! away. A candidate only ever joins a cluster of its own kind and class, so the candidates are
+//! clustered one kind and class at a time, and what the search needs (each candidate's keys, the
+//! buckets) is held for that run alone. An event's titles are made for the member it takes them
+//! from, by the caller's `Titling`; the candidates carry only what choosing that member weighs.
 
 use super::{Candidate, Conflict, ConflictValue, DateSource, Event, EventKind, Status};
 use crate::entities::{Entity, EntityKind};
