@@ -259,12 +259,39 @@ impl SearchIndex {
         ) else {
             return Ok(Vec::new());
         };
-        let collector = TopDocs::with_limit(limit).order_by_score();
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // Equal scores go to the earlier article and passage, not to whichever segment an
+        // indexing thread put them in: the same query over the same story keeps the same page.
+        let collector =
+            TopDocs::with_limit(limit).tweak_score(|segment: &tantivy::SegmentReader| {
+                let column = |name: &str| {
+                    segment
+                        .fast_fields()
+                        .u64(name)
+                        .ok()
+                        .map(|c| c.first_or_default_col(u64::MAX))
+                };
+                let (ord, start) = (column("ord"), column("start"));
+                move |doc: tantivy::DocId, score: tantivy::Score| {
+                    let at =
+                        |c: &Option<std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>>| {
+                            c.as_ref().map_or(u64::MAX, |c| c.get_val(doc))
+                        };
+                    (
+                        score,
+                        std::cmp::Reverse(at(&ord)),
+                        std::cmp::Reverse(at(&start)),
+                    )
+                }
+            });
+        let top = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.searcher.search(q.as_ref(), &collector)
         }))
         .map_err(|_| Error::new(ErrorCode::Index, "the search index failed on this query"))?
-        .map_err(index::index_err)
+        .map_err(index::index_err)?;
+        Ok(top
+            .into_iter()
+            .map(|((score, _, _), addr)| (score, addr))
+            .collect())
     }
 
     fn hit(&self, analysis: &Analysis, p: &Passage, score: f32, marks: &Marks) -> Option<Hit> {

@@ -345,3 +345,34 @@ fn an_index_another_run_uses_is_not_replaced_under_it() {
     let rebuilt = SearchIndex::open(&other, &IndexLocation::Dir(dir.clone())).unwrap();
     assert!(is_rebuilt(&rebuilt.outcome));
 }
+
+#[test]
+fn passages_that_score_alike_come_in_article_order_whatever_segments_hold_them() {
+    // Forty articles tell one sentence word for word: every passage scores the same, and a page of
+    // five must be the first five articles on every build of the index, however its indexing
+    // threads split the passages into segments.
+    let texts: Vec<(String, String)> = (0..40)
+        .map(|i| (format!("a{i:02}"), "实验室宣布成立新的团队。".to_string()))
+        .collect();
+    let borrowed: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let a = analysis(&borrowed);
+    let req = SearchRequest {
+        query: "实验室".into(),
+        limit: Some(5),
+        ..SearchRequest::default()
+    };
+    for round in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let index = SearchIndex::open(&a, &IndexLocation::Dir(dir.path().join("index"))).unwrap();
+        let ids: Vec<String> = index
+            .search(&a, &req)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.article)
+            .collect();
+        assert_eq!(ids, ["a00", "a01", "a02", "a03", "a04"], "build {round}");
+    }
+}
