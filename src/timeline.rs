@@ -231,18 +231,14 @@ impl Analysis {
     fn named_in(&self, e: &Event) -> Vec<String> {
         let mut out: Vec<usize> = Vec::new();
         for &(a, span) in &e.sources {
-            let list = self.mentions_of(a);
-            let from = list.partition_point(|m| m.span().start < span.start);
             // Mentions of one span in entity order, as they were always listed.
-            let mut within: Vec<(crate::text::Span, usize)> = list[from..]
-                .iter()
-                .take_while(|m| m.span().start < span.end)
-                .map(|m| (m.span(), m.entity()))
-                .collect();
+            let mut within: Vec<(crate::text::Span, usize)> =
+                crate::entities::within(self.mentions_of(a), span)
+                    .map(|m| (m.span(), m.entity()))
+                    .collect();
             within.sort_unstable();
-            for (s, entity) in within {
-                if span.contains(s)
-                    && !e.entities.contains(&entity)
+            for (_, entity) in within {
+                if !e.entities.contains(&entity)
                     && !out.contains(&entity)
                     && self.entities[entity].kind != crate::entities::EntityKind::Media
                 {

@@ -101,6 +101,18 @@ pub fn find(entities: &[Entity], name: &str) -> Option<usize> {
         })
 }
 
+/// The mentions that lie inside `span`, in list order, of one article's mentions sorted by start
+/// (as [`crate::pipeline::Analysis::mentions_of`] gives them).
+pub fn within(mentions: &[Mention], span: Span) -> impl Iterator<Item = &Mention> {
+    // Every mention inside the span ends after its start, and so does every later one: the
+    // search never passes the first of them.
+    let from = mentions.partition_point(|m| m.span().end <= span.start);
+    mentions[from..]
+        .iter()
+        .take_while(move |m| m.span().start < span.end)
+        .filter(move |m| span.contains(m.span()))
+}
+
 /// An entity named at a span of an article's display text.
 ///
 /// Held as four `u32`, half the size of `usize` fields: a corpus holds millions of mentions (7.4

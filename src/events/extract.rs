@@ -269,7 +269,7 @@ fn sentence_candidates(
     dropped: &mut Vec<(Span, Dropped)>,
 ) -> Option<usize> {
     let text = input.text;
-    let mentions = mentions_in(input.mentions, sentence);
+    let mentions: Vec<&Mention> = crate::entities::within(input.mentions, sentence).collect();
     if mentions.is_empty() && previous_subject.is_none() {
         // Nobody to act: no candidate, and no subject to carry on.
         return None;
@@ -498,15 +498,6 @@ fn mention_at(mentions: &[Mention], entity: usize, start: usize) -> Option<&Ment
         .iter()
         .take_while(|m| m.span().start == start)
         .find(|m| m.entity() == entity)
-}
-
-fn mentions_in(mentions: &[Mention], span: Span) -> Vec<&Mention> {
-    let start = mentions.partition_point(|m| m.span().end <= span.start);
-    mentions[start..]
-        .iter()
-        .take_while(|m| m.span().start < span.end)
-        .filter(|m| span.contains(m.span()))
-        .collect()
 }
 
 fn clauses_of(

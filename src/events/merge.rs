@@ -208,28 +208,25 @@ fn merge_asking(
             let c = &candidates[i];
             // Look where a fitting cluster may be: under each distinctive actor, or (for a telling with
             // only protagonists) under each of its actors; register under every actor and the whole set.
-            let lookup: Vec<Bucket> = if keys[i].weak() {
-                keys[i]
-                    .all()
-                    .iter()
-                    .map(|&e| (c.kind, c.class, Box::from([e])))
-                    .chain(std::iter::once((c.kind, c.class, Box::from(keys[i].all()))))
-                    .collect()
-            } else {
-                keys[i]
-                    .distinct()
-                    .iter()
-                    .map(|&e| (c.kind, c.class, Box::from([e])))
-                    .collect()
-            };
             let register: Vec<Bucket> = keys[i]
                 .all()
                 .iter()
                 .map(|&e| (c.kind, c.class, Box::from([e])))
                 .chain(std::iter::once((c.kind, c.class, Box::from(keys[i].all()))))
                 .collect();
+            let distinct: Vec<Bucket>;
+            let lookup: &[Bucket] = if keys[i].weak() {
+                &register
+            } else {
+                distinct = keys[i]
+                    .distinct()
+                    .iter()
+                    .map(|&e| (c.kind, c.class, Box::from([e])))
+                    .collect();
+                &distinct
+            };
             let mut home = None;
-            'search: for b in &lookup {
+            'search: for b in lookup {
                 let listed = bucket_ids
                     .get(b)
                     .map_or(&[][..], |&k| &by_bucket[k as usize]);

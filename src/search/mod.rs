@@ -303,15 +303,9 @@ impl SearchIndex {
         let starts = char_byte_offsets(folded);
         let to_char = |b: usize| p.span.start + starts.partition_point(|&x| x < b);
         let mut highlights: Vec<[usize; 2]> = Vec::new();
-        let mentions = analysis.mentions_of(p.article);
-        let first = mentions.partition_point(|m| m.span().end <= p.span.start);
-        for (s, e) in mentions[first..]
-            .iter()
-            .take_while(|m| m.span().start < p.span.end)
-            .map(|m| (m.span(), m.entity()))
-        {
-            if marks.entities.contains(&e) && p.span.contains(s) {
-                highlights.push([s.start, s.end]);
+        for m in crate::entities::within(analysis.mentions_of(p.article), p.span) {
+            if marks.entities.contains(&m.entity()) {
+                highlights.push([m.span().start, m.span().end]);
             }
         }
         let mut ranges = marks.words.ranges(folded);
