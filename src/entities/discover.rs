@@ -536,7 +536,9 @@ fn listed(doc: &Doc, ctx: &Ctx, jieba: &Segmenter) -> Vec<Candidate> {
         else {
             continue;
         };
-        if !stock_code(&doc.text(i + 1, i + 1 + close)) {
+        // 去(2024)年 and 今(113)年 gloss a year, not a listing.
+        let year_gloss = doc.fold.get(i + 2 + close) == Some(&'年');
+        if year_gloss || !stock_code(&doc.text(i + 1, i + 1 + close)) {
             continue;
         }
         let mut s = i;

@@ -362,3 +362,20 @@ fn a_description_of_a_company_is_no_name() {
         );
     }
 }
+
+#[test]
+fn a_stock_code_in_brackets_names_a_company_and_a_year_in_brackets_does_not() {
+    // Written for this test: 晶曜電 and its code are invented. A year glossed inside 去(2024)年
+    // or 今(113)年 reads like a four- or three-digit code, but the 年 after it says what it is.
+    let article =
+        "晶曜電(6789)今日公布財報。\n總統白啟明去(2024)年12月宣布改組內閣,今(113)年再度改組。";
+    let (_, es, _) = resolve(&Gazetteer::empty(), &[article]);
+    let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"晶曜電"), "{names:?}");
+    for not in ["白啟明去", "啟明去", "明去", "今"] {
+        assert!(
+            !names.iter().any(|n| n.ends_with(not)),
+            "{not} in {names:?}"
+        );
+    }
+}
