@@ -4,6 +4,9 @@
 //! tells of a happening when it holds a trigger word of the lexicon and names a story actor (a person,
 //! company, lab, facility or product — not a media outlet), itself or through the sentence's subject
 //! (carried from the previous sentence of the paragraph when this one starts without one). A clause
+//! with no trigger that names a person or organisation and a day or month of its own tells a deed of
+//! kind `Other` (2020年2月她找上時任副市長彭振聲), unless that date is a dateline's or quoted, or
+//! the clause says what something is or spans a time up to now. A clause
 //! is joined by the clauses that continue it (lists of names, the same kind without a date of their
 //! own). Its date comes from the clause, else the sentence, else the paragraph so far, else the
 //! article's publication date (an honest "reported by" range); its status from the cues of its
@@ -626,6 +629,20 @@ fn clauses_of(
                 .dates
                 .iter()
                 .any(|d| span.contains(d.span) && d.range.precision != Precision::Vague);
+            let kind = match kind {
+                None if !source_only
+                    && actors.iter().any(|&(e, _)| {
+                        matches!(
+                            entities[e].kind,
+                            EntityKind::Person | EntityKind::Organization
+                        )
+                    })
+                    && dated_deed(input, span, folded_clause) =>
+                {
+                    Some((EventKind::Other, 0))
+                }
+                k => k,
+            };
             Clause {
                 span,
                 kind,
@@ -640,6 +657,50 @@ fn clauses_of(
 
 /// Does `w` stand at char `k` of `chars`? An English word must start one: at the start or after a
 /// space.
+/// Does the clause tell a deed at a date of its own, though no trigger of the lexicon names it
+/// (2020年2月她找上時任副市長, 同月19日柯文哲就直接交辦)? Its date must be a day or month of its
+/// own, outside quotation marks and not a dateline's (香港新聞網9月6日電, 據中時4月13日報導), and the
+/// clause must not say what something is (25日是…兩周年) or ask whether.
+fn dated_deed(input: &ArticleInput, span: Span, folded: &[char]) -> bool {
+    const DATELINE: &[&str] = &["电", "讯", "报导", "报道", "消息"];
+    let at = |k: usize| folded.get(k).copied();
+    let inside_quotes = |k: usize| {
+        let opens = folded[..k]
+            .iter()
+            .filter(|c| matches!(c, '“' | '「' | '"'))
+            .count();
+        let closes = folded[..k]
+            .iter()
+            .filter(|c| matches!(c, '”' | '」'))
+            .count();
+        opens > closes
+    };
+    let dated = input.dates.iter().any(|d| {
+        if !span.contains(d.span) || d.range.precision > Precision::Month {
+            return false;
+        }
+        let mut after = d.span.end - span.start;
+        while at(after).is_some_and(char::is_whitespace) {
+            after += 1;
+        }
+        let rest: String = folded[after.min(folded.len())..].iter().take(2).collect();
+        !inside_quotes(d.span.start - span.start) && !DATELINE.iter().any(|w| rest.starts_with(w))
+    });
+    let said = |w: &str| {
+        let w: Vec<char> = w.chars().collect();
+        folded.windows(w.len()).any(|x| x == w.as_slice())
+    };
+    let trimmed = folded.iter().copied().skip_while(|c| c.is_whitespace());
+    dated
+        && !folded.contains(&'是')
+        && !NOT_DEEDS.iter().any(|w| said(w))
+        && !trimmed.take(4).eq("date".chars())
+}
+
+/// Words that make a dated clause a span of time up to now or a question, not a deed (华为从上月底
+/// 至今, 是否).
+const NOT_DEEDS: &[&str] = &["至今", "迄今", "是否"];
+
 fn word_at(chars: &[char], k: usize, w: &str) -> bool {
     if w.chars().next() != chars.get(k).copied() {
         return false;

@@ -273,3 +273,42 @@ fn who_is_named_in_the_cause_is_not_an_actor_of_the_happening() {
     );
     assert!(!names.contains(&"Bluewhale Data"), "{names:?}");
 }
+
+#[test]
+fn a_dated_deed_that_no_trigger_names_is_a_happening_at_its_own_date() {
+    // Written for this test: 周明 approaches 林晓峰 in February and orders a change on 19 March,
+    // and neither verb is in the lexicon; the meeting between is.
+    let view = view_of(
+        "星河案始末\n2024年9月6日\n報道指,2020年2月周明(Ming Zhou)找上時任星河科技副總裁林晓峰,同年3月10日再與林晓峰舉行會議,同月19日周明就直接交辦調整合約。\n",
+    );
+    let dates: Vec<(EventKind, String)> = view
+        .events
+        .iter()
+        .filter_map(|e| e.date.as_ref().map(|d| (e.kind, d.edtf.clone())))
+        .collect();
+    for (kind, date) in [
+        (EventKind::Other, "2020-02"),
+        (EventKind::Meeting, "2020-03-10"),
+        (EventKind::Other, "2020-03-19"),
+    ] {
+        assert!(
+            dates.contains(&(kind, date.to_string())),
+            "{kind:?} {date} in {dates:?}"
+        );
+    }
+}
+
+#[test]
+fn a_dateline_a_quotation_a_span_up_to_now_or_a_description_is_no_dated_deed() {
+    // Written for this test: every clause has a date and a name, and none tells a deed.
+    let view = view_of(
+        "星河近況\n2024年9月7日\n香港新聞網9月6日電 星河科技首席执行官林晓峰连日深陷争议。\n林晓峰说:“9月3日我们见过星河科技的人。”\n星河科技从上月底至今一直供不应求。\n25日是林晓峰的生日。\n",
+    );
+    let other: Vec<&str> = view
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Other)
+        .map(|e| e.title.zh.as_str())
+        .collect();
+    assert!(other.is_empty(), "{other:?}");
+}
