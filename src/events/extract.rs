@@ -4,13 +4,12 @@
 //! tells of a happening when it holds a trigger word of the lexicon and names a story actor (a person,
 //! company, lab, facility or product — not a media outlet), itself or through the sentence's subject
 //! (carried from the previous sentence of the paragraph when this one starts without one). A clause
-//! with no trigger that names a person or organisation and a day or month of its own tells a deed of
-//! kind `Other` (2020年2月她找上時任副市長彭振聲), unless that date is a dateline's or quoted, or
-//! the clause says what something is or spans a time up to now. A clause
-//! is joined by the clauses that continue it (lists of names, the same kind without a date of their
-//! own). Its date comes from the clause, else the sentence, else the paragraph so far, else the
-//! article's publication date (an honest "reported by" range); its status from the cues of its
-//! sentence. Analysis, comparisons and hypotheticals (如果, 还要高 …) and questions are not events,
+//! with no trigger that names a person or organisation and a date of its own (a year or finer) tells
+//! a deed of kind `Other` (2020年2月她找上時任副市長彭振聲), unless that date is a dateline's or
+//! quoted, or the clause says what something is or spans a time up to now. A clause is joined by
+//! the clauses that continue it (lists of names, the same kind without a date of their own). Its
+//! date comes from the clause, else the sentence, else the paragraph so far, else the article's
+//! publication date (an honest "reported by" range); its status from the cues of its sentence. Analysis, comparisons and hypotheticals (如果, 还要高 …) and questions are not events,
 //! and a clause must carry some sign of news: a date, an amount, a news cue, or a person joining or
 //! leaving.
 
@@ -655,10 +654,8 @@ fn clauses_of(
         .collect()
 }
 
-/// Does `w` stand at char `k` of `chars`? An English word must start one: at the start or after a
-/// space.
 /// Does the clause tell a deed at a date of its own, though no trigger of the lexicon names it
-/// (2020年2月她找上時任副市長, 同月19日柯文哲就直接交辦)? Its date must be a day or month of its
+/// (2020年2月她找上時任副市長, 同月19日柯文哲就直接交辦)? Its date must be a year or finer, its
 /// own, outside quotation marks and not a dateline's (香港新聞網9月6日電, 據中時4月13日報導), and the
 /// clause must not say what something is (25日是…兩周年) or ask whether.
 fn dated_deed(input: &ArticleInput, span: Span, folded: &[char]) -> bool {
@@ -676,7 +673,7 @@ fn dated_deed(input: &ArticleInput, span: Span, folded: &[char]) -> bool {
         opens > closes
     };
     let dated = input.dates.iter().any(|d| {
-        if !span.contains(d.span) || d.range.precision > Precision::Month {
+        if !span.contains(d.span) || d.range.precision > Precision::Year {
             return false;
         }
         let mut after = d.span.end - span.start;
@@ -701,6 +698,8 @@ fn dated_deed(input: &ArticleInput, span: Span, folded: &[char]) -> bool {
 /// 至今, 是否).
 const NOT_DEEDS: &[&str] = &["至今", "迄今", "是否"];
 
+/// Does `w` stand at char `k` of `chars`? An English word must start one: at the start or after a
+/// space.
 fn word_at(chars: &[char], k: usize, w: &str) -> bool {
     if w.chars().next() != chars.get(k).copied() {
         return false;
