@@ -273,6 +273,18 @@ fn fail_if_told(_text: &str) {
     }
 }
 
+/// An article's dates read against its publication date, and those quoted against the day the
+/// quotation was said ([`time::quoted`]).
+fn dates_of(
+    text: &ArticleText,
+    exprs: &[time::Expr],
+    published: &Published,
+) -> Vec<time::TimeMention> {
+    let mut dates = time::resolve_for(exprs, published);
+    time::quoted::anchor_quoted(text, exprs, &mut dates);
+    dates
+}
+
 impl Analysis {
     /// Run with the corpus's gazetteer (the shipped one and the story's own).
     pub fn run(corpus: &Corpus) -> Analysis {
@@ -364,7 +376,7 @@ impl Analysis {
                     };
                     let scanned = time::scan(&text.folded());
                     let published = time::reference::publication(&raw.meta, &text, &scanned);
-                    let dates = time::resolve_for(&scanned, &published);
+                    let dates = dates_of(&text, &scanned, &published);
                     let keep = published.inferred || published.year_open;
                     // Only an article whose date is still open reads its head again.
                     if keep {
@@ -478,7 +490,7 @@ impl Analysis {
                 a.published.basis,
                 moved.year()
             );
-            a.dates = time::resolve_for(scans.of(i, &a.text), &a.published);
+            a.dates = dates_of(&a.text, scans.of(i, &a.text), &a.published);
         }
     }
 
@@ -532,7 +544,7 @@ impl Analysis {
     fn redate(&mut self, i: usize, p: Published, scans: &mut Scans) {
         let a = &mut self.articles[i];
         a.published = p;
-        a.dates = time::resolve_for(scans.of(i, &a.text), &a.published);
+        a.dates = dates_of(&a.text, scans.of(i, &a.text), &a.published);
     }
 
     /// Article `i` placed by its yearless dates among the `coverage` of the story's dated

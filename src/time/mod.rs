@@ -14,6 +14,7 @@ mod clause;
 mod english;
 mod labels;
 pub mod numerals;
+pub mod quoted;
 pub mod reference;
 mod relative;
 mod resolve;
