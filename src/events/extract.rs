@@ -9,8 +9,9 @@
 //! quoted, or the clause says what something is or spans a time up to now. A clause is joined by
 //! the clauses that continue it (lists of names, the same kind without a date of their own). Its
 //! date comes from the clause, else the sentence, else the paragraph so far, else the article's
-//! publication date (an honest "reported by" range); its status from the cues of its sentence. Analysis, comparisons and hypotheticals (如果, 还要高 …) and questions are not events,
-//! and a clause must carry some sign of news: a date, an amount, a news cue, or a person joining or
+//! publication date (an honest "reported by" range); its status from the cues of its sentence.
+//! Analysis, comparisons and hypotheticals (如果, 还要高 …) and questions are not events, and a
+//! clause must carry some sign of news: a date, an amount, a news cue, or a person joining or
 //! leaving.
 
 use super::lexicon::{Cue, Hit, Lexicon};
@@ -636,7 +637,7 @@ fn clauses_of(
                             EntityKind::Person | EntityKind::Organization
                         )
                     })
-                    && dated_deed(input, span, folded_clause) =>
+                    && dated_deed(lex, input, span, folded_clause) =>
                 {
                     Some((EventKind::Other, 0))
                 }
@@ -658,8 +659,7 @@ fn clauses_of(
 /// (2020年2月她找上時任副市長, 同月19日柯文哲就直接交辦)? Its date must be a year or finer, its
 /// own, outside quotation marks and not a dateline's (香港新聞網9月6日電, 據中時4月13日報導), and the
 /// clause must not say what something is (25日是…兩周年) or ask whether.
-fn dated_deed(input: &ArticleInput, span: Span, folded: &[char]) -> bool {
-    const DATELINE: &[&str] = &["电", "讯", "报导", "报道", "消息"];
+fn dated_deed(lex: &Lexicon, input: &ArticleInput, span: Span, folded: &[char]) -> bool {
     let at = |k: usize| folded.get(k).copied();
     let inside_quotes = |k: usize| {
         let opens = folded[..k]
@@ -681,22 +681,23 @@ fn dated_deed(input: &ArticleInput, span: Span, folded: &[char]) -> bool {
             after += 1;
         }
         let rest: String = folded[after.min(folded.len())..].iter().take(2).collect();
-        !inside_quotes(d.span.start - span.start) && !DATELINE.iter().any(|w| rest.starts_with(w))
+        !inside_quotes(d.span.start - span.start)
+            && !lex
+                .not_its_date
+                .iter()
+                .any(|w| rest.starts_with(w.as_str()))
     });
     let said = |w: &str| {
         let w: Vec<char> = w.chars().collect();
         folded.windows(w.len()).any(|x| x == w.as_slice())
     };
+    // A stored page's date label (`date 2025-09-05 ▲…`) is its dateline, not a deed's date.
     let trimmed = folded.iter().copied().skip_while(|c| c.is_whitespace());
     dated
         && !folded.contains(&'是')
-        && !NOT_DEEDS.iter().any(|w| said(w))
+        && !lex.not_deeds.iter().any(|w| said(w))
         && !trimmed.take(4).eq("date".chars())
 }
-
-/// Words that make a dated clause a span of time up to now or a question, not a deed (华为从上月底
-/// 至今, 是否).
-const NOT_DEEDS: &[&str] = &["至今", "迄今", "是否"];
 
 /// Does `w` stand at char `k` of `chars`? An English word must start one: at the start or after a
 /// space.

@@ -91,6 +91,10 @@ struct CueLists {
     returns: Vec<String>,
     #[serde(default)]
     not_causes: Vec<String>,
+    #[serde(default)]
+    not_its_date: Vec<String>,
+    #[serde(default)]
+    not_deeds: Vec<String>,
     destination: Vec<String>,
     joining: Vec<String>,
     prepositions: Vec<String>,
@@ -134,6 +138,10 @@ pub struct Lexicon {
     pub returns: Vec<String>,
     /// Words holding a cause word that open no cause (因此, 原因).
     pub not_causes: Vec<String>,
+    /// Words right after a date that make it a dateline's (9月6日電), not a deed's.
+    pub not_its_date: Vec<String>,
+    /// Words that make a dated clause with no trigger no deed (至今, 是否).
+    pub not_deeds: Vec<String>,
     /// Hire triggers after which an organisation is where someone goes.
     pub destination: Vec<String>,
     /// Hire triggers by which someone moves of their own accord.
@@ -224,6 +232,8 @@ impl Lexicon {
             causes: folded(&file.cues.causes),
             returns: folded(&file.cues.returns),
             not_causes: folded(&file.cues.not_causes),
+            not_its_date: folded(&file.cues.not_its_date),
+            not_deeds: folded(&file.cues.not_deeds),
             destination: folded(&file.cues.destination),
             joining: folded(&file.cues.joining),
             prepositions: folded(&file.cues.prepositions),
