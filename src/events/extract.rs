@@ -18,7 +18,7 @@ use super::lexicon::{Cue, Hit, Lexicon};
 use super::money::{self, Money};
 use super::{Candidate, DateSource, EventKind, Status};
 use crate::entities::{Entity, EntityKind, Mention};
-use crate::text::marks::{heading_shape, is_clause_mark, is_quote_close, is_quote_open};
+use crate::text::marks::{heading_shape, is_clause_mark, is_quote_open};
 use crate::text::{ArticleText, Span};
 use crate::time::{DateRange, Precision, Published, TimeMention};
 
@@ -220,22 +220,31 @@ pub fn candidates_explained(
     out
 }
 
-/// Spans of text inside quotation marks (「」, “”, 『』), marks included.
+/// Spans of text inside quotation marks (「」, “”, 『』), marks included: from an opening mark to the
+/// closing mark of its own kind, so a quotation quoting another (「…『…』…」) is one span.
 fn quoted_spans(shown: &str, offset: usize) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
+    let mut open: Option<(usize, char)> = None;
     for (k, c) in shown.chars().enumerate() {
-        match c {
-            c if is_quote_open(c) && open.is_none() => open = Some(k),
-            c if is_quote_close(c) => {
-                if let Some(o) = open.take() {
-                    out.push(Span::new(offset + o, offset + k + 1));
-                }
+        match open {
+            None if is_quote_open(c) => open = Some((k, closing(c))),
+            Some((o, close)) if c == close => {
+                out.push(Span::new(offset + o, offset + k + 1));
+                open = None;
             }
             _ => {}
         }
     }
     out
+}
+
+/// The mark that closes a quotation opened by `c`.
+fn closing(c: char) -> char {
+    match c {
+        '「' => '」',
+        '『' => '』',
+        _ => '”',
+    }
 }
 
 /// A sub-heading: a short paragraph that does not end a sentence. It names a topic, not a happening.
