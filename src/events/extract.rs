@@ -18,7 +18,7 @@ use super::lexicon::{Cue, Hit, Lexicon};
 use super::money::{self, Money};
 use super::{Candidate, DateSource, EventKind, Status};
 use crate::entities::{Entity, EntityKind, Mention};
-use crate::text::marks::{heading_shape, is_clause_mark, is_quote_open};
+use crate::text::marks::{heading_shape, is_clause_mark, quoted_spans};
 use crate::text::{ArticleText, Span};
 use crate::time::{DateRange, Precision, Published, TimeMention};
 
@@ -220,33 +220,6 @@ pub fn candidates_explained(
     out
 }
 
-/// Spans of text inside quotation marks (「」, “”, 『』), marks included: from an opening mark to the
-/// closing mark of its own kind, so a quotation quoting another (「…『…』…」) is one span.
-fn quoted_spans(shown: &str, offset: usize) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (k, c) in shown.chars().enumerate() {
-        match open {
-            None if is_quote_open(c) => open = Some((k, closing(c))),
-            Some((o, close)) if c == close => {
-                out.push(Span::new(offset + o, offset + k + 1));
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The mark that closes a quotation opened by `c`.
-fn closing(c: char) -> char {
-    match c {
-        '「' => '」',
-        '『' => '』',
-        _ => '”',
-    }
-}
-
 /// A sub-heading: a short paragraph that does not end a sentence. It names a topic, not a happening.
 fn is_heading(text: &ArticleText, paragraph: Span) -> bool {
     heading_shape(text.slice(paragraph))
@@ -306,7 +279,7 @@ fn sentence_candidates(
                 || !quoted.iter().any(|q| q.start < h.start && h.end < q.end)
         })
         .collect();
-    let clauses = clauses_of(lex, input, sentence, &hits, &mentions, entities);
+    let clauses = clauses_of(lex, input, sentence, &hits, &mentions, entities, &quoted);
     let first_trigger = clauses.iter().position(|c| c.kind.is_some());
     let trigger_at = hits
         .iter()
@@ -519,6 +492,7 @@ fn clauses_of(
     hits: &[Hit],
     mentions: &[&Mention],
     entities: &[Entity],
+    quotes: &[Span],
 ) -> Vec<Clause> {
     let text = input.text;
     let mut spans = Vec::new();
@@ -646,7 +620,7 @@ fn clauses_of(
                             EntityKind::Person | EntityKind::Organization
                         )
                     })
-                    && dated_deed(lex, input, span, folded_clause) =>
+                    && dated_deed(lex, input, span, folded_clause, quotes) =>
                 {
                     Some((EventKind::Other, 0))
                 }
@@ -668,43 +642,32 @@ fn clauses_of(
 /// (2020年2月她找上時任副市長, 同月19日柯文哲就直接交辦)? Its date must be a year or finer, its
 /// own, outside quotation marks and not a dateline's (香港新聞網9月6日電, 據中時4月13日報導), and the
 /// clause must not say what something is (25日是…兩周年) or ask whether.
-fn dated_deed(lex: &Lexicon, input: &ArticleInput, span: Span, folded: &[char]) -> bool {
-    let at = |k: usize| folded.get(k).copied();
-    let inside_quotes = |k: usize| {
-        let opens = folded[..k]
-            .iter()
-            .filter(|c| matches!(c, '“' | '「' | '"'))
-            .count();
-        let closes = folded[..k]
-            .iter()
-            .filter(|c| matches!(c, '”' | '」'))
-            .count();
-        opens > closes
-    };
+fn dated_deed(
+    lex: &Lexicon,
+    input: &ArticleInput,
+    span: Span,
+    folded: &[char],
+    quotes: &[Span],
+) -> bool {
     let dated = input.dates.iter().any(|d| {
         if !span.contains(d.span) || d.range.precision > Precision::Year {
             return false;
         }
         let mut after = d.span.end - span.start;
-        while at(after).is_some_and(char::is_whitespace) {
+        while folded.get(after).is_some_and(|c| c.is_whitespace()) {
             after += 1;
         }
-        let rest: String = folded[after.min(folded.len())..].iter().take(2).collect();
-        !inside_quotes(d.span.start - span.start)
-            && !lex
-                .not_its_date
-                .iter()
-                .any(|w| rest.starts_with(w.as_str()))
+        !quotes.iter().any(|q| q.contains(d.span))
+            && !lex.not_its_date.iter().any(|w| word_at(folded, after, w))
     });
-    let said = |w: &str| {
-        let w: Vec<char> = w.chars().collect();
-        folded.windows(w.len()).any(|x| x == w.as_slice())
-    };
     // A stored page's date label (`date 2025-09-05 ▲…`) is its dateline, not a deed's date.
     let trimmed = folded.iter().copied().skip_while(|c| c.is_whitespace());
     dated
         && !folded.contains(&'是')
-        && !lex.not_deeds.iter().any(|w| said(w))
+        && !lex
+            .not_deeds
+            .iter()
+            .any(|w| (0..folded.len()).any(|k| word_at(folded, k, w)))
         && !trimmed.take(4).eq("date".chars())
 }
 

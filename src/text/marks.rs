@@ -35,6 +35,34 @@ pub fn is_quote_close(c: char) -> bool {
     matches!(c, '」' | '”' | '』')
 }
 
+/// The spans of quoted speech in `shown` (marks included), as char offsets plus `offset`: from an
+/// opening quotation mark to the closing mark of its own kind, so a quotation quoting another
+/// (「…『…』…」) is one span.
+pub fn quoted_spans(shown: &str, offset: usize) -> Vec<crate::text::Span> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (k, c) in shown.chars().enumerate() {
+        match open {
+            None if is_quote_open(c) => open = Some((k, closing(c))),
+            Some((o, close)) if c == close => {
+                out.push(crate::text::Span::new(offset + o, offset + k + 1));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The mark that closes a quotation opened by `c`.
+fn closing(c: char) -> char {
+    match c {
+        '「' => '」',
+        '『' => '』',
+        _ => '”',
+    }
+}
+
 /// Longest line, in chars, that can be a heading.
 pub const HEADING_CHARS: usize = 30;
 
@@ -55,4 +83,18 @@ pub fn ends_as_sentence(line: &str) -> bool {
 pub fn heading_shape(line: &str) -> bool {
     let line = line.trim();
     !line.is_empty() && line.chars().count() <= HEADING_CHARS && !ends_as_sentence(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted_spans;
+    use crate::text::Span;
+
+    #[test]
+    fn a_quotation_quoting_another_is_one_span() {
+        assert_eq!(
+            quoted_spans("他說「甲『乙』丙」,又說“丁”", 10),
+            vec![Span::new(12, 19), Span::new(22, 25)]
+        );
+    }
 }

@@ -16,59 +16,51 @@ pub fn anchor_quoted(text: &ArticleText, exprs: &[Expr], dates: &mut [TimeMentio
     if !dates.iter().any(|d| d.relative) {
         return;
     }
-    for (open, close) in quotations(&text.display) {
-        let inside = Span::new(open + 1, close);
-        let Some(sentence) = text.sentence_at(open) else {
-            continue;
-        };
-        let said = Span::new(sentence.start, open);
-        // The saying's own day: the last date to the day before the quotation opens.
-        let Some(day) = dates
-            .iter()
-            .rev()
-            .find(|d| said.contains(d.span) && d.range.precision == Precision::Day)
-            .map(|d| d.range.start)
-        else {
-            continue;
-        };
-        for d in dates
-            .iter_mut()
-            .filter(|d| d.relative && inside.contains(d.span))
-        {
-            let Some(e) = exprs.iter().find(|e| e.span == d.span) else {
-                continue;
-            };
-            if let Some(again) = resolve(std::slice::from_ref(e), Some(day))
-                .into_iter()
-                .next()
-            {
-                *d = TimeMention {
-                    span: d.span,
-                    ..again
-                };
+    // A quotation may hold sentences of its own, but not run past its paragraph.
+    for paragraph in text.paragraphs.iter() {
+        for quote in crate::text::marks::quoted_spans(text.slice(paragraph), paragraph.start) {
+            if let Some(sentence) = text.sentence_at(quote.start) {
+                anchor_one(exprs, dates, sentence, quote);
             }
         }
     }
 }
 
-/// (open, close) char offsets of each outermost pair of 「」 or “” in `display`.
-fn quotations(display: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (k, c) in display.chars().enumerate() {
-        match (open, c) {
-            (None, '「') => open = Some((k, '」')),
-            (None, '“') => open = Some((k, '”')),
-            (Some((o, close)), c) if c == close => {
-                out.push((o, k));
-                open = None;
-            }
-            // A paragraph ends any quotation the page forgot to close.
-            (Some(_), '\n') => open = None,
-            _ => {}
+/// The relative dates inside `quote` read against the last date to the day that `sentence` gives
+/// before it opens, the day it was said.
+fn anchor_one(exprs: &[Expr], dates: &mut [TimeMention], sentence: Span, quote: Span) {
+    let said = Span::new(sentence.start, quote.start);
+    let Some(day) = dates
+        .iter()
+        .rev()
+        .find(|d| said.contains(d.span) && d.range.precision == Precision::Day)
+        .map(|d| d.range.start)
+    else {
+        return;
+    };
+    for d in dates
+        .iter_mut()
+        .filter(|d| d.relative && quote.contains(d.span))
+    {
+        // The scan is in text order: its expressions at this start are few.
+        let from = exprs.partition_point(|e| e.span.start < d.span.start);
+        let Some(e) = exprs[from..]
+            .iter()
+            .take_while(|e| e.span.start == d.span.start)
+            .find(|e| e.span == d.span)
+        else {
+            continue;
+        };
+        if let Some(again) = resolve(std::slice::from_ref(e), Some(day))
+            .into_iter()
+            .next()
+        {
+            *d = TimeMention {
+                span: d.span,
+                ..again
+            };
         }
     }
-    out
 }
 
 #[cfg(test)]
