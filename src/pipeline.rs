@@ -674,18 +674,30 @@ impl Analysis {
             }
             let a = &self.articles[i];
             // A yearless dateline (`快科技4月25日消息`) gives the day, in the year the peers suggest.
-            let p = match time::reference::dateline_after(&a.text, scans.of(i, &a.text), day) {
+            let scan = scans.of(i, &a.text);
+            let basis = || {
+                format!(
+                    "shares {shared} events with dated articles {}; {why}",
+                    named_few(&names, more)
+                )
+            };
+            let p = match time::reference::dateline_after(&a.text, scan, day) {
                 Some(p) => p,
-                None => Published {
-                    read_against: Some(day),
-                    ..Published::inferred(
-                        day.with_day(1).unwrap_or(day),
-                        Precision::Month,
-                        format!(
-                            "shares {shared} events with dated articles {}; {why}",
-                            named_few(&names, more)
-                        ),
-                    )
+                // The day the text calls today (`今(4)日`): the one of that number nearest them.
+                None => match time::reference::nearest_day_of_today(day, scan) {
+                    Some(today) => Published::inferred(
+                        today,
+                        Precision::Day,
+                        format!("{}; the day from the text's 今(日)", basis()),
+                    ),
+                    None => Published {
+                        read_against: Some(day),
+                        ..Published::inferred(
+                            day.with_day(1).unwrap_or(day),
+                            Precision::Month,
+                            basis(),
+                        )
+                    },
                 },
             };
             self.redate(i, p, scans);

@@ -72,6 +72,23 @@ fn with_day_of_today(p: Published, body: &[Expr]) -> Published {
     }
 }
 
+/// The day of the number the text calls today (`今(4)日`) nearest `near`, a day the article was
+/// published close to; none when the text calls no day today.
+pub fn nearest_day_of_today(near: NaiveDate, body: &[Expr]) -> Option<NaiveDate> {
+    let day = today_day(body)?;
+    [-1i32, 0, 1]
+        .into_iter()
+        .filter_map(|k| {
+            let m = if k < 0 {
+                near.checked_sub_months(Months::new(1))?
+            } else {
+                near.checked_add_months(Months::new(k.unsigned_abs()))?
+            };
+            NaiveDate::from_ymd_opt(m.year(), m.month(), day)
+        })
+        .min_by_key(|c| (*c - near).num_days().abs())
+}
+
 /// The day of the month the text calls today (`今(12)日`, or `昨(11)日` the day before it).
 fn today_day(body: &[Expr]) -> Option<u32> {
     body.iter()
@@ -858,21 +875,7 @@ fn near_some_date(anchors: &[NaiveDate], yearless: &[Expr]) -> Vec<NaiveDate> {
 /// of that number nearest the placed date, since the latest yearless date may be a plan told
 /// without a future marker.
 fn with_nearest_day_of_today(p: Published, body: &[Expr]) -> Published {
-    let (Some(date), Some(day)) = (p.date, today_day(body)) else {
-        return p;
-    };
-    let nearest = [-1i32, 0, 1]
-        .into_iter()
-        .filter_map(|k| {
-            let m = if k < 0 {
-                date.checked_sub_months(Months::new(1))?
-            } else {
-                date.checked_add_months(Months::new(k.unsigned_abs()))?
-            };
-            NaiveDate::from_ymd_opt(m.year(), m.month(), day)
-        })
-        .min_by_key(|c| (*c - date).num_days().abs());
-    match nearest {
+    match p.date.and_then(|date| nearest_day_of_today(date, body)) {
         Some(c) => Published {
             date: Some(c),
             precision: Precision::Day,

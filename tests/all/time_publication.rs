@@ -404,6 +404,31 @@ fn the_day_called_today_lies_nearest_the_placed_dates() {
 }
 
 #[test]
+fn a_page_dated_by_the_happenings_it_shares_takes_the_day_it_calls_today() {
+    // Written for this test: the undated page tells no date but 今(4)日; the bout it tells is
+    // dated 2 August by the dated reports, so its today is the 4th of August (not of July, read
+    // back from the 2nd).
+    let a = analysed(&[
+        (
+            "a.txt",
+            "發布時間:2024/08/03 09:00\n\n拳手林郁婷8月2日擊敗史塔涅娃,晉級八強。\n",
+        ),
+        (
+            "b.txt",
+            "發布時間:2024/08/05 09:00\n\n拳手林郁婷8月2日擊敗史塔涅娃,晉級八強。\n",
+        ),
+        (
+            "c.txt",
+            "拳手林郁婷擊敗史塔涅娃,晉級八強。她在今(4)日受訪時說很開心。\n",
+        ),
+    ]);
+    let c = of(&a, "c");
+    assert_eq!(c.date, d(2024, 8, 4), "{}", c.basis);
+    assert_eq!(c.precision, Precision::Day);
+    assert!(c.inferred);
+}
+
+#[test]
 fn a_day_counted_from_a_month_only_date_is_some_day_of_that_month() {
     let text = "今天全球多地傳出服務故障。7月19日的事件導致航班取消。";
     let t = text::build(text, SourceFormat::Text);
