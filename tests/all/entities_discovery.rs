@@ -379,3 +379,14 @@ fn a_stock_code_in_brackets_names_a_company_and_a_year_in_brackets_does_not() {
         );
     }
 }
+
+#[test]
+fn in_history_and_a_degree_adverb_make_no_name_after_a_surname() {
+    // Written for this test: 史 is a surname, but 史上 is "in history" and 最 ("most") opens the
+    // adjective after it, in however many articles.
+    let a = "7月19日那場震驚全球的「史上最大規模IT故障」,影響還在繼續。星岳集團表示,系統已恢復。";
+    let b = "史上最嚴重的IT故障導致全球航班停飛。星岳集團表示,正在調查。";
+    let (_, es, _) = resolve(&Gazetteer::empty(), &[a, b]);
+    let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.starts_with('史')), "{names:?}");
+}
