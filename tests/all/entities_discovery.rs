@@ -390,3 +390,21 @@ fn in_history_and_a_degree_adverb_make_no_name_after_a_surname() {
     let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
     assert!(!names.iter().any(|n| n.starts_with('史')), "{names:?}");
 }
+
+#[test]
+fn a_place_a_plain_word_and_an_ending_name_a_public_body_said_once() {
+    // Written for this test. A place opening the name says whose body it is; a count (美國多家
+    // 航空), a description (中國半導體公司) or a cut word (沙烏地阿拉伯) does not.
+    let article = "事故發生後,銅陵市應急管理局當晚發布通報。\
+                   台北地方檢察署隨即提出抗告。\
+                   美國多家航空受到影響,中國半導體公司也表示關注。\
+                   他曾任沙烏地阿拉伯石油公司董事。";
+    let (_, es, _) = resolve(&Gazetteer::empty(), &[article]);
+    let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+    for name in ["銅陵市應急管理局", "台北地方檢察署"] {
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+    for not in ["美國多家航空", "中國半導體公司", "拉伯石油公司"] {
+        assert!(!names.contains(&not), "{not} in {names:?}");
+    }
+}

@@ -170,6 +170,24 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
                 }
             }
         }
+        // A place, a plain word and the ending (中華民國|拳擊|協會, 太魯閣|國家公園|管理處): the
+        // place says whose body it is, so once is enough.
+        if start == t.start
+            && k > 1
+            && toks[k - 1].end == t.start
+            && toks[k - 1].end - toks[k - 1].start >= 2
+            && toks[k - 1].tag == Tag::Other
+            && toks[k - 2].end == toks[k - 1].start
+            && toks[k - 2].end - toks[k - 2].start >= 2
+            && toks[k - 2].tag == Tag::Place
+            && !QUANTIFIERS.contains(&doc.fold[toks[k - 1].start])
+            && !ctx
+                .lex
+                .describes_company(&doc.fold[toks[k - 1].start..t.end])
+            && whole_word_at(doc, ctx, toks, k - 2)
+        {
+            start = toks[k - 2].start;
+        }
         // A plain word before the ending (星河|科技) names an organisation the article repeats.
         let mut repeated_only = false;
         if start == t.start
@@ -211,6 +229,23 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
         });
     }
     out
+}
+
+/// Chars that open a count or a pointer, not a name (美國|多家|航空, 各大|醫院, 該|公司).
+const QUANTIFIERS: &[char] = &[
+    '多', '各', '数', '几', '一', '两', '二', '三', '四', '五', '六', '七', '八', '九', '十', '某',
+    '该', '本', '此', '这', '其', '部', '有',
+];
+
+/// Token `k` starts a word of the text, not the tail of one jieba cut short (沙烏地阿|拉伯): the
+/// text breaks before it, or a word of two chars or more, or a word names may follow, ends there.
+fn whole_word_at(doc: &Doc, ctx: &Ctx, toks: &[Tok], k: usize) -> bool {
+    let at = toks[k].start;
+    at == 0
+        || !is_han(doc.fold[at - 1])
+        || ctx.name_may_follow(doc, at)
+        || ctx.lex.name_stops.contains(&doc.fold[at - 1])
+        || (k > 0 && toks[k - 1].end == at && toks[k - 1].end - toks[k - 1].start >= 2)
 }
 
 /// Institutions named by a common word (檢方, 外交部), where the article names them: at jieba's word
