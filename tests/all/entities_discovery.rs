@@ -408,3 +408,19 @@ fn a_place_a_plain_word_and_an_ending_name_a_public_body_said_once() {
         assert!(!names.contains(&not), "{not} in {names:?}");
     }
 }
+
+#[test]
+fn a_body_the_dictionary_knows_is_named_once_when_it_ends_like_one() {
+    // Written for this test: jieba's dictionary tags 香港入境處 and 韓國法務部 as organisations and
+    // they end like one, so once is enough; 高中同學 and 人事安排, which it also tags so, do not.
+    let article = "香港入境處則指,截至下午5時共接獲求助。韓國法務部當天宣布出境禁令。\
+                   他的高中同學透露,人事安排尚未確定。";
+    let (_, es, _) = resolve(&Gazetteer::empty(), &[article]);
+    let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+    for name in ["香港入境處", "韓國法務部"] {
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+    for not in ["高中同學", "人事安排"] {
+        assert!(!names.contains(&not), "{not} in {names:?}");
+    }
+}

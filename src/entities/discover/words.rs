@@ -213,7 +213,10 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
             || ctx.lex.describes_company(&name)
             || name.len() < 2
             || name.len() > 10
-            || ((!prefixed || repeated_only) && occurrences(doc, &name) < 2)
+            // Said once, a bare word names a body only when jieba's dictionary knows it as one
+            // and it ends like one (香港入境處; not 高中同學 or 人事安排, which it also tags so).
+            || ((repeated_only || (!prefixed && !(suffix && t.tag == Tag::Org)))
+                && occurrences(doc, &name) < 2)
         {
             continue;
         }
