@@ -399,13 +399,25 @@ fn a_place_a_plain_word_and_an_ending_name_a_public_body_said_once() {
                    台北地方檢察署隨即提出抗告。\
                    美國多家航空受到影響,中國半導體公司也表示關注。\
                    他曾任沙烏地阿拉伯石油公司董事。\
-                   台灣代表團今晚返國,代表團成員由家人接機,代表團團長致詞。";
+                   台灣代表團今晚返國,代表團成員由家人接機,代表團團長致詞。\
+                   IBA通知中華民國拳擊協會,美國批准公司上市。";
     let (_, es, _) = resolve(&Gazetteer::empty(), &[article]);
     let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
-    for name in ["銅陵市應急管理局", "台北地方檢察署", "台灣代表團"] {
+    for name in [
+        "銅陵市應急管理局",
+        "台北地方檢察署",
+        "台灣代表團",
+        "中華民國拳擊協會",
+    ] {
         assert!(names.contains(&name), "{name} in {names:?}");
     }
-    for not in ["美國多家航空", "中國半導體公司", "拉伯石油公司", "代表團"] {
+    for not in [
+        "美國多家航空",
+        "中國半導體公司",
+        "拉伯石油公司",
+        "代表團",
+        "美國批准公司",
+    ] {
         assert!(!names.contains(&not), "{not} in {names:?}");
     }
 }

@@ -176,7 +176,14 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
             && k > 1
             && toks[k - 1].end == t.start
             && toks[k - 1].end - toks[k - 1].start >= 2
-            && toks[k - 1].tag == Tag::Other
+            // A verb names what a body does (拳擊|協會) but not a business (批准|公司).
+            && (toks[k - 1].tag == Tag::Other
+                || (toks[k - 1].tag == Tag::Verb
+                    && !ctx
+                        .lex
+                        .generic_org_endings
+                        .iter()
+                        .any(|e| doc.ends_with(t.end, e))))
             && toks[k - 2].end == toks[k - 1].start
             && toks[k - 2].end - toks[k - 2].start >= 2
             && toks[k - 2].tag == Tag::Place
