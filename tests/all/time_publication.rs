@@ -333,28 +333,29 @@ fn analysed(files: &[(&str, &str)]) -> Analysis {
     Analysis::run(&Corpus::open(dir.path()).unwrap())
 }
 
+/// A story of two dated reports, `a` and `b`, and a page `c` to be dated by them.
+fn two_dated_and_one(a: &str, b: &str, c: &str) -> Analysis {
+    analysed(&[("a.txt", a), ("b.txt", b), ("c.txt", c)])
+}
+
+/// Page `c` of `a` is dated `date`, inferred, at `precision`.
+fn inferred_at(a: &Analysis, date: Option<NaiveDate>, precision: Precision) {
+    let c = of(a, "c");
+    assert_eq!(c.date, date, "{}", c.basis);
+    assert!(c.inferred, "{}", c.basis);
+    assert_eq!(c.precision, precision, "{}", c.basis);
+}
+
 #[test]
 fn yearless_dates_of_an_undated_page_fall_in_the_year_the_story_is_reported() {
     // Written for this test. The undated page names only a background year (2019年), which
     // would put its 9月12日 in 2019; the dated reports are of September 2023.
-    let a = analysed(&[
-        (
-            "a.txt",
-            "發布時間:2023/09/10 09:00\n\n星河手機9月8日開賣,首批售罄。\n",
-        ),
-        (
-            "b.txt",
-            "發布時間:2023/09/20 10:00\n\n星河手機銷量9月18日突破百萬部。\n",
-        ),
-        (
-            "c.txt",
-            "星河公司2019年被列入管制名單。該公司9月8日推出新手機,9月12日再推出平板。\n",
-        ),
-    ]);
-    let c = of(&a, "c");
-    assert_eq!(c.date, d(2023, 9, 12), "{}", c.basis);
-    assert!(c.inferred);
-    assert_eq!(c.precision, Precision::Month);
+    let a = two_dated_and_one(
+        "發布時間:2023/09/10 09:00\n\n星河手機9月8日開賣,首批售罄。\n",
+        "發布時間:2023/09/20 10:00\n\n星河手機銷量9月18日突破百萬部。\n",
+        "星河公司2019年被列入管制名單。該公司9月8日推出新手機,9月12日再推出平板。\n",
+    );
+    inferred_at(&a, d(2023, 9, 12), Precision::Month);
 }
 
 #[test]
@@ -385,20 +386,11 @@ fn yearless_dates_that_fit_two_years_of_the_story_equally_leave_the_year_open() 
 fn the_day_called_today_lies_nearest_the_placed_dates() {
     // Written for this test: 今(4)日 with a bout announced for 8月8日 (no future marker in its
     // clause) is the 4th of August, not of September.
-    let a = analysed(&[
-        (
-            "a.txt",
-            "發布時間:2024/08/03 09:00\n\n拳手8月2日晉級八強。\n",
-        ),
-        (
-            "b.txt",
-            "發布時間:2024/08/13 09:00\n\n拳手8月10日奪得金牌。\n",
-        ),
-        (
-            "c.txt",
-            "拳手在今(4)日晉級四強。她在8月2日晉級八強,準決賽於8月8日上午登場。\n",
-        ),
-    ]);
+    let a = two_dated_and_one(
+        "發布時間:2024/08/03 09:00\n\n拳手8月2日晉級八強。\n",
+        "發布時間:2024/08/13 09:00\n\n拳手8月10日奪得金牌。\n",
+        "拳手在今(4)日晉級四強。她在8月2日晉級八強,準決賽於8月8日上午登場。\n",
+    );
     let c = of(&a, "c");
     assert_eq!(c.date, d(2024, 8, 4), "{}", c.basis);
 }
@@ -408,24 +400,12 @@ fn a_page_dated_by_the_happenings_it_shares_takes_the_day_it_calls_today() {
     // Written for this test: the undated page tells no date but 今(4)日; the bout it tells is
     // dated 2 August by the dated reports, so its today is the 4th of August (not of July, read
     // back from the 2nd).
-    let a = analysed(&[
-        (
-            "a.txt",
-            "發布時間:2024/08/03 09:00\n\n拳手林郁婷8月2日擊敗史塔涅娃,晉級八強。\n",
-        ),
-        (
-            "b.txt",
-            "發布時間:2024/08/05 09:00\n\n拳手林郁婷8月2日擊敗史塔涅娃,晉級八強。\n",
-        ),
-        (
-            "c.txt",
-            "拳手林郁婷擊敗史塔涅娃,晉級八強。她在今(4)日受訪時說很開心。\n",
-        ),
-    ]);
-    let c = of(&a, "c");
-    assert_eq!(c.date, d(2024, 8, 4), "{}", c.basis);
-    assert_eq!(c.precision, Precision::Day);
-    assert!(c.inferred);
+    let a = two_dated_and_one(
+        "發布時間:2024/08/03 09:00\n\n拳手林郁婷8月2日擊敗史塔涅娃,晉級八強。\n",
+        "發布時間:2024/08/05 09:00\n\n拳手林郁婷8月2日擊敗史塔涅娃,晉級八強。\n",
+        "拳手林郁婷擊敗史塔涅娃,晉級八強。她在今(4)日受訪時說很開心。\n",
+    );
+    inferred_at(&a, d(2024, 8, 4), Precision::Day);
 }
 
 #[test]

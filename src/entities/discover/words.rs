@@ -222,7 +222,7 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
             || name.len() > 10
             // Said once, a bare word names a body only when jieba's dictionary knows it as one
             // and it ends like one (香港入境處; not 高中同學 or 人事安排, which it also tags so).
-            || ((repeated_only || (!prefixed && !(suffix && t.tag == Tag::Org)))
+            || ((repeated_only || !(prefixed || (suffix && t.tag == Tag::Org)))
                 && occurrences(doc, &name) < 2)
         {
             continue;
