@@ -437,3 +437,17 @@ fn a_body_the_dictionary_knows_is_named_once_when_it_ends_like_one() {
         assert!(!names.contains(&not), "{not} in {names:?}");
     }
 }
+
+#[test]
+fn people_named_by_surname_and_role_may_be_a_pair_or_drive_something() {
+    // Written for this test: the press names people by surname, 姓 and a role, which may open
+    // with what they drive (連結車駕駛) or be a pair (母子); 姓名 and a plain clause are no such name.
+    let article = "住在9樓的林姓母子受傷送醫。吳姓連結車駕駛遭落石擊中身亡。\
+                   張姓男子獲救。警方正在確認姓名,王姓的人很多。";
+    let (_, es, _) = resolve(&Gazetteer::empty(), &[article]);
+    let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+    for name in ["林姓母子", "吳姓連結車駕駛", "張姓男子"] {
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+    assert!(!names.iter().any(|n| n.starts_with("王姓")), "{names:?}");
+}

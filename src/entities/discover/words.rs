@@ -291,6 +291,9 @@ pub(crate) fn institutions(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate>
     out
 }
 
+/// Chars of a vehicle or trade a press role may open with (連結車|駕駛).
+const ROLE_PREFIX: usize = 3;
+
 /// People the press names by surname and role only (胡姓女子, 連姓男子, 張姓駕駛): the surname, 姓,
 /// and a word for a person (`assets/entity_lexicon.toml`).
 pub(crate) fn by_surname(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
@@ -300,15 +303,22 @@ pub(crate) fn by_surname(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
         if f[i + 1] != '姓' || !ctx.surname(f[i]) {
             continue;
         }
-        let Some(role) = ctx
-            .lex
-            .surname_roles
-            .iter()
-            .find(|r| doc.starts_with(i + 2, r))
-        else {
+        // The role may carry what the person drives or does first (吳姓連結車駕駛, 李姓貨車司機):
+        // up to three chars that stop no name.
+        let Some(end) = (0..=ROLE_PREFIX).find_map(|skip| {
+            let at = i + 2 + skip;
+            let plain = (i + 2..at)
+                .all(|k| k < f.len() && is_han(f[k]) && !ctx.lex.name_stops.contains(&f[k]));
+            let role = ctx
+                .lex
+                .surname_roles
+                .iter()
+                .filter(|r| skip == 0 || r.chars().count() >= 2)
+                .find(|r| plain && doc.starts_with(at, r))?;
+            Some(at + role.chars().count())
+        }) else {
             continue;
         };
-        let end = i + 2 + role.chars().count();
         let display = doc.text(i, end);
         if !out.iter().any(|c| c.names[0] == display) {
             out.push(Candidate {
