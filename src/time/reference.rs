@@ -76,17 +76,16 @@ fn with_day_of_today(p: Published, body: &[Expr]) -> Published {
 /// published close to; none when the text calls no day today.
 pub fn nearest_day_of_today(near: NaiveDate, body: &[Expr]) -> Option<NaiveDate> {
     let day = today_day(body)?;
-    [-1i32, 0, 1]
-        .into_iter()
-        .filter_map(|k| {
-            let m = if k < 0 {
-                near.checked_sub_months(Months::new(1))?
-            } else {
-                near.checked_add_months(Months::new(k.unsigned_abs()))?
-            };
-            NaiveDate::from_ymd_opt(m.year(), m.month(), day)
-        })
-        .min_by_key(|c| (*c - near).num_days().abs())
+    let month = Months::new(1);
+    [
+        near.checked_sub_months(month),
+        Some(near),
+        near.checked_add_months(month),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), day))
+    .min_by_key(|c| (*c - near).num_days().abs())
 }
 
 /// The day of the month the text calls today (`今(12)日`, or `昨(11)日` the day before it).

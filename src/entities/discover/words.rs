@@ -172,10 +172,12 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
         }
         // A place, a plain word and the ending (中華民國|拳擊|協會, 太魯閣|國家公園|管理處): the
         // place says whose body it is, so once is enough.
+        // Token `j` is a word of two chars or more standing right before token `j + 1`.
+        let word_before =
+            |j: usize| toks[j].end == toks[j + 1].start && toks[j].end - toks[j].start >= 2;
         if start == t.start
             && k > 1
-            && toks[k - 1].end == t.start
-            && toks[k - 1].end - toks[k - 1].start >= 2
+            && word_before(k - 1)
             // A verb names what a body does (拳擊|協會) but not a business (批准|公司).
             && (toks[k - 1].tag == Tag::Other
                 || (toks[k - 1].tag == Tag::Verb
@@ -184,8 +186,7 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
                         .generic_org_endings
                         .iter()
                         .any(|e| doc.ends_with(t.end, e))))
-            && toks[k - 2].end == toks[k - 1].start
-            && toks[k - 2].end - toks[k - 2].start >= 2
+            && word_before(k - 2)
             && toks[k - 2].tag == Tag::Place
             && !QUANTIFIERS.contains(&doc.fold[toks[k - 1].start])
             && !ctx
@@ -197,12 +198,7 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
         }
         // A plain word before the ending (星河|科技) names an organisation the article repeats.
         let mut repeated_only = false;
-        if start == t.start
-            && k > 0
-            && toks[k - 1].end == t.start
-            && toks[k - 1].end - toks[k - 1].start >= 2
-            && toks[k - 1].tag == Tag::Other
-        {
+        if start == t.start && k > 0 && word_before(k - 1) && toks[k - 1].tag == Tag::Other {
             start = toks[k - 1].start;
             repeated_only = true;
         }
@@ -305,18 +301,20 @@ pub(crate) fn by_surname(doc: &Doc, ctx: &Ctx) -> Vec<Candidate> {
         }
         // The role may carry what the person drives or does first (吳姓連結車駕駛, 李姓貨車司機):
         // up to three chars that stop no name.
-        let Some(end) = (0..=ROLE_PREFIX).find_map(|skip| {
-            let at = i + 2 + skip;
-            let plain = (i + 2..at)
-                .all(|k| k < f.len() && is_han(f[k]) && !ctx.lex.name_stops.contains(&f[k]));
-            let role = ctx
-                .lex
-                .surname_roles
-                .iter()
-                .filter(|r| skip == 0 || r.chars().count() >= 2)
-                .find(|r| plain && doc.starts_with(at, r))?;
-            Some(at + role.chars().count())
-        }) else {
+        let plain = |k: usize| k < f.len() && is_han(f[k]) && !ctx.lex.name_stops.contains(&f[k]);
+        let Some(end) = (0..=ROLE_PREFIX)
+            .take_while(|&skip| skip == 0 || plain(i + 1 + skip))
+            .find_map(|skip| {
+                let at = i + 2 + skip;
+                let role = ctx
+                    .lex
+                    .surname_roles
+                    .iter()
+                    .filter(|r| skip == 0 || r.chars().count() >= 2)
+                    .find(|r| doc.starts_with(at, r))?;
+                Some(at + role.chars().count())
+            })
+        else {
             continue;
         };
         let display = doc.text(i, end);
