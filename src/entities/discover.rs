@@ -17,6 +17,7 @@ mod recurring;
 mod words;
 
 use super::gazetteer::Lexicon;
+use super::word_list::WordList;
 use super::EntityKind;
 use crate::text::words::Segmenter;
 use crate::text::{fold_str, ArticleText};
@@ -87,20 +88,14 @@ impl Doc {
 pub(crate) struct Ctx<'a> {
     pub lex: &'a Lexicon,
     pub known: rustc_hash::FxHashSet<String>,
-    /// The words after which a name may stand (titles and `name_before`), to look up the few
-    /// chars before a place at once rather than test every word.
-    pub before_name: rustc_hash::FxHashSet<String>,
-    /// The longest of them, in chars.
-    pub before_name_longest: usize,
+    /// The words after which a name may stand (titles and `name_before`).
+    pub before_name: WordList,
 }
 
 impl Ctx<'_> {
     /// Does a title or a word after which names stand end at `at`?
     pub fn name_may_follow(&self, doc: &Doc, at: usize) -> bool {
-        (1..=self.before_name_longest.min(at)).any(|n| {
-            let w: String = doc.fold[at - n..at].iter().collect();
-            self.before_name.contains(&w)
-        })
+        self.before_name.any_ends_at(&doc.fold, at)
     }
     pub fn is_known(&self, s: &str) -> bool {
         self.known.contains(&fold_str(s))
@@ -185,20 +180,16 @@ fn discover_in_batches(
     found: &mut Found,
     batch: usize,
 ) -> Vec<Candidate> {
-    let before_name: rustc_hash::FxHashSet<String> = lex
-        .name_before
-        .iter()
-        .chain(&lex.person_titles)
-        .cloned()
-        .collect();
+    let before_name = WordList::new(
+        lex.name_before
+            .iter()
+            .chain(&lex.person_titles)
+            .cloned()
+            .collect(),
+    );
     let ctx = Ctx {
         lex,
         known: known.iter().cloned().collect(),
-        before_name_longest: before_name
-            .iter()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0),
         before_name,
     };
     let known_key = {
@@ -395,20 +386,11 @@ const PERSON_TAGS: [&str; 3] = ["nr", "nrt", "nrfg"];
 fn titled(doc: &Doc, ctx: &Ctx, jieba: &Segmenter) -> Vec<Candidate> {
     let mut out = Vec::new();
     let n = doc.len();
-    let firsts: rustc_hash::FxHashSet<char> = ctx
-        .lex
-        .person_titles
-        .iter()
-        .filter_map(|t| t.chars().next())
-        .collect();
     for i in 0..n {
-        if !firsts.contains(&doc.fold[i]) {
-            continue;
-        }
-        let Some(title) = ctx.lex.person_titles.iter().find(|t| doc.starts_with(i, t)) else {
+        let Some((_, title_len)) = ctx.lex.person_titles.starting_at(&doc.fold, i).next() else {
             continue;
         };
-        let s = i + title.chars().count();
+        let s = i + title_len;
         if s >= n || !is_han(doc.fold[s]) || (s + 1 < n && is_dot(doc.disp[s + 1])) {
             continue;
         }
@@ -479,7 +461,12 @@ pub(crate) fn occurrences(doc: &Doc, word: &[char]) -> usize {
     if word.is_empty() || word.len() > doc.fold.len() {
         return 0;
     }
-    doc.fold.windows(word.len()).filter(|w| *w == word).count()
+    // Comparing the first char before the whole word keeps a call to compare slices off nearly
+    // every position.
+    doc.fold
+        .windows(word.len())
+        .filter(|w| w[0] == word[0] && *w == word)
+        .count()
 }
 
 /// The length of a Chinese name (surname and one or two chars) starting at `s`, within the Han run
@@ -590,7 +577,7 @@ fn media(doc: &Doc, ctx: &Ctx, jieba: &Segmenter) -> Vec<Candidate> {
                 continue;
             };
             let (a, b) = (i + 1, i + 1 + len);
-            if len >= 2 && lex.media_suffix_zh.iter().any(|s| doc.ends_with(b, s)) {
+            if len >= 2 && lex.media_suffix_zh.any_ends_at(&doc.fold, b) {
                 out.push(Candidate {
                     names: vec![doc.text(a, b)],
                     scoped: Vec::new(),
@@ -607,7 +594,7 @@ fn media(doc: &Doc, ctx: &Ctx, jieba: &Segmenter) -> Vec<Candidate> {
             {
                 j += 1;
             }
-            if !lex.report_verbs.iter().any(|v| doc.starts_with(j, v)) {
+            if !lex.report_verbs.any_starts_at(&doc.fold, j) {
                 continue;
             }
             let a = i.saturating_sub(6);

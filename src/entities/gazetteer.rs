@@ -6,6 +6,7 @@
 //! and the entry, never a panic. Every spelling is kept as written for display and folded with
 //! [`crate::text::fold_str`] for matching, so both scripts and every folded variant meet.
 
+use super::word_list::WordList;
 use super::EntityKind;
 use crate::error::{Error, ErrorCode, Result};
 use crate::text::fold_str;
@@ -210,11 +211,11 @@ impl Gazetteer {
 pub struct Lexicon {
     pub not_names: FxHashSet<String>,
     pub org_suffix_latin: FxHashSet<String>,
-    pub org_prefix_zh: Vec<String>,
-    pub org_suffix_zh: Vec<String>,
+    pub org_prefix_zh: WordList,
+    pub org_suffix_zh: WordList,
     /// Words that end a place's or a structure's name (天王星大樓, 大清水隧道): discovered as
     /// organisations are, kind facility.
-    pub facility_suffix_zh: Vec<String>,
+    pub facility_suffix_zh: WordList,
     /// Words that end like an organisation's name and name none (東部, 全部), folded.
     pub not_org_endings: FxHashSet<String>,
     /// Words that say what trade a company is in (軟體, 航空, 網絡安全), folded: a company's
@@ -224,20 +225,20 @@ pub struct Lexicon {
     pub generic_org_endings: FxHashSet<String>,
     /// The last chars of `org_suffix_zh` and `facility_suffix_zh`, to rule most words out at once.
     pub org_suffix_last: FxHashSet<char>,
-    pub media_suffix_zh: Vec<String>,
-    pub report_verbs: Vec<String>,
+    pub media_suffix_zh: WordList,
+    pub report_verbs: WordList,
     pub facility_cues: Vec<String>,
     pub product_cues: Vec<String>,
-    pub person_titles: Vec<String>,
+    pub person_titles: WordList,
     /// The roles a byline credits (記者, 責編): names after them wrote the page, they act in no
     /// happening.
-    pub byline_roles: Vec<String>,
+    pub byline_roles: WordList,
     pub org_words_zh: FxHashSet<String>,
     /// The first chars of `org_words_zh`.
     pub org_word_first: FxHashSet<char>,
-    pub name_before: Vec<String>,
+    pub name_before: WordList,
     /// Verbs of acting or saying right after a bare name (華為宣布, 台積電表示).
-    pub actor_cues: Vec<String>,
+    pub actor_cues: WordList,
     /// English titles before a person's name (folded).
     pub english_titles: FxHashSet<String>,
     /// English words that open sentences without naming anyone (folded).
@@ -249,7 +250,7 @@ pub struct Lexicon {
     /// Frequent English words that are no given name (lower case): a run of capitalised words
     /// holding one is a person only when it opens with a given name (Insured Losses is not one).
     pub english_common: FxHashSet<String>,
-    pub name_after: Vec<String>,
+    pub name_after: WordList,
     pub name_stops: FxHashSet<char>,
     pub name_inner_stops: FxHashSet<char>,
     pub surname_roles: Vec<String>,
@@ -378,38 +379,40 @@ impl Lexicon {
         Lexicon {
             not_names: set(f.not_names),
             org_suffix_latin: set(f.org_suffix_latin),
-            org_prefix_zh: list(f.org_prefix_zh),
+            org_prefix_zh: WordList::new(f.org_prefix_zh.iter().map(|s| fold_str(s)).collect()),
             org_suffix_last: f
                 .org_suffix_zh
                 .iter()
                 .chain(&f.facility_suffix_zh)
                 .filter_map(|s| fold_str(s).chars().last())
                 .collect(),
-            org_suffix_zh: list(f.org_suffix_zh),
-            facility_suffix_zh: list(f.facility_suffix_zh),
+            org_suffix_zh: WordList::new(f.org_suffix_zh.iter().map(|s| fold_str(s)).collect()),
+            facility_suffix_zh: WordList::new(
+                f.facility_suffix_zh.iter().map(|s| fold_str(s)).collect(),
+            ),
             not_org_endings: set(f.not_org_endings),
             generic_org_words: set(f.generic_org_words),
             generic_org_endings: set(f.generic_org_endings),
-            media_suffix_zh: list(f.media_suffix_zh),
-            report_verbs: list(f.report_verbs),
+            media_suffix_zh: WordList::new(f.media_suffix_zh.iter().map(|s| fold_str(s)).collect()),
+            report_verbs: WordList::new(f.report_verbs.iter().map(|s| fold_str(s)).collect()),
             facility_cues: list(f.facility_cues),
             product_cues: list(f.product_cues),
-            person_titles: list(f.person_titles),
-            byline_roles: list(f.byline_roles),
+            person_titles: WordList::new(f.person_titles.iter().map(|s| fold_str(s)).collect()),
+            byline_roles: WordList::new(f.byline_roles.iter().map(|s| fold_str(s)).collect()),
             org_word_first: f
                 .org_words_zh
                 .iter()
                 .filter_map(|s| fold_str(s).chars().next())
                 .collect(),
             org_words_zh: set(f.org_words_zh),
-            name_before: list(f.name_before),
-            actor_cues: list(f.actor_cues),
+            name_before: WordList::new(f.name_before.iter().map(|s| fold_str(s)).collect()),
+            actor_cues: WordList::new(f.actor_cues.iter().map(|s| fold_str(s)).collect()),
             english_titles: set(f.english_titles),
             english_function_words: set(f.english_function_words),
             english_places: set(f.english_places),
             given_names: word_list(GIVEN_NAMES),
             english_common: word_list(ENGLISH_COMMON),
-            name_after: list(f.name_after),
+            name_after: WordList::new(f.name_after.iter().map(|s| fold_str(s)).collect()),
             name_stops: chars(f.name_stops),
             name_inner_stops: chars(f.name_inner_stops),
             surname_roles: list(f.surname_roles),

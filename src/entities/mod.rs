@@ -14,6 +14,7 @@ pub mod discover;
 pub mod gazetteer;
 pub mod matcher;
 mod resolve;
+pub mod word_list;
 
 pub use gazetteer::{Entry, Gazetteer, Lexicon};
 pub use resolve::{resolve, resolve_cached, resolve_with};

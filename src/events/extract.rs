@@ -535,10 +535,7 @@ fn clauses_of(
     if sentence.end > start {
         spans.push(Span::new(start, sentence.end));
     }
-    let quoted = {
-        let f = text.folded_slice(sentence);
-        f.contains('“') || f.contains('「') || f.contains('"')
-    };
+    let quoted = folded.iter().any(|c| matches!(c, '“' | '「' | '"'));
     spans
         .into_iter()
         .map(|span| {

@@ -170,7 +170,7 @@ fn chinese_before(
         }
     }
     // An organisation: suffix, then back over jieba's words to a verb or a non-Han char.
-    if ctx.lex.org_suffix_zh.iter().any(|s| doc.ends_with(end, s)) {
+    if ctx.lex.org_suffix_zh.any_ends_at(&doc.fold, end) {
         let mut a = end;
         while a > 0 && end - a < 14 && is_han(doc.fold[a - 1]) {
             a -= 1;

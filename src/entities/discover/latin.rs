@@ -236,5 +236,5 @@ fn is_han_before_cue(doc: &Doc, ctx: &Ctx, start: usize) -> bool {
     if s > 0 && doc.disp[s - 1] == ' ' {
         s -= 1;
     }
-    s > 0 && is_han(doc.fold[s - 1]) && ctx.lex.org_prefix_zh.iter().any(|c| doc.ends_with(s, c))
+    s > 0 && is_han(doc.fold[s - 1]) && ctx.lex.org_prefix_zh.any_ends_at(&doc.fold, s)
 }

@@ -41,10 +41,8 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx) -> Vec<Cued> {
     if cues.is_empty() {
         return out;
     }
-    let firsts: rustc_hash::FxHashSet<char> =
-        cues.iter().filter_map(|c| c.chars().next()).collect();
     for p in 2..doc.len() {
-        if !firsts.contains(&doc.fold[p]) || !cues.iter().any(|c| doc.starts_with(p, c)) {
+        if !cues.any_starts_at(&doc.fold, p) {
             continue;
         }
         let mut run = p;
@@ -54,11 +52,7 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx) -> Vec<Cued> {
         for len in 2..=LONGEST.min(p - run) {
             let start = p - len;
             // 由華為, 與台積電: a function word opens no name.
-            let opens_with_function_word = ctx
-                .lex
-                .name_before
-                .iter()
-                .any(|w| doc.starts_with(start, w))
+            let opens_with_function_word = ctx.lex.name_before.any_starts_at(&doc.fold, start)
                 || ctx.lex.name_inner_stops.contains(&doc.fold[start]);
             // 雷軍還表示: an adverb before the verb ends no name.
             let ends_with_adverb = ADVERBS.contains(&doc.fold[p - 1])

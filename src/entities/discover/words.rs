@@ -9,6 +9,7 @@
 //! list comma or a word such as 由, or before 表示, 出任, 涉嫌 (`assets/entity_lexicon.toml`).
 
 use super::{is_han, occurrences, Candidate, Ctx, Doc};
+use crate::entities::word_list::WordList;
 use crate::entities::EntityKind;
 use std::collections::HashMap;
 
@@ -94,16 +95,10 @@ pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
         // ending that lies within this word or starts where one of the few words before it starts.
         let near = k.saturating_sub(4);
         let word_starts = |at: usize| toks[near..=k].iter().rposition(|p| p.start == at);
-        let endings = |list: &[String]| {
-            list.iter()
-                .map(|x| (x, x.chars().count()))
-                .filter(|&(x, n)| {
-                    n <= t.end
-                        && (n <= t.end - t.start || word_starts(t.end - n).is_some())
-                        && doc.starts_with(t.end - n, x)
-                })
+        let endings = |list: &WordList| {
+            list.ending_at(&doc.fold, t.end)
                 .map(|(_, n)| n)
-                .max()
+                .find(|&n| n <= t.end - t.start || word_starts(t.end - n).is_some())
         };
         let (org, place) = (
             endings(&ctx.lex.org_suffix_zh),
@@ -347,7 +342,7 @@ pub(crate) struct Sighting {
 fn titled(doc: &Doc, ctx: &Ctx, start: usize) -> bool {
     let spaced = start > 0 && matches!(doc.fold[start - 1], ' ' | '\u{3000}' | '\u{a0}');
     let end = if spaced { start - 1 } else { start };
-    ctx.lex.person_titles.iter().any(|w| doc.ends_with(end, w))
+    ctx.lex.person_titles.any_ends_at(&doc.fold, end)
 }
 
 /// Chars that join two names of one list (吳詩儀和陳念琴), folded.
@@ -363,7 +358,7 @@ fn in_byline(doc: &Doc, ctx: &Ctx, start: usize) -> bool {
         .rev()
         .find(|&p| matches!(doc.fold[p], '，' | ',' | '。' | '\n' | '；'))
         .map_or(from, |p| p + 1);
-    (clause_start..=start).any(|p| ctx.lex.byline_roles.iter().any(|r| doc.ends_with(p, r)))
+    (clause_start..=start).any(|p| ctx.lex.byline_roles.any_ends_at(&doc.fold, p))
 }
 
 /// The three-char name at `start` is joined to another such name (吳詩儀和陳念琴): two
@@ -400,7 +395,7 @@ fn placed(doc: &Doc, ctx: &Ctx, start: usize, end: usize) -> bool {
             doc.fold[end],
             '、' | '，' | ',' | '。' | '(' | '（' | '：' | ':' | '」' | '”'
         )
-        || ctx.lex.name_after.iter().any(|w| doc.starts_with(end, w));
+        || ctx.lex.name_after.any_starts_at(&doc.fold, end);
     before || after
 }
 
@@ -487,8 +482,8 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
                 || ctx
                     .lex
                     .person_titles
-                    .iter()
-                    .any(|w| folded.ends_with(w.as_str()))
+                    .ending_at(&doc.fold, end)
+                    .any(|(_, n)| n <= len)
             {
                 continue;
             }
@@ -515,7 +510,7 @@ pub(crate) fn sightings(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Sighting> {
                 && end < doc.len()
                 && is_han(doc.fold[end])
                 && !ctx.lex.name_stops.contains(&doc.fold[end])
-                && !ctx.lex.name_after.iter().any(|w| doc.starts_with(end, w))
+                && !ctx.lex.name_after.any_starts_at(&doc.fold, end)
             {
                 let longer = doc.folded(t.start, end + 1);
                 let is_placed = placed(doc, ctx, t.start, end + 1);
