@@ -312,3 +312,25 @@ fn a_dateline_a_quotation_a_span_up_to_now_or_a_description_is_no_dated_deed() {
         .collect();
     assert!(other.is_empty(), "{other:?}");
 }
+
+#[test]
+fn plain_verbs_of_saying_give_a_quoted_statement() {
+    // Written for this test: each speaker says something in quotes with a different verb.
+    for verb in ["直言", "重申", "反驳", "痛批"] {
+        let view = view_of(&format!(
+            "星河科技回應傳聞
+2024年5月6日,星河科技董事長林曉峰{verb}「公司不會出售數據業務」。
+"
+        ));
+        let said = view
+            .events
+            .iter()
+            .find(|e| e.sources.iter().any(|s| s.quote.contains(verb)));
+        assert_eq!(
+            said.map(|e| e.kind),
+            Some(EventKind::Statement),
+            "{verb}: {:?}",
+            kinds(&view)
+        );
+    }
+}
