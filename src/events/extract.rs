@@ -576,9 +576,21 @@ fn clauses_of(
                         })
                     })
             };
+            // Said on a day the clause writes out (委員會主席9月6日表示): news of that day.
+            let said_on_a_day = || {
+                input.dates.iter().any(|d| {
+                    span.contains(d.span)
+                        && d.range.precision == Precision::Day
+                        && calendar_like(text, d)
+                })
+            };
             let kind = match kind {
-                // A statement needs words in quotes, or a named person saying it.
-                Some((EventKind::Statement, _)) if !quoted && !person_says() => None,
+                // A statement needs words in quotes, a named person saying it, or a day of its own.
+                Some((EventKind::Statement, _))
+                    if !quoted && !person_says() && !said_on_a_day() =>
+                {
+                    None
+                }
                 k => k,
             };
             // Who is named in the cause (因故障導致運行Microsoft Windows的電腦關閉而道歉) is part of

@@ -334,3 +334,34 @@ fn plain_verbs_of_saying_give_a_quoted_statement() {
         );
     }
 }
+
+#[test]
+fn words_said_on_a_day_the_clause_gives_are_a_statement_without_quotes() {
+    // Written for this test: no quotation marks, and the day stands between the speaker and the
+    // verb; the same words with no day of their own stay an opinion.
+    let dated = view_of(
+        "星河科技董事長受訪
+2024年5月8日報道。星河科技董事長林曉峰5月6日晚間接受日本媒體採訪,談到公司的數據業務。
+",
+    );
+    let said = dated
+        .events
+        .iter()
+        .find(|e| e.sources.iter().any(|s| s.quote.contains("採訪")))
+        .unwrap_or_else(|| panic!("no event: {:?}", kinds(&dated)));
+    assert_eq!(said.kind, EventKind::Statement);
+    assert_eq!(said.date.as_ref().unwrap().edtf, "2024-05-06");
+    let undated = view_of(
+        "星河科技董事長受訪
+2024年5月8日報道。星河科技董事長林曉峰晚間接受日本媒體採訪,談到公司的數據業務。
+",
+    );
+    assert!(
+        !undated
+            .events
+            .iter()
+            .any(|e| e.sources.iter().any(|s| s.quote.contains("採訪"))),
+        "{:?}",
+        kinds(&undated)
+    );
+}
