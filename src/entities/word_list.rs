@@ -47,16 +47,8 @@ impl WordList {
         text: &'a [char],
         at: usize,
     ) -> impl Iterator<Item = (&'a str, usize)> + 'a {
-        let ids = text
-            .get(at)
-            .and_then(|c| self.by_first.get(c))
-            .map_or(&[][..], Vec::as_slice);
-        ids.iter().filter_map(move |&i| {
-            let w = &self.chars[i as usize];
-            text.get(at..at + w.len())
-                .is_some_and(|s| s == w.as_slice())
-                .then(|| (self.words[i as usize].as_str(), w.len()))
-        })
+        let ids = text.get(at).and_then(|c| self.by_first.get(c));
+        self.standing(ids, text, move |n| Some(at..at + n))
     }
 
     /// The words of the list that `text` holds right before `end`, longest first, with their
@@ -69,13 +61,24 @@ impl WordList {
         let ids = end
             .checked_sub(1)
             .and_then(|last| text.get(last))
-            .and_then(|c| self.by_last.get(c))
-            .map_or(&[][..], Vec::as_slice);
-        ids.iter().filter_map(move |&i| {
-            let w = &self.chars[i as usize];
-            (w.len() <= end && text[end - w.len()..end] == w[..])
-                .then(|| (self.words[i as usize].as_str(), w.len()))
-        })
+            .and_then(|c| self.by_last.get(c));
+        self.standing(ids, text, move |n| end.checked_sub(n).map(|s| s..end))
+    }
+
+    /// The words among `ids` that `text` holds where `place` puts a word of so many chars.
+    fn standing<'a>(
+        &'a self,
+        ids: Option<&'a Vec<u32>>,
+        text: &'a [char],
+        place: impl Fn(usize) -> Option<std::ops::Range<usize>> + 'a,
+    ) -> impl Iterator<Item = (&'a str, usize)> + 'a {
+        ids.map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(move |&i| {
+                let w = &self.chars[i as usize];
+                let there = place(w.len()).and_then(|r| text.get(r));
+                (there == Some(w.as_slice())).then(|| (self.words[i as usize].as_str(), w.len()))
+            })
     }
 }
 
