@@ -223,8 +223,6 @@ pub struct Lexicon {
     pub generic_org_words: FxHashSet<String>,
     /// Company endings (公司, 集團), folded: the ones `generic_org_words` before them describe.
     pub generic_org_endings: FxHashSet<String>,
-    /// The last chars of `org_suffix_zh` and `facility_suffix_zh`, to rule most words out at once.
-    pub org_suffix_last: FxHashSet<char>,
     pub media_suffix_zh: WordList,
     pub report_verbs: WordList,
     pub facility_cues: Vec<String>,
@@ -304,6 +302,11 @@ struct LexiconFile {
 }
 
 impl Lexicon {
+    /// Some organisation's or facility's ending ends with `c`: rules most words out at once.
+    pub fn ending_char(&self, c: char) -> bool {
+        self.org_suffix_zh.has_last(c) || self.facility_suffix_zh.has_last(c)
+    }
+
     /// Whether folded `name` describes a kind of company rather than naming one: a company's
     /// ending (公司) after nothing but words of its trade (網絡|安全), or after nothing at all.
     pub fn describes_company(&self, name: &[char]) -> bool {
@@ -358,6 +361,8 @@ impl Lexicon {
 
     fn from_file(f: LexiconFile) -> Lexicon {
         let set = |v: Vec<String>| v.iter().map(|s| fold_str(s)).collect::<FxHashSet<_>>();
+        // Lists looked up at a place in the text, by their first or last char.
+        let at_place = |v: Vec<String>| WordList::new(v.iter().map(|s| fold_str(s)).collect());
         let list = |v: Vec<String>| {
             let mut l: Vec<String> = v.iter().map(|s| fold_str(s)).collect();
             // Longest first, so a suffix test finds 通訊社 before 社.
@@ -379,40 +384,32 @@ impl Lexicon {
         Lexicon {
             not_names: set(f.not_names),
             org_suffix_latin: set(f.org_suffix_latin),
-            org_prefix_zh: WordList::new(f.org_prefix_zh.iter().map(|s| fold_str(s)).collect()),
-            org_suffix_last: f
-                .org_suffix_zh
-                .iter()
-                .chain(&f.facility_suffix_zh)
-                .filter_map(|s| fold_str(s).chars().last())
-                .collect(),
-            org_suffix_zh: WordList::new(f.org_suffix_zh.iter().map(|s| fold_str(s)).collect()),
-            facility_suffix_zh: WordList::new(
-                f.facility_suffix_zh.iter().map(|s| fold_str(s)).collect(),
-            ),
+            org_prefix_zh: at_place(f.org_prefix_zh),
+            org_suffix_zh: at_place(f.org_suffix_zh),
+            facility_suffix_zh: at_place(f.facility_suffix_zh),
             not_org_endings: set(f.not_org_endings),
             generic_org_words: set(f.generic_org_words),
             generic_org_endings: set(f.generic_org_endings),
-            media_suffix_zh: WordList::new(f.media_suffix_zh.iter().map(|s| fold_str(s)).collect()),
-            report_verbs: WordList::new(f.report_verbs.iter().map(|s| fold_str(s)).collect()),
+            media_suffix_zh: at_place(f.media_suffix_zh),
+            report_verbs: at_place(f.report_verbs),
             facility_cues: list(f.facility_cues),
             product_cues: list(f.product_cues),
-            person_titles: WordList::new(f.person_titles.iter().map(|s| fold_str(s)).collect()),
-            byline_roles: WordList::new(f.byline_roles.iter().map(|s| fold_str(s)).collect()),
+            person_titles: at_place(f.person_titles),
+            byline_roles: at_place(f.byline_roles),
             org_word_first: f
                 .org_words_zh
                 .iter()
                 .filter_map(|s| fold_str(s).chars().next())
                 .collect(),
             org_words_zh: set(f.org_words_zh),
-            name_before: WordList::new(f.name_before.iter().map(|s| fold_str(s)).collect()),
-            actor_cues: WordList::new(f.actor_cues.iter().map(|s| fold_str(s)).collect()),
+            name_before: at_place(f.name_before),
+            actor_cues: at_place(f.actor_cues),
             english_titles: set(f.english_titles),
             english_function_words: set(f.english_function_words),
             english_places: set(f.english_places),
             given_names: word_list(GIVEN_NAMES),
             english_common: word_list(ENGLISH_COMMON),
-            name_after: WordList::new(f.name_after.iter().map(|s| fold_str(s)).collect()),
+            name_after: at_place(f.name_after),
             name_stops: chars(f.name_stops),
             name_inner_stops: chars(f.name_inner_stops),
             surname_roles: list(f.surname_roles),

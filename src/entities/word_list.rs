@@ -83,6 +83,11 @@ impl WordList {
 }
 
 impl WordList {
+    /// Some word of the list ends with `c`.
+    pub fn has_last(&self, c: char) -> bool {
+        self.by_last.contains_key(&c)
+    }
+
     /// Some word of the list stands at `at` in `text`.
     pub fn any_starts_at(&self, text: &[char], at: usize) -> bool {
         self.starting_at(text, at).next().is_some()

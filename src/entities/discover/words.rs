@@ -51,9 +51,7 @@ pub(crate) fn cut(doc: &Doc, ctx: &Ctx, jieba: &crate::text::words::Segmenter) -
             i += 1;
         }
         let wanted = doc.fold[s..i].iter().any(|&c| {
-            ctx.surname(c)
-                || ctx.lex.org_suffix_last.contains(&c)
-                || ctx.lex.org_word_first.contains(&c)
+            ctx.surname(c) || ctx.lex.ending_char(c) || ctx.lex.org_word_first.contains(&c)
         });
         if i - s < 2 || !wanted {
             continue;
@@ -88,7 +86,7 @@ pub(crate) fn cut(doc: &Doc, ctx: &Ctx, jieba: &crate::text::words::Segmenter) -
 pub(crate) fn suffixed(doc: &Doc, ctx: &Ctx, toks: &[Tok]) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for (k, t) in toks.iter().enumerate() {
-        if t.tag != Tag::Org && !ctx.lex.org_suffix_last.contains(&doc.fold[t.end - 1]) {
+        if t.tag != Tag::Org && !ctx.lex.ending_char(doc.fold[t.end - 1]) {
             continue;
         }
         // The ending may run over several of jieba's words (特搜|隊, 應變|中心): the longest
