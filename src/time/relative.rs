@@ -18,7 +18,7 @@ const BEFORE_DAY_WORD: &[char] = &[
 ];
 
 /// A day named from the reference: 今天, 昨日, 明晚, 前天, 後天; 今(12)日 and 昨（2）日, which also
-/// give the day of the month; and 昨 alone before a verb (鐵路昨搶通), as Taiwan's press writes it.
+/// give the day of the month; and 昨 or 今 alone before a verb (鐵路昨搶通, 北院今裁定), as the press writes it.
 fn day_word(t: &[char], i: usize) -> Hit {
     let c = t[i];
     if i > 0 && BEFORE_DAY_WORD.contains(&t[i - 1]) {
@@ -67,9 +67,10 @@ fn day_word(t: &[char], i: usize) -> Hit {
         }
         return Some((e, Kind::DayOffset(offset)));
     }
-    // 昨 alone, before a verb: yesterday.
-    if c == '昨' && t.get(i + 1).is_some_and(|&n| is_cjk(n)) {
-        return Some((i + 1, Kind::DayOffset(-1)));
+    // 昨 alone, before a verb: yesterday; 今 alone, before a char that makes no word with it: today.
+    let alone = |n: char| is_cjk(n) && !(c == '今' && w.not_today_before.contains(n));
+    if matches!(c, '今' | '昨') && t.get(i + 1).is_some_and(|&n| alone(n)) {
+        return Some((i + 1, Kind::DayOffset(offset)));
     }
     None
 }

@@ -15,13 +15,17 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 const BARE_DAY_CONTEXT: usize = 300;
 /// A bare day this many days or more before the day of the date it follows is in the next month.
 const MONTH_WRAP_DAYS: u32 = 15;
+/// A date more than this many days before the publication is recalled, not the article's present.
+const RECALLED_DAYS: i64 = 180;
 
 /// Resolve every expression that can be resolved against `reference`. A bare day (`8日`) shortly
 /// after a date that names its month (`12月3日…8日`) is a day of that month, whatever the
 /// reference: an article of January that retells December keeps its December. Only a day far
 /// before that date's day has passed into the next month (`12月30日…2日`); a day a little before
-/// it is the same month, told looking back (`9月5日電…4日`). Nor is a day told as past ever after
-/// the reference: one that would fall after it is the latest such day before it.
+/// it is the same month, told looking back (`9月5日電…4日`), unless that date lies half a year or
+/// more before the publication: looking back from a recalled date, the day is the publication's.
+/// Nor is a day told as past ever after the reference: one that would fall after it is the latest
+/// such day before it.
 pub fn resolve(exprs: &[Expr], reference: Option<NaiveDate>) -> Vec<TimeMention> {
     resolve_in(exprs, reference, None)
 }
@@ -53,16 +57,25 @@ fn resolve_in(
                 },
                 Some((_, prev)),
             ) => {
-                let same = ymd(prev.year(), prev.month(), d)
-                    .filter(|x| *x >= prev || prev.day() - x.day() <= MONTH_WRAP_DAYS);
-                let next = || {
-                    let n = prev.checked_add_months(Months::new(1))?;
-                    ymd(n.year(), n.month(), d)
-                };
-                // A day past the publication, told as past, is the one before it (柯文哲在29日交保
-                // after 1月2號, in an article of January: December's 29th).
-                let told_past =
-                    |x: NaiveDate| match reference.filter(|r| !e.future && x > *r && prev <= *r) {
+                // Looking back from a date long before the publication (在2024年9月5日遭羈押…北院4日提訊,
+                // published in September 2025) is not a chronicle's order: the day is the
+                // publication's, read as any bare day is.
+                let recalled =
+                    reference.is_some_and(|r| r - prev > chrono::TimeDelta::days(RECALLED_DAYS));
+                if d < prev.day() && recalled {
+                    resolve_one(e, reference)
+                } else {
+                    let same = ymd(prev.year(), prev.month(), d)
+                        .filter(|x| *x >= prev || prev.day() - x.day() <= MONTH_WRAP_DAYS);
+                    let next = || {
+                        let n = prev.checked_add_months(Months::new(1))?;
+                        ymd(n.year(), n.month(), d)
+                    };
+                    // A day past the publication, told as past, is the one before it (柯文哲在29日交保
+                    // after 1月2號, in an article of January: December's 29th).
+                    let told_past = |x: NaiveDate| match reference
+                        .filter(|r| !e.future && x > *r && prev <= *r)
+                    {
                         Some(r) => r
                             .checked_sub_months(Months::new(u32::from(r.day() < d)))
                             .and_then(|m| ymd(m.year(), m.month(), d))
@@ -70,9 +83,10 @@ fn resolve_in(
                             .unwrap_or(x),
                         None => x,
                     };
-                same.or_else(next)
-                    .map(told_past)
-                    .map(|x| range(x, x, Precision::Day))
+                    same.or_else(next)
+                        .map(told_past)
+                        .map(|x| range(x, x, Precision::Day))
+                }
             }
             _ => resolve_one(e, reference),
         };

@@ -69,6 +69,7 @@ pub(crate) struct Words {
     pub bare_year_middle: Vec<String>,
     pub bare_year_end: Vec<String>,
     pub not_bare_after: String,
+    pub not_today_before: String,
     pub weekday_words: Vec<String>,
     pub recent: Vec<String>,
     pub past: Vec<String>,

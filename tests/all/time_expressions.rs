@@ -1377,6 +1377,11 @@ const ROWS: &[crate::common::DateRow] = &[
         "",
     ),
     ("鐵路昨搶通。", "昨", "2025-07-14", "2025-07-14", D, ""),
+    // 今 alone before a verb is today; 今 in another word is no date.
+    ("北院今裁定柯文哲交保。", "今", "2025-07-15", "2025-07-15", D, ""),
+    ("今次地震造成多人受傷。", "", "", "", D, "none"),
+    ("他至今未回應。", "", "", "", D, "none"),
+    ("古今中外皆然。", "", "", "", D, "none"),
     // Holidays on a fixed day of the calendar are that day, in the year the reference gives.
     (
         "他於元旦主持召開中央委員會。",
@@ -1427,6 +1432,24 @@ const ROWS: &[crate::common::DateRow] = &[
         "2024-12-07",
         D,
         "2025-01-16",
+    ),
+    // A day before the day of a date recalled from long before the publication is the
+    // publication's: the article has come back to its present.
+    (
+        "他在2024年9月5日遭羈押。北院4日提訊柯文哲。",
+        "4日",
+        "2025-09-04",
+        "2025-09-04",
+        D,
+        "2025-09-05",
+    ),
+    (
+        "他在2025年8月5日遭羈押。北院4日提訊柯文哲。",
+        "4日",
+        "2025-08-04",
+        "2025-08-04",
+        D,
+        "2025-09-05",
     ),
     // The day of the month in brackets after a day word names the day itself.
     (
