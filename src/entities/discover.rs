@@ -7,9 +7,12 @@
 //! Latin-script names and organisation cues in [`latin`]; here, ·-joined transliterations
 //! (伊利亞·蘇茨克維爾, whose surname 蘇茨克維爾 then counts within the same article), names after
 //! a title (首席研究官陳信翰 — jieba's person tags are a hint only, confirmed by title and surname),
-//! and media outlets (《金融時報》, 路透社 before a verb of reporting). Nothing here names a
-//! particular article's actors; the word lists are data in `assets/entity_lexicon.toml`.
+//! media outlets (《金融時報》, 路透社 before a verb of reporting); and in [`abbreviated`], an
+//! organisation's short forms in the article that names it in full (中華民國拳擊協會 → 中華拳協).
+//! Nothing here names a particular article's actors; the word lists are data in
+//! `assets/entity_lexicon.toml`.
 
+mod abbreviated;
 mod english;
 mod gloss;
 mod latin;
@@ -293,6 +296,7 @@ fn read_article(t: &ArticleText, ctx: &Ctx, jieba: &Segmenter) -> Reading {
     out.extend(words::by_surname(&doc, ctx));
     out.extend(listed(&doc, ctx, jieba));
     out.extend(media(&doc, ctx, jieba));
+    abbreviated::add(&doc, jieba, &mut out);
     (
         out,
         words::sightings(&doc, ctx, &toks),

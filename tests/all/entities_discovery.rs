@@ -451,3 +451,27 @@ fn people_named_by_surname_and_role_may_be_a_pair_or_drive_something() {
     }
     assert!(!names.iter().any(|n| n.starts_with("王姓")), "{names:?}");
 }
+
+#[test]
+fn a_short_form_beside_the_full_name_is_the_same_organisation_in_every_article() {
+    // Written for this test: 中華拳協 keeps a char or two of each word of 中華民國拳擊協會 and
+    // stands in the article that names it in full, so the second article's 中華拳協 is the same
+    // body; 緬甸政府 is whole words of 緬甸民族團結政府, a name of its own.
+    let first = "中華民國拳擊協會週一發出聲明,中華拳協表示將提出申訴。\
+                 緬甸民族團結政府譴責此事,緬甸政府則未回應。";
+    let second = "中華拳協昨天再度發出聲明。";
+    let (_, es, ms) = resolve(&Gazetteer::empty(), &[first, second]);
+    let body = entity(&es, "中華民國拳擊協會");
+    assert_eq!(body.kind, EntityKind::Organization);
+    let index = entities::find(&es, "中華民國拳擊協會").unwrap();
+    assert!(
+        ms.iter().any(|m| m.article() == 1 && m.entity() == index),
+        "the second article names it by its short form: {ms:?}"
+    );
+    let government = entity(&es, "緬甸民族團結政府");
+    assert!(
+        !government.aliases.iter().any(|a| a == "緬甸政府"),
+        "{:?}",
+        government.aliases
+    );
+}
