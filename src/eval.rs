@@ -447,14 +447,13 @@ fn dropped_in(analysis: &Analysis, article: usize) -> Vec<(Span, crate::events::
         .copied()
         .collect();
     mentions.sort_by_key(|m| (m.span().start, m.span().end));
-    let input = crate::events::extract::ArticleInput {
-        index: article,
-        text: &a.text,
-        dates: &a.dates,
-        mentions: &mentions,
-        published: &a.published,
-        chronicle: Default::default(),
-    };
+    let input = crate::events::extract::ArticleInput::new(
+        article,
+        &a.text,
+        &a.dates,
+        &mentions,
+        &a.published,
+    );
     let mut dropped = Vec::new();
     crate::events::extract::candidates_explained(
         crate::events::lexicon::Lexicon::embedded(),

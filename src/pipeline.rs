@@ -771,14 +771,13 @@ impl Analysis {
             {
                 return (key, c, false);
             }
-            let input = events::extract::ArticleInput {
+            let input = events::extract::ArticleInput::new(
                 index,
-                text: &a.text,
-                dates: &a.dates,
-                mentions: by_article[index],
-                published: &a.published,
-                chronicle: Default::default(),
-            };
+                &a.text,
+                &a.dates,
+                by_article[index],
+                &a.published,
+            );
             match crate::parallel::caught(|| {
                 events::extract::candidates(lexicon, &input, &self.entities)
             }) {

@@ -32,6 +32,33 @@ pub struct ArticleInput<'a> {
     pub published: &'a Published,
     /// The article read as a chronicle, worked out when first needed.
     pub chronicle: std::cell::OnceCell<Chronicle>,
+    /// The article's folded text, folded once for the many sentences and clauses read from it.
+    folded: crate::text::Folded,
+}
+
+impl<'a> ArticleInput<'a> {
+    pub fn new(
+        index: usize,
+        text: &'a ArticleText,
+        dates: &'a [TimeMention],
+        mentions: &'a [Mention],
+        published: &'a Published,
+    ) -> ArticleInput<'a> {
+        ArticleInput {
+            index,
+            text,
+            dates,
+            mentions,
+            published,
+            chronicle: Default::default(),
+            folded: text.folded_view(),
+        }
+    }
+
+    /// The folded text of a span.
+    fn folded(&self, span: Span) -> &str {
+        self.folded.slice(span)
+    }
 }
 
 /// How many paragraphs must open with a date for an article to be a chronicle.
@@ -53,8 +80,9 @@ pub struct Chronicle {
 }
 
 /// A date written with its numbers (8日, 12月3日), not a word of relative time (上週, 昨日).
-fn calendar_like(text: &ArticleText, d: &TimeMention) -> bool {
-    text.folded_slice(d.span)
+fn calendar_like(input: &ArticleInput, d: &TimeMention) -> bool {
+    input
+        .folded(d.span)
         .chars()
         .any(|c| c.is_ascii_digit() || c == '月')
 }
@@ -62,7 +90,7 @@ fn calendar_like(text: &ArticleText, d: &TimeMention) -> bool {
 impl Chronicle {
     fn of(input: &ArticleInput) -> Chronicle {
         let text = input.text;
-        let calendar = |d: &TimeMention| calendar_like(text, d);
+        let calendar = |d: &TimeMention| calendar_like(input, d);
         let mut lines = Vec::new();
         let mut long = 0;
         for p in text.paragraphs.iter() {
@@ -259,10 +287,10 @@ fn sentence_candidates(
         // Nobody to act: no candidate, and no subject to carry on.
         return None;
     }
-    let folded = text.folded_slice(sentence);
+    let folded = input.folded(sentence);
     let quoted = quoted_spans(text.slice(sentence), sentence.start);
     let all_hits: Vec<Hit> = lex
-        .scan(&folded)
+        .scan(folded)
         .into_iter()
         .map(|h| Hit {
             start: h.start + sentence.start,
@@ -288,7 +316,7 @@ fn sentence_candidates(
     // The subject: the first person or organisation before the trigger that is not the object of a
     // preposition (与秦永沛一同获得晋升的米玉杰 is about 米玉杰).
     let after_preposition = |at: usize| {
-        let before = text.folded_slice(Span::new(at.saturating_sub(4).max(sentence.start), at));
+        let before = input.folded(Span::new(at.saturating_sub(4).max(sentence.start), at));
         lex.prepositions
             .iter()
             .any(|p| before.ends_with(p.as_str()))
@@ -406,9 +434,7 @@ fn sentence_candidates(
         };
         while let Some(p) = groups.iter().position(|g| g.kind == *part) {
             if *part == EventKind::Compensation {
-                extra_money = money::find(&text.folded_slice(groups[p].span))
-                    .first()
-                    .copied();
+                extra_money = money::find(input.folded(groups[p].span)).first().copied();
             }
             let absorbed = groups.remove(p);
             let w = if p < w { w - 1 } else { w };
@@ -436,7 +462,8 @@ fn sentence_candidates(
         // English attributes at the end as often (X did Y, Bloomberg reported), so an English cue
         // speaks for the whole sentence.
         let english_cue = |h: &Hit| {
-            text.folded_slice(Span::new(h.start, h.end))
+            input
+                .folded(Span::new(h.start, h.end))
                 .starts_with(|c: char| c.is_ascii_alphabetic())
         };
         let before_or_in = |h: &&Hit| h.start < g.span.end || english_cue(h);
@@ -499,7 +526,7 @@ fn clauses_of(
     let mut start = sentence.start;
     let mut depth = 0i32;
     let chars: Vec<char> = text.slice(sentence).chars().collect();
-    let folded: Vec<char> = text.folded_slice(sentence).chars().collect();
+    let folded: Vec<char> = input.folded(sentence).chars().collect();
     // Where a consequence opens: Chinese anywhere, English between spaces.
     let opens_consequence = |k: usize| {
         lex.consequences.iter().any(|c| {
@@ -581,7 +608,7 @@ fn clauses_of(
                 input.dates.iter().any(|d| {
                     span.contains(d.span)
                         && d.range.precision == Precision::Day
-                        && calendar_like(text, d)
+                        && calendar_like(input, d)
                 })
             };
             let kind = match kind {
@@ -611,7 +638,7 @@ fn clauses_of(
                     h.cue == Cue::Reported
                         || (h.cue == Cue::Trigger(EventKind::Statement) && h.class == 0)
                 });
-            let folded = text.folded_slice(span);
+            let folded = input.folded(span);
             let continues = lex
                 .continuers
                 .iter()
@@ -761,7 +788,7 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
     if clause_hits.iter().any(|h| h.cue == Cue::Hypothetical) {
         return Err(Dropped::Hypothetical);
     }
-    let folded_clause = text.folded_slice(span);
+    let folded_clause = input.folded(span);
     let kind_of = |k: EntityKind| group.actors.iter().any(|&(e, _)| entities[e].kind == k);
     let ok = match kind {
         // Something must be formed: an organisation named in the clause.
@@ -794,7 +821,7 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
                                 h.start >= m.span().end
                                     && (h.start - m.span().end <= ORG_SAYS_GAP || {
                                         let between =
-                                            text.folded_slice(Span::new(m.span().end, h.start));
+                                            input.folded(Span::new(m.span().end, h.start));
                                         between.contains("声明") || between.contains("statement")
                                     })
                             })
@@ -814,7 +841,7 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
     if kind == EventKind::Organization && actors.len() < 2 {
         return Err(Dropped::KindNeeds);
     }
-    let amounts: Vec<Money> = money::find(&folded_clause);
+    let amounts: Vec<Money> = money::find(folded_clause);
     let amount = amounts.first().copied().or(extra_money);
     // Where the clause's trigger word stands (empty at the clause's start when it has none).
     let trigger = clause_hits
@@ -920,13 +947,13 @@ fn order_actors(place: &Place, group: &Group) -> Vec<usize> {
     }
     let mut first: Option<usize> = None;
     if group.kind == EventKind::Hire {
-        let folded = input.text.folded_slice(group.span);
+        let folded = input.folded(group.span);
         let chars: Vec<char> = folded.chars().collect();
         let is_org = |e: usize| entities[e].kind == EntityKind::Organization;
         first = group.actors.iter().find_map(|&(e, at)| {
             let rel = at.checked_sub(group.span.start)?;
             let after_bei = rel > 0 && chars[..rel].iter().rev().take(3).any(|&c| c == '被');
-            let word = |h: &Hit| input.text.folded_slice(Span::new(h.start, h.end));
+            let word = |h: &Hit| input.folded(Span::new(h.start, h.end));
             let hires = |h: &&Hit| h.cue == Cue::Trigger(EventKind::Hire);
             let after_dest = hits.iter().filter(hires).any(|h| {
                 h.end <= at && at - h.end <= 2 && lex.destination.iter().any(|d| *d == word(h))
@@ -984,7 +1011,7 @@ fn date_for(
     });
     if let Some(range) = between {
         // Its own calendar dates count (13日晚間); words of relative time do not.
-        let own = |d: &&TimeMention| !d.relative || calendar_like(input.text, d);
+        let own = |d: &&TimeMention| !d.relative || calendar_like(input, d);
         if let Some(d) = pick(clause)
             .filter(own)
             .or_else(|| pick(sentence).filter(own))
@@ -1011,7 +1038,7 @@ fn date_for(
     }
     // Told at a time of day and no date (縣長上午8點48分宣布): the article's own day.
     if input.published.precision == Precision::Day
-        && crate::time::has_clock_time(&input.text.folded_slice(sentence))
+        && crate::time::has_clock_time(input.folded(sentence))
     {
         if let Some(day) = input.published.reference() {
             let range = DateRange {

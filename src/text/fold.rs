@@ -16,8 +16,9 @@ const GENERATED: &str = include_str!("../../assets/fold/fold.tsv");
 const HAND: &str = include_str!("../../assets/fold/hand.tsv");
 
 struct FoldTable {
-    /// `bmp[c]` is the fold of BMP char `c` (as a scalar value; always a valid char).
-    bmp: Box<[u32]>,
+    /// `bmp[c]` is the fold of BMP char `c` (the surrogates' slots, which no char has, hold
+    /// U+FFFD).
+    bmp: Box<[char]>,
     /// Folds of chars outside the BMP, sorted by source.
     astral: Vec<(char, char)>,
 }
@@ -75,12 +76,9 @@ fn build_table() -> FoldTable {
         }
         c
     };
-    let mut bmp: Vec<u32> = (0..0x10000u32).collect();
-    for (i, slot) in bmp.iter_mut().enumerate() {
-        if let Some(c) = char::from_u32(i as u32) {
-            *slot = lookup(&map, c) as u32;
-        }
-    }
+    let bmp: Vec<char> = (0..0x10000u32)
+        .map(|i| char::from_u32(i).map_or(char::REPLACEMENT_CHARACTER, |c| lookup(&map, c)))
+        .collect();
     let mut astral: Vec<(char, char)> = map
         .keys()
         .filter(|c| (**c as u32) >= 0x10000)
@@ -105,8 +103,7 @@ pub fn fold_char(c: char) -> char {
 fn fold_with(t: &FoldTable, c: char) -> char {
     let u = c as u32;
     if u < 0x10000 {
-        // The table holds only valid scalar values (built from chars above).
-        char::from_u32(t.bmp[u as usize]).unwrap_or(c)
+        t.bmp[u as usize]
     } else {
         match t.astral.binary_search_by_key(&c, |p| p.0) {
             Ok(i) => t.astral[i].1,
@@ -138,7 +135,9 @@ pub fn fold_into(s: &str, out: &mut String) {
         let b = bytes[i];
         if b < 0x80 {
             if b.is_ascii_uppercase() {
-                out.push_str(&s[copied..i]);
+                if copied < i {
+                    out.push_str(&s[copied..i]);
+                }
                 out.push(b.to_ascii_lowercase() as char);
                 copied = i + 1;
             }
@@ -160,7 +159,9 @@ pub fn fold_into(s: &str, out: &mut String) {
         let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
         let folded = fold_with(t, c);
         if folded != c {
-            out.push_str(&s[copied..i]);
+            if copied < i {
+                out.push_str(&s[copied..i]);
+            }
             out.push(folded);
             copied = i + len;
         }

@@ -4,7 +4,8 @@
 //! out, inline pinyin out, the author's characters kept), a **folded text** of exactly the same
 //! length in chars (simplified script, standard forms of rare variants, ASCII for full-width forms,
 //! lower-case letters) that all matching runs on, made from the display text char by char when a
-//! stage asks for it and never held, **sentence** and **paragraph** spans, and a map from
+//! stage asks for it and never kept with the article (a stage that reads it span by span holds
+//! it while it reads, as a [`Folded`]), **sentence** and **paragraph** spans, and a map from
 //! every display char back to the raw file. Offsets everywhere are char (Unicode scalar) offsets,
 //! end exclusive. Nothing above this stage sees raw bytes or raw text.
 //!
@@ -235,6 +236,12 @@ impl ArticleText {
     pub fn folded_slice(&self, span: Span) -> String {
         fold_str(self.slice(span))
     }
+    /// The folded text held for a stage that reads many spans of it ([`Folded`]).
+    pub fn folded_view(&self) -> Folded {
+        let text = self.folded();
+        let index = CharIndex::new(&text);
+        Folded { text, index }
+    }
     /// The sentence containing a char offset.
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
         let i = self.sentences.partition_point(|s| s.end <= offset);
@@ -320,5 +327,22 @@ pub fn build_shared(raw: &std::sync::Arc<str>, format: crate::corpus::SourceForm
             display::assemble(raw, &text, Some(&map))
         }
         crate::corpus::SourceFormat::Text => display::assemble(raw, raw, None),
+    }
+}
+
+/// An article's folded text, folded once and held while one stage reads it span by span
+/// (extraction reads each sentence's and clause's many times); the article itself keeps only its
+/// display text.
+pub struct Folded {
+    text: String,
+    index: CharIndex,
+}
+
+impl Folded {
+    /// The folded text of a span, as [`ArticleText::folded_slice`] gives it, without folding again.
+    pub fn slice(&self, span: Span) -> &str {
+        let index = &self.index;
+        &self.text
+            [index.byte(&self.text, span.start)..index.byte(&self.text, span.end.max(span.start))]
     }
 }
