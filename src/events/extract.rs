@@ -17,6 +17,7 @@
 use super::lexicon::{Cue, Hit, Lexicon};
 use super::money::{self, Money};
 use super::{Candidate, DateSource, EventKind, Status};
+use crate::entities::word_list::WordList;
 use crate::entities::{Entity, EntityKind, Mention};
 use crate::text::marks::{heading_shape, is_clause_mark, quoted_spans};
 use crate::text::{ArticleText, Span};
@@ -529,10 +530,8 @@ fn clauses_of(
     let folded: Vec<char> = input.folded(sentence).chars().collect();
     // Where a consequence opens: Chinese anywhere, English between spaces.
     let opens_consequence = |k: usize| {
-        lex.consequences.iter().any(|c| {
-            word_at(&folded, k, c)
-                && (!c.is_ascii() || folded.get(k + c.chars().count()).is_none_or(|&c| c == ' '))
-        })
+        words_at(&lex.consequences, &folded, k)
+            .any(|(c, n)| !c.is_ascii() || folded.get(k + n).is_none_or(|&c| c == ' '))
     };
     for (k, &ch) in chars.iter().enumerate() {
         let pos = sentence.start + k;
@@ -693,56 +692,52 @@ fn dated_deed(
         while folded.get(after).is_some_and(|c| c.is_whitespace()) {
             after += 1;
         }
-        !quotes.iter().any(|q| q.contains(d.span))
-            && !lex.not_its_date.iter().any(|w| word_at(folded, after, w))
+        !quotes.iter().any(|q| q.contains(d.span)) && !any_word_at(&lex.not_its_date, folded, after)
     });
     // A stored page's date label (`date 2025-09-05 ▲…`) is its dateline, not a deed's date.
     let trimmed = folded.iter().copied().skip_while(|c| c.is_whitespace());
     dated
         && !folded.contains(&'是')
-        && !lex
-            .not_deeds
-            .iter()
-            .any(|w| (0..folded.len()).any(|k| word_at(folded, k, w)))
+        && !(0..folded.len()).any(|k| any_word_at(&lex.not_deeds, folded, k))
         && !trimmed.take(4).eq("date".chars())
 }
 
-/// Does `w` stand at char `k` of `chars`? An English word must start one: at the start or after a
-/// space.
-fn word_at(chars: &[char], k: usize, w: &str) -> bool {
-    if w.chars().next() != chars.get(k).copied() {
-        return false;
-    }
-    let n = w.chars().count();
-    k + n <= chars.len()
-        && chars[k..k + n].iter().copied().eq(w.chars())
-        && (!w.is_ascii() || k == 0 || chars[k - 1] == ' ')
+/// The words of `list` that stand at char `k` of `chars`, with their length in chars. An English
+/// word must start one: at the start or after a space.
+fn words_at<'a>(
+    list: &'a WordList,
+    chars: &'a [char],
+    k: usize,
+) -> impl Iterator<Item = (&'a str, usize)> + 'a {
+    list.starting_at(chars, k)
+        .filter(move |(w, _)| !w.is_ascii() || k == 0 || chars[k - 1] == ' ')
+}
+
+/// Does a word of `list` stand at char `k` of `chars`?
+fn any_word_at(list: &WordList, chars: &[char], k: usize) -> bool {
+    words_at(list, chars, k).next().is_some()
 }
 
 /// Does the trigger at char `at` of a clause lie in a cause the clause gives: after a word that
 /// opens one (因, 由於, for the), with no word that returns to the happening (而, 导致) between?
 fn in_cause(lex: &Lexicon, clause: &[char], at: usize) -> bool {
-    let starts_at = |w: &String, k: usize| word_at(clause, k, w);
-    // 因此 and 原因 hold 因 and open no cause.
+    // 因此 and 原因 hold 因 and open no cause: a word of theirs starts at or before it and
+    // reaches it.
+    let longest = lex.not_causes.first().map_or(0, |w| w.chars().count());
     let covered = |k: usize| {
-        lex.not_causes.iter().any(|w| {
-            let n = w.chars().count();
-            (k.saturating_sub(n - 1)..=k).any(|b| starts_at(w, b))
-        })
+        ((k + 1).saturating_sub(longest)..=k)
+            .any(|b| words_at(&lex.not_causes, clause, b).any(|(_, n)| b + n > k))
     };
     let Some(opens) = (0..at)
         .rev()
-        .find(|&k| lex.causes.iter().any(|w| starts_at(w, k)) && !covered(k))
+        .find(|&k| any_word_at(&lex.causes, clause, k) && !covered(k))
     else {
         return false;
     };
     // 因…而 closes its cause only at 而, whatever it led to on the way (因故障導致電腦關閉而道歉).
     let closes_at_er = clause[opens + 1..].contains(&'而');
-    !(opens + 1..at).any(|k| {
-        lex.returns
-            .iter()
-            .any(|w| starts_at(w, k) && (!closes_at_er || w == "而"))
-    })
+    !(opens + 1..at)
+        .any(|k| words_at(&lex.returns, clause, k).any(|(w, _)| !closes_at_er || w == "而"))
 }
 
 /// Where a clause group stands: its sentence, the article and what was read of it.

@@ -3,6 +3,7 @@
 //! whatever the size of the lexicon.
 
 use super::EventKind;
+use crate::entities::word_list::WordList;
 use crate::error::{Error, ErrorCode, Result};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
@@ -131,17 +132,17 @@ pub struct Lexicon {
     /// Openers of a clause that continues the one before it.
     pub continuers: Vec<String>,
     /// Words that open what a happening caused (导致, after): a clause of its own.
-    pub consequences: Vec<String>,
+    pub consequences: WordList,
     /// Words that open the cause a clause gives (因, for the): a trigger inside tells the cause.
-    pub causes: Vec<String>,
+    pub causes: WordList,
     /// Words after a cause that return to the happening (而, 导致).
-    pub returns: Vec<String>,
+    pub returns: WordList,
     /// Words holding a cause word that open no cause (因此, 原因).
-    pub not_causes: Vec<String>,
+    pub not_causes: WordList,
     /// Words right after a date that make it a dateline's (9月6日電), not a deed's.
-    pub not_its_date: Vec<String>,
+    pub not_its_date: WordList,
     /// Words that make a dated clause with no trigger no deed (至今, 是否).
-    pub not_deeds: Vec<String>,
+    pub not_deeds: WordList,
     /// Hire triggers after which an organisation is where someone goes.
     pub destination: Vec<String>,
     /// Hire triggers by which someone moves of their own accord.
@@ -228,12 +229,12 @@ impl Lexicon {
             titles,
             infrastructure_nouns: folded(&file.cues.infrastructure_nouns),
             continuers: folded(&file.cues.continuers),
-            consequences: folded(&file.cues.consequences),
-            causes: folded(&file.cues.causes),
-            returns: folded(&file.cues.returns),
-            not_causes: folded(&file.cues.not_causes),
-            not_its_date: folded(&file.cues.not_its_date),
-            not_deeds: folded(&file.cues.not_deeds),
+            consequences: WordList::new(folded(&file.cues.consequences)),
+            causes: WordList::new(folded(&file.cues.causes)),
+            returns: WordList::new(folded(&file.cues.returns)),
+            not_causes: WordList::new(folded(&file.cues.not_causes)),
+            not_its_date: WordList::new(folded(&file.cues.not_its_date)),
+            not_deeds: WordList::new(folded(&file.cues.not_deeds)),
             destination: folded(&file.cues.destination),
             joining: folded(&file.cues.joining),
             prepositions: folded(&file.cues.prepositions),
