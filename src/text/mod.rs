@@ -239,8 +239,10 @@ impl ArticleText {
     /// The folded text held for a stage that reads many spans of it ([`Folded`]).
     pub fn folded_view(&self) -> Folded {
         let text = self.folded();
-        let index = CharIndex::new(&text);
-        Folded { text, index }
+        let mut starts: Vec<u32> = Vec::with_capacity(text.len() + 1);
+        starts.extend(text.char_indices().map(|(b, _)| b as u32));
+        starts.push(text.len() as u32);
+        Folded { text, starts }
     }
     /// The sentence containing a char offset.
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
@@ -332,17 +334,38 @@ pub fn build_shared(raw: &std::sync::Arc<str>, format: crate::corpus::SourceForm
 
 /// An article's folded text, folded once and held while one stage reads it span by span
 /// (extraction reads each sentence's and clause's many times); the article itself keeps only its
-/// display text.
+/// display text. Held for one article at a time, it keeps every char's byte offset, so a span is
+/// sliced without walking the chars before it.
 pub struct Folded {
     text: String,
-    index: CharIndex,
+    /// The byte offset of every char, and the text's length after the last.
+    starts: Vec<u32>,
 }
 
 impl Folded {
     /// The folded text of a span, as [`ArticleText::folded_slice`] gives it, without folding again.
     pub fn slice(&self, span: Span) -> &str {
-        let index = &self.index;
-        &self.text
-            [index.byte(&self.text, span.start)..index.byte(&self.text, span.end.max(span.start))]
+        let last = self.starts.len() - 1;
+        let byte = |i: usize| self.starts[i.min(last)] as usize;
+        &self.text[byte(span.start)..byte(span.end.max(span.start))]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_held_folded_text_gives_every_span_as_folding_it_would() {
+        let text = super::build(
+            "臺積電ＣＥＯ魏哲家說,Meta's 𠀀 lab 於2025年成立。\n第二段:AI 與 晶片",
+            crate::corpus::SourceFormat::Text,
+        );
+        let view = text.folded_view();
+        let n = text.display.chars().count();
+        for start in 0..=n {
+            for end in start..=n + 2 {
+                let span = super::Span::new(start, end);
+                assert_eq!(view.slice(span), text.folded_slice(span), "{start}..{end}");
+            }
+        }
     }
 }
