@@ -72,6 +72,16 @@ fn with_day_of_today(p: Published, body: &[Expr]) -> Published {
     }
 }
 
+/// The text says today (今天, today) and names `day`'s weekday alone (週二, Tuesday), not a
+/// weekday of another week.
+fn today_on_its_weekday(past: &[&Expr], day: NaiveDate) -> bool {
+    let weekday = day.weekday().num_days_from_monday();
+    past.iter().any(|e| matches!(e.kind, Kind::DayOffset(0)))
+        && past
+            .iter()
+            .any(|e| matches!(e.kind, Kind::Weekday { weekday: w, week: None } if w == weekday))
+}
+
 /// The day of the number the text calls today (`今(4)日`) nearest `near`, a day the article was
 /// published close to; none when the text calls no day today.
 pub fn nearest_day_of_today(near: NaiveDate, body: &[Expr]) -> Option<NaiveDate> {
@@ -640,6 +650,23 @@ pub fn infer(text: &ArticleText, body: &[Expr]) -> Published {
         .copied()
         .filter(|e| yearless_month(e, false))
         .collect();
+    // The text calls a day today and names the weekday the latest day it cites fell on
+    // (`on September 24, 2024` … `today` … `Tuesday afternoon`), and no yearless month it cites
+    // comes later in the year: that day is the article's.
+    let later_yearless = yearless.iter().any(|e| {
+        matches!(e.kind, Kind::Calendar { month: Some(MonthSpec::Abs(m)), .. } if m > ar.end.month())
+    });
+    if ar.precision == Precision::Day && !later_yearless && today_on_its_weekday(&past, ar.end) {
+        return Published::inferred(
+            ar.end,
+            Precision::Day,
+            format!(
+                "inferred from the body: latest date cited “{}”, the weekday the text names \
+                 with today",
+                written(text, ae)
+            ),
+        );
+    }
     if yearless.is_empty() {
         let precision = if ar.precision <= Precision::Month {
             Precision::Month

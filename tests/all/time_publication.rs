@@ -223,6 +223,32 @@ fn inference_with_only_dated_mentions_gives_the_latest() {
 }
 
 #[test]
+fn the_latest_day_cited_dates_a_page_that_names_its_weekday_with_today() {
+    // Written for this test: 2024-09-24 was a Tuesday. Said with today and Tuesday, the latest
+    // day cited is the page's; with another weekday, or without today, it is only a floor.
+    let with = |weekday: &str, today: &str| {
+        format!(
+            "Title\nThe company's chief told lawmakers that it is still trying to earn back the \
+             trust of its customers, and that a new system of checks now guards every update it \
+             sends to the computers it protects.\n\
+             The chief speaks at a hearing in Washington on September 24, 2024.\n\
+             The company repeated its apology {today} at the hearing. Lawmakers questioned \
+             him {weekday} afternoon over the outage in mid-July."
+        )
+    };
+    let p = publish(&with("Tuesday", "today"), &ManifestEntry::default());
+    assert_eq!(
+        (p.date, p.precision, p.inferred),
+        (d(2024, 9, 24), Precision::Day, true),
+        "{p:?}"
+    );
+    for raw in [with("Friday", "today"), with("Tuesday", "again")] {
+        let p = publish(&raw, &ManifestEntry::default());
+        assert_eq!(p.precision, Precision::Month, "{raw}: {p:?}");
+    }
+}
+
+#[test]
 fn no_date_at_all_is_unknown_and_vague() {
     let raw = "標題\n今年初公司裁員，去年有三人離開，周一又有一人辭職。";
     let p = publish(raw, &ManifestEntry::default());
