@@ -57,9 +57,9 @@ fn resolve_in(
                 },
                 Some((_, prev)),
             ) => {
-                // Looking back from a date long before the publication (在2024年9月5日遭羈押…北院4日提訊,
-                // published in September 2025) is not a chronicle's order: the day is the
-                // publication's, read as any bare day is.
+                // Looking back from a date long before the publication (在2024年9月5日遭羈押…
+                // 北院4日提訊, published in September 2025) is not a chronicle's order: the day is
+                // the publication's, read as any bare day is.
                 let recalled =
                     reference.is_some_and(|r| r - prev > chrono::TimeDelta::days(RECALLED_DAYS));
                 if d < prev.day() && recalled {
