@@ -650,13 +650,25 @@ pub fn infer(text: &ArticleText, body: &[Expr]) -> Published {
         .copied()
         .filter(|e| yearless_month(e, false))
         .collect();
+    // The latest month a yearless date names (January when none does).
+    let max_month = yearless
+        .iter()
+        .filter_map(|e| match e.kind {
+            Kind::Calendar {
+                month: Some(MonthSpec::Abs(m)),
+                ..
+            } => Some(m),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(1);
     // The text calls a day today and names the weekday the latest day it cites fell on
     // (`on September 24, 2024` … `today` … `Tuesday afternoon`), and no yearless month it cites
     // comes later in the year: that day is the article's.
-    let later_yearless = yearless.iter().any(|e| {
-        matches!(e.kind, Kind::Calendar { month: Some(MonthSpec::Abs(m)), .. } if m > ar.end.month())
-    });
-    if ar.precision == Precision::Day && !later_yearless && today_on_its_weekday(&past, ar.end) {
+    if ar.precision == Precision::Day
+        && max_month <= ar.end.month()
+        && today_on_its_weekday(&past, ar.end)
+    {
         return Published::inferred(
             ar.end,
             Precision::Day,
@@ -682,17 +694,6 @@ pub fn infer(text: &ArticleText, body: &[Expr]) -> Published {
             ),
         );
     }
-    let max_month = yearless
-        .iter()
-        .filter_map(|e| match e.kind {
-            Kind::Calendar {
-                month: Some(MonthSpec::Abs(m)),
-                ..
-            } => Some(m),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(1);
     let mut year = ar.end.year();
     let mut why = format!("year {year} as “{}”", written(text, ae));
     if ar.precision <= Precision::Month && max_month + 2 < ar.end.month() {
