@@ -8,8 +8,9 @@
 //! a deed of kind `Other` (2020年2月她找上時任副市長彭振聲), unless that date is a dateline's or
 //! quoted, or the clause says what something is or spans a time up to now. A clause is joined by
 //! the clauses that continue it (lists of names, the same kind without a date of their own). Its
-//! date comes from the clause, else the sentence, else the paragraph so far, else the article's
-//! publication date (an honest "reported by" range); its status from the cues of its sentence.
+//! date comes from the clause, else the sentence, else the day told last before it when the sentence
+//! says that day (當天, 第一時間), else the paragraph so far, else the article's publication date (an
+//! honest "reported by" range); its status from the cues of its sentence.
 //! Analysis, comparisons and hypotheticals (如果, 还要高 …) and questions are not events, and a
 //! clause must carry some sign of news: a date, an amount, a news cue, or a person joining or
 //! leaving.
@@ -971,7 +972,8 @@ fn order_actors(place: &Place, group: &Group) -> Vec<usize> {
     actors
 }
 
-/// The clause's own date, else the sentence's, else the last one earlier in the paragraph, else
+/// The clause's own date, else the sentence's, else the last day told before it when it says that
+/// day (當天, 第一時間), else the last one earlier in the paragraph, else
 /// the article's day when the sentence tells a time of day, else a window before the publication
 /// date. Among dates of one precision the one nearest the trigger
 /// wins (申请在当年5月份退休: the leaving is in May). The bool says the date lies in the clause's
@@ -1022,6 +1024,14 @@ fn date_for(
     }
     if let Some(d) = pick(sentence) {
         return (Some(d.range), DateSource::Sentence, d.future);
+    }
+    // That day (當天, 第一時間): the latest day told before it, in this paragraph or an earlier one.
+    if crate::time::tells_same_day(input.folded(sentence)) {
+        if let Some(d) = input.dates.iter().rev().find(|d| {
+            d.span.end <= sentence.start && d.range.precision == Precision::Day && !d.future
+        }) {
+            return (Some(d.range), DateSource::Paragraph, false);
+        }
     }
     if let Some(para) = input.text.paragraph_at(sentence.start) {
         let earlier = Span::new(para.start, sentence.start);

@@ -79,6 +79,8 @@ pub(crate) struct Words {
     pub same_year: Vec<String>,
     pub same_month: Vec<String>,
     pub day_parts: Vec<String>,
+    /// Folded, unlike the other lists: only [`super::tells_same_day`] reads it, in folded text.
+    pub same_day: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -119,6 +121,8 @@ pub(crate) fn vocab() -> &'static Vocab {
             .markers
             .sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
         let mut words = file.words;
+        fold_all(&mut words.same_day);
+        words.same_day.dedup();
         for list in [
             &mut words.first_half,
             &mut words.second_half,

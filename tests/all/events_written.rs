@@ -365,3 +365,26 @@ fn words_said_on_a_day_the_clause_gives_are_a_statement_without_quotes() {
         kinds(&undated)
     );
 }
+
+#[test]
+fn a_sentence_told_on_that_day_takes_the_day_told_before_it_in_an_earlier_paragraph() {
+    // Written for this test: the deal is dated in one paragraph; the next paragraph's reaction
+    // says only that it came at once (第一時間) or the same day (當天).
+    for word in ["第一時間", "當天"] {
+        let text = format!(
+            "星河科技收購藍鯨數據
+2024年5月8日報道。星河科技5月6日宣布以12億美元收購藍鯨數據。
+
+藍鯨數據創始人周明{word}在臉書發文表示,「感謝所有同事」。
+"
+        );
+        let view = view_of(&text);
+        let said = view
+            .events
+            .iter()
+            .find(|e| e.sources.iter().any(|s| s.quote.contains("發文")))
+            .unwrap_or_else(|| panic!("{word}: no event: {:?}", kinds(&view)));
+        assert_eq!(said.kind, EventKind::Statement, "{word}");
+        assert_eq!(said.date.as_ref().unwrap().edtf, "2024-05-06", "{word}");
+    }
+}
