@@ -8,9 +8,9 @@
 //! a deed of kind `Other` (2020年2月她找上時任副市長彭振聲), unless that date is a dateline's or
 //! quoted, or the clause says what something is or spans a time up to now. A clause is joined by
 //! the clauses that continue it (lists of names, the same kind without a date of their own). Its
-//! date comes from the clause, else the sentence, else the day told last before it when the sentence
-//! says that day (當天, 第一時間), else the paragraph so far, else the article's publication date (an
-//! honest "reported by" range); its status from the cues of its sentence.
+//! date comes from the clause, else the sentence outside quoted words, else the day told last before
+//! it when the sentence says that day (當天, 第一時間), else the paragraph so far, else the article's
+//! publication date (an honest "reported by" range); its status from the cues of its sentence.
 //! Analysis, comparisons and hypotheticals (如果, 还要高 …) and questions are not events, and a
 //! clause must carry some sign of news: a date, an amount, a news cue, or a person joining or
 //! leaving.
@@ -972,12 +972,11 @@ fn order_actors(place: &Place, group: &Group) -> Vec<usize> {
     actors
 }
 
-/// The clause's own date, else the sentence's, else the last day told before it when it says that
-/// day (當天, 第一時間), else the last one earlier in the paragraph, else
-/// the article's day when the sentence tells a time of day, else a window before the publication
-/// date. Among dates of one precision the one nearest the trigger
-/// wins (申请在当年5月份退休: the leaving is in May). The bool says the date lies in the clause's
-/// future.
+/// The clause's own date, else the sentence's outside quoted words, else the last day told before
+/// it when it says that day (當天, 第一時間), else the last one earlier in the paragraph, else the
+/// article's day when the sentence tells a time of day, else a window before the publication date.
+/// Among dates of one precision the one nearest the trigger wins (申请在当年5月份退休: the leaving
+/// is in May). The bool says the date lies in the clause's future.
 fn date_for(
     input: &ArticleInput,
     sentence: Span,
@@ -985,12 +984,13 @@ fn date_for(
     trigger_at: usize,
 ) -> (Option<DateRange>, DateSource, bool) {
     let usable = |d: &&TimeMention| d.range.precision != Precision::Vague || d.relative;
-    let pick = |within: Span| -> Option<&TimeMention> {
+    let pick = |within: Span, also: &dyn Fn(&&TimeMention) -> bool| -> Option<&TimeMention> {
         input
             .dates
             .iter()
             .filter(|d| within.contains(d.span))
             .filter(usable)
+            .filter(also)
             .min_by_key(|d| {
                 (
                     d.range.precision.min(Precision::Month),
@@ -1009,9 +1009,9 @@ fn date_for(
     if let Some(range) = between {
         // Its own calendar dates count (13日晚間); words of relative time do not.
         let own = |d: &&TimeMention| !d.relative || calendar_like(input, d);
-        if let Some(d) = pick(clause)
+        if let Some(d) = pick(clause, &|_| true)
             .filter(own)
-            .or_else(|| pick(sentence).filter(own))
+            .or_else(|| pick(sentence, &|_| true).filter(own))
         {
             return (Some(d.range), DateSource::Sentence, d.future);
         }
@@ -1019,10 +1019,14 @@ fn date_for(
         // a date carried on from an earlier one.
         return (Some(range), DateSource::Sentence, false);
     }
-    if let Some(d) = pick(clause) {
+    if let Some(d) = pick(clause, &|_| true) {
         return (Some(d.range), DateSource::Clause, d.future);
     }
-    if let Some(d) = pick(sentence) {
+    // A date inside someone's quoted words (…轉發了此條微博,並稱「我們9月25日見」) is of what they
+    // speak about, not the day of a clause told without a date of its own.
+    let quotes = quoted_spans(input.text.slice(sentence), sentence.start);
+    let unquoted = |d: &&TimeMention| !quotes.iter().any(|q| q.contains(d.span));
+    if let Some(d) = pick(sentence, &unquoted) {
         return (Some(d.range), DateSource::Sentence, d.future);
     }
     // That day (當天, 第一時間): the latest day told before it, in this paragraph or an earlier one.

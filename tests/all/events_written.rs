@@ -388,3 +388,25 @@ fn a_sentence_told_on_that_day_takes_the_day_told_before_it_in_an_earlier_paragr
         assert_eq!(said.date.as_ref().unwrap().edtf, "2024-05-06", "{word}");
     }
 }
+
+#[test]
+fn a_date_someone_is_quoted_with_does_not_date_the_clause_that_quotes_them() {
+    // Written for this test: the repost follows the announcement of the 14th; the date in the
+    // quotation is the launch the chairman looks forward to.
+    let view = view_of(
+        "星河科技預告發布會
+2024年9月15日報道。星河科技9月14日在官方微博宣布將舉辦新品發布會。星河科技董事長林曉峰轉發了這條微博,並表示:「精彩不斷,敬請期待9月25日的發布會!」
+",
+    );
+    let said = view
+        .events
+        .iter()
+        .find(|e| e.sources.iter().any(|s| s.quote.contains("轉發")))
+        .unwrap_or_else(|| panic!("no event: {:?}", kinds(&view)));
+    assert_eq!(
+        said.date.as_ref().unwrap().edtf,
+        "2024-09-14",
+        "{:?}",
+        kinds(&view)
+    );
+}
