@@ -206,8 +206,6 @@ impl Published {
     }
 }
 
-/// Does the text tell a time of day (上午8點48分, 晚間6時47分, 7时58分)? A clause told at a time
-/// and no date is told of its article's day.
 /// Whether folded text holds a word that places it on the day of the happening told before it
 /// (當天, 同日, 第一時間; `same_day` in time.toml).
 pub fn tells_same_day(folded: &str) -> bool {
@@ -218,6 +216,8 @@ pub fn tells_same_day(folded: &str) -> bool {
         .any(|w| folded.contains(w.as_str()))
 }
 
+/// Does the text tell a time of day (上午8點48分, 晚間6時47分, 7时58分)? A clause told at a time
+/// and no date is told of its article's day.
 pub fn has_clock_time(text: &str) -> bool {
     let t: Vec<char> = text.chars().collect();
     let hour_mark = |c: char| matches!(c, '時' | '时' | '點' | '点');

@@ -122,6 +122,7 @@ pub(crate) fn vocab() -> &'static Vocab {
             .sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
         let mut words = file.words;
         fold_all(&mut words.same_day);
+        words.same_day.sort_unstable();
         words.same_day.dedup();
         for list in [
             &mut words.first_half,
