@@ -457,6 +457,7 @@ fn sentence_candidates(
         sentence,
         subject,
         hits: &hits,
+        quoted: &quoted,
     };
     let mut built: Vec<(bool, Candidate)> = Vec::new();
     for g in groups {
@@ -751,6 +752,8 @@ struct Place<'a> {
     subject: Option<usize>,
     /// The lexicon's hits in the sentence.
     hits: &'a [Hit],
+    /// The sentence's quoted words.
+    quoted: &'a [Span],
 }
 
 /// How a group is told: the status cues before or in it, and an amount a part it absorbed gave.
@@ -847,7 +850,7 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
             Span::new(h.start, h.end)
         });
     let trigger_at = trigger.start;
-    let (date, date_source, future) = date_for(input, sentence, span, trigger_at);
+    let (date, date_source, future) = date_for(input, sentence, place.quoted, span, trigger_at);
     // What someone says with no date of its own is said on the day of the report.
     let (date, date_source) = match (kind, date_source, input.published.precision) {
         (EventKind::Statement, DateSource::Article, Precision::Day) => {
@@ -980,11 +983,12 @@ fn order_actors(place: &Place, group: &Group) -> Vec<usize> {
 fn date_for(
     input: &ArticleInput,
     sentence: Span,
+    quoted: &[Span],
     clause: Span,
     trigger_at: usize,
 ) -> (Option<DateRange>, DateSource, bool) {
     let usable = |d: &&TimeMention| d.range.precision != Precision::Vague || d.relative;
-    let pick = |within: Span, also: &dyn Fn(&&TimeMention) -> bool| -> Option<&TimeMention> {
+    let pick_where = |within: Span, also: &dyn Fn(&&TimeMention) -> bool| {
         input
             .dates
             .iter()
@@ -998,6 +1002,7 @@ fn date_for(
                 )
             })
     };
+    let pick = |within: Span| pick_where(within, &|_| true);
     // A chronicle's line with no date of its own lies between the dated lines around it.
     let paragraph = input.text.paragraph_at(sentence.start);
     let between = paragraph.and_then(|p| {
@@ -1009,9 +1014,9 @@ fn date_for(
     if let Some(range) = between {
         // Its own calendar dates count (13日晚間); words of relative time do not.
         let own = |d: &&TimeMention| !d.relative || calendar_like(input, d);
-        if let Some(d) = pick(clause, &|_| true)
+        if let Some(d) = pick(clause)
             .filter(own)
-            .or_else(|| pick(sentence, &|_| true).filter(own))
+            .or_else(|| pick(sentence).filter(own))
         {
             return (Some(d.range), DateSource::Sentence, d.future);
         }
@@ -1019,14 +1024,13 @@ fn date_for(
         // a date carried on from an earlier one.
         return (Some(range), DateSource::Sentence, false);
     }
-    if let Some(d) = pick(clause, &|_| true) {
+    if let Some(d) = pick(clause) {
         return (Some(d.range), DateSource::Clause, d.future);
     }
     // A date inside someone's quoted words (…轉發了此條微博,並稱「我們9月25日見」) is of what they
     // speak about, not the day of a clause told without a date of its own.
-    let quotes = quoted_spans(input.text.slice(sentence), sentence.start);
-    let unquoted = |d: &&TimeMention| !quotes.iter().any(|q| q.contains(d.span));
-    if let Some(d) = pick(sentence, &unquoted) {
+    let unquoted = |d: &&TimeMention| !quoted.iter().any(|q| q.contains(d.span));
+    if let Some(d) = pick_where(sentence, &unquoted) {
         return (Some(d.range), DateSource::Sentence, d.future);
     }
     // That day (當天, 第一時間): the latest day told before it, in this paragraph or an earlier one.
