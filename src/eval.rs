@@ -561,6 +561,19 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
                 let mut wrong = Vec::new();
                 if !dated {
                     wrong.push(format!("date {}", label(e.date.as_ref())));
+                    // Whether a telling of it was dated right and merging moved it: a merge
+                    // defect rather than a dating one.
+                    let told_right = analysis.candidates.iter().any(|t| {
+                        t.date.is_some_and(|d| d.start >= h.from && d.end <= h.to)
+                            && cues.iter().any(|c| {
+                                c.article == t.article
+                                    && t.span.start < c.span.end
+                                    && c.span.start < t.span.end
+                            })
+                    });
+                    if told_right {
+                        wrong.push("though a telling was dated right".into());
+                    }
                 }
                 if !shared {
                     let names: Vec<&str> = e
