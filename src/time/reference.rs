@@ -24,7 +24,49 @@ pub fn publication(meta: &ManifestEntry, text: &ArticleText, body: &[Expr]) -> P
     if let Some(p) = meta.published.as_deref().and_then(from_manifest) {
         return p;
     }
-    with_day_of_today(found(meta, text, body), body)
+    with_dateline_day(with_day_of_today(found(meta, text, body), body), text)
+}
+
+/// How many days an agency's dateline may fall before the page's date: a dispatch filed abroad
+/// is dated where it was written, a time zone behind the page.
+const DATELINE_LEAD_DAYS: u64 = 2;
+
+/// A page dated by its own date line whose dispatch opens with a day alone (`(中央社記者謝靜雯巴黎
+/// 10日電)`) tells of that day: 今天 in it is the dateline's day, not the page's, when the two
+/// differ by a time zone.
+fn with_dateline_day(p: Published, text: &ArticleText) -> Published {
+    let Some(date) = p
+        .date
+        .filter(|_| p.precision == Precision::Day && p.read_against.is_none())
+    else {
+        return p;
+    };
+    let day = head_lines(text).iter().find_map(|line| {
+        let folded: Vec<char> = fold_str(line).chars().collect();
+        super::scan::scan_chars(&folded)
+            .iter()
+            .find_map(|e| match e.kind {
+                Kind::Calendar {
+                    year: None,
+                    month: None,
+                    day: Some(d),
+                    part: Part::Whole,
+                } if agency_opener(&folded, e) => Some(d),
+                _ => None,
+            })
+    });
+    let Some(day) = day else { return p };
+    let Some(filed) = (1..=DATELINE_LEAD_DAYS)
+        .filter_map(|k| date.checked_sub_days(chrono::Days::new(k)))
+        .find(|d| d.day() == day)
+    else {
+        return p;
+    };
+    Published {
+        read_against: Some(filed),
+        basis: format!("{}; read against the dateline's day", p.basis),
+        ..p
+    }
 }
 
 /// How far into the text a `今(12)日` may sit to tell the publication day.

@@ -183,6 +183,32 @@ fn the_day_in_brackets_after_today_dates_an_inferred_page() {
 }
 
 #[test]
+fn a_dispatch_filed_the_day_before_its_page_reads_today_as_the_dateline_day() {
+    let raw = "女子拳擊摘金\n\n2024-08-11 05:43:00 / 中央社 /\n\n(中央社記者謝靜雯巴黎10日電)女子拳擊好手今天在金牌戰以5比0獲勝。";
+    let p = publish(raw, &ManifestEntry::default());
+    assert_eq!(
+        (p.date, p.precision),
+        (d(2024, 8, 11), Precision::Day),
+        "{p:?}"
+    );
+    assert_eq!(p.reference(), d(2024, 8, 10), "{p:?}");
+    let t = text::build(raw, SourceFormat::Text);
+    let body = time::scan(&t.folded());
+    let today = time::resolve_for(&body, &p)
+        .into_iter()
+        .find(|m| t.slice(m.span) == "今天")
+        .expect("今天 is a date");
+    assert_eq!(
+        today.range.start,
+        NaiveDate::from_ymd_opt(2024, 8, 10).unwrap()
+    );
+    // Filed the same day as the page: nothing changes.
+    let same = raw.replace("巴黎10日電", "巴黎11日電");
+    let p = publish(&same, &ManifestEntry::default());
+    assert_eq!(p.reference(), d(2024, 8, 11), "{p:?}");
+}
+
+#[test]
 fn sidebar_dates_are_never_datelines() {
     let mut raw = String::from("某公司宣布重組\n2024年11月，公司宣布重組計劃，6月30日完成。\n");
     for _ in 0..40 {
