@@ -38,8 +38,21 @@ const FEW_CANDIDATES: usize = 12;
 /// differently (a time zone, a report dated by its publication); one article telling two days tells
 /// two happenings.
 const DAY_TOLERANCE: i64 = 1;
-/// A date carried from an earlier sentence of the paragraph fits dates this many days away.
+/// A date carried from an earlier sentence of the paragraph fits dates this many days away: it is a
+/// hint, good to a month for most happenings, which are retold for weeks.
 const CARRIED_DAYS: i64 = 31;
+/// The same for words said: a statement is said on its day, and one person's statements a week apart
+/// are two.
+const CARRIED_DAYS_SAID: i64 = 7;
+
+/// How far a carried date of a happening of this kind reaches.
+fn carried_reach(kind: EventKind) -> chrono::Duration {
+    chrono::Duration::days(if kind == EventKind::Statement {
+        CARRIED_DAYS_SAID
+    } else {
+        CARRIED_DAYS
+    })
+}
 /// Amounts further apart than this factor are different deals, not one deal told differently.
 const MONEY_RATIO: f64 = 1.3;
 
@@ -592,13 +605,13 @@ impl Spread {
         let Some(x) = c.date else {
             return Some(true);
         };
-        let month = chrono::Duration::days(CARRIED_DAYS);
+        let reach = carried_reach(c.kind);
         let day = chrono::Duration::days(DAY_TOLERANCE);
-        // Within a month of each other, both ways.
+        // Within a carried date's reach of each other, both ways.
         let near = |e: Option<Envelope>| {
             both(
-                all_after(e, |end| x.start - month <= end),
-                all_before(e, |start| start - month <= x.end),
+                all_after(e, |end| x.start - reach <= end),
+                all_before(e, |start| start - reach <= x.end),
             )
         };
         match c.date_source {
@@ -735,9 +748,9 @@ fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
             } else if a.date_source == DateSource::Paragraph
                 || b.date_source == DateSource::Paragraph
             {
-                // A date carried from an earlier sentence is a hint, good to a month.
-                x.start - chrono::Duration::days(CARRIED_DAYS) <= y.end
-                    && y.start - chrono::Duration::days(CARRIED_DAYS) <= x.end
+                // A date carried from an earlier sentence is a hint.
+                let reach = carried_reach(a.kind);
+                x.start - reach <= y.end && y.start - reach <= x.end
             } else {
                 dates_compatible(x, y, a.article != b.article)
             }
@@ -1085,6 +1098,37 @@ mod tests {
         ];
         let refs: Vec<&Candidate> = members.iter().collect();
         assert_eq!(date_votes(&refs)[0].range.precision, Precision::Year);
+    }
+
+    #[test]
+    fn statements_dated_from_their_paragraph_a_week_apart_are_two() {
+        let person = Entity {
+            id: "e0".into(),
+            kind: EntityKind::Person,
+            name: "e0".into(),
+            name_zh: None,
+            aliases: Vec::new(),
+            discovered: true,
+            rejected: false,
+            edited: false,
+        };
+        let said = |article, day: &str| Candidate {
+            kind: EventKind::Statement,
+            date_source: DateSource::Paragraph,
+            ..told(article, day, day, Precision::Day)
+        };
+        let ids: Vec<String> = (0..3).map(|a| format!("a{a}")).collect();
+        let events = |c: &[Candidate]| merge(c, std::slice::from_ref(&person), &ids, &untitled);
+        // Statements on the 6th and the 14th: two.
+        assert_eq!(
+            events(&[said(0, "2024-12-06"), said(1, "2024-12-14")]).len(),
+            2
+        );
+        // A carried date is a hint: three days apart, one.
+        assert_eq!(
+            events(&[said(0, "2024-12-06"), said(2, "2024-12-09")]).len(),
+            1
+        );
     }
 
     /// Candidates drawn from a small world, so that they meet often: a few articles, people,

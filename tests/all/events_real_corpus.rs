@@ -138,10 +138,18 @@ fn recalled_setbacks_and_layoffs_are_dated_in_the_past() {
 fn openai_reacts_through_mark_chen_in_two_articles() {
     let view = timeline();
     let said = involving(&view, EventKind::Statement, &["Mark Chen"]);
-    assert_eq!(said.len(), 1);
-    let articles: std::collections::BTreeSet<&str> =
-        said[0].sources.iter().map(|s| &s.article[..3]).collect();
+    let articles: std::collections::BTreeSet<&str> = said
+        .iter()
+        .flat_map(|e| e.sources.iter().map(|s| &s.article[..3]))
+        .collect();
     assert_eq!(articles.into_iter().collect::<Vec<_>>(), vec!["001", "004"]);
+    // 004 dates his words 1 July. 001 tells of the leaked memo with no date but its own, two
+    // weeks later. Words said are one day's, so the two tellings stay apart.
+    let dates: Vec<&str> = said
+        .iter()
+        .filter_map(|e| e.date.as_ref().map(|d| d.label.as_str()))
+        .collect();
+    assert_eq!(dates, vec!["1 July 2025", "15 July 2025"], "{said:?}");
 }
 
 #[test]
