@@ -44,6 +44,8 @@ const CARRIED_DAYS: i64 = 31;
 /// The same for words said: a statement is said on its day, and one person's statements a week apart
 /// are two.
 const CARRIED_DAYS_SAID: i64 = 7;
+/// Amounts further apart than this factor are different deals, not one deal told differently.
+const MONEY_RATIO: f64 = 1.3;
 
 /// How far a carried date of a happening of this kind reaches.
 fn carried_reach(kind: EventKind) -> chrono::Duration {
@@ -53,8 +55,6 @@ fn carried_reach(kind: EventKind) -> chrono::Duration {
         CARRIED_DAYS
     })
 }
-/// Amounts further apart than this factor are different deals, not one deal told differently.
-const MONEY_RATIO: f64 = 1.3;
 
 /// What makes an event's titles from the member it takes them from (see [`super::title::of`]).
 pub type Titling<'a> = &'a dyn Fn(&Candidate) -> (String, Option<String>);

@@ -17,11 +17,6 @@ const BEFORE_DAY_WORD: &[char] = &[
     '至', '如', '迄', '古', '于', '於', '现', '現', '从', '從', '自', '当', '當',
 ];
 
-/// Chars before 前 that make it the end of a word (目前, 此前, 之前, 提前, 日前, 先前, 以前).
-const ENDS_WITH_QIAN: &[char] = &[
-    '目', '此', '之', '提', '日', '先', '以', '事', '生', '眼', '面', '空',
-];
-
 /// A day named from the reference: 今天, 昨日, 明晚, 前天, 後天; 今(12)日, 昨（2）日 and 前(3)日, which also
 /// give the day of the month; and 昨 or 今 alone before a verb (鐵路昨搶通, 北院今裁定), as the
 /// press writes it.
@@ -45,7 +40,7 @@ fn day_word(t: &[char], i: usize) -> Hit {
         }
     }
     // 前(3)日 too, the day before yesterday, unless 前 ends a word (目前, 此前, 提前).
-    let day_before = c == '前' && (i == 0 || !ENDS_WITH_QIAN.contains(&t[i - 1]));
+    let day_before = c == '前' && (i == 0 || !words().not_day_before_after.contains(t[i - 1]));
     if (matches!(c, '今' | '昨') || day_before) && matches!(t.get(i + 1), Some('(' | '（')) {
         if let Some((d, e, _)) = super::numerals::any_number(t, i + 2) {
             if matches!(t.get(e), Some(')' | '）'))

@@ -70,6 +70,7 @@ pub(crate) struct Words {
     pub bare_year_end: Vec<String>,
     pub not_bare_after: String,
     pub not_today_before: String,
+    pub not_day_before_after: String,
     pub weekday_words: Vec<String>,
     pub recent: Vec<String>,
     pub past: Vec<String>,
