@@ -542,10 +542,10 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
             cues.iter().any(|c| english(c.article)) && cues.iter().any(|c| !english(c.article));
         let mut found_in_both = false;
         for (k, e) in analysis.events.iter().enumerate() {
-            let cited = e.sources.iter().any(|&(a, s)| {
-                cues.iter()
-                    .any(|c| c.article == a && s.start < c.span.end && c.span.start < s.end)
-            });
+            let cited = e
+                .sources
+                .iter()
+                .any(|&(a, s)| cues.iter().any(|c| c.article == a && s.overlaps(c.span)));
             if !cited {
                 continue;
             }
@@ -565,11 +565,9 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
                     // defect rather than a dating one.
                     let told_right = analysis.candidates.iter().any(|t| {
                         t.date.is_some_and(|d| d.start >= h.from && d.end <= h.to)
-                            && cues.iter().any(|c| {
-                                c.article == t.article
-                                    && t.span.start < c.span.end
-                                    && c.span.start < t.span.end
-                            })
+                            && cues
+                                .iter()
+                                .any(|c| c.article == t.article && t.span.overlaps(c.span))
                     });
                     if told_right {
                         wrong.push("though a telling was dated right".into());

@@ -41,19 +41,16 @@ fn with_dateline_day(p: Published, text: &ArticleText) -> Published {
     else {
         return p;
     };
-    let day = head_lines(text).iter().find_map(|line| {
-        let folded: Vec<char> = fold_str(line).chars().collect();
-        super::scan::scan_chars(&folded)
-            .iter()
-            .find_map(|e| match e.kind {
-                Kind::Calendar {
-                    year: None,
-                    month: None,
-                    day: Some(d),
-                    part: Part::Whole,
-                } if agency_opener(&folded, e) => Some(d),
-                _ => None,
-            })
+    let day = head_scans(text).find_map(|(_, folded, exprs)| {
+        exprs.iter().find_map(|e| match e.kind {
+            Kind::Calendar {
+                year: None,
+                month: None,
+                day: Some(d),
+                part: Part::Whole,
+            } if agency_opener(&folded, e) => Some(d),
+            _ => None,
+        })
     });
     let Some(day) = day else { return p };
     let Some(filed) = (1..=DATELINE_LEAD_DAYS)
@@ -445,6 +442,15 @@ fn head_lines(text: &ArticleText) -> Vec<String> {
     lines
 }
 
+/// Each head line with its folded chars and the date expressions in them.
+fn head_scans(text: &ArticleText) -> impl Iterator<Item = (String, Vec<char>, Vec<Expr>)> {
+    head_lines(text).into_iter().map(|line| {
+        let folded: Vec<char> = fold_str(&line).chars().collect();
+        let exprs = super::scan::scan_chars(&folded);
+        (line, folded, exprs)
+    })
+}
+
 /// Chars of a line that are neither its date nor the clock, bullets and separators around it.
 fn other_chars(line: &[char], e: &Expr) -> usize {
     line.iter()
@@ -504,10 +510,7 @@ fn dateline_in(
     address: Option<NaiveDate>,
     floor: Option<NaiveDate>,
 ) -> Option<Published> {
-    for line in head_lines(text) {
-        let folded: Vec<char> = fold_str(&line).chars().collect();
-        let line_str: String = line.chars().collect();
-        let exprs = super::scan::scan_chars(&folded);
+    for (line, folded, exprs) in head_scans(text) {
         for e in &exprs {
             let Kind::Calendar {
                 year,
@@ -518,11 +521,7 @@ fn dateline_in(
             else {
                 continue;
             };
-            let written: String = line_str
-                .chars()
-                .skip(e.span.start)
-                .take(e.span.len())
-                .collect();
+            let written: String = line.chars().skip(e.span.start).take(e.span.len()).collect();
             match year {
                 Some(YearSpec::Abs(y)) if other_chars(&folded, e) <= 12 => {
                     let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {

@@ -17,9 +17,9 @@ const BEFORE_DAY_WORD: &[char] = &[
     '至', '如', '迄', '古', '于', '於', '现', '現', '从', '從', '自', '当', '當',
 ];
 
-/// A day named from the reference: 今天, 昨日, 明晚, 前天, 後天; 今(12)日, 昨（2）日 and 前(3)日, which also
-/// give the day of the month; and 昨 or 今 alone before a verb (鐵路昨搶通, 北院今裁定), as the
-/// press writes it.
+/// A day named from the reference: 今天, 昨日, 明晚, 前天, 後天; 今(12)日, 昨（2）日 and 前(3)日,
+/// which also give the day of the month; and 昨 or 今 alone before a verb (鐵路昨搶通, 北院今裁定),
+/// as the press writes it.
 fn day_word(t: &[char], i: usize) -> Hit {
     let c = t[i];
     if i > 0 && BEFORE_DAY_WORD.contains(&t[i - 1]) {
