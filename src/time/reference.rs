@@ -24,17 +24,18 @@ pub fn publication(meta: &ManifestEntry, text: &ArticleText, body: &[Expr]) -> P
     if let Some(p) = meta.published.as_deref().and_then(from_manifest) {
         return p;
     }
-    with_dateline_day(with_day_of_today(found(meta, text, body), body), text)
+    with_dateline_day(with_day_of_today(found(meta, text, body), body), text, body)
 }
 
 /// How many days an agency's dateline may fall before the page's date: a dispatch filed abroad
 /// is dated where it was written, a time zone behind the page.
 const DATELINE_LEAD_DAYS: u64 = 2;
 
-/// A page dated by its own date line whose dispatch opens with a day alone (`(中央社記者謝靜雯巴黎
-/// 10日電)`) tells of that day: 今天 in it is the dateline's day, not the page's, when the two
-/// differ by a time zone.
-fn with_dateline_day(p: Published, text: &ArticleText) -> Published {
+/// A page dated to the day whose dispatch opens with a day alone (`(中央社記者謝靜雯巴黎10日電)`),
+/// or whose text calls an earlier day today (`今(19)日` on a page of the 20th), tells of that day:
+/// 今天 in it is the day it was written, not the page's, when the two are a day or two apart (a
+/// time zone, or a story posted the morning after).
+fn with_dateline_day(p: Published, text: &ArticleText, body: &[Expr]) -> Published {
     let Some(date) = p
         .date
         .filter(|_| p.precision == Precision::Day && p.read_against.is_none())
@@ -48,11 +49,15 @@ fn with_dateline_day(p: Published, text: &ArticleText) -> Published {
                 month: None,
                 day: Some(d),
                 part: Part::Whole,
-            } if agency_opener(&folded, e) => Some(d),
+            } if agency_opener(&folded, e) => Some((d, "the dateline's day")),
             _ => None,
         })
     });
-    let Some(day) = day else { return p };
+    let Some((day, whose)) =
+        day.or_else(|| today_day(body).map(|d| (d, "the day the text calls today")))
+    else {
+        return p;
+    };
     let Some(filed) = (1..=DATELINE_LEAD_DAYS)
         .filter_map(|k| date.checked_sub_days(chrono::Days::new(k)))
         .find(|d| d.day() == day)
@@ -61,7 +66,7 @@ fn with_dateline_day(p: Published, text: &ArticleText) -> Published {
     };
     Published {
         read_against: Some(filed),
-        basis: format!("{}; read against the dateline's day", p.basis),
+        basis: format!("{}; read against {whose}", p.basis),
         ..p
     }
 }

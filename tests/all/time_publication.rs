@@ -209,6 +209,32 @@ fn a_dispatch_filed_the_day_before_its_page_reads_today_as_the_dateline_day() {
 }
 
 #[test]
+fn a_page_of_the_morning_after_reads_today_as_the_day_its_text_calls_today() {
+    let raw = "系統大當機\n\n2024-07-20 08:10\n\n作業系統今(19)日傳出當機的重大災情。\n\n據瞭解，微軟今天回報服務出現中斷。";
+    let p = publish(raw, &ManifestEntry::default());
+    assert_eq!(
+        (p.date, p.precision),
+        (d(2024, 7, 20), Precision::Day),
+        "{p:?}"
+    );
+    assert_eq!(p.reference(), d(2024, 7, 19), "{p:?}");
+    let t = text::build(raw, SourceFormat::Text);
+    let body = time::scan(&t.folded());
+    let today = time::resolve_for(&body, &p)
+        .into_iter()
+        .find(|m| t.slice(m.span) == "今天")
+        .expect("今天 is a date");
+    assert_eq!(
+        today.range.start,
+        NaiveDate::from_ymd_opt(2024, 7, 19).unwrap()
+    );
+    // A page of the same day as its 今(20)日 reads today as its own day.
+    let same = raw.replace("今(19)日", "今(20)日");
+    let p = publish(&same, &ManifestEntry::default());
+    assert_eq!(p.reference(), d(2024, 7, 20), "{p:?}");
+}
+
+#[test]
 fn sidebar_dates_are_never_datelines() {
     let mut raw = String::from("某公司宣布重組\n2024年11月，公司宣布重組計劃，6月30日完成。\n");
     for _ in 0..40 {
