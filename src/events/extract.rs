@@ -850,7 +850,11 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
             Span::new(h.start, h.end)
         });
     let trigger_at = trigger.start;
-    let (date, date_source, future) = date_for(input, sentence, place.quoted, span, trigger_at);
+    // What someone says is dated by the words around the saying, not by the dates of what is
+    // said (魏哲家称,…预计2024年仍是…成长的一年 is said on the day of the report).
+    let said = (kind == EventKind::Statement).then_some(trigger_at);
+    let (date, date_source, future) =
+        date_for(input, sentence, place.quoted, span, trigger_at, said);
     // What someone says with no date of its own is said on the day of the report.
     let (date, date_source) = match (kind, date_source, input.published.precision) {
         (EventKind::Statement, DateSource::Article, Precision::Day) => {
@@ -979,13 +983,15 @@ fn order_actors(place: &Place, group: &Group) -> Vec<usize> {
 /// it when it says that day (當天, 第一時間), else the last one earlier in the paragraph, else the
 /// article's day when the sentence tells a time of day, else a window before the publication date.
 /// Among dates of one precision the one nearest the trigger wins (申请在当年5月份退休: the leaving
-/// is in May). The bool says the date lies in the clause's future.
+/// is in May). Dates outside the clause after `said_at`, a verb of saying, are of the words said
+/// and left out. The bool says the date lies in the clause's future.
 fn date_for(
     input: &ArticleInput,
     sentence: Span,
     quoted: &[Span],
     clause: Span,
     trigger_at: usize,
+    said_at: Option<usize>,
 ) -> (Option<DateRange>, DateSource, bool) {
     let usable = |d: &&TimeMention| d.range.precision != Precision::Vague || d.relative;
     let pick_where = |within: Span, also: &dyn Fn(&&TimeMention) -> bool| {
@@ -1029,7 +1035,9 @@ fn date_for(
     }
     // A date inside someone's quoted words (…轉發了此條微博,並稱「我們9月25日見」) is of what they
     // speak about, not the day of a clause told without a date of its own.
-    let unquoted = |d: &&TimeMention| !quoted.iter().any(|q| q.contains(d.span));
+    let unquoted = |d: &&TimeMention| {
+        !quoted.iter().any(|q| q.contains(d.span)) && said_at.is_none_or(|at| d.span.start < at)
+    };
     if let Some(d) = pick_where(sentence, &unquoted) {
         return (Some(d.range), DateSource::Sentence, d.future);
     }

@@ -410,3 +410,26 @@ fn a_date_someone_is_quoted_with_does_not_date_the_clause_that_quotes_them() {
         kinds(&view)
     );
 }
+
+#[test]
+fn a_year_in_what_someone_says_does_not_date_the_saying() {
+    // Written for this test: the chairman speaks, in a report of 5 June, about the year ahead;
+    // unquoted, the year after his verb of saying is what he speaks about.
+    let view = view_of(
+        "星河科技股東會
+2025年6月5日報道。
+星河科技董事長林曉峰稱,儘管面臨大環境的不確定性,預計2026年仍是星河科技健康成長的一年。
+",
+    );
+    let said = view
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Statement)
+        .unwrap_or_else(|| panic!("no statement: {:?}", kinds(&view)));
+    assert_eq!(
+        said.date.as_ref().unwrap().edtf,
+        "2025-06-05",
+        "{:?}",
+        kinds(&view)
+    );
+}
