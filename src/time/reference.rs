@@ -24,7 +24,27 @@ pub fn publication(meta: &ManifestEntry, text: &ArticleText, body: &[Expr]) -> P
     if let Some(p) = meta.published.as_deref().and_then(from_manifest) {
         return p;
     }
-    with_dateline_day(with_day_of_today(found(meta, text, body), body), text, body)
+    let dateline = dateline_day(text);
+    with_dateline_day(
+        with_day_of_today(found(meta, text, body), body, dateline),
+        dateline,
+        body,
+    )
+}
+
+/// The day of the month an agency's dispatch opens with, alone (`(中央社記者謝靜雯巴黎10日電)`).
+fn dateline_day(text: &ArticleText) -> Option<u32> {
+    head_scans(text).find_map(|(_, folded, exprs)| {
+        exprs.iter().find_map(|e| match e.kind {
+            Kind::Calendar {
+                year: None,
+                month: None,
+                day: Some(d),
+                part: Part::Whole,
+            } if agency_opener(&folded, e) => Some(d),
+            _ => None,
+        })
+    })
 }
 
 /// How many days an agency's dateline may fall before the page's date: a dispatch filed abroad
@@ -35,24 +55,14 @@ const DATELINE_LEAD_DAYS: u64 = 2;
 /// or whose text calls an earlier day today (`今(19)日` on a page of the 20th), tells of that day:
 /// 今天 in it is the day it was written, not the page's, when the two are a day or two apart (a
 /// time zone, or a story posted the morning after).
-fn with_dateline_day(p: Published, text: &ArticleText, body: &[Expr]) -> Published {
+fn with_dateline_day(p: Published, dateline: Option<u32>, body: &[Expr]) -> Published {
     let Some(date) = p
         .date
         .filter(|_| p.precision == Precision::Day && p.read_against.is_none())
     else {
         return p;
     };
-    let day = head_scans(text).find_map(|(_, folded, exprs)| {
-        exprs.iter().find_map(|e| match e.kind {
-            Kind::Calendar {
-                year: None,
-                month: None,
-                day: Some(d),
-                part: Part::Whole,
-            } if agency_opener(&folded, e) => Some((d, "the dateline's day")),
-            _ => None,
-        })
-    });
+    let day = dateline.map(|d| (d, "the dateline's day"));
     let Some((day, whose)) =
         day.or_else(|| today_day(body).map(|d| (d, "the day the text calls today")))
     else {
@@ -75,15 +85,19 @@ fn with_dateline_day(p: Published, text: &ArticleText, body: &[Expr]) -> Publish
 const TODAY_CHARS: usize = 600;
 
 /// A date coarser than a day, refined by the day the text calls today: Taiwan's press writes
-/// `今(12)日` and `昨(11)日`, which name the day of the month of the publication date.
-fn with_day_of_today(p: Published, body: &[Expr]) -> Published {
+/// `今(12)日` and `昨(11)日`, which name the day of the month of the publication date; else by
+/// the day an agency's dispatch opens with (`北京23日電`), the day it was filed.
+fn with_day_of_today(p: Published, body: &[Expr], dateline: Option<u32>) -> Published {
     let Some(date) = p
         .date
         .filter(|_| p.precision > Precision::Day && p.precision <= Precision::Year)
     else {
         return p;
     };
-    let Some(day) = today_day(body) else {
+    let Some((day, whose)) = today_day(body)
+        .map(|d| (d, "the day from the text's 今(日)"))
+        .or(dateline.map(|d| (d, "the day from the dispatch's dateline")))
+    else {
         return p;
     };
     let last = p.reference().unwrap_or(date);
@@ -110,7 +124,7 @@ fn with_day_of_today(p: Published, body: &[Expr]) -> Published {
             date: Some(c),
             precision: Precision::Day,
             inferred: p.inferred,
-            basis: format!("{}; the day from the text's 今(日)", p.basis),
+            basis: format!("{}; {whose}", p.basis),
         },
         None => p,
     }

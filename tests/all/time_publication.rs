@@ -235,6 +235,28 @@ fn a_page_of_the_morning_after_reads_today_as_the_day_its_text_calls_today() {
 }
 
 #[test]
+fn a_dispatch_on_a_page_known_to_its_month_is_dated_by_its_dateline_day() {
+    let raw = "(中央社記者北京23日電)新款手機昨天在中國大陸正式開賣,今天專賣店仍然人潮眾多。";
+    let meta = ManifestEntry {
+        url: Some("https://example.com/news/202309/a1.html".into()),
+        ..ManifestEntry::default()
+    };
+    let p = publish(raw, &meta);
+    assert_eq!(
+        (p.date, p.precision),
+        (d(2023, 9, 23), Precision::Day),
+        "{p:?}"
+    );
+    // A day the month does not have leaves the month.
+    let p = publish(&raw.replace("北京23日電", "北京31日電"), &meta);
+    assert_eq!(
+        (p.date, p.precision),
+        (d(2023, 9, 1), Precision::Month),
+        "{p:?}"
+    );
+}
+
+#[test]
 fn sidebar_dates_are_never_datelines() {
     let mut raw = String::from("某公司宣布重組\n2024年11月，公司宣布重組計劃，6月30日完成。\n");
     for _ in 0..40 {
