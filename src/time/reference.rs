@@ -320,10 +320,19 @@ pub fn from_url(url: &str) -> Option<Published> {
             }
         }
         if g.len() == 6 && year_ok(num(&g[..4])?) {
-            // `/202312/29/`: the month's folder, then the day's.
-            let day = joined(k).filter(|d| d.len() <= 2);
+            let (y, m) = (num(&g[..4])?, num(&g[4..])?);
+            // `/202312/29/`: the month's folder, then the day's; or the month's folder, then a
+            // page id that opens with the same month and its day (`/202309/202309232231424.html`).
+            let day = joined(k).filter(|d| d.len() <= 2).or_else(|| {
+                groups[k + 1..]
+                    .iter()
+                    .map(|&(_, h)| h)
+                    .find(|h| h.len() >= 8 && h.starts_with(g))
+                    .map(|h| &h[6..8])
+                    .filter(|d| found(y, m, num(d), d).is_some())
+            });
             let written = format!("{g}{}", day.map(|d| format!("/{d}")).unwrap_or_default());
-            if let Some(p) = found(num(&g[..4])?, num(&g[4..])?, day.and_then(num), &written) {
+            if let Some(p) = found(y, m, day.and_then(num), &written) {
                 return Some(p);
             }
         }

@@ -373,6 +373,13 @@ fn the_page_address_dates_an_article_without_a_date_line() {
         day("https://www.example.com/a/202312/29/AP658e3f72.html").as_deref(),
         Some("2023-12-29")
     );
+    // The month's folder, then an id opening with that month and its day.
+    assert_eq!(
+        day("https://news.example.tw/cna/world/202309/202309232231424.html").as_deref(),
+        Some("2023-09-23")
+    );
+    let month = from_url("https://example.com/202309/202309992231424.html").unwrap();
+    assert_eq!(month.precision, storyline::time::Precision::Month);
     // A time in microseconds or milliseconds as the id, read on Beijing time.
     assert_eq!(
         day("https://www.example.com/detail/1706537614129224.html").as_deref(),
