@@ -329,7 +329,11 @@ pub fn from_url(url: &str) -> Option<Published> {
                     .map(|&(_, h)| h)
                     .find(|h| h.len() >= 8 && h.starts_with(g))
                     .map(|h| &h[6..8])
-                    .filter(|d| found(y, m, num(d), d).is_some())
+                    .filter(|d| {
+                        num(d)
+                            .and_then(|d| NaiveDate::from_ymd_opt(y as i32, m, d))
+                            .is_some()
+                    })
             });
             let written = format!("{g}{}", day.map(|d| format!("/{d}")).unwrap_or_default());
             if let Some(p) = found(y, m, day.and_then(num), &written) {
