@@ -1100,18 +1100,23 @@ mod tests {
         assert_eq!(date_votes(&refs)[0].range.precision, Precision::Year);
     }
 
-    #[test]
-    fn statements_dated_from_their_paragraph_a_week_apart_are_two() {
-        let person = Entity {
-            id: "e0".into(),
-            kind: EntityKind::Person,
-            name: "e0".into(),
+    /// Entity `e{n}` of `kind`, as discovery would have found it.
+    fn entity(n: usize, kind: EntityKind) -> Entity {
+        Entity {
+            id: format!("e{n}"),
+            kind,
+            name: format!("e{n}"),
             name_zh: None,
             aliases: Vec::new(),
             discovered: true,
             rejected: false,
             edited: false,
-        };
+        }
+    }
+
+    #[test]
+    fn statements_dated_from_their_paragraph_a_week_apart_are_two() {
+        let person = entity(0, EntityKind::Person);
         let said = |article, day: &str| Candidate {
             kind: EventKind::Statement,
             date_source: DateSource::Paragraph,
@@ -1217,19 +1222,13 @@ mod tests {
         #[test]
         fn summaries_answer_as_asking_each_member_would(candidates in world()) {
             let entities: Vec<Entity> = (0..10)
-                .map(|e| Entity {
-                    id: format!("e{e}"),
-                    kind: match e {
+                .map(|e| {
+                    let kind = match e {
                         0..=3 => EntityKind::Person,
                         9 => EntityKind::Media,
                         _ => EntityKind::Organization,
-                    },
-                    name: format!("e{e}"),
-                    name_zh: None,
-                    aliases: Vec::new(),
-                    discovered: true,
-                    rejected: false,
-                    edited: false,
+                    };
+                    entity(e, kind)
                 })
                 .collect();
             let ids: Vec<String> = (0..6).map(|a| format!("a{a}")).collect();
