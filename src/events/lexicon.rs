@@ -320,7 +320,47 @@ impl Lexicon {
                 })
         });
         hits.retain(|h| h.cue != Cue::Blocker);
+        if hits.iter().any(|h| matches!(h.cue, Cue::Trigger(_))) {
+            let chars: Vec<char> = folded.chars().collect();
+            hits.retain(|h| !matches!(h.cue, Cue::Trigger(_)) || !straddles(&chars, h));
+        }
         hits.sort_by_key(|h| (h.start, h.end));
         hits
     }
+}
+
+/// How many chars either side of a trigger are cut into words to see where its words end.
+const WORD_WINDOW: usize = 4;
+
+/// A Han trigger that jieba's words cross at an edge: 下台 in 夺下台湾 (夺下 | 台湾) is no
+/// stepping down, the chars only happen to meet.
+fn straddles(chars: &[char], h: &Hit) -> bool {
+    if h.end - h.start < 2
+        || !chars[h.start..h.end]
+            .iter()
+            .all(|&c| crate::text::is_han(c))
+    {
+        return false;
+    }
+    let from = (h.start.saturating_sub(WORD_WINDOW)..h.start)
+        .rev()
+        .take_while(|&i| crate::text::is_han(chars[i]))
+        .last()
+        .unwrap_or(h.start);
+    let to = (h.end..(h.end + WORD_WINDOW).min(chars.len()))
+        .take_while(|&i| crate::text::is_han(chars[i]))
+        .last()
+        .map_or(h.end, |i| i + 1);
+    let window: String = chars[from..to].iter().collect();
+    let (start, end) = (h.start - from, h.end - from);
+    // Both edges fall inside words: the trigger is the tail of one word and the head of the next.
+    let mut inside = [false, false];
+    let mut at = 0;
+    for w in crate::text::words::jieba().cut(&window, false) {
+        let (ws, we) = (at, at + w.word.chars().count());
+        at = we;
+        inside[0] |= ws < start && start < we;
+        inside[1] |= ws < end && end < we;
+    }
+    inside == [true, true]
 }

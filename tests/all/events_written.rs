@@ -433,3 +433,30 @@ fn a_year_in_what_someone_says_does_not_date_the_saying() {
         kinds(&view)
     );
 }
+
+#[test]
+fn a_trigger_whose_chars_only_meet_across_two_words_is_no_trigger() {
+    // 下台 (step down) in 夺下|台湾 is the end of one word and the start of the next.
+    let won = view_of(
+        "林晓峰夺冠\n2024年8月10日，林晓峰在决赛以5比0击败对手周明，夺下台湾代表队首金。\n",
+    );
+    let won = kinds(&won);
+    assert!(
+        won.iter()
+            .any(|(k, _, d)| *k == EventKind::Contest && d == "2024-08-10"),
+        "{won:?}"
+    );
+    assert!(
+        won.iter().all(|(k, _, _)| *k != EventKind::Departure),
+        "{won:?}"
+    );
+    // The same chars as a word of their own still step down.
+    let left = kinds(&view_of(
+        "林晓峰下台\n2024年8月12日，星河科技董事长林晓峰宣布下台。\n",
+    ));
+    assert!(
+        left.iter()
+            .any(|(k, _, d)| *k == EventKind::Departure && d == "2024-08-12"),
+        "{left:?}"
+    );
+}
