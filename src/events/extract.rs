@@ -921,6 +921,7 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
             .map(|m| m.entity())
             .collect(),
         money: amount,
+        ordinal: super::ordinal::find(lex, folded_clause),
         trigger,
         title_chars: 0,
         titled_en: false,

@@ -96,6 +96,12 @@ struct CueLists {
     not_its_date: Vec<String>,
     #[serde(default)]
     not_deeds: Vec<String>,
+    #[serde(default)]
+    first_time: Vec<String>,
+    #[serde(default)]
+    again: Vec<String>,
+    #[serde(default)]
+    ordinal_measures: Vec<String>,
     destination: Vec<String>,
     joining: Vec<String>,
     prepositions: Vec<String>,
@@ -143,6 +149,11 @@ pub struct Lexicon {
     pub not_its_date: WordList,
     /// Words that make a dated clause with no trigger no deed (至今, 是否).
     pub not_deeds: WordList,
+    /// Words that tell a happening's first time (首次), and a time after the first (再次).
+    pub first_time: WordList,
+    pub again: WordList,
+    /// Measure words after 第N that count the times of a happening (次, 轮).
+    pub ordinal_measures: WordList,
     /// Hire triggers after which an organisation is where someone goes.
     pub destination: Vec<String>,
     /// Hire triggers by which someone moves of their own accord.
@@ -235,6 +246,9 @@ impl Lexicon {
             not_causes: WordList::new(folded(&file.cues.not_causes)),
             not_its_date: WordList::new(folded(&file.cues.not_its_date)),
             not_deeds: WordList::new(folded(&file.cues.not_deeds)),
+            first_time: WordList::new(folded(&file.cues.first_time)),
+            again: WordList::new(folded(&file.cues.again)),
+            ordinal_measures: WordList::new(folded(&file.cues.ordinal_measures)),
             destination: folded(&file.cues.destination),
             joining: folded(&file.cues.joining),
             prepositions: folded(&file.cues.prepositions),

@@ -2,7 +2,8 @@
 //!
 //! Two candidates are one happening when they are of the same kind, share a distinctive actor (one
 //! that is not in most candidates of the corpus, so that "Meta" alone joins nothing), their dates are
-//! compatible, and their amounts (if both give one) are of one order. Only candidates that share an
+//! compatible, their amounts (if both give one) are of one order, and they do not give different
+//! times of their kind (第一次 and 第二次 辯論 are two hearings). Only candidates that share an
 //! actor are ever compared, so the work stays near-linear.
 //!
 //! The merged event keeps every source's passage; its date is the one most articles give (each
@@ -505,7 +506,7 @@ fn first_to_front(list: &mut [usize], test: impl Fn(usize) -> bool) -> bool {
     }
 }
 
-/// The dates and amounts of a cluster's representatives, by how each was dated: enough to answer
+/// The dates, amounts and times of a cluster's representatives, by how each was dated: enough to answer
 /// most of [`dates_and_money_agree`]'s questions about all of them at once.
 #[derive(Default)]
 struct Spread {
@@ -517,6 +518,8 @@ struct Spread {
     told: Option<Envelope>,
     /// The smallest and largest amount in each currency.
     money: Vec<(crate::events::money::Currency, f64, f64)>,
+    /// The times of their kind they give (第二次), each once: a handful at most.
+    ordinals: Vec<super::ordinal::Ordinal>,
 }
 
 /// The latest start and the earliest end of some dates: the ones that decide whether every one
@@ -577,12 +580,20 @@ impl Spread {
                 None => self.money.push((m.currency, m.amount, m.amount)),
             }
         }
+        if c.ordinal != super::ordinal::NONE && !self.ordinals.contains(&c.ordinal) {
+            self.ordinals.push(c.ordinal);
+        }
     }
 
     /// [`dates_and_money_agree`] of `c` with every representative, where the spread tells it.
     /// Each case reads the same comparisons as that function, at the dates that decide them.
     fn verdict(&self, c: &Candidate) -> Option<bool> {
-        both(self.money_verdict(c), self.date_verdict(c))
+        let times = Some(
+            self.ordinals
+                .iter()
+                .all(|&o| super::ordinal::agree(o, c.ordinal)),
+        );
+        both(times, both(self.money_verdict(c), self.date_verdict(c)))
     }
 
     fn money_verdict(&self, c: &Candidate) -> Option<bool> {
@@ -659,6 +670,7 @@ struct Likeness<'a> {
     date: Option<DateRange>,
     date_source: DateSource,
     money: Option<(crate::events::money::Currency, u64)>,
+    ordinal: super::ordinal::Ordinal,
     keys: &'a Keys,
     article: Option<usize>,
 }
@@ -669,6 +681,7 @@ impl<'a> Likeness<'a> {
             date: c.date,
             date_source: c.date_source,
             money: c.money.map(|m| (m.currency, m.amount.to_bits())),
+            ordinal: c.ordinal,
             keys,
             article: keys.distinct().is_empty().then_some(c.article),
         }
@@ -729,7 +742,7 @@ impl Keys {
 }
 
 fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
-    if a.kind != b.kind || a.class != b.class {
+    if a.kind != b.kind || a.class != b.class || !super::ordinal::agree(a.ordinal, b.ordinal) {
         return false;
     }
     if let (Some(x), Some(y)) = (&a.money, &b.money) {
@@ -1071,6 +1084,7 @@ mod tests {
             }),
             date_source: DateSource::Sentence,
             money: None,
+            ordinal: crate::events::ordinal::NONE,
             entities: vec![0],
             context: Vec::new(),
             trigger: Span::new(0, 0),
@@ -1136,9 +1150,27 @@ mod tests {
         );
     }
 
+    #[test]
+    fn tellings_of_a_first_and_a_second_time_are_two_happenings() {
+        let person = entity(0, EntityKind::Person);
+        let hearing = |article, ordinal| Candidate {
+            ordinal,
+            ..told(article, "2025-01-14", "2025-01-16", Precision::Vague)
+        };
+        let ids: Vec<String> = (0..3).map(|a| format!("a{a}")).collect();
+        let events = |c: &[Candidate]| merge(c, std::slice::from_ref(&person), &ids, &untitled);
+        use crate::events::ordinal::{AGAIN, NONE};
+        // The first hearing and the second: two, however near their dates.
+        assert_eq!(events(&[hearing(0, 1), hearing(1, 2)]).len(), 2);
+        assert_eq!(events(&[hearing(0, 1), hearing(1, AGAIN)]).len(), 2);
+        // "Again" may be the second; a telling that counts nothing may be either.
+        assert_eq!(events(&[hearing(0, 2), hearing(1, AGAIN)]).len(), 1);
+        assert_eq!(events(&[hearing(0, 2), hearing(1, NONE)]).len(), 1);
+    }
+
     /// Candidates drawn from a small world, so that they meet often: a few articles, people,
     /// organisations and a medium, dates of every source and precision over a few weeks, amounts
-    /// in two currencies.
+    /// in two currencies, a few times of their kind.
     fn world() -> impl proptest::strategy::Strategy<Value = Vec<Candidate>> {
         use proptest::prelude::*;
         let kinds = prop::sample::select(vec![
@@ -1175,11 +1207,24 @@ mod tests {
             prop::option::weighted(0.3, money),
             prop::collection::vec(0usize..10, 0..4),
             prop::collection::vec(0usize..10, 0..3),
+            prop::sample::select(vec![
+                crate::events::ordinal::NONE,
+                1,
+                2,
+                crate::events::ordinal::AGAIN,
+            ]),
         );
         prop::collection::vec(one, 1..120).prop_map(|all| {
             all.into_iter()
                 .map(
-                    |((article, at, kind, class, source), date, money, entities, context)| {
+                    |(
+                        (article, at, kind, class, source),
+                        date,
+                        money,
+                        entities,
+                        context,
+                        ordinal,
+                    )| {
                         Candidate {
                             article,
                             span: Span::new(at, at + 5),
@@ -1203,6 +1248,7 @@ mod tests {
                                 start: 0,
                                 end: 0,
                             }),
+                            ordinal,
                             entities,
                             context,
                             trigger: Span::new(0, 0),

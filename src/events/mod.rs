@@ -6,6 +6,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod merge;
 pub mod money;
+pub mod ordinal;
 pub mod title;
 
 use crate::text::Span;
@@ -85,6 +86,8 @@ pub struct Candidate {
     pub date: Option<DateRange>,
     pub date_source: DateSource,
     pub money: Option<money::Money>,
+    /// Which time of its kind the telling says it is (第二次, 再次; see [`ordinal`]).
+    pub ordinal: ordinal::Ordinal,
     /// Indices into the corpus entity list; actors first.
     pub entities: Vec<usize>,
     /// Everyone the sentence names (not media): used to tell happenings apart, not shown as actors.

@@ -1,0 +1,82 @@
+//! Which time of its kind a telling says a happening is: 第二次正式辩论, 第2次表決, 二度提出抗告,
+//! 首次會議, 再次裁定. The first and the second hearing of a case share their kind, their court
+//! and often their week, so without this they would merge; two tellings that give different times
+//! are two happenings. A telling that gives none fits any.
+//!
+//! The words are data in `assets/lexicon/events.toml` (`[cues]`: `first_time`, `again`,
+//! `ordinal_measures`); the numerals are the date reader's (`time::numerals`).
+
+use super::lexicon::Lexicon;
+use crate::time::numerals;
+
+/// A telling's time of its kind: `NONE` when it gives none, `AGAIN` when it says only that it is
+/// not the first (再次), else the number.
+pub type Ordinal = u8;
+pub const NONE: Ordinal = 0;
+pub const AGAIN: Ordinal = u8::MAX;
+
+/// The first time the folded `clause` gives, in its own words.
+pub fn find(lex: &Lexicon, clause: &str) -> Ordinal {
+    let t: Vec<char> = clause.chars().collect();
+    for i in 0..t.len() {
+        if lex.first_time.any_starts_at(&t, i) {
+            return 1;
+        }
+        if lex.again.any_starts_at(&t, i) {
+            return AGAIN;
+        }
+        // 第二次, 第2輪, 第11次; and 二度, 三度 (a second, a third time), which need no 第.
+        let counted = if t[i] == '第' {
+            numerals::ascii_number(&t, i + 1)
+                .map(|(v, _, end)| (v, end))
+                .or_else(|| numerals::zh_small(&t, i + 1))
+                .filter(|&(_, end)| lex.ordinal_measures.any_starts_at(&t, end))
+        } else if i == 0 || !(numerals::is_zh_numeral(t[i - 1]) || t[i - 1] == '第') {
+            numerals::zh_small(&t, i)
+                .filter(|&(v, end)| v >= 2 && end == i + 1 && t.get(end) == Some(&'度'))
+        } else {
+            None
+        };
+        if let Some((v, _)) = counted {
+            return u8::try_from(v).unwrap_or(AGAIN - 1).clamp(1, AGAIN - 1);
+        }
+    }
+    NONE
+}
+
+/// Whether two tellings' times can be one happening's.
+pub fn agree(a: Ordinal, b: Ordinal) -> bool {
+    a == NONE || b == NONE || a == b || (a == AGAIN && b > 1) || (b == AGAIN && a > 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(clause: &str) -> Ordinal {
+        find(Lexicon::embedded(), &crate::text::fold_str(clause))
+    }
+
+    #[test]
+    fn the_time_a_clause_gives() {
+        assert_eq!(of("韩国宪法法院就尹锡悦弹劾案举行第二次正式辩论"), 2);
+        assert_eq!(of("第2次表決總統尹錫悅彈劾案"), 2);
+        assert_eq!(of("地檢署表示不服,二度提出抗告"), 2);
+        assert_eq!(of("憲法法院16日上午召開首次大法官會議"), 1);
+        assert_eq!(of("臺北地院再次裁定柯文哲免押"), AGAIN);
+        assert_eq!(of("中央災害應變中心召開第11次工作會報"), 11);
+        // A rank, a share or a plain number is no time.
+        assert_eq!(of("排名第二名"), NONE);
+        assert_eq!(of("第三季度营收"), NONE);
+        assert_eq!(of("二十度高温"), NONE);
+    }
+
+    #[test]
+    fn tellings_of_different_times_never_agree() {
+        assert!(!agree(1, 2));
+        assert!(!agree(1, AGAIN));
+        assert!(agree(2, AGAIN));
+        assert!(agree(NONE, 3));
+        assert!(agree(4, 4));
+    }
+}
