@@ -460,3 +460,27 @@ fn a_trigger_whose_chars_only_meet_across_two_words_is_no_trigger() {
         "{left:?}"
     );
 }
+
+#[test]
+fn a_speech_given_or_a_statement_issued_is_no_product_released() {
+    let view = view_of(
+        "星河科技发布声明\n2024年8月2日报道。星河科技首席执行官林晓峰7月30日发表讲话,回应外界的质疑。\n8月2日，星河科技发布声明，宣布周明出任首席科学家。\n",
+    );
+    let found = kinds(&view);
+    assert!(
+        found.iter().all(|(k, _, _)| *k != EventKind::Product),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(k, _, d)| *k == EventKind::Statement && d == "2024-07-30"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(k, _, d)| *k == EventKind::Appointment && d == "2024-08-02"),
+        "{found:?}"
+    );
+}
