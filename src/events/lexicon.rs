@@ -1,6 +1,8 @@
 //! The event lexicon (`assets/lexicon/events.toml`): trigger words per event kind, status cues and
 //! other cues, folded once and compiled into one Aho-Corasick automaton, so a clause is scanned once
-//! whatever the size of the lexicon.
+//! whatever the size of the lexicon. A Han trigger found that way is then checked against jieba's
+//! words around it (a few chars either side, only where a trigger stands): chars that only meet
+//! across a word boundary (下台 in 夺下|台湾) trigger nothing.
 
 use super::EventKind;
 use crate::entities::word_list::WordList;
