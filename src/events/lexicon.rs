@@ -348,8 +348,9 @@ impl Lexicon {
 /// How many chars either side of a trigger are cut into words to see where its words end.
 const WORD_WINDOW: usize = 4;
 
-/// A Han trigger that jieba's words cross at an edge: 下台 in 夺下台湾 (夺下 | 台湾) is no
-/// stepping down, the chars only happen to meet.
+/// A Han trigger whose two edges both fall inside jieba's words: 下台 in 夺下台湾 (夺下 | 台湾) is
+/// no stepping down, the chars only happen to meet. One edge inside a word is common for real
+/// triggers (股东会 in 股东|会上), so it alone proves nothing.
 fn straddles(chars: &[char], h: &Hit) -> bool {
     if h.end - h.start < 2
         || !chars[h.start..h.end]
