@@ -245,14 +245,14 @@ fn merge_asking(
                     .get(b)
                     .map_or(&[][..], |&k| &by_bucket[k as usize]);
                 for &cl in listed {
-                    // Every member must agree on dates and amounts; on who is involved, only the members
-                    // that name someone distinctive have a say (a vague telling vetoes nothing), and at
+                    // Every member must agree on dates, amounts and times; on who is involved,
+                    // only the members that name someone distinctive have a say (a vague telling vetoes nothing), and at
                     // least one member must agree. A vague newcomer (only the story's protagonists) needs
                     // only that one: "Zuckerberg is building data centres" is the announcement whose
                     // other tellings name the sites and not him. A passage is never two tellings of one
                     // happening.
                     let cluster = &mut clusters[cl];
-                    let fits = cluster.dates_agree(c, candidates)
+                    let fits = cluster.details_agree(c, candidates)
                         && !passages.contains(&passage(cl, c))
                         && cluster.actors_agree(i, candidates, &keys);
                     if fits {
@@ -367,9 +367,9 @@ struct Cluster {
 }
 
 impl Cluster {
-    /// Every representative agrees with `c` on dates and amounts ([`dates_and_money_agree`]):
+    /// Every representative agrees with `c` on dates, amounts and times ([`details_agree`]):
     /// answered from the spread where it can be, else by asking each.
-    fn dates_agree(&self, c: &Candidate, candidates: &[Candidate]) -> bool {
+    fn details_agree(&self, c: &Candidate, candidates: &[Candidate]) -> bool {
         let verdict = match self.asking {
             Asking::Summaries => self.spread.verdict(c),
             Asking::EachMember => None,
@@ -378,8 +378,7 @@ impl Cluster {
             Some(answer) => answer,
             None => {
                 let all = self.precise.iter().chain(&self.vague);
-                all.map(|&j| &candidates[j])
-                    .all(|j| dates_and_money_agree(c, j))
+                all.map(|&j| &candidates[j]).all(|j| details_agree(c, j))
             }
         }
     }
@@ -507,7 +506,7 @@ fn first_to_front(list: &mut [usize], test: impl Fn(usize) -> bool) -> bool {
 }
 
 /// The dates, amounts and times of a cluster's representatives, by how each was dated: enough to answer
-/// most of [`dates_and_money_agree`]'s questions about all of them at once.
+/// most of [`details_agree`]'s questions about all of them at once.
 #[derive(Default)]
 struct Spread {
     /// Dated by the window before their article's publication date.
@@ -585,7 +584,7 @@ impl Spread {
         }
     }
 
-    /// [`dates_and_money_agree`] of `c` with every representative, where the spread tells it.
+    /// [`details_agree`] of `c` with every representative, where the spread tells it.
     /// Each case reads the same comparisons as that function, at the dates that decide them.
     fn verdict(&self, c: &Candidate) -> Option<bool> {
         let times = Some(
@@ -662,7 +661,7 @@ impl Spread {
 /// Where clusters are found: the kind, the class and one actor or a whole set of actors.
 type Bucket = (EventKind, u16, Box<[usize]>);
 
-/// Everything of a candidate that [`dates_and_money_agree`] and [`actors_agree`] read, besides the
+/// Everything of a candidate that [`details_agree`] and [`actors_agree`] read, besides the
 /// kind and class a cluster's members share. The article counts only where `actors_agree` reads it:
 /// when no actor is distinctive.
 #[derive(PartialEq, Eq, Hash)]
@@ -741,7 +740,8 @@ impl Keys {
     }
 }
 
-fn dates_and_money_agree(a: &Candidate, b: &Candidate) -> bool {
+/// Two tellings of one kind and class whose dates, amounts and times (第二次) can be one happening's.
+fn details_agree(a: &Candidate, b: &Candidate) -> bool {
     if a.kind != b.kind || a.class != b.class || !super::ordinal::agree(a.ordinal, b.ordinal) {
         return false;
     }
