@@ -246,9 +246,9 @@ fn merge_asking(
                     .map_or(&[][..], |&k| &by_bucket[k as usize]);
                 for &cl in listed {
                     // Every member must agree on dates, amounts and times; on who is involved,
-                    // only the members that name someone distinctive have a say (a vague telling vetoes nothing), and at
-                    // least one member must agree. A vague newcomer (only the story's protagonists) needs
-                    // only that one: "Zuckerberg is building data centres" is the announcement whose
+                    // only the members that name someone distinctive have a say (a vague telling
+                    // vetoes nothing), and at least one member must agree. A vague newcomer (only
+                    // the story's protagonists) needs only that one: "Zuckerberg is building data centres" is the announcement whose
                     // other tellings name the sites and not him. A passage is never two tellings of one
                     // happening.
                     let cluster = &mut clusters[cl];
