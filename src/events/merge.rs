@@ -248,9 +248,9 @@ fn merge_asking(
                     // Every member must agree on dates, amounts and times; on who is involved,
                     // only the members that name someone distinctive have a say (a vague telling
                     // vetoes nothing), and at least one member must agree. A vague newcomer (only
-                    // the story's protagonists) needs only that one: "Zuckerberg is building data centres" is the announcement whose
-                    // other tellings name the sites and not him. A passage is never two tellings of one
-                    // happening.
+                    // the story's protagonists) needs only that one: "Zuckerberg is building data
+                    // centres" is the announcement whose other tellings name the sites and not
+                    // him. A passage is never two tellings of one happening.
                     let cluster = &mut clusters[cl];
                     let fits = cluster.details_agree(c, candidates)
                         && !passages.contains(&passage(cl, c))
