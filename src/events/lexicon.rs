@@ -91,6 +91,8 @@ struct CueLists {
     #[serde(default)]
     causes: Vec<String>,
     #[serde(default)]
+    demands: Vec<String>,
+    #[serde(default)]
     returns: Vec<String>,
     #[serde(default)]
     not_causes: Vec<String>,
@@ -141,7 +143,8 @@ pub struct Lexicon {
     pub continuers: Vec<String>,
     /// Words that open what a happening caused (导致, after): a clause of its own.
     pub consequences: WordList,
-    /// Words that open the cause a clause gives (因, for the): a trigger inside tells the cause.
+    /// Words that open the cause a clause gives (因, for the) or what someone demands (敦促, urged):
+    /// a trigger inside tells the cause or the demand, not the happening.
     pub causes: WordList,
     /// Words after a cause that return to the happening (而, 导致).
     pub returns: WordList,
@@ -243,7 +246,9 @@ impl Lexicon {
             infrastructure_nouns: folded(&file.cues.infrastructure_nouns),
             continuers: folded(&file.cues.continuers),
             consequences: WordList::new(folded(&file.cues.consequences)),
-            causes: WordList::new(folded(&file.cues.causes)),
+            causes: WordList::new(folded(
+                &[file.cues.causes.as_slice(), file.cues.demands.as_slice()].concat(),
+            )),
             returns: WordList::new(folded(&file.cues.returns)),
             not_causes: WordList::new(folded(&file.cues.not_causes)),
             not_its_date: WordList::new(folded(&file.cues.not_its_date)),

@@ -484,3 +484,28 @@ fn a_speech_given_or_a_statement_issued_is_no_product_released() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_resignation_urged_is_no_resignation() {
+    // Names are made up: the rule is general, not of one story.
+    let urged = view_of(
+        "星河科技董事会\n2024年8月2日报道。8月1日，部分股东敦促星河科技首席执行官林晓峰辞职。\n",
+    );
+    assert!(
+        kinds(&urged)
+            .iter()
+            .all(|(k, _, _)| *k != EventKind::Departure),
+        "{:?}",
+        kinds(&urged)
+    );
+    // The same resignation told as done is one.
+    let done =
+        view_of("星河科技董事会\n2024年8月2日报道。8月1日，星河科技首席执行官林晓峰辞职。\n");
+    assert!(
+        kinds(&done)
+            .iter()
+            .any(|(k, _, d)| *k == EventKind::Departure && d == "2024-08-01"),
+        "{:?}",
+        kinds(&done)
+    );
+}
