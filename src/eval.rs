@@ -296,7 +296,7 @@ pub struct StoryReport {
     pub figures: Figures,
     pub happenings: Vec<HappeningResult>,
     pub published: Vec<PublishedResult>,
-    /// Computed events that match no happening: `(date label, title, first passage)`.
+    /// Computed events that match no happening: `(kind and date label, title, first passage)`.
     pub unmatched: Vec<(String, String, String)>,
     /// Gold entities no computed entity names.
     pub missing_entities: Vec<String>,
@@ -385,7 +385,9 @@ fn label(range: Option<&DateRange>) -> String {
 }
 
 /// Why no event cites the cues: per cue, what its sentence lacked on the way to an event (a name,
-/// a trigger word) or that a candidate was made and lost in merging.
+/// a trigger word) or that a candidate was made and then left off the timeline. Merging keeps
+/// every member's passage, so such a candidate is one that no telling dates and that is not
+/// presented as news (see `Analysis::leave_out_undated_background`).
 /// `dropped` keeps each article's reasons ([`dropped_in`]), worked out once however many misses
 /// it holds.
 fn diagnose(analysis: &Analysis, cues: &[Located], dropped: &mut Dropped) -> String {
@@ -406,7 +408,7 @@ fn diagnose(analysis: &Analysis, cues: &[Located], dropped: &mut Dropped) -> Str
                 .iter()
                 .any(|k| k.article == c.article && k.span.overlaps(sentence));
             if candidate {
-                return "candidate lost in merging";
+                return "candidate left out as undated background";
             }
             let named = analysis
                 .mentions
@@ -632,7 +634,11 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
                     )
                 })
                 .unwrap_or_default();
-            (label(e.date.as_ref()), e.title_zh.clone(), quote)
+            (
+                format!("{}, {}", kind_name(e.kind), label(e.date.as_ref())),
+                e.title_zh.clone(),
+                quote,
+            )
         })
         .collect();
 
