@@ -8,7 +8,8 @@
 //! (伊利亞·蘇茨克維爾, whose surname 蘇茨克維爾 then counts within the same article), names after
 //! a title (首席研究官陳信翰 — jieba's person tags are a hint only, confirmed by title and surname),
 //! media outlets (《金融時報》, 路透社 before a verb of reporting); and in [`abbreviated`], an
-//! organisation's short forms in the article that names it in full (中華民國拳擊協會 → 中華拳協).
+//! organisation's short forms in the article that names it in full (中華民國拳擊協會 → 中華拳協);
+//! in [`model`], product models named by letters and digits (華為Mate 60 Pro).
 //! Nothing here names a particular article's actors; the word lists are data in
 //! `assets/entity_lexicon.toml`.
 
@@ -16,6 +17,7 @@ mod abbreviated;
 mod english;
 mod gloss;
 mod latin;
+mod model;
 mod recurring;
 mod words;
 
@@ -284,6 +286,7 @@ fn read_article(t: &ArticleText, ctx: &Ctx, jieba: &Segmenter) -> Reading {
         out.extend(english::find(&doc, ctx, None));
     } else {
         out.extend(latin::find(&doc, ctx));
+        out.extend(model::find(&doc, ctx));
         // A statement or abstract quoted in English is read as English.
         let english = crate::text::english_paragraphs(t);
         if !english.is_empty() {

@@ -227,6 +227,9 @@ pub struct Lexicon {
     pub report_verbs: WordList,
     pub facility_cues: Vec<String>,
     pub product_cues: Vec<String>,
+    /// Words for a kind of product (手機, 系列, 晶片) that stand right before or after a model's
+    /// name (Mate 60 Pro手機), folded.
+    pub model_nouns: WordList,
     pub person_titles: WordList,
     /// The roles a byline credits (記者, 責編): names after them wrote the page, they act in no
     /// happening.
@@ -278,6 +281,8 @@ struct LexiconFile {
     report_verbs: Vec<String>,
     facility_cues: Vec<String>,
     product_cues: Vec<String>,
+    #[serde(default)]
+    model_nouns: Vec<String>,
     person_titles: Vec<String>,
     #[serde(default)]
     byline_roles: Vec<String>,
@@ -394,6 +399,7 @@ impl Lexicon {
             report_verbs: at_place(f.report_verbs),
             facility_cues: list(f.facility_cues),
             product_cues: list(f.product_cues),
+            model_nouns: at_place(f.model_nouns),
             person_titles: at_place(f.person_titles),
             byline_roles: at_place(f.byline_roles),
             org_word_first: f
@@ -450,6 +456,7 @@ impl LexiconFile {
             report_verbs: Vec::new(),
             facility_cues: Vec::new(),
             product_cues: Vec::new(),
+            model_nouns: Vec::new(),
             person_titles: Vec::new(),
             byline_roles: Vec::new(),
             org_words_zh: Vec::new(),

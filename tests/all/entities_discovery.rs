@@ -475,3 +475,32 @@ fn a_short_form_beside_the_full_name_is_the_same_organisation_in_every_article()
         government.aliases
     );
 }
+
+/// Product models named by letters and digits, as tech news writes them. Invented names.
+#[test]
+fn a_model_written_in_letters_and_digits_is_a_product_where_the_text_says_so() {
+    let article = "星河動力發布新機
+星河動力週二發布旗艦手機Nova 9 Pro,並推出Nova X2折疊屏與Nova 9 Pro+平板。
+業界指出,Nova9 Pro的銷量可望超過前代。G20峰會期間,COVID 19疫情與5G手機都是話題。
+";
+    let (_texts, es, _ms) = resolve(&Gazetteer::empty(), &[article]);
+    let pro = entity(&es, "Nova 9 Pro");
+    assert_eq!(pro.kind, EntityKind::Product);
+    assert!(
+        pro.is_called("Nova9 Pro"),
+        "written with or without its spaces it is one product: {:?}",
+        pro.aliases
+    );
+    assert_eq!(entity(&es, "Nova X2").kind, EntityKind::Product);
+    let plus = entity(&es, "Nova 9 Pro+");
+    assert_eq!(plus.kind, EntityKind::Product);
+    assert_ne!(plus.id, pro.id, "the + model is another product");
+    // A code with digits is no product unless the text says so, and a number is no model.
+    for not_a_product in ["G20", "COVID 19", "5G"] {
+        assert!(
+            entities::find(&es, not_a_product).is_none(),
+            "{not_a_product}: {:?}",
+            es.iter().map(|e| &e.name).collect::<Vec<_>>()
+        );
+    }
+}
