@@ -230,6 +230,8 @@ pub struct HappeningResult {
     pub found: bool,
     /// Why not, when not found: the nearest miss.
     pub why: Option<String>,
+    /// Told in English and Chinese and found, but by no event that cites both languages.
+    pub one_language: bool,
 }
 
 /// One article's publication date, gold and computed.
@@ -614,6 +616,7 @@ pub fn score(analysis: &Analysis, gold: &Gold) -> StoryReport {
             what: h.what.clone(),
             found,
             why: if found { None } else { why },
+            one_language: bilingual && found && !found_in_both,
         });
     }
 

@@ -124,6 +124,9 @@ fn print_details(run: &StoryRun) {
             h.why.as_deref().unwrap_or("")
         );
     }
+    for h in r.happenings.iter().filter(|h| h.one_language) {
+        out += &format!("  one language {} {}\n", h.id, h.what);
+    }
     for (date, title, quote) in &r.unmatched {
         let quote: String = quote.chars().take(70).collect();
         out += &format!("  extra [{date}] {title} — {quote}\n");
