@@ -509,3 +509,28 @@ fn a_resignation_urged_is_no_resignation() {
         kinds(&done)
     );
 }
+
+#[test]
+fn an_agent_or_a_lawyer_is_no_acting_post() {
+    // 代理人 (agent, counsel) holds 代理 (acting) and says nothing of a post.
+    let counsel = view_of(
+        "星河科技案开庭\n2024年8月2日报道。8月1日，星河科技首席执行官林晓峰的代理人团出席法院听证会。\n",
+    );
+    assert!(
+        kinds(&counsel)
+            .iter()
+            .all(|(k, _, _)| *k != EventKind::Appointment),
+        "{:?}",
+        kinds(&counsel)
+    );
+    let acting = view_of(
+        "星河科技人事\n2024年8月2日报道。8月1日，星河科技宣布由副总裁周明代理首席执行官。\n",
+    );
+    assert!(
+        kinds(&acting)
+            .iter()
+            .any(|(k, _, d)| *k == EventKind::Appointment && d == "2024-08-01"),
+        "{:?}",
+        kinds(&acting)
+    );
+}
