@@ -720,8 +720,9 @@ fn any_word_at(list: &WordList, chars: &[char], k: usize) -> bool {
     words_at(list, chars, k).next().is_some()
 }
 
-/// Does the trigger at char `at` of a clause lie in a cause the clause gives: after a word that
-/// opens one (因, 由於, for the), with no word that returns to the happening (而, 导致) between?
+/// Does the trigger at char `at` of a clause lie in a cause the clause gives, or in what someone
+/// demands: after a word that opens one (因, 由於, for the, 敦促, urged), with no word that returns
+/// to the happening (而, 导致) between?
 fn in_cause(lex: &Lexicon, clause: &[char], at: usize) -> bool {
     // 因此 and 原因 hold 因 and open no cause: a word of theirs starts at or before it and
     // reaches it.

@@ -2,13 +2,13 @@
 //! 旗艦手機Mate60 Pro, Mate X5折疊屏, 「華為 Mate 60 RS」手機.
 //!
 //! A model's name is a short run of Latin words, at least one holding a digit, that opens with a
-//! letter (so 5G and 13.2吋 are none), and its last word may carry a `+` (Mate 60 Pro+). A
-//! model number alone says nothing of what it names (COVID 19, G20, A股), so the run counts only
-//! where the text says it is a product: a known maker's name stands right before it, or a word for
-//! a kind of product (`model_nouns`: 手機, 系列, 晶片 …) ends right before it or starts right after
-//! it. The name is kept as written and with any of its spaces left out, so Mate 60 Pro and Mate60 Pro
-//! are one product. Models are told apart by these names: each is a product of its own, which is what lets
-//! the merge tell the launch of one phone from the sale of another by the same maker.
+//! letter (so 5G and 13.2吋 are none), and its last word may carry a `+` (Mate 60 Pro+). A model
+//! number alone says nothing of what it names (COVID 19, G20, A股), so the run counts only where
+//! the text says it is a product: a known maker's name stands right before it, or a word for a kind
+//! of product (`model_nouns`: 手機, 系列, 晶片 …) ends right before it or starts right after it.
+//! The name is kept as written and with any of its spaces left out, so Mate 60 Pro and Mate60 Pro
+//! are one product. Models are told apart by these names: each is a product of its own, which is
+//! what lets the merge tell the launch of one phone from the sale of another by the same maker.
 
 use super::{Candidate, Ctx, Doc};
 use crate::entities::EntityKind;
