@@ -106,6 +106,8 @@ struct CueLists {
     again: Vec<String>,
     #[serde(default)]
     ordinal_measures: Vec<String>,
+    #[serde(default)]
+    stages: Vec<Vec<String>>,
     destination: Vec<String>,
     joining: Vec<String>,
     prepositions: Vec<String>,
@@ -159,6 +161,9 @@ pub struct Lexicon {
     pub again: WordList,
     /// Measure words after 第N that count the times of a happening (次, 轮).
     pub ordinal_measures: WordList,
+    /// The names of a contest's stages (决赛, 半决赛), and the stage each names, counted from 0.
+    pub stages: WordList,
+    pub stage_of: rustc_hash::FxHashMap<String, u8>,
     /// Hire triggers after which an organisation is where someone goes.
     pub destination: Vec<String>,
     /// Hire triggers by which someone moves of their own accord.
@@ -256,6 +261,14 @@ impl Lexicon {
             first_time: WordList::new(folded(&file.cues.first_time)),
             again: WordList::new(folded(&file.cues.again)),
             ordinal_measures: WordList::new(folded(&file.cues.ordinal_measures)),
+            stages: WordList::new(file.cues.stages.iter().flat_map(|s| folded(s)).collect()),
+            stage_of: file
+                .cues
+                .stages
+                .iter()
+                .enumerate()
+                .flat_map(|(k, s)| folded(s).into_iter().map(move |w| (w, k as u8)))
+                .collect(),
             destination: folded(&file.cues.destination),
             joining: folded(&file.cues.joining),
             prepositions: folded(&file.cues.prepositions),

@@ -1212,6 +1212,8 @@ mod tests {
                 1,
                 2,
                 crate::events::ordinal::AGAIN,
+                crate::events::ordinal::STAGE,
+                crate::events::ordinal::STAGE + 1,
             ]),
         );
         prop::collection::vec(one, 1..120).prop_map(|all| {

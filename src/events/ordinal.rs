@@ -1,24 +1,39 @@
-//! Which time of its kind a telling says a happening is: 第二次正式辩论, 第2次表決, 二度提出抗告,
-//! 首次會議, 再次裁定. The first and the second hearing of a case share their kind, their court
-//! and often their week, so without this they would merge; two tellings that give different times
-//! are two happenings. A telling that gives none fits any.
+//! Which time or stage of its kind a telling says a happening is: 第二次正式辩论, 第2次表決,
+//! 二度提出抗告, 首次會議, 再次裁定; 決賽, 準決賽, 16強賽. The first and the second hearing of a
+//! case share their kind, their court and often their week, and so do a player's semi-final and
+//! final; without this they would merge. Two tellings that give different times, or different
+//! stages, are two happenings. A telling that gives none fits any, and a time fits any stage (they
+//! count different things).
 //!
 //! The words are data in `assets/lexicon/events.toml` (`[cues]`: `first_time`, `again`,
-//! `ordinal_measures`); the numerals are the date reader's (`time::numerals`).
+//! `ordinal_measures`, `stages`); the numerals are the date reader's (`time::numerals`).
 
 use super::lexicon::Lexicon;
 use crate::time::numerals;
 
-/// A telling's time of its kind: `NONE` when it gives none, `AGAIN` when it says only that it is
-/// not the first (再次), else the number.
+/// A telling's time or stage of its kind: `NONE` when it gives none, `AGAIN` when it says only
+/// that it is not the first (再次), a stage from `STAGE` on, else the number.
 pub type Ordinal = u8;
 pub const NONE: Ordinal = 0;
 pub const AGAIN: Ordinal = u8::MAX;
+/// The first stage's value: `STAGE + k` is stage `k` of the lexicon's list.
+pub const STAGE: Ordinal = 200;
+
+fn is_stage(o: Ordinal) -> bool {
+    (STAGE..AGAIN).contains(&o)
+}
 
 /// The first time the folded `clause` gives, in its own words.
 pub fn find(lex: &Lexicon, clause: &str) -> Ordinal {
     let t: Vec<char> = clause.chars().collect();
     for i in 0..t.len() {
+        if let Some(stage) = lex
+            .stages
+            .starting_at(&t, i)
+            .find_map(|(w, _)| lex.stage_of.get(w))
+        {
+            return STAGE.saturating_add(*stage).min(AGAIN - 1);
+        }
         if lex.first_time.any_starts_at(&t, i) {
             return 1;
         }
@@ -38,14 +53,17 @@ pub fn find(lex: &Lexicon, clause: &str) -> Ordinal {
             None
         };
         if let Some((v, _)) = counted {
-            return u8::try_from(v).unwrap_or(AGAIN - 1).clamp(1, AGAIN - 1);
+            return u8::try_from(v).unwrap_or(STAGE - 1).clamp(1, STAGE - 1);
         }
     }
     NONE
 }
 
-/// Whether two tellings' times can be one happening's.
+/// Whether two tellings' times or stages can be one happening's.
 pub fn agree(a: Ordinal, b: Ordinal) -> bool {
+    if is_stage(a) || is_stage(b) {
+        return a == b || !(is_stage(a) && is_stage(b));
+    }
     a == NONE || b == NONE || a == b || (a == AGAIN && b > 1) || (b == AGAIN && a > 1)
 }
 
@@ -69,6 +87,24 @@ mod tests {
         assert_eq!(of("排名第二名"), NONE);
         assert_eq!(of("第三季度营收"), NONE);
         assert_eq!(of("二十度高温"), NONE);
+    }
+
+    #[test]
+    fn the_stage_a_clause_gives() {
+        let final_ = of("林郁婷今天在巴黎奧運57公斤級決賽以5比0完勝");
+        assert!(is_stage(final_));
+        assert_eq!(of("在金牌戰以5比0擊退波蘭選手"), final_);
+        let semi = of("她在世錦賽4強賽不敵哈薩克選手");
+        assert!(is_stage(semi));
+        assert_ne!(semi, final_);
+        // 準決賽 holds 決賽 and is the semi-final.
+        assert_eq!(of("鄭欽文在準決賽擊敗對手"), semi);
+        assert!(!agree(semi, final_));
+        assert!(agree(final_, final_));
+        // A time counts something else than a stage: they never contradict each other.
+        assert!(agree(final_, 2));
+        assert!(agree(AGAIN, semi));
+        assert!(agree(NONE, semi));
     }
 
     #[test]

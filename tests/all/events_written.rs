@@ -517,3 +517,13 @@ fn an_agent_or_a_lawyer_is_no_acting_post() {
         "2024-08-01",
     );
 }
+
+#[test]
+fn a_player_who_wins_a_final_outright_wins_a_contest() {
+    only_the_second_tells(
+        EventKind::Contest,
+        "星河队备战决赛\n2024年8月2日报道。8月1日，星河队在训练中备战决赛。\n",
+        "星河队夺冠\n2024年8月2日报道。8月1日，星河队队长林晓峰在决赛以5比0完胜对手。\n",
+        "2024-08-01",
+    );
+}
