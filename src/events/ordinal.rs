@@ -23,7 +23,7 @@ fn is_stage(o: Ordinal) -> bool {
     (STAGE..AGAIN).contains(&o)
 }
 
-/// The first time the folded `clause` gives, in its own words.
+/// The first time or stage the folded `clause` gives, in its own words.
 pub fn find(lex: &Lexicon, clause: &str) -> Ordinal {
     let t: Vec<char> = clause.chars().collect();
     for i in 0..t.len() {
