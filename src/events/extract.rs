@@ -1044,11 +1044,21 @@ fn date_for(
         return (Some(d.range), DateSource::Sentence, d.future);
     }
     // That day (當天, 第一時間): the latest day told before it, in this paragraph or an earlier one.
-    if crate::time::tells_same_day(input.folded(sentence)) {
+    // A word that names that day (當天下午) told in the same paragraph dates it as its own date would.
+    if let Some(link) = crate::time::day_link(input.folded(sentence)) {
         if let Some(d) = input.dates.iter().rev().find(|d| {
             d.span.end <= sentence.start && d.range.precision == Precision::Day && !d.future
         }) {
-            return (Some(d.range), DateSource::Paragraph, false);
+            let same_paragraph = input
+                .text
+                .paragraph_at(sentence.start)
+                .is_some_and(|p| p.contains(d.span));
+            let source = if link == crate::time::DayLink::Same && same_paragraph {
+                DateSource::Sentence
+            } else {
+                DateSource::Paragraph
+            };
+            return (Some(d.range), source, false);
         }
     }
     if let Some(para) = input.text.paragraph_at(sentence.start) {

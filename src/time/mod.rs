@@ -206,14 +206,26 @@ impl Published {
     }
 }
 
-/// Whether folded text holds a word that places it on the day of the happening told before it
-/// (當天, 同日, 第一時間; `same_day` in time.toml).
-pub fn tells_same_day(folded: &str) -> bool {
-    vocab::vocab()
-        .words
-        .same_day
-        .iter()
-        .any(|w| folded.contains(w.as_str()))
+/// How a sentence ties itself to the day of the happening told before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayLink {
+    /// It names that day (當天, 同日; `same_day` in time.toml).
+    Same,
+    /// It follows at once (第一時間, 隨即; `right_after`), most often the same day.
+    Soon,
+}
+
+/// Whether folded text holds a word that places it on the day of the happening told before it.
+pub fn day_link(folded: &str) -> Option<DayLink> {
+    let words = &vocab::vocab().words;
+    let holds = |list: &[String]| list.iter().any(|w| folded.contains(w.as_str()));
+    if holds(&words.same_day) {
+        Some(DayLink::Same)
+    } else if holds(&words.right_after) {
+        Some(DayLink::Soon)
+    } else {
+        None
+    }
 }
 
 /// Does the text tell a time of day (上午8點48分, 晚間6時47分, 7时58分)? A clause told at a time

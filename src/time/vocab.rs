@@ -80,8 +80,10 @@ pub(crate) struct Words {
     pub same_year: Vec<String>,
     pub same_month: Vec<String>,
     pub day_parts: Vec<String>,
-    /// Folded, unlike the other lists: only [`super::tells_same_day`] reads it, in folded text.
+    /// Folded, unlike the other lists: only [`super::day_link`] reads it and `right_after`, in
+    /// folded text.
     pub same_day: Vec<String>,
+    pub right_after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -122,9 +124,11 @@ pub(crate) fn vocab() -> &'static Vocab {
             .markers
             .sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
         let mut words = file.words;
-        fold_all(&mut words.same_day);
-        words.same_day.sort_unstable();
-        words.same_day.dedup();
+        for list in [&mut words.same_day, &mut words.right_after] {
+            fold_all(list);
+            list.sort_unstable();
+            list.dedup();
+        }
         for list in [
             &mut words.first_half,
             &mut words.second_half,

@@ -390,6 +390,29 @@ fn a_sentence_told_on_that_day_takes_the_day_told_before_it_in_an_earlier_paragr
 }
 
 #[test]
+fn a_sentence_that_names_that_day_is_not_merged_into_an_earlier_day() {
+    // Written for this test: the court grants bail on the 27th, and again on the 29th, the second
+    // time in a sentence dated only by 當天 after the 29th is told.
+    let chronicle = "星河風波大事記
+2024年12月27日,台北地方法院裁定林曉峰交保。
+12月29日,高等法院撤銷原裁定,發回更裁。當天下午,台北地方法院再次裁定林曉峰交保。
+";
+    let view = view_of(chronicle);
+    let bail_days: Vec<String> = view
+        .events
+        .iter()
+        .filter(|e| e.sources.iter().any(|s| s.quote.contains("交保")))
+        .filter_map(|e| e.date.as_ref().map(|d| d.edtf.clone()))
+        .collect();
+    assert!(
+        bail_days.contains(&"2024-12-27".to_string())
+            && bail_days.contains(&"2024-12-29".to_string()),
+        "{bail_days:?}: {:?}",
+        kinds(&view)
+    );
+}
+
+#[test]
 fn a_date_someone_is_quoted_with_does_not_date_the_clause_that_quotes_them() {
     // Written for this test: the repost follows the announcement of the 14th; the date in the
     // quotation is the launch the chairman looks forward to.
