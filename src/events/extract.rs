@@ -58,7 +58,7 @@ impl<'a> ArticleInput<'a> {
     }
 
     /// The folded text of a span.
-    fn folded(&self, span: Span) -> &str {
+    pub(super) fn folded(&self, span: Span) -> &str {
         self.folded.slice(span)
     }
 }
@@ -247,6 +247,7 @@ pub fn candidates_explained(
             carried = Some((p, s));
         }
     }
+    super::casualty::date_by_disaster(lex, input, &mut out);
     out
 }
 

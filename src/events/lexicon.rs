@@ -108,6 +108,10 @@ struct CueLists {
     ordinal_measures: Vec<String>,
     #[serde(default)]
     stages: Vec<Vec<String>>,
+    #[serde(default)]
+    blows: Vec<String>,
+    #[serde(default)]
+    named_disasters: Vec<String>,
     destination: Vec<String>,
     joining: Vec<String>,
     prepositions: Vec<String>,
@@ -164,6 +168,10 @@ pub struct Lexicon {
     /// The names of a contest's stages (决赛, 半决赛), and the stage each names, counted from 0.
     pub stages: WordList,
     pub stage_of: rustc_hash::FxHashMap<String, u8>,
+    /// How a disaster kills or injures (落石, 倒塌), and the words a disaster is called by after
+    /// its month and day (403強震): see [`super::casualty`].
+    pub blows: Vec<String>,
+    pub named_disasters: WordList,
     /// Hire triggers after which an organisation is where someone goes.
     pub destination: Vec<String>,
     /// Hire triggers by which someone moves of their own accord.
@@ -269,6 +277,8 @@ impl Lexicon {
                 .enumerate()
                 .flat_map(|(k, s)| folded(s).into_iter().map(move |w| (w, k as u8)))
                 .collect(),
+            blows: folded(&file.cues.blows),
+            named_disasters: WordList::new(folded(&file.cues.named_disasters)),
             destination: folded(&file.cues.destination),
             joining: folded(&file.cues.joining),
             prepositions: folded(&file.cues.prepositions),

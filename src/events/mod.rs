@@ -2,6 +2,7 @@
 //! (kind, status, date, entities, money, the cited passage); [`merge`] then joins the candidates that
 //! tell of one happening across articles into one event with all its passages and any conflicts.
 
+pub mod casualty;
 pub mod extract;
 pub mod lexicon;
 pub mod merge;

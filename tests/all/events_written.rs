@@ -413,6 +413,40 @@ fn a_sentence_that_names_that_day_is_not_merged_into_an_earlier_day() {
 }
 
 #[test]
+fn a_casualty_of_a_disaster_is_dated_by_the_disaster_its_article_dates() {
+    // Written for this test: a list of the dead whose lines give no date. The article dates its
+    // earthquake by the name it calls it (0605青川大地震), or in a clause of its own, or names only
+    // an earthquake of years before.
+    let death_day = |opening: &str| {
+        let text = format!(
+            "青川地震罹難者名單
+2025年6月9日報導。
+{opening}
+省道12線45公里處,58歲王姓駕駛遭落石砸中身亡。
+"
+        );
+        let view = view_of(&text);
+        view.events
+            .iter()
+            .find(|e| e.sources.iter().any(|s| s.quote.contains("王姓駕駛")))
+            .map(|e| e.date.as_ref().map(|d| d.edtf.clone()).unwrap_or_default())
+    };
+    assert_eq!(
+        death_day("0605青川大地震搜救行動進入第5天,救難人員持續搜尋失聯者。").as_deref(),
+        Some("2025-06-05")
+    );
+    assert_eq!(
+        death_day("青川縣5日上午發生規模6.8地震,造成多處道路中斷。").as_deref(),
+        Some("2025-06-05")
+    );
+    // 921 is a day of September: no earthquake of the three months before this report.
+    assert_ne!(
+        death_day("921大地震後重建的橋梁再度受損,救難人員持續搜尋失聯者。").as_deref(),
+        Some("2024-09-21")
+    );
+}
+
+#[test]
 fn a_date_someone_is_quoted_with_does_not_date_the_clause_that_quotes_them() {
     // Written for this test: the repost follows the announcement of the 14th; the date in the
     // quotation is the launch the chairman looks forward to.
