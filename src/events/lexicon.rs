@@ -109,6 +109,8 @@ struct CueLists {
     #[serde(default)]
     stages: Vec<Vec<String>>,
     #[serde(default)]
+    reaching: Vec<String>,
+    #[serde(default)]
     blows: Vec<String>,
     #[serde(default)]
     named_disasters: Vec<String>,
@@ -168,6 +170,8 @@ pub struct Lexicon {
     /// The names of a contest's stages (决赛, 半决赛), and the stage each names, counted from 0.
     pub stages: WordList,
     pub stage_of: rustc_hash::FxHashMap<String, u8>,
+    /// Words before a stage that say it is reached (打进金牌战): the telling is of the round before.
+    pub reaching: WordList,
     /// How a disaster kills or injures (落石, 倒塌), and the words a disaster is called by after
     /// its month and day (403強震): see [`super::casualty`].
     pub blows: Vec<String>,
@@ -277,6 +281,7 @@ impl Lexicon {
                 .enumerate()
                 .flat_map(|(k, s)| folded(s).into_iter().map(move |w| (w, k as u8)))
                 .collect(),
+            reaching: WordList::new(folded(&file.cues.reaching)),
             blows: folded(&file.cues.blows),
             named_disasters: WordList::new(folded(&file.cues.named_disasters)),
             destination: folded(&file.cues.destination),

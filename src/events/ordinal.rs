@@ -6,7 +6,7 @@
 //! count different things).
 //!
 //! The words are data in `assets/lexicon/events.toml` (`[cues]`: `first_time`, `again`,
-//! `ordinal_measures`, `stages`); the numerals are the date reader's (`time::numerals`).
+//! `ordinal_measures`, `stages`, `reaching`); the numerals are the date reader's (`time::numerals`).
 
 use super::lexicon::Lexicon;
 use crate::time::numerals;
@@ -19,6 +19,10 @@ pub const AGAIN: Ordinal = u8::MAX;
 /// The first stage's value: `STAGE + k` is stage `k` of the lexicon's list.
 pub const STAGE: Ordinal = 200;
 
+/// The first stages of the lexicon's list are the knockout rounds, final first, each the one after
+/// the next.
+const KNOCKOUT_ROUNDS: u8 = 5;
+
 fn is_stage(o: Ordinal) -> bool {
     (STAGE..AGAIN).contains(&o)
 }
@@ -27,12 +31,26 @@ fn is_stage(o: Ordinal) -> bool {
 pub fn find(lex: &Lexicon, clause: &str) -> Ordinal {
     let t: Vec<char> = clause.chars().collect();
     for i in 0..t.len() {
-        if let Some(stage) = lex
+        if let Some(&stage) = lex
             .stages
             .starting_at(&t, i)
             .find_map(|(w, _)| lex.stage_of.get(w))
         {
-            return STAGE.saturating_add(*stage).min(AGAIN - 1);
+            // 打进金牌战, 晋级了8强赛: the round won is the one before the stage reached.
+            let linked = if matches!(t.get(i.wrapping_sub(1)), Some('了' | '到')) {
+                i - 1
+            } else {
+                i
+            };
+            let stage = if lex.reaching.any_ends_at(&t, linked) {
+                if stage + 1 >= KNOCKOUT_ROUNDS {
+                    return NONE;
+                }
+                stage + 1
+            } else {
+                stage
+            };
+            return STAGE.saturating_add(stage).min(AGAIN - 1);
         }
         if lex.first_time.any_starts_at(&t, i) {
             return 1;
@@ -99,6 +117,10 @@ mod tests {
         assert_ne!(semi, final_);
         // 準決賽 holds 決賽 and is the semi-final.
         assert_eq!(of("鄭欽文在準決賽擊敗對手"), semi);
+        // Reaching the final is winning the semi-final.
+        assert_eq!(of("最終以5比0沒有懸念打進金牌戰"), semi);
+        assert_eq!(of("她晉級了決賽"), semi);
+        assert_eq!(of("晉級32強賽"), NONE);
         assert!(!agree(semi, final_));
         assert!(agree(final_, final_));
         // A time counts something else than a stage: they never contradict each other.
