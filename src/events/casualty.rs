@@ -8,11 +8,10 @@
 //! date carried from elsewhere in the article ([`DateSource::Paragraph`]).
 //!
 //! An article dates its disaster in a clause that tells of it with a day of its own
-//! (花蓮3日上午發生芮氏規模7.2的地震), or in
-//! the name it calls it by, its month and day before the word for it (403強震, 0403花蓮大地震;
-//! `named_disasters`). Only a day within [`ARTICLE_WINDOW_DAYS`] before the article counts:
-//! 921大地震 in a report of another year names an old disaster, whose day a new list of the dead
-//! is not.
+//! (花蓮3日上午發生芮氏規模7.2的地震), or in the name it calls it by, its month and day before the
+//! word for it (403強震, 0403花蓮大地震; `named_disasters`). Only a day within
+//! [`ARTICLE_WINDOW_DAYS`] before the article counts: 921大地震 in a report of another year names
+//! an old disaster, whose day a new list of the dead is not.
 
 use super::extract::{ArticleInput, ARTICLE_WINDOW_DAYS};
 use super::lexicon::Lexicon;

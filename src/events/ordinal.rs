@@ -5,8 +5,10 @@
 //! stages, are two happenings. A telling that gives none fits any, and a time fits any stage (they
 //! count different things).
 //!
-//! The words are data in `assets/lexicon/events.toml` (`[cues]`: `first_time`, `again`,
-//! `ordinal_measures`, `stages`, `reaching`); the numerals are the date reader's (`time::numerals`).
+//! A stage reached (打进金牌战, reaching the final) tells of the round before it, the one that won
+//! it. The words are data in `assets/lexicon/events.toml` (`[cues]`: `first_time`, `again`,
+//! `ordinal_measures`, `stages`, `reaching`); the numerals are the date reader's
+//! (`time::numerals`).
 
 use super::lexicon::Lexicon;
 use crate::time::numerals;
