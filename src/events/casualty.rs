@@ -16,12 +16,10 @@
 use super::extract::{ArticleInput, ARTICLE_WINDOW_DAYS};
 use super::lexicon::Lexicon;
 use super::{Candidate, DateSource, EventKind};
+use crate::text::marks::is_clause_mark;
 use crate::text::Span;
-use crate::time::{DateRange, Precision};
+use crate::time::{numerals, DateRange, Precision};
 use chrono::{Datelike, NaiveDate};
-
-/// The chars that end a clause within a sentence.
-const CLAUSE_ENDS: [char; 6] = [',', '，', ';', '；', ':', '：'];
 
 /// How many chars (a place's name: 花蓮) may stand between a disaster's month and day and the
 /// word for it.
@@ -67,8 +65,7 @@ fn disaster_day(lex: &Lexicon, input: &ArticleInput) -> Option<NaiveDate> {
         let chars: Vec<char> = input.folded(sentence).chars().collect();
         days.extend(named_days(lex, &chars, published));
         let mut from = 0;
-        for to in (0..=chars.len()).filter(|&k| k == chars.len() || CLAUSE_ENDS.contains(&chars[k]))
-        {
+        for to in (0..=chars.len()).filter(|&k| k == chars.len() || is_clause_mark(chars[k])) {
             let tells = (from..to).any(|k| lex.named_disasters.any_starts_at(&chars[..to], k));
             let clause = Span::new(sentence.start + from, sentence.start + to);
             if tells {
@@ -93,26 +90,20 @@ fn named_days(lex: &Lexicon, chars: &[char], published: NaiveDate) -> Vec<NaiveD
     let mut days = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
+        let Some((value, digits, end)) = numerals::ascii_number(chars, i) else {
             i += 1;
             continue;
-        }
+        };
         let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
+        i = end;
         if start > 0 && matches!(chars[start - 1], '.' | ',' | '/' | '-' | ':') {
             continue;
         }
-        let digits: Vec<u32> = chars[start..i]
-            .iter()
-            .filter_map(|c| c.to_digit(10))
-            .collect();
-        let (month, day) = match digits.as_slice() {
-            [m, d1, d2] => (*m, d1 * 10 + d2),
-            [m1, m2, d1, d2] => (m1 * 10 + m2, d1 * 10 + d2),
-            _ => continue,
-        };
+        // 403 is 4月3日, 0403 and 1219 as well: the last two digits are the day.
+        if !(3..=4).contains(&digits) {
+            continue;
+        }
+        let (month, day) = (value / 100, value % 100);
         let named = (0..=NAME_GAP_CHARS).any(|gap| {
             chars[i..].iter().take(gap).all(|&c| crate::text::is_han(c))
                 && lex.named_disasters.any_starts_at(chars, i + gap)
