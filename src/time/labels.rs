@@ -64,6 +64,16 @@ fn season_of(r: &DateRange) -> Option<usize> {
     }
 }
 
+/// A range of whole months that ends in another month than it starts (六月至八月).
+fn months_apart(r: &DateRange) -> bool {
+    (r.start.year(), r.start.month()) != (r.end.year(), r.end.month())
+}
+
+/// A range of whole years that ends in another year than it starts (2013年至2018年).
+fn years_apart(r: &DateRange) -> bool {
+    r.start.year() != r.end.year()
+}
+
 fn quarter_of(r: &DateRange) -> usize {
     (r.start.month0() / 3) as usize
 }
@@ -74,7 +84,13 @@ fn quarter_of(r: &DateRange) -> usize {
 pub fn edtf(r: &DateRange) -> String {
     match r.precision {
         Precision::Day if r.start == r.end => r.start.format("%Y-%m-%d").to_string(),
+        Precision::Month if months_apart(r) => {
+            format!("{}/{}", r.start.format("%Y-%m"), r.end.format("%Y-%m"))
+        }
         Precision::Month => r.start.format("%Y-%m").to_string(),
+        Precision::Year if years_apart(r) => {
+            format!("{:04}/{:04}", r.start.year(), r.end.year())
+        }
         Precision::Year => format!("{:04}", r.start.year()),
         Precision::Quarter => format!("{:04}-{}", r.start.year(), 33 + quarter_of(r)),
         Precision::Half => format!(
@@ -144,6 +160,19 @@ pub fn label_en(r: &DateRange) -> String {
             .replace("- ", "-"),
             None => span_en(r.start, r.end),
         },
+        Precision::Month if months_apart(r) => {
+            if r.end.year() == y {
+                format!("{} – {} {}", month_name(r.start), month_name(r.end), y)
+            } else {
+                format!(
+                    "{} {} – {} {}",
+                    month_name(r.start),
+                    y,
+                    month_name(r.end),
+                    r.end.year()
+                )
+            }
+        }
         Precision::Month => format!("{} {}", month_name(r.start), y),
         Precision::Quarter => format!("Q{} {}", quarter_of(r) + 1, y),
         Precision::Half => format!(
@@ -155,6 +184,7 @@ pub fn label_en(r: &DateRange) -> String {
             },
             y
         ),
+        Precision::Year if years_apart(r) => format!("{y}–{}", r.end.year()),
         Precision::Year => format!("{y}"),
         Precision::Vague => match season_of(r) {
             Some(0) => format!("early {y}"),
@@ -179,6 +209,19 @@ pub fn label_zh(r: &DateRange) -> String {
             ),
             None => span_zh(r.start, r.end),
         },
+        Precision::Month if months_apart(r) => {
+            if r.end.year() == y {
+                format!("{}年{}月至{}月", y, r.start.month(), r.end.month())
+            } else {
+                format!(
+                    "{}年{}月至{}年{}月",
+                    y,
+                    r.start.month(),
+                    r.end.year(),
+                    r.end.month()
+                )
+            }
+        }
         Precision::Month => format!("{}年{}月", y, r.start.month()),
         Precision::Quarter => format!("{}年第{}季度", y, ZH_ORD[quarter_of(r)]),
         Precision::Half => format!(
@@ -186,6 +229,7 @@ pub fn label_zh(r: &DateRange) -> String {
             y,
             if r.start.month() <= 6 { "上" } else { "下" }
         ),
+        Precision::Year if years_apart(r) => format!("{y}年至{}年", r.end.year()),
         Precision::Year => format!("{y}年"),
         Precision::Vague => match season_of(r) {
             Some(0) => format!("{y}年初"),

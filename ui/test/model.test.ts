@@ -45,6 +45,13 @@ describe("timeline grouping", () => {
     expect(labels).toEqual(["2025年", "2025年1月", "2025年6月", "2025年第三季", "2026年", "日期不明"]);
   });
 
+  it("labels a band of several years by its span", () => {
+    const span = ev("span", { ...d("2013-01-01", "2018-12-31", "year"), label: "2013–2018", label_zh: "2013年至2018年" });
+    const label = (lang: "en" | "zh") => groupEvents([span], lang).rows.flatMap((r) => (r.type === "group" ? [r.label] : []));
+    expect(label("en")).toEqual(["2013–2018"]);
+    expect(label("zh")).toEqual(["2013年至2018年"]);
+  });
+
   it("never invents a day: an event dated to a quarter is not in any month group", () => {
     const { rows } = groupEvents(corpus.events, "en");
     let group = "";

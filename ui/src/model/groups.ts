@@ -54,6 +54,8 @@ export function groupLabel(g: { key: string; sample: EventInfo | null }, lang: L
     case "half":
       return lang === "en" ? `${m <= 6 ? "First" : "Second"} half of ${y}` : `${y}年${m <= 6 ? "上" : "下"}半年`;
     case "year":
+      // A span of years (2013–2018) reads as the backend's label.
+      if (d.end.slice(0, 4) !== d.start.slice(0, 4)) return lang === "en" ? d.label : d.label_zh;
       return lang === "en" ? `${y}` : `${y}年`;
     default:
       return lang === "en" ? d.label : d.label_zh;
