@@ -3,7 +3,11 @@
 //! A sentence is cut into clauses (at ，；：and their kin, never inside brackets or quotes). A clause
 //! tells of a happening when it holds a trigger word of the lexicon and names a story actor (a person,
 //! company, lab, facility or product — not a media outlet), itself or through the sentence's subject
-//! (carried from the previous sentence of the paragraph when this one starts without one). A clause
+//! (carried from the previous sentence of the paragraph when this one starts without one), or
+//! through a pronoun (他們 stands for the persons last named together in the paragraph, 她 for the
+//! person last named who is not a preposition's object). The subject is the first person or
+//! organisation before the trigger that is not a preposition's object, else the person a relative
+//! clause holding the trigger ends on (與秦永沛一同獲得晉升的米玉傑: 米玉傑). A clause
 //! with no trigger that names a person or organisation and a date of its own (a year or finer) tells
 //! a deed of kind `Other` (2020年2月她找上時任副市長彭振聲), unless that date is a dateline's or
 //! quoted, or the clause says what something is or spans a time up to now. A clause is joined by
@@ -351,11 +355,25 @@ fn sentence_candidates(
                     && !text.slice(Span::new(end, m.span().start)).contains(joins)
             })
     };
+    // A person after the 的 of a relative clause that holds the trigger is who the sentence is
+    // about (与秦永沛一同获得晋升的米玉杰, 加入台积电的时间…: 米玉杰 is its subject).
+    let head_of_relative = || {
+        let first = clauses.iter().find(|c| !c.source_only)?;
+        first.actors.iter().copied().find(|&(e, at)| {
+            entities[e].kind == EntityKind::Person
+                && at > trigger_at
+                && input
+                    .folded(Span::new(first.span.start, at))
+                    .ends_with('的')
+        })
+    };
     let own_subject = candidates_before
         .iter()
-        .find(|&&(e, at)| !after_preposition(at) && !qualifies_person(e, at))
-        .or(candidates_before.first())
-        .map(|&(e, _)| e);
+        .copied()
+        .find(|&(e, at)| !after_preposition(at) && !qualifies_person(e, at))
+        .or_else(head_of_relative)
+        .or(candidates_before.first().copied())
+        .map(|(e, _)| e);
     // Who speaks is who acts when nobody else is named before the trigger (地檢署表示不服,二度
     // 提出抗告); an outlet is never an actor, so 據路透社報道 gives none.
     let speaker = || {
@@ -635,6 +653,18 @@ fn clauses_of(
                     actors.push((m.entity(), m.span().start));
                 }
             }
+            // A clause that names no person but speaks of one by a pronoun (她的銅牌遭到取消)
+            // names whom the pronoun stands for.
+            if !actors
+                .iter()
+                .any(|&(e, _)| entities[e].kind == EntityKind::Person)
+            {
+                if let Some((at, plural)) = pronoun_in(lex, folded_clause, span.start, quotes) {
+                    let mut named = referents(lex, input, entities, at, plural);
+                    named.retain(|r| !actors.iter().any(|a| a.0 == r.0));
+                    actors.splice(0..0, named);
+                }
+            }
             let source_only = kind.is_none()
                 && hits.iter().filter(within).any(|h| {
                     h.cue == Cue::Reported
@@ -674,6 +704,88 @@ fn clauses_of(
             }
         })
         .collect()
+}
+
+/// A pronoun for a person in `clause` (its folded chars; it starts at `offset` in the text),
+/// outside quoted words and the words that hold one without being one (其他): where it stands, and
+/// whether it is plural (他們).
+fn pronoun_in(
+    lex: &Lexicon,
+    clause: &[char],
+    offset: usize,
+    quotes: &[Span],
+) -> Option<(usize, bool)> {
+    (0..clause.len()).find_map(|k| {
+        let (_, n) = lex.pronouns.starting_at(clause, k).next()?;
+        let inside = (k.saturating_sub(NOT_PRONOUN_REACH)..=k).any(|s| {
+            lex.not_pronouns
+                .starting_at(clause, s)
+                .any(|(_, m)| s + m > k)
+        });
+        let at = offset + k;
+        let quoted = quotes.iter().any(|q| q.start <= at && at < q.end);
+        (!inside && !quoted).then(|| (at, lex.plural_marks.any_starts_at(clause, k + n)))
+    })
+}
+
+/// How far before a pronoun a word holding it may start (其他, 排他).
+const NOT_PRONOUN_REACH: usize = 3;
+/// The most chars between two persons named together (劉德音和CEO魏哲家).
+const TOGETHER_GAP: usize = 8;
+
+/// Whom a pronoun at `at` stands for: the person named last before it in its paragraph, and for a
+/// plural one also those named together with that one (劉德音和CEO魏哲家…他們), each with where it
+/// is named.
+fn referents(
+    lex: &Lexicon,
+    input: &ArticleInput,
+    entities: &[Entity],
+    at: usize,
+    plural: bool,
+) -> Vec<(usize, usize)> {
+    let Some(paragraph) = input.text.paragraph_at(at) else {
+        return Vec::new();
+    };
+    let before = input.mentions.partition_point(|m| m.span().start < at);
+    let mut persons = input.mentions[..before].iter().rev().filter(|m| {
+        m.span().end <= at
+            && m.span().start >= paragraph.start
+            && entities[m.entity()].kind == EntityKind::Person
+    });
+    // One person is the one the sentence is about, not the object of a preposition (…晚於秦永沛,
+    // 但1994年就進入公司的他 is 米玉傑, named before); persons named together are all of them.
+    let after_preposition = |m: &Mention| {
+        let from = m.span().start.saturating_sub(4).max(paragraph.start);
+        let before = input.folded(Span::new(from, m.span().start));
+        lex.prepositions
+            .iter()
+            .any(|p| before.ends_with(p.as_str()))
+    };
+    let Some(last) = persons.find(|m| plural || !after_preposition(m)) else {
+        return Vec::new();
+    };
+    let mut out = vec![(last.entity(), last.span().start)];
+    if plural {
+        let mut from = last.span().start;
+        for m in persons {
+            if m.span().end > from {
+                continue;
+            }
+            let gap = input.folded(Span::new(m.span().end, from));
+            let apart = gap.chars().count() > TOGETHER_GAP
+                || gap
+                    .chars()
+                    .any(|c| is_clause_mark(c) || crate::text::marks::is_sentence_end(c));
+            if apart {
+                break;
+            }
+            if !out.iter().any(|o| o.0 == m.entity()) {
+                out.insert(0, (m.entity(), m.span().start));
+            }
+            from = m.span().start;
+        }
+    }
+    out
 }
 
 /// Does the clause tell a deed at a date of its own, though no trigger of the lexicon names it

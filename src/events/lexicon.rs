@@ -111,6 +111,12 @@ struct CueLists {
     #[serde(default)]
     reaching: Vec<String>,
     #[serde(default)]
+    pronouns: Vec<String>,
+    #[serde(default)]
+    plural_marks: Vec<String>,
+    #[serde(default)]
+    not_pronouns: Vec<String>,
+    #[serde(default)]
     blows: Vec<String>,
     #[serde(default)]
     named_disasters: Vec<String>,
@@ -172,6 +178,11 @@ pub struct Lexicon {
     pub stage_of: rustc_hash::FxHashMap<String, u8>,
     /// Words before a stage that say it is reached (打进金牌战): the telling is of the round before.
     pub reaching: WordList,
+    /// Pronouns for a person named before (他, 她), the marks that make them plural (们), and the
+    /// words that hold one without being one (其他): see `extract`.
+    pub pronouns: WordList,
+    pub plural_marks: WordList,
+    pub not_pronouns: WordList,
     /// How a disaster kills or injures (落石, 倒塌), and the words a disaster is called by after
     /// its month and day (403強震): see [`super::casualty`].
     pub blows: Vec<String>,
@@ -282,6 +293,9 @@ impl Lexicon {
                 .flat_map(|(k, s)| folded(s).into_iter().map(move |w| (w, k as u8)))
                 .collect(),
             reaching: WordList::new(folded(&file.cues.reaching)),
+            pronouns: WordList::new(folded(&file.cues.pronouns)),
+            plural_marks: WordList::new(folded(&file.cues.plural_marks)),
+            not_pronouns: WordList::new(folded(&file.cues.not_pronouns)),
             blows: folded(&file.cues.blows),
             named_disasters: WordList::new(folded(&file.cues.named_disasters)),
             destination: folded(&file.cues.destination),

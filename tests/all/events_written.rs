@@ -584,3 +584,69 @@ fn a_player_who_wins_a_final_outright_wins_a_contest() {
         "2024-08-01",
     );
 }
+
+/// The names of the actors of the events whose passages hold `needle`.
+fn actors_where(view: &TimelineView, needle: &str) -> Vec<Vec<String>> {
+    view.events
+        .iter()
+        .filter(|e| e.sources.iter().any(|s| s.quote.contains(needle)))
+        .map(|e| {
+            e.entities
+                .iter()
+                .filter_map(|id| view.entities.iter().find(|x| &x.id == id))
+                .map(|x| x.name.clone())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_pronoun_names_the_persons_it_stands_for() {
+    // Written for this test: the clause with the promotion names nobody but 他們, who are the
+    // chairman and the chief executive named together before it.
+    let view = view_of(
+        "星河科技高層沿革
+2024年3月1日報導。
+星河科技董事長林曉峰與執行長周明都是公司元老。
+星河科技上一次任命聯席營運長是在2012年,當時的兩人是董事長林曉峰和執行長周明,他們在2013年升任聯席總裁。
+",
+    );
+    let promoted = view
+        .events
+        .iter()
+        .find(|e| e.date.as_ref().is_some_and(|d| d.edtf == "2013"))
+        .unwrap_or_else(|| panic!("no event of 2013: {:?}", kinds(&view)));
+    let names: Vec<&str> = promoted
+        .entities
+        .iter()
+        .filter_map(|id| view.entities.iter().find(|x| &x.id == id))
+        .map(|x| x.name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"林曉峰") && names.contains(&"周明"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn the_person_a_relative_clause_ends_on_is_who_the_sentence_is_about() {
+    // Written for this test: 周明 is named after prepositions (與, 晚於); the sentence is about
+    // 林曉峰, whom the relative clause ends on and 他 stands for.
+    let view = view_of(
+        "星河科技高層沿革
+2024年3月1日報導。
+星河科技董事長林曉峰與執行長周明都是公司元老。
+與周明一同獲得晉升的林曉峰,加入星河科技的時間雖然晚於周明,但2001年就進入公司的他,並在2011年升任研發副總經理。
+",
+    );
+    for needle in ["並在2011年升任", "2001年就進入公司的他"] {
+        let actors = actors_where(&view, needle);
+        assert!(
+            actors
+                .iter()
+                .any(|a| a.first().map(String::as_str) == Some("林曉峰")),
+            "{needle}: {actors:?} {:?}",
+            kinds(&view)
+        );
+    }
+}
