@@ -11,7 +11,9 @@
 //! with no trigger that names a person or organisation and a date of its own (a year or finer) tells
 //! a deed of kind `Other` (2020年2月她找上時任副市長彭振聲), unless that date is a dateline's or
 //! quoted, or the clause says what something is or spans a time up to now. A clause is joined by
-//! the clauses that continue it (lists of names, the same kind without a date of their own). Its
+//! the clauses that continue it (lists of names, the same kind without a date of their own); a
+//! meeting or contest told as the scene of the next clause (在…發布會上,) takes the persons that
+//! clause names as participants. Its
 //! date comes from the clause, else the sentence outside quoted words, else the day told last before
 //! it when the sentence says that day (當天, 第一時間), else the paragraph so far, else the article's
 //! publication date (an honest "reported by" range); its status from the cues of its sentence.
@@ -439,6 +441,21 @@ fn sentence_candidates(
             g.actors.extend(c.actors.iter().copied());
             j += 1;
         }
+        // A meeting or contest that sets the scene (在…發布會上,) has as participants the persons
+        // the next clause names.
+        if matches!(kind, EventKind::Meeting | EventKind::Contest)
+            && j == i + 1
+            && is_setting(lex, input.folded(clauses[i].span))
+        {
+            if let Some(next) = clauses.get(j) {
+                for &(e, at) in &next.actors {
+                    if entities[e].kind == EntityKind::Person && !g.actors.iter().any(|a| a.0 == e)
+                    {
+                        g.actors.push((e, at));
+                    }
+                }
+            }
+        }
         groups.push(g);
         i = j;
     }
@@ -704,6 +721,18 @@ fn clauses_of(
             }
         })
         .collect()
+}
+
+/// Whether a clause sets the scene of the next (在9月12日的問界M7發布會上,).
+fn is_setting(lex: &Lexicon, folded: &str) -> bool {
+    let body = folded.trim().trim_end_matches(is_clause_mark).trim_end();
+    lex.setting_opens
+        .iter()
+        .any(|w| body.starts_with(w.as_str()))
+        && lex
+            .setting_closes
+            .iter()
+            .any(|w| body.ends_with(w.as_str()))
 }
 
 /// A pronoun for a person in `clause` (its folded chars; it starts at `offset` in the text),

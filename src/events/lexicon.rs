@@ -113,6 +113,10 @@ struct CueLists {
     #[serde(default)]
     pronouns: Vec<String>,
     #[serde(default)]
+    setting_opens: Vec<String>,
+    #[serde(default)]
+    setting_closes: Vec<String>,
+    #[serde(default)]
     plural_marks: Vec<String>,
     #[serde(default)]
     not_pronouns: Vec<String>,
@@ -183,6 +187,9 @@ pub struct Lexicon {
     pub pronouns: WordList,
     pub plural_marks: WordList,
     pub not_pronouns: WordList,
+    /// The words that open and close a clause setting the scene of the next (在…發布會上).
+    pub setting_opens: Vec<String>,
+    pub setting_closes: Vec<String>,
     /// How a disaster kills or injures (落石, 倒塌), and the words a disaster is called by after
     /// its month and day (403強震): see [`super::casualty`].
     pub blows: Vec<String>,
@@ -296,6 +303,8 @@ impl Lexicon {
             pronouns: WordList::new(folded(&file.cues.pronouns)),
             plural_marks: WordList::new(folded(&file.cues.plural_marks)),
             not_pronouns: WordList::new(folded(&file.cues.not_pronouns)),
+            setting_opens: folded(&file.cues.setting_opens),
+            setting_closes: folded(&file.cues.setting_closes),
             blows: folded(&file.cues.blows),
             named_disasters: WordList::new(folded(&file.cues.named_disasters)),
             destination: folded(&file.cues.destination),

@@ -650,3 +650,29 @@ fn the_person_a_relative_clause_ends_on_is_who_the_sentence_is_about() {
         );
     }
 }
+
+#[test]
+fn who_acts_after_a_clause_that_sets_the_scene_takes_part_in_it() {
+    // Written for this test: the launch event is named in a clause of its own; who speaks at it
+    // is named in the next.
+    let view = view_of(
+        "星河科技新品發布會
+2024年9月15日報導。
+星河科技執行長周明上月宣布新品將於9月發表。
+在9月12日的星河科技新品發布會上,林曉峰提到了公司今年最受市場關注的新手機星河一號,並指出它是公司近年最暢銷的產品。
+董事長林曉峰表示,新手機將於10月開賣。
+",
+    );
+    let launch = view
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Meeting)
+        .unwrap_or_else(|| panic!("no meeting: {:?}", kinds(&view)));
+    let names: Vec<&str> = launch
+        .entities
+        .iter()
+        .filter_map(|id| view.entities.iter().find(|x| &x.id == id))
+        .map(|x| x.name.as_str())
+        .collect();
+    assert!(names.contains(&"林曉峰"), "{names:?}");
+}
