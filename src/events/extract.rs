@@ -324,12 +324,7 @@ fn sentence_candidates(
         .map_or(sentence.end, |h| h.start);
     // The subject: the first person or organisation before the trigger that is not the object of a
     // preposition (与秦永沛一同获得晋升的米玉杰 is about 米玉杰).
-    let after_preposition = |at: usize| {
-        let before = input.folded(Span::new(at.saturating_sub(4).max(sentence.start), at));
-        lex.prepositions
-            .iter()
-            .any(|p| before.ends_with(p.as_str()))
-    };
+    let after_preposition = |at: usize| after_preposition(lex, input, sentence.start, at);
     let candidates_before: Vec<(usize, usize)> = clauses
         .iter()
         .filter(|c| !c.source_only)
@@ -723,6 +718,15 @@ fn clauses_of(
         .collect()
 }
 
+/// Whether the name at `at` is the object of a preposition (与X一同, 晚于X), the preposition
+/// standing after `bound`.
+fn after_preposition(lex: &Lexicon, input: &ArticleInput, bound: usize, at: usize) -> bool {
+    let before = input.folded(Span::new(at.saturating_sub(4).max(bound), at));
+    lex.prepositions
+        .iter()
+        .any(|p| before.ends_with(p.as_str()))
+}
+
 /// Whether a clause sets the scene of the next (在9月12日的問界M7發布會上,).
 fn is_setting(lex: &Lexicon, folded: &str) -> bool {
     let body = folded.trim().trim_end_matches(is_clause_mark).trim_end();
@@ -783,14 +787,9 @@ fn referents(
     });
     // One person is the one the sentence is about, not the object of a preposition (…晚於秦永沛,
     // 但1994年就進入公司的他 is 米玉傑, named before); persons named together are all of them.
-    let after_preposition = |m: &Mention| {
-        let from = m.span().start.saturating_sub(4).max(paragraph.start);
-        let before = input.folded(Span::new(from, m.span().start));
-        lex.prepositions
-            .iter()
-            .any(|p| before.ends_with(p.as_str()))
-    };
-    let Some(last) = persons.find(|m| plural || !after_preposition(m)) else {
+    let Some(last) =
+        persons.find(|m| plural || !after_preposition(lex, input, paragraph.start, m.span().start))
+    else {
         return Vec::new();
     };
     let mut out = vec![(last.entity(), last.span().start)];

@@ -46,7 +46,7 @@ describe("timeline grouping", () => {
   });
 
   it("labels a band of several years by its span", () => {
-    const span = ev("span", { ...d("2013-01-01", "2018-12-31", "year"), label: "2013–2018", label_zh: "2013年至2018年" });
+    const span = ev("span", { start: "2013-01-01", end: "2018-12-31", precision: "year", edtf: "2013/2018", label: "2013–2018", label_zh: "2013年至2018年" });
     const label = (lang: "en" | "zh") => groupEvents([span], lang).rows.flatMap((r) => (r.type === "group" ? [r.label] : []));
     expect(label("en")).toEqual(["2013–2018"]);
     expect(label("zh")).toEqual(["2013年至2018年"]);
