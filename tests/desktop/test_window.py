@@ -410,8 +410,9 @@ def main(binary):
 
         def a_story_opened_through_the_folder_dialog_replaces_the_built_in_one():
             open_story_through_dialog(driver, story)
-            WebDriverWait(driver, STARTUP_TIMEOUT).until(lambda d: len(d.execute_script(
-                "return [...document.querySelectorAll(arguments[0])]", f"{ARTICLE_LIST} {ARTICLE_ITEM}")) == story_articles)
+            # Counted in the page: element handles sent back could go stale while the list renders.
+            WebDriverWait(driver, STARTUP_TIMEOUT).until(lambda d: d.execute_script(
+                "return document.querySelectorAll(arguments[0]).length", f"{ARTICLE_LIST} {ARTICLE_ITEM}") == story_articles)
             timeline = invoke(driver, {"cmd": "timeline", "args": {"filter": {}}})["ok"]
             event = next(e for e in timeline["events"] if e["sources"])
             answer = invoke(driver, {"cmd": "set_event_date", "args": {"event": event["id"], "date": "2020-02-03"}})
