@@ -1122,6 +1122,17 @@ fn order_actors(place: &Place, group: &Group) -> Vec<usize> {
     actors
 }
 
+/// How far into the article a date line may start.
+const DATELINE_CHARS: usize = 24;
+
+/// `d` is the article's date line: the day it was published, written at its head.
+fn is_dateline(input: &ArticleInput, d: &TimeMention) -> bool {
+    d.span.start < DATELINE_CHARS
+        && d.range.precision == Precision::Day
+        && !input.published.inferred
+        && input.published.date == Some(d.range.start)
+}
+
 /// The clause's own date, else the sentence's outside quoted words, else the last day told before
 /// it when it says that day (當天, 第一時間), else the last one earlier in the paragraph, else the
 /// article's day when the sentence tells a time of day, else a window before the publication date.
@@ -1151,7 +1162,11 @@ fn date_for(
                 )
             })
     };
-    let pick = |within: Span| pick_where(within, &|_| true);
+    // The page's date line (`2025-09-02 林郁婷在2024年巴黎奧運奪金`) is the day of the report: a
+    // clause that names a date of its own is dated by that one.
+    let pick = |within: Span| {
+        pick_where(within, &|d| !is_dateline(input, d)).or_else(|| pick_where(within, &|_| true))
+    };
     // A chronicle's line with no date of its own lies between the dated lines around it.
     let paragraph = input.text.paragraph_at(sentence.start);
     let between = paragraph.and_then(|p| {

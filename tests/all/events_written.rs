@@ -670,3 +670,18 @@ fn who_acts_after_a_clause_that_sets_the_scene_takes_part_in_it() {
     let names = actor_names(&view, launch);
     assert!(names.iter().any(|n| n == "林曉峰"), "{names:?}");
 }
+
+#[test]
+fn a_page_date_line_does_not_date_the_happening_its_sentence_names() {
+    // The page's date line opens the first sentence; the happening is the 2023 contest.
+    let view = view_of(
+        "2025-09-02 拳擊手陳美玲在2023年亞洲錦標賽奪金。\n\
+         陳美玲表示，她將於下月前往東京，參加世界錦標賽。\n",
+    );
+    let gold = view
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Contest)
+        .expect("the contest");
+    assert_eq!(gold.date.as_ref().unwrap().edtf, "2023");
+}
