@@ -87,6 +87,15 @@ pub fn fingerprint(text: &str) -> u64 {
     h
 }
 
+/// A file's text, its encoding, its size and its [`fingerprint`]: what reading a file on a worker
+/// gives, so that the fingerprint is taken on every core too.
+fn decode_printed(bytes: &[u8], path: &Path) -> Result<(String, &'static str, usize, u64)> {
+    decode_sized(bytes, path).map(|(text, encoding, size)| {
+        let print = fingerprint(&text);
+        (text, encoding, size, print)
+    })
+}
+
 /// A file that could not become an article, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "bindings", derive(TS))]
@@ -146,7 +155,7 @@ impl Corpus {
             if *name == MANIFEST_FILE || article_format(Path::new(name)).is_none() {
                 continue;
             }
-            let decoded = decode_sized(bytes, Path::new(name));
+            let decoded = decode_printed(bytes, Path::new(name));
             corpus.push(&mut ids, Path::new(name), name, decoded, &manifest);
         }
         corpus
@@ -304,7 +313,7 @@ impl Corpus {
                 match slot {
                     Slot::Kept(_) => None,
                     Slot::Read(path, _) => {
-                        Some(read_limited(path).and_then(|b| decode_sized(&b, path)))
+                        Some(read_limited(path).and_then(|b| decode_printed(&b, path)))
                     }
                 }
             });
@@ -346,7 +355,7 @@ impl Corpus {
         ids: &mut Ids,
         path: &Path,
         name: &str,
-        decoded: Result<(String, &'static str, usize)>,
+        decoded: Result<(String, &'static str, usize, u64)>,
         manifest: &Manifest,
     ) {
         let format = article_format(path).unwrap_or(SourceFormat::Text);
@@ -371,14 +380,14 @@ impl Corpus {
             id = next;
         }
         match decoded {
-            Ok((text, encoding, bytes)) => {
+            Ok((text, encoding, bytes, print)) => {
                 ids.insert(id.clone(), name.to_string());
                 self.articles.push(RawArticle {
                     meta: manifest.articles.get(&id).cloned().unwrap_or_default(),
                     id,
                     file: name.to_string(),
                     format,
-                    print: fingerprint(&text),
+                    print,
                     text: text.into(),
                     encoding,
                     bytes,

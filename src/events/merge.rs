@@ -20,9 +20,11 @@
 //! members' dates and amounts, which answers most date tests at once (a story told over years fills
 //! a bucket with clusters of other years), and tests first the member that last turned a newcomer
 //! away. A candidate only ever joins a cluster of its own kind and class, so the candidates are
-//! clustered one kind and class at a time, and what the search needs (each candidate's keys, the
-//! buckets) is held for that run alone. An event's titles are made for the member it takes them
-//! from, by the caller's `Titling`; the candidates carry only what choosing that member weighs.
+//! clustered one kind and class at a time, what the search needs (each candidate's keys, the
+//! buckets) is held for that run alone, and the runs are clustered on every core. An event's
+//! titles are made for the member it takes them from, by the caller's `Titling`; the candidates
+//! carry only what choosing that member weighs. Events are built from their clusters on every
+//! core too.
 
 use super::{Candidate, Conflict, ConflictValue, DateSource, Event, EventKind, Status};
 use crate::entities::{Entity, EntityKind};
@@ -58,7 +60,7 @@ fn carried_reach(kind: EventKind) -> chrono::Duration {
 }
 
 /// What makes an event's titles from the member it takes them from (see [`super::title::of`]).
-pub type Titling<'a> = &'a dyn Fn(&Candidate) -> (String, Option<String>);
+pub type Titling<'a> = &'a (dyn Fn(&Candidate) -> (String, Option<String>) + Sync);
 
 pub fn merge(
     candidates: &[Candidate],
@@ -175,24 +177,11 @@ fn merge_asking(
     for (p, &i) in order.iter().enumerate() {
         position[i] = p as u32;
     }
-    let mut clusters: Vec<Cluster> = Vec::new();
-    // What each cluster holds besides its members, kept for all clusters in one set each rather than
-    // a set in every cluster: most clusters are one telling, and a set of its own costs a table.
-    // Which likeness classes a cluster has a representative of, (cluster, class).
-    let mut likenesses: HashSet<(u32, u32)> = HashSet::default();
-    // The passage of every member, (cluster, article, passage start, passage end): a passage is never
-    // two tellings of one happening.
-    let mut passages: HashSet<[u32; 4]> = HashSet::default();
-    // Each bucket once, by number; the clusters registered under it; and (bucket, cluster) for each
-    // registration, so a bucket lists a cluster once without a search of its list.
-    let mut bucket_ids: HashMap<Bucket, u32> = HashMap::default();
-    let mut by_bucket: Vec<Vec<usize>> = Vec::new();
-    let mut registered: HashSet<(u32, u32)> = HashSet::default();
-    let passage =
-        |cl: usize, c: &Candidate| [cl, c.article, c.span.start, c.span.end].map(|x| x as u32);
     // A telling joins only a cluster of its own kind and class (every bucket names them), so each
     // run of the order with one kind and class is clustered on its own: its keys, likeness classes
     // and buckets are made when it starts and let go when it ends, never the whole corpus's at once.
+    // Runs share nothing, so they are clustered on every core.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut run_start = 0;
     while run_start < n {
         let first = &candidates[order[run_start]];
@@ -200,108 +189,22 @@ fn merge_asking(
             .iter()
             .position(|&i| (candidates[i].kind, candidates[i].class) != (first.kind, first.class))
             .map_or(n, |k| run_start + k);
-        let run = &order[run_start..run_end];
-        let keys = RunKeys {
-            start: run_start,
-            keys: run.iter().map(|&i| keys_of(&candidates[i])).collect(),
-            position: &position,
-        };
-        // Each candidate's likeness class (see the module's overview), by its place in the run.
-        let mut classes: HashMap<Likeness, u32> = HashMap::default();
-        let likeness: Vec<u32> = run
-            .iter()
-            .map(|&i| {
-                let next = classes.len() as u32;
-                *classes
-                    .entry(Likeness::of(&candidates[i], &keys[i]))
-                    .or_insert(next)
-            })
-            .collect();
-        drop(classes);
-        for (at, &i) in run.iter().enumerate() {
-            let c = &candidates[i];
-            // Look where a fitting cluster may be: under each distinctive actor, or (for a telling with
-            // only protagonists) under each of its actors; register under every actor and the whole set.
-            let register: Vec<Bucket> = keys[i]
-                .all()
-                .iter()
-                .map(|&e| (c.kind, c.class, Box::from([e])))
-                .chain(std::iter::once((c.kind, c.class, Box::from(keys[i].all()))))
-                .collect();
-            let distinct: Vec<Bucket>;
-            let lookup: &[Bucket] = if keys[i].weak() {
-                &register
-            } else {
-                distinct = keys[i]
-                    .distinct()
-                    .iter()
-                    .map(|&e| (c.kind, c.class, Box::from([e])))
-                    .collect();
-                &distinct
-            };
-            let mut home = None;
-            'search: for b in lookup {
-                let listed = bucket_ids
-                    .get(b)
-                    .map_or(&[][..], |&k| &by_bucket[k as usize]);
-                for &cl in listed {
-                    // Every member must agree on dates, amounts and times; on who is involved,
-                    // only the members that name someone distinctive have a say (a vague telling
-                    // vetoes nothing), and at least one member must agree. A vague newcomer (only
-                    // the story's protagonists) needs only that one: "Zuckerberg is building data
-                    // centres" is the announcement whose other tellings name the sites and not
-                    // him. A passage is never two tellings of one happening.
-                    let cluster = &mut clusters[cl];
-                    let fits = cluster.details_agree(c, candidates)
-                        && !passages.contains(&passage(cl, c))
-                        && cluster.actors_agree(i, candidates, &keys);
-                    if fits {
-                        home = Some(cl);
-                        break 'search;
-                    }
-                }
-            }
-            let cl = home.unwrap_or_else(|| {
-                clusters.push(Cluster {
-                    asking,
-                    ..Cluster::default()
-                });
-                clusters.len() - 1
-            });
-            let cluster = &mut clusters[cl];
-            cluster.members.push(i);
-            passages.insert(passage(cl, c));
-            if likenesses.insert((cl as u32, likeness[at])) {
-                cluster.add_representative(i, c, &keys[i]);
-            }
-            for b in register {
-                let next = bucket_ids.len() as u32;
-                let k = *bucket_ids.entry(b).or_insert_with(|| {
-                    by_bucket.push(Vec::new());
-                    next
-                });
-                if registered.insert((k, cl as u32)) {
-                    by_bucket[k as usize].push(cl);
-                }
-            }
-        }
-        // No later run finds this run's clusters.
-        likenesses.clear();
-        passages.clear();
-        bucket_ids.clear();
-        by_bucket.clear();
-        registered.clear();
+        runs.push((run_start, run_end));
         run_start = run_end;
     }
-    // What the search for a home needed goes before the events are built beside the clusters.
-    drop((
-        likenesses, passages, bucket_ids, by_bucket, registered, position,
-    ));
-    let groups: Vec<Vec<usize>> = clusters.into_iter().map(|g| g.members).collect();
-    let mut events: Vec<Event> = groups
-        .iter()
-        .map(|g| event_of(g, candidates, article_ids, entities, titling))
-        .collect();
+    let run_clusters = crate::parallel::par_map_balanced(&runs, |&(start, end)| {
+        let run = Run {
+            order: &order[start..end],
+            start,
+            position: &position,
+        };
+        cluster_run(&run, candidates, &keys_of, asking)
+    });
+    drop(position);
+    let groups: Vec<Vec<usize>> = run_clusters.into_iter().flatten().collect();
+    let mut events: Vec<Event> = crate::parallel::par_map(&groups, |g| {
+        event_of(g, candidates, article_ids, entities, titling)
+    });
     events.sort_by(|a, b| {
         let key = |e: &Event| e.date.map(|d| (d.start, d.end));
         key(a)
@@ -321,6 +224,125 @@ fn merge_asking(
         }
     }
     events
+}
+
+/// One run of the merge's order: candidates of one kind and class, where it starts in the order,
+/// and where each candidate stands in the order.
+struct Run<'a> {
+    order: &'a [usize],
+    start: usize,
+    position: &'a [u32],
+}
+
+/// The clusters of one run (each its members, in the order they joined), in the order they were
+/// made: each candidate joins the first cluster it fits (see the module's overview).
+fn cluster_run(
+    run: &Run,
+    candidates: &[Candidate],
+    keys_of: &(impl Fn(&Candidate) -> Keys + Sync),
+    asking: Asking,
+) -> Vec<Vec<usize>> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    // What each cluster holds besides its members, kept for all clusters in one set each rather than
+    // a set in every cluster: most clusters are one telling, and a set of its own costs a table.
+    // Which likeness classes a cluster has a representative of, (cluster, class).
+    let mut likenesses: HashSet<(u32, u32)> = HashSet::default();
+    // The passage of every member, (cluster, article, passage start, passage end): a passage is never
+    // two tellings of one happening.
+    let mut passages: HashSet<[u32; 4]> = HashSet::default();
+    // Each bucket once, by number; the clusters registered under it; and (bucket, cluster) for each
+    // registration, so a bucket lists a cluster once without a search of its list.
+    let mut bucket_ids: HashMap<Bucket, u32> = HashMap::default();
+    let mut by_bucket: Vec<Vec<usize>> = Vec::new();
+    let mut registered: HashSet<(u32, u32)> = HashSet::default();
+    let passage =
+        |cl: usize, c: &Candidate| [cl, c.article, c.span.start, c.span.end].map(|x| x as u32);
+    let keys = RunKeys {
+        start: run.start,
+        keys: run.order.iter().map(|&i| keys_of(&candidates[i])).collect(),
+        position: run.position,
+    };
+    // Each candidate's likeness class (see the module's overview), by its place in the run.
+    let mut classes: HashMap<Likeness, u32> = HashMap::default();
+    let likeness: Vec<u32> = run
+        .order
+        .iter()
+        .map(|&i| {
+            let next = classes.len() as u32;
+            *classes
+                .entry(Likeness::of(&candidates[i], &keys[i]))
+                .or_insert(next)
+        })
+        .collect();
+    drop(classes);
+    for (at, &i) in run.order.iter().enumerate() {
+        let c = &candidates[i];
+        // Look where a fitting cluster may be: under each distinctive actor, or (for a telling with
+        // only protagonists) under each of its actors; register under every actor and the whole set.
+        let register: Vec<Bucket> = keys[i]
+            .all()
+            .iter()
+            .map(|&e| (c.kind, c.class, Box::from([e])))
+            .chain(std::iter::once((c.kind, c.class, Box::from(keys[i].all()))))
+            .collect();
+        let distinct: Vec<Bucket>;
+        let lookup: &[Bucket] = if keys[i].weak() {
+            &register
+        } else {
+            distinct = keys[i]
+                .distinct()
+                .iter()
+                .map(|&e| (c.kind, c.class, Box::from([e])))
+                .collect();
+            &distinct
+        };
+        let mut home = None;
+        'search: for b in lookup {
+            let listed = bucket_ids
+                .get(b)
+                .map_or(&[][..], |&k| &by_bucket[k as usize]);
+            for &cl in listed {
+                // Every member must agree on dates, amounts and times; on who is involved,
+                // only the members that name someone distinctive have a say (a vague telling
+                // vetoes nothing), and at least one member must agree. A vague newcomer (only
+                // the story's protagonists) needs only that one: "Zuckerberg is building data
+                // centres" is the announcement whose other tellings name the sites and not
+                // him. A passage is never two tellings of one happening.
+                let cluster = &mut clusters[cl];
+                let fits = cluster.details_agree(c, candidates)
+                    && !passages.contains(&passage(cl, c))
+                    && cluster.actors_agree(i, candidates, &keys);
+                if fits {
+                    home = Some(cl);
+                    break 'search;
+                }
+            }
+        }
+        let cl = home.unwrap_or_else(|| {
+            clusters.push(Cluster {
+                asking,
+                ..Cluster::default()
+            });
+            clusters.len() - 1
+        });
+        let cluster = &mut clusters[cl];
+        cluster.members.push(i);
+        passages.insert(passage(cl, c));
+        if likenesses.insert((cl as u32, likeness[at])) {
+            cluster.add_representative(i, c, &keys[i]);
+        }
+        for b in register {
+            let next = bucket_ids.len() as u32;
+            let k = *bucket_ids.entry(b).or_insert_with(|| {
+                by_bucket.push(Vec::new());
+                next
+            });
+            if registered.insert((k, cl as u32)) {
+                by_bucket[k as usize].push(cl);
+            }
+        }
+    }
+    clusters.into_iter().map(|g| g.members).collect()
 }
 
 /// The keys of one run of the merge's order, looked up by candidate index.
