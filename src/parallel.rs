@@ -2,12 +2,17 @@
 //! Scoped threads from the standard library are enough here (no work stealing is needed: articles
 //! are many and alike), so the core takes on no threading dependency.
 
-/// `f` over `items` on every core, order kept.
-pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
+/// One worker a core, and no more workers than items.
+fn workers_for(items: usize) -> usize {
+    std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
-        .min(items.len().max(1));
+        .min(items.max(1))
+}
+
+/// `f` over `items` on every core, order kept.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = workers_for(items.len());
     if workers <= 1 {
         return items.iter().map(&f).collect();
     }
@@ -27,10 +32,7 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
 /// As [`par_map`], for items of very different sizes: each worker takes the next item when it is
 /// done with one, so one large item does not leave the other cores idle behind a fixed share.
 pub fn par_map_balanced<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(items.len().max(1));
+    let workers = workers_for(items.len());
     if workers <= 1 {
         return items.iter().map(&f).collect();
     }
