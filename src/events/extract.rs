@@ -523,8 +523,22 @@ fn sentence_candidates(
             Err(why) => dropped.push((sentence, why)),
         }
     }
+    // A saying dated in its own clause on another day than what it tells of is a happening of its
+    // own (●4月1日,憲法法院表示,4月4日上午…宣判: the court announced on the 1st a ruling of the 4th).
+    let dated_apart = |c: &Candidate, others: &[(bool, Candidate)]| {
+        c.date_source == DateSource::Clause
+            && others
+                .iter()
+                .filter(|(saying, _)| !saying)
+                .all(|(_, o)| o.date.is_some() && o.date != c.date)
+    };
     if built.iter().any(|(saying, _)| !saying) {
-        built.retain(|(saying, _)| !saying);
+        let keep: Vec<bool> = built
+            .iter()
+            .map(|(saying, c)| !saying || dated_apart(c, &built))
+            .collect();
+        let mut keep = keep.into_iter();
+        built.retain(|_| keep.next().unwrap_or(true));
     }
     out.extend(built.into_iter().map(|(_, c)| c));
     subject

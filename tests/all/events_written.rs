@@ -685,3 +685,21 @@ fn a_page_date_line_does_not_date_the_happening_its_sentence_names() {
         .expect("the contest");
     assert_eq!(gold.date.as_ref().unwrap().edtf, "2023");
 }
+
+#[test]
+fn a_saying_dated_apart_from_what_it_announces_is_a_happening_of_its_own() {
+    // Told on the 14th, of a launch on the 25th: two happenings on two days.
+    let view = view_of(
+        "2023-09-15 星辰科技董事長陳明輝宣佈消息。\n\
+         星辰科技9月14日宣布，將於9月25日舉行新品發布會。\n",
+    );
+    let k = kinds(&view);
+    assert!(
+        k.iter().any(
+            |(kind, _, d)| matches!(kind, EventKind::Announcement | EventKind::Statement)
+                && d == "2023-09-14"
+        ),
+        "{k:?}"
+    );
+    assert!(k.iter().any(|(_, _, d)| d == "2023-09-25"), "{k:?}");
+}
