@@ -271,6 +271,8 @@ struct Clause {
     /// Names only who reports (据 X 透露): its names are sources, not actors.
     source_only: bool,
     continues: bool,
+    /// Opens with a word that carries on from the clause before (并, 以及, and).
+    goes_on: bool,
 }
 
 struct Group {
@@ -416,6 +418,11 @@ fn sentence_candidates(
             class,
             actors: clauses[i].actors.clone(),
         };
+        // A clause that goes on from the one before it and names no one (…提交國會,并于6日至7日
+        // 进行表决) is done by those that clause named.
+        if g.actors.is_empty() && clauses[i].goes_on && i > 0 && !clauses[i - 1].source_only {
+            g.actors = clauses[i - 1].actors.clone();
+        }
         let mut j = i + 1;
         let mut dated = clauses[i].has_date;
         while j < clauses.len() {
@@ -697,11 +704,11 @@ fn clauses_of(
                         || (h.cue == Cue::Trigger(EventKind::Statement) && h.class == 0)
                 });
             let folded = input.folded(span);
-            let continues = lex
+            let goes_on = lex
                 .continuers
                 .iter()
-                .any(|c| folded.trim_start().starts_with(c.as_str()))
-                || span.len() <= SHORT_CLAUSE;
+                .any(|c| folded.trim_start().starts_with(c.as_str()));
+            let continues = goes_on || span.len() <= SHORT_CLAUSE;
             let has_date = input
                 .dates
                 .iter()
@@ -727,6 +734,7 @@ fn clauses_of(
                 has_date,
                 source_only,
                 continues,
+                goes_on,
             }
         })
         .collect()

@@ -703,3 +703,11 @@ fn a_saying_dated_apart_from_what_it_announces_is_a_happening_of_its_own() {
     );
     assert!(k.iter().any(|(_, _, d)| d == "2023-09-25"), "{k:?}");
 }
+
+#[test]
+fn a_clause_that_goes_on_from_the_one_before_is_done_by_whom_that_one_named() {
+    // The vote's clause names no one, and the clause before names the body only after its verb.
+    let view = view_of("2024-12-04 制裁案昨日提交歐盟理事會，並於12月7日進行表決。\n");
+    let k = kinds(&view);
+    assert!(k.iter().any(|(_, _, d)| d == "2024-12-07"), "{k:?}");
+}
