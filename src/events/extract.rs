@@ -997,6 +997,9 @@ fn build(place: &Place, group: Group, told: Told) -> Result<Candidate, Dropped> 
     if !ok {
         return Err(Dropped::KindNeeds);
     }
+    if kind == EventKind::Statement && speaks_as_commentator(place, &group) {
+        return Err(Dropped::Hypothetical);
+    }
     let actors = order_actors(place, &group);
     if actors.is_empty() {
         return Err(Dropped::NoActor);
@@ -1142,6 +1145,36 @@ fn order_actors(place: &Place, group: &Group) -> Vec<usize> {
         actors.insert(0, f);
     }
     actors
+}
+
+/// Whether the person who speaks in `group` is given, anywhere in the article, a role of those who
+/// comment on the news (研究機構首席分析師李怀斌, 工研院研究總監楊瑞臨 … 楊瑞臨表示).
+fn speaks_as_commentator(place: &Place, group: &Group) -> bool {
+    let Place {
+        lex,
+        input,
+        entities,
+        ..
+    } = *place;
+    let Some(&(speaker, _)) = group
+        .actors
+        .iter()
+        .find(|&&(e, _)| entities[e].kind == EntityKind::Person)
+    else {
+        return false;
+    };
+    input
+        .mentions
+        .iter()
+        .filter(|m| m.entity() == speaker)
+        .any(|m| {
+            let start = m.span().start;
+            let before: Vec<char> = input
+                .folded(Span::new(start.saturating_sub(TITLE_GAP), start))
+                .chars()
+                .collect();
+            lex.commentators.any_ends_at(&before, before.len())
+        })
 }
 
 /// How far into the article a date line may start.

@@ -127,6 +127,8 @@ struct CueLists {
     destination: Vec<String>,
     joining: Vec<String>,
     prepositions: Vec<String>,
+    #[serde(default)]
+    commentators: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -198,6 +200,8 @@ pub struct Lexicon {
     pub destination: Vec<String>,
     /// Hire triggers by which someone moves of their own accord.
     pub joining: Vec<String>,
+    /// Roles whose holders comment on the news (分析師, 教授): what they say is no happening.
+    pub commentators: WordList,
     /// Words after which a name is a preposition's object, not the sentence's subject.
     pub prepositions: Vec<String>,
     /// The title vocabulary: openers, English templates and verbs.
@@ -309,6 +313,7 @@ impl Lexicon {
             named_disasters: WordList::new(folded(&file.cues.named_disasters)),
             destination: folded(&file.cues.destination),
             joining: folded(&file.cues.joining),
+            commentators: WordList::new(folded(&file.cues.commentators)),
             prepositions: folded(&file.cues.prepositions),
             wording: file.titles.folded(),
         })

@@ -711,3 +711,28 @@ fn a_clause_that_goes_on_from_the_one_before_is_done_by_whom_that_one_named() {
     let k = kinds(&view);
     assert!(k.iter().any(|(_, _, d)| d == "2024-12-07"), "{k:?}");
 }
+
+#[test]
+fn what_a_commentator_says_is_no_happening_and_what_a_spokesman_says_is() {
+    let view = view_of(
+        "星辰新手機下月上市\n\
+         2024-09-25 星辰科技發言人李文華表示：「新手機下月上市。」\n\
+         研究機構首席分析師張建華表示：「新手機銷量將會翻倍。」\n\
+         張建華表示：「這是里程碑。」\n",
+    );
+    let name = |id: &String| {
+        view.entities
+            .iter()
+            .find(|x| &x.id == id)
+            .map_or(String::new(), |x| x.name.clone())
+    };
+    let said: Vec<String> = view
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Statement)
+        .flat_map(|e| e.entities.iter().map(name))
+        .collect();
+    let said: Vec<&str> = said.iter().map(String::as_str).collect();
+    assert!(said.contains(&"李文華"), "{said:?}");
+    assert!(!said.contains(&"張建華"), "{said:?}");
+}
