@@ -531,7 +531,7 @@ fn sentence_candidates(
         }
     }
     // A saying dated in its own clause on another day than what it tells of is a happening of its
-    // own (●4月1日,憲法法院表示,4月4日上午…宣判: the court announced on the 1st a ruling of the 4th).
+    // own (华为9月14日宣布,将于9月25日举办发布会: an announcement on the 14th of a launch on the 25th).
     let dated_apart = |c: &Candidate, others: &[(bool, Candidate)]| {
         c.date_source == DateSource::Clause
             && others
@@ -544,8 +544,11 @@ fn sentence_candidates(
             .iter()
             .map(|(saying, c)| !saying || dated_apart(c, &built))
             .collect();
-        let mut keep = keep.into_iter();
-        built.retain(|_| keep.next().unwrap_or(true));
+        built = built
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(b, keep)| keep.then_some(b))
+            .collect();
     }
     out.extend(built.into_iter().map(|(_, c)| c));
     subject
