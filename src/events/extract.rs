@@ -618,6 +618,21 @@ fn clauses_of(
     if sentence.end > start {
         spans.push(Span::new(start, sentence.end));
     }
+    // A clause that is only a date (●4月1日,) dates the clause after it: the two are one.
+    let only_a_date = |s: &Span| {
+        input
+            .dates
+            .iter()
+            .any(|d| s.contains(d.span) && s.len() <= d.span.len() + 2 && s.end > d.span.end)
+    };
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        if only_a_date(&spans[k]) {
+            let next = spans.remove(k + 1);
+            spans[k].end = next.end;
+        }
+        k += 1;
+    }
     let quoted = folded.iter().any(|c| matches!(c, '“' | '「' | '"'));
     spans
         .into_iter()

@@ -736,3 +736,21 @@ fn what_a_commentator_says_is_no_happening_and_what_a_spokesman_says_is() {
     assert!(said.contains(&"李文華"), "{said:?}");
     assert!(!said.contains(&"張建華"), "{said:?}");
 }
+
+#[test]
+fn a_clause_that_is_only_a_date_dates_the_saying_after_it() {
+    // ●4月1日 stands in a clause of its own: it is the day of the saying, not of the vote.
+    let view = view_of(
+        "歐盟下週表決制裁案\n\
+         2025-04-02\n\
+         ●4月1日，歐盟表示，4月4日上午對制裁案進行表決。\n",
+    );
+    let k = kinds(&view);
+    assert!(
+        k.iter().any(
+            |(kind, _, d)| matches!(kind, EventKind::Announcement | EventKind::Statement)
+                && d == "2025-04-01"
+        ),
+        "{k:?}"
+    );
+}
