@@ -36,6 +36,13 @@ fn kinds(view: &TimelineView) -> Vec<(EventKind, Status, String)> {
     v
 }
 
+/// Whether something was announced or said on `day` (an EDTF day).
+fn said_on(kinds: &[(EventKind, Status, String)], day: &str) -> bool {
+    kinds.iter().any(|(kind, _, d)| {
+        matches!(kind, EventKind::Announcement | EventKind::Statement) && d == day
+    })
+}
+
 #[test]
 fn an_unseen_story_gets_its_deal_hire_plan_and_layoff() {
     let view = view_of(ARTICLE);
@@ -694,13 +701,7 @@ fn a_saying_dated_apart_from_what_it_announces_is_a_happening_of_its_own() {
          星辰科技9月14日宣布，將於9月25日舉行新品發布會。\n",
     );
     let k = kinds(&view);
-    assert!(
-        k.iter().any(
-            |(kind, _, d)| matches!(kind, EventKind::Announcement | EventKind::Statement)
-                && d == "2023-09-14"
-        ),
-        "{k:?}"
-    );
+    assert!(said_on(&k, "2023-09-14"), "{k:?}");
     assert!(k.iter().any(|(_, _, d)| d == "2023-09-25"), "{k:?}");
 }
 
@@ -746,11 +747,5 @@ fn a_clause_that_is_only_a_date_dates_the_saying_after_it() {
          ●4月1日，歐盟表示，4月4日上午對制裁案進行表決。\n",
     );
     let k = kinds(&view);
-    assert!(
-        k.iter().any(
-            |(kind, _, d)| matches!(kind, EventKind::Announcement | EventKind::Statement)
-                && d == "2025-04-01"
-        ),
-        "{k:?}"
-    );
+    assert!(said_on(&k, "2025-04-01"), "{k:?}");
 }
