@@ -265,6 +265,8 @@ fn is_heading(text: &ArticleText, paragraph: Span) -> bool {
 struct Clause {
     span: Span,
     kind: Option<(EventKind, u16)>,
+    /// Where the trigger that gives `kind` starts.
+    trigger_at: Option<usize>,
     /// (entity, mention start), in text order, media left out.
     actors: Vec<(usize, usize)>,
     has_date: bool,
@@ -634,7 +636,7 @@ fn clauses_of(
         k += 1;
     }
     let quoted = folded.iter().any(|c| matches!(c, '“' | '「' | '"'));
-    spans
+    let mut clauses: Vec<Clause> = spans
         .into_iter()
         .map(|span| {
             let within = |h: &&Hit| span.start <= h.start && h.start < span.end;
@@ -653,13 +655,15 @@ fn clauses_of(
                 .iter()
                 .filter(within)
                 .any(|h| matches!(h.cue, Cue::Trigger(_)) && main(&h));
-            let kind = super::lexicon::PRIORITY.iter().copied().find_map(|k| {
+            let chosen = super::lexicon::PRIORITY.iter().copied().find_map(|k| {
                 hits.iter()
                     .filter(within)
                     .filter(|h| !any_main || main(h))
                     .find(|h| h.cue == Cue::Trigger(k))
-                    .map(|h| (k, h.class))
+                    .map(|h| (k, h.class, h.start))
             });
+            let trigger_at = chosen.map(|c| c.2);
+            let kind = chosen.map(|(k, class, _)| (k, class));
             // A person saying it right before the verb (韓東勳表示, 戴瑋姍回應).
             let person_says = || {
                 hits.iter()
@@ -745,9 +749,15 @@ fn clauses_of(
                 }
                 k => k,
             };
+            // A clause that times the next by another happening and names no one (在昨天的羈押庭
+            // 之前,) tells nothing of who did that happening.
+            let kind = kind.filter(|_| {
+                !actors.is_empty() || !opens_and_closes(lex, folded, &lex.frame_closes)
+            });
             Clause {
                 span,
                 kind,
+                trigger_at,
                 actors,
                 has_date,
                 source_only,
@@ -755,7 +765,37 @@ fn clauses_of(
                 goes_on,
             }
         })
-        .collect()
+        .collect();
+    // A clause that only names someone by what they did (勇奪金牌的林郁婷,) is the subject of the
+    // next when that one names no one (光榮回台了): the happening is the next clause's.
+    for k in 1..clauses.len() {
+        let (before, after) = clauses.split_at_mut(k);
+        let (a, b) = (&mut before[k - 1], &mut after[0]);
+        if a.kind.is_none() || b.kind.is_none() || !b.actors.is_empty() || b.source_only {
+            continue;
+        }
+        let Some(&(last, at)) = a.actors.last() else {
+            continue;
+        };
+        let Some(end) = mention_at(input.mentions, last, at).map(|m| m.span().end) else {
+            continue;
+        };
+        let rest = input.folded(Span::new(end, a.span.end));
+        let rest = rest.trim_end_matches(is_clause_mark).trim();
+        // The name may carry its gloss (王小明(Xiaoming Wang)).
+        let glossed = |r: &str| {
+            (r.starts_with('(') || r.starts_with('（')) && (r.ends_with(')') || r.ends_with('）'))
+        };
+        let named_last = rest.is_empty() || glossed(rest);
+        let described = a
+            .trigger_at
+            .is_some_and(|t| t < at && input.folded(Span::new(t, at)).contains('的'));
+        if entities[last].kind == EntityKind::Person && named_last && described {
+            b.actors = a.actors.clone();
+            a.kind = None;
+        }
+    }
+    clauses
 }
 
 /// Whether the name at `at` is the object of a preposition (与X一同, 晚于X), the preposition
@@ -769,14 +809,16 @@ fn after_preposition(lex: &Lexicon, input: &ArticleInput, bound: usize, at: usiz
 
 /// Whether a clause sets the scene of the next (在9月12日的問界M7發布會上,).
 fn is_setting(lex: &Lexicon, folded: &str) -> bool {
+    opens_and_closes(lex, folded, &lex.setting_closes)
+}
+
+/// Whether a clause opens with a setting word (在, 于) and ends with one of `closes`.
+fn opens_and_closes(lex: &Lexicon, folded: &str, closes: &[String]) -> bool {
     let body = folded.trim().trim_end_matches(is_clause_mark).trim_end();
     lex.setting_opens
         .iter()
         .any(|w| body.starts_with(w.as_str()))
-        && lex
-            .setting_closes
-            .iter()
-            .any(|w| body.ends_with(w.as_str()))
+        && closes.iter().any(|w| body.ends_with(w.as_str()))
 }
 
 /// A pronoun for a person in `clause` (its folded chars; it starts at `offset` in the text),

@@ -117,6 +117,8 @@ struct CueLists {
     #[serde(default)]
     setting_closes: Vec<String>,
     #[serde(default)]
+    frame_closes: Vec<String>,
+    #[serde(default)]
     plural_marks: Vec<String>,
     #[serde(default)]
     not_pronouns: Vec<String>,
@@ -192,6 +194,8 @@ pub struct Lexicon {
     /// The words that open and close a clause setting the scene of the next (在…發布會上).
     pub setting_opens: Vec<String>,
     pub setting_closes: Vec<String>,
+    /// The words that close a clause giving the time of the next by another happening (在…之前).
+    pub frame_closes: Vec<String>,
     /// How a disaster kills or injures (落石, 倒塌), and the words a disaster is called by after
     /// its month and day (403強震): see [`super::casualty`].
     pub blows: Vec<String>,
@@ -309,6 +313,7 @@ impl Lexicon {
             not_pronouns: WordList::new(folded(&file.cues.not_pronouns)),
             setting_opens: folded(&file.cues.setting_opens),
             setting_closes: folded(&file.cues.setting_closes),
+            frame_closes: folded(&file.cues.frame_closes),
             blows: folded(&file.cues.blows),
             named_disasters: WordList::new(folded(&file.cues.named_disasters)),
             destination: folded(&file.cues.destination),

@@ -749,3 +749,36 @@ fn a_clause_that_is_only_a_date_dates_the_saying_after_it() {
     let k = kinds(&view);
     assert!(said_on(&k, "2025-04-01"), "{k:?}");
 }
+
+#[test]
+fn a_clause_that_times_the_next_by_another_happening_tells_nothing_of_who_did_it() {
+    // The hearing is the time of what the lawyer tells, not something the lawyer did.
+    let view = view_of(
+        "律師談羈押庭\n\
+         2025-01-03 律師黃大明(Daming Huang)指出，在昨天的羈押庭之前，檢方就直接放話給媒體。\n",
+    );
+    let k = kinds(&view);
+    assert!(
+        !k.iter().any(|(kind, _, _)| *kind == EventKind::Arrest),
+        "{k:?}"
+    );
+}
+
+#[test]
+fn who_is_named_by_what_they_did_is_the_subject_of_the_clause_after() {
+    // 勇奪金牌的王小明 is who comes home: the gold is how the sentence names her.
+    let view = view_of(
+        "王小明回國\n\
+         2024-08-13 勇奪金牌的拳擊選手王小明(Xiaoming Wang)，光榮回國了。\n",
+    );
+    let k = kinds(&view);
+    assert!(
+        k.iter()
+            .any(|(kind, _, d)| *kind == EventKind::Meeting && d == "2024-08-13"),
+        "{k:?}"
+    );
+    assert!(
+        !k.iter().any(|(kind, _, _)| *kind == EventKind::Contest),
+        "{k:?}"
+    );
+}
