@@ -255,6 +255,8 @@ impl Scans {
 /// Peers of an undated article published further apart than this (in days) give it the middle
 /// of their dates rather than the latest.
 const PEERS_SPREAD_DAYS: i64 = 62;
+/// How long before a plan it names an undated article is taken to be written.
+const PLAN_AHEAD_DAYS: i64 = 60;
 /// How long before the earliest article that states its date a yearless dateline may still fall.
 const STORY_LEAD_DAYS: i64 = 31;
 
@@ -656,11 +658,23 @@ impl Analysis {
             // It was published after the happenings it tells and no later than need be: the day
             // of the latest of them that the others date, else the latest of their own dates. The
             // date is shown at month precision; the day is kept to read its relative dates against.
-            let (day, why) = match latest_told.filter(|d| *d <= latest) {
+            let (mut day, mut why) = match latest_told.filter(|d| *d <= latest) {
                 Some(d) => (d, format!("the latest of them happened {d}")),
                 None if spread => (middle, format!("the middle one was published {middle}")),
                 None => (latest, format!("the latest was published {latest}")),
             };
+            // A plan it announces (四月十四日將…) lies weeks after it was written, not months: a
+            // peer published later, but before that plan, is nearer its time.
+            let scan = scans.of(i, &self.articles[i].text);
+            if let Some(plan) = time::reference::planned_after(scan, day)
+                .filter(|p| (*p - day).num_days() > PLAN_AHEAD_DAYS)
+            {
+                if let Some(&later) = peer_dates.iter().filter(|&&d| d > day && d <= plan).max() {
+                    day = later;
+                    why =
+                        format!("a peer was published {later}, before the plan of {plan} it tells");
+                }
+            }
             if let Some(f) = floor.filter(|f| f.date.is_some_and(|f| day < f)) {
                 self.redate(i, f.clone(), scans);
                 changed.push(i);

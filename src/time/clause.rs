@@ -57,7 +57,7 @@ fn future_marker(t: &[char], k: usize) -> bool {
     if let Some(m) = f.markers.iter().find(|m| starts(t, k, m)) {
         return !inside_not_marker(m);
     }
-    starts(t, k, &f.will) && {
+    starts(t, k, &f.will) && !inside_not_marker(&f.will) && {
         let next = k + f.will.chars().count();
         f.will_before.iter().any(|w| starts(t, next, w))
     }
@@ -85,6 +85,11 @@ mod tests {
             "将 as a preposition"
         );
         assert!(!future_at("2024年的模擬結果", "2024年"), "拟 inside 模拟");
+        assert!(future_at("4月14日，法院將對此案進行公審", "4月14日"));
+        assert!(
+            !future_at("2024年決賽將對手擊倒", "2024年"),
+            "将 before 对手 is a preposition"
+        );
         assert!(!future_at("2024年发布了虚拟形象", "2024年"));
         assert!(
             !future_at("2024年宣布收購。預計明年完成", "2024年"),

@@ -836,6 +836,25 @@ pub fn infer(text: &ArticleText, body: &[Expr]) -> Published {
     Published::inferred(date, Precision::Month, basis)
 }
 
+/// The first day after `from` that a yearless plan of the body names (`四月十四日將…`): an article
+/// is written before the plans it announces.
+pub fn planned_after(body: &[Expr], from: NaiveDate) -> Option<NaiveDate> {
+    body.iter()
+        .filter(|e| e.future)
+        .filter_map(|e| match e.kind {
+            Kind::Calendar {
+                year: None,
+                month: Some(MonthSpec::Abs(m)),
+                day: Some(d),
+                ..
+            } => NaiveDate::from_ymd_opt(from.year(), m, d)
+                .filter(|&p| p > from)
+                .or_else(|| NaiveDate::from_ymd_opt(from.year() + 1, m, d)),
+            _ => None,
+        })
+        .min()
+}
+
 /// How long before a dated article of the story a yearless date of an undated one may fall and
 /// still be the happening that article reports, and how long after (a plan it announces).
 const COVERAGE_BEFORE_DAYS: i64 = 45;

@@ -581,3 +581,16 @@ fn an_article_keeps_only_the_head_of_its_file_and_reads_the_same_date_from_it() 
         "the hash still tells the whole file"
     );
 }
+
+#[test]
+fn a_page_dated_by_the_happenings_it_shares_is_written_weeks_before_the_plan_it_names() {
+    // Written for this test: the undated page retells a January ruling and announces a trial
+    // for 四月十四日. Months before that plan is not when it was written; the April report,
+    // published before the plan, is nearer its time.
+    let a = two_dated_and_one(
+        "發布時間:2025/01/11 09:00\n\n法院1月10日裁定羈押尹大明(Daming Yin)。\n",
+        "發布時間:2025/04/05 09:00\n\n法院1月10日裁定羈押尹大明(Daming Yin)。\n",
+        "法院裁定羈押尹大明(Daming Yin)。法院四日裁定罷免尹大明。四月十四日,法院將對此案進行公審。\n",
+    );
+    inferred_at(&a, d(2025, 4, 1), Precision::Month);
+}
