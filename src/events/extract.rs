@@ -528,7 +528,20 @@ fn sentence_candidates(
             extra_money: money,
         };
         match build(&place, g, told) {
-            Ok(c) => built.push((saying, c)),
+            Ok(c) => {
+                // Listed years (2018和2022年奪金) are as many happenings, one in each.
+                let listed = listed_dates(lex, input, &c);
+                for range in listed {
+                    built.push((
+                        saying,
+                        Candidate {
+                            date: Some(range),
+                            ..c.clone()
+                        },
+                    ));
+                }
+                built.push((saying, c));
+            }
             Err(why) => dropped.push((sentence, why)),
         }
     }
@@ -554,6 +567,46 @@ fn sentence_candidates(
     }
     out.extend(built.into_iter().map(|(_, c)| c));
     subject
+}
+
+/// The years listed with the one a candidate dated by its own clause takes (2018和2022年): only a
+/// list word (`list_joins`) stands between each and the next.
+fn listed_dates(lex: &Lexicon, input: &ArticleInput, c: &Candidate) -> Vec<DateRange> {
+    // Listed days (6日、7日表決) are as often one happening over days as several.
+    let Some(date) = c
+        .date
+        .filter(|d| c.date_source == DateSource::Clause && d.precision == Precision::Year)
+    else {
+        return Vec::new();
+    };
+    let mut within: Vec<&TimeMention> = input
+        .dates
+        .iter()
+        .filter(|d| c.clause.contains(d.span) && d.range.precision == date.precision)
+        .collect();
+    within.sort_by_key(|d| d.span.start);
+    let Some(at) = within.iter().position(|d| d.range == date) else {
+        return Vec::new();
+    };
+    let joined = |a: &TimeMention, b: &TimeMention| {
+        b.span.start >= a.span.end
+            && lex
+                .list_joins
+                .iter()
+                .any(|w| input.folded(Span::new(a.span.end, b.span.start)).trim() == w.as_str())
+    };
+    let mut first = at;
+    while first > 0 && joined(within[first - 1], within[first]) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < within.len() && joined(within[last], within[last + 1]) {
+        last += 1;
+    }
+    (first..=last)
+        .filter(|&k| k != at && within[k].range != date)
+        .map(|k| within[k].range)
+        .collect()
 }
 
 /// (whole, part): in one sentence, a happening of the second kind is part of one of the first.

@@ -119,6 +119,8 @@ struct CueLists {
     #[serde(default)]
     frame_closes: Vec<String>,
     #[serde(default)]
+    list_joins: Vec<String>,
+    #[serde(default)]
     plural_marks: Vec<String>,
     #[serde(default)]
     not_pronouns: Vec<String>,
@@ -196,6 +198,8 @@ pub struct Lexicon {
     pub setting_closes: Vec<String>,
     /// The words that close a clause giving the time of the next by another happening (在…之前).
     pub frame_closes: Vec<String>,
+    /// The words that list years (2018和2022年): a happening in listed years is one in each.
+    pub list_joins: Vec<String>,
     /// How a disaster kills or injures (落石, 倒塌), and the words a disaster is called by after
     /// its month and day (403強震): see [`super::casualty`].
     pub blows: Vec<String>,
@@ -314,6 +318,7 @@ impl Lexicon {
             setting_opens: folded(&file.cues.setting_opens),
             setting_closes: folded(&file.cues.setting_closes),
             frame_closes: folded(&file.cues.frame_closes),
+            list_joins: folded(&file.cues.list_joins),
             blows: folded(&file.cues.blows),
             named_disasters: WordList::new(folded(&file.cues.named_disasters)),
             destination: folded(&file.cues.destination),

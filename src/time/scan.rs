@@ -554,6 +554,18 @@ pub(crate) fn digit_at(t: &[char], i: usize) -> Hit {
         if next == Some('年') && !matches!(t.get(e + 1), Some('代' | '级' | '級')) {
             return year_tail(t, e + 1, YearSpec::Abs(v as i32));
         }
+        // The first of listed years (2018和2022年, 2018、2022年) is a year as the last is.
+        if matches!(next, Some('和' | '与' | '與' | '、' | '及')) {
+            let listed = ascii_number(t, e + 1).is_some_and(|(w, wd, we)| {
+                wd == 4 && (1000..=2999).contains(&w) && t.get(spaced(t, we)) == Some(&'年')
+            });
+            if listed {
+                return Some((
+                    e,
+                    cal(Some(YearSpec::Abs(v as i32)), None, None, Part::Whole),
+                ));
+            }
+        }
         if next == Some(' ') && matches!(t.get(e + 1), Some('Q' | 'q')) {
             if let Some((q, end)) = q_digit(t, e + 1) {
                 return Some((

@@ -782,3 +782,19 @@ fn who_is_named_by_what_they_did_is_the_subject_of_the_clause_after() {
         "{k:?}"
     );
 }
+
+#[test]
+fn a_happening_told_in_listed_years_is_one_in_each() {
+    let view = view_of(
+        "王小明再奪冠\n\
+         2024-08-13 拳擊選手王小明(Xiaoming Wang)曾在2018和2022年世錦賽奪金。\n",
+    );
+    let k = kinds(&view);
+    for year in ["2018", "2022"] {
+        assert!(
+            k.iter()
+                .any(|(kind, _, d)| *kind == EventKind::Contest && d == year),
+            "{year}: {k:?}"
+        );
+    }
+}
