@@ -43,6 +43,13 @@ fn said_on(kinds: &[(EventKind, Status, String)], day: &str) -> bool {
     })
 }
 
+/// Whether an event of `kind` is there, on `day` (an EDTF date) when one is given.
+fn has(kinds: &[(EventKind, Status, String)], kind: EventKind, day: Option<&str>) -> bool {
+    kinds
+        .iter()
+        .any(|(k, _, d)| *k == kind && day.is_none_or(|day| d == day))
+}
+
 #[test]
 fn an_unseen_story_gets_its_deal_hire_plan_and_layoff() {
     let view = view_of(ARTICLE);
@@ -758,10 +765,7 @@ fn a_clause_that_times_the_next_by_another_happening_tells_nothing_of_who_did_it
          2025-01-03 律師黃大明(Daming Huang)指出，在昨天的羈押庭之前，檢方就直接放話給媒體。\n",
     );
     let k = kinds(&view);
-    assert!(
-        !k.iter().any(|(kind, _, _)| *kind == EventKind::Arrest),
-        "{k:?}"
-    );
+    assert!(!has(&k, EventKind::Arrest, None), "{k:?}");
 }
 
 #[test]
@@ -772,15 +776,8 @@ fn who_is_named_by_what_they_did_is_the_subject_of_the_clause_after() {
          2024-08-13 勇奪金牌的拳擊選手王小明(Xiaoming Wang)，光榮回國了。\n",
     );
     let k = kinds(&view);
-    assert!(
-        k.iter()
-            .any(|(kind, _, d)| *kind == EventKind::Meeting && d == "2024-08-13"),
-        "{k:?}"
-    );
-    assert!(
-        !k.iter().any(|(kind, _, _)| *kind == EventKind::Contest),
-        "{k:?}"
-    );
+    assert!(has(&k, EventKind::Meeting, Some("2024-08-13")), "{k:?}");
+    assert!(!has(&k, EventKind::Contest, None), "{k:?}");
 }
 
 #[test]
@@ -791,10 +788,6 @@ fn a_happening_told_in_listed_years_is_one_in_each() {
     );
     let k = kinds(&view);
     for year in ["2018", "2022"] {
-        assert!(
-            k.iter()
-                .any(|(kind, _, d)| *kind == EventKind::Contest && d == year),
-            "{year}: {k:?}"
-        );
+        assert!(has(&k, EventKind::Contest, Some(year)), "{year}: {k:?}");
     }
 }
