@@ -272,9 +272,15 @@ struct Clause {
     has_date: bool,
     /// Names only who reports (据 X 透露): its names are sources, not actors.
     source_only: bool,
-    continues: bool,
     /// Opens with a word that carries on from the clause before (并, 以及, and).
     goes_on: bool,
+}
+
+impl Clause {
+    /// Carries on from the clause before: it opens with a continuer or is short.
+    fn continues(&self) -> bool {
+        self.goes_on || self.span.len() <= SHORT_CLAUSE
+    }
 }
 
 struct Group {
@@ -435,7 +441,7 @@ fn sentence_candidates(
             let continues = c.kind.is_none()
                 && !c.source_only
                 && !c.actors.is_empty()
-                && c.continues
+                && c.continues()
                 && !(c.has_date && dated);
             if !(same || continues) {
                 break;
@@ -589,11 +595,11 @@ fn listed_dates(lex: &Lexicon, input: &ArticleInput, c: &Candidate) -> Vec<DateR
         return Vec::new();
     };
     let joined = |a: &TimeMention, b: &TimeMention| {
-        b.span.start >= a.span.end
-            && lex
-                .list_joins
-                .iter()
-                .any(|w| input.folded(Span::new(a.span.end, b.span.start)).trim() == w.as_str())
+        if b.span.start < a.span.end {
+            return false;
+        }
+        let between = input.folded(Span::new(a.span.end, b.span.start)).trim();
+        lex.list_joins.iter().any(|w| between == w.as_str())
     };
     let mut first = at;
     while first > 0 && joined(within[first - 1], within[first]) {
@@ -783,7 +789,6 @@ fn clauses_of(
                 .continuers
                 .iter()
                 .any(|c| folded.trim_start().starts_with(c.as_str()));
-            let continues = goes_on || span.len() <= SHORT_CLAUSE;
             let has_date = input
                 .dates
                 .iter()
@@ -814,7 +819,6 @@ fn clauses_of(
                 actors,
                 has_date,
                 source_only,
-                continues,
                 goes_on,
             }
         })

@@ -836,22 +836,18 @@ pub fn infer(text: &ArticleText, body: &[Expr]) -> Published {
     Published::inferred(date, Precision::Month, basis)
 }
 
-/// The first day after `from` that a yearless plan of the body names (`四月十四日將…`): an article
-/// is written before the plans it announces.
+/// The first day after `from` that a yearless plan of the body names (`四月十四日將…`), read as
+/// the resolver reads a future clause's date: an article is written before the plans it announces.
 pub fn planned_after(body: &[Expr], from: NaiveDate) -> Option<NaiveDate> {
-    body.iter()
-        .filter(|e| e.future)
-        .filter_map(|e| match e.kind {
-            Kind::Calendar {
-                year: None,
-                month: Some(MonthSpec::Abs(m)),
-                day: Some(d),
-                ..
-            } => NaiveDate::from_ymd_opt(from.year(), m, d)
-                .filter(|&p| p > from)
-                .or_else(|| NaiveDate::from_ymd_opt(from.year() + 1, m, d)),
-            _ => None,
-        })
+    let plans: Vec<Expr> = body
+        .iter()
+        .filter(|e| e.future && yearless_month(e, true))
+        .copied()
+        .collect();
+    resolve(&plans, Some(from))
+        .into_iter()
+        .map(|m| m.range.start)
+        .filter(|&p| p > from)
         .min()
 }
 
